@@ -1,0 +1,86 @@
+import { RealtimeClock, DEFAULT_EPOCH_MS } from '../domain/clock.ts';
+import { SimSession } from '../shell/session.ts';
+import type { OutputChunk } from '../shell/types.ts';
+
+/** One block of the scrollback: what was typed and what came back. */
+export interface TerminalEntry {
+  id: number;
+  prompt: string;
+  input: string;
+  output: OutputChunk[];
+}
+
+const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
+const MAX_ENTRIES = 500;
+
+/**
+ * The terminal's state: the scrollback, the pending multi-line input and the history cursor.
+ * It only forwards input to the session and keeps what the session printed.
+ */
+export class TerminalState {
+  entries = $state<TerminalEntry[]>([]);
+  /** Lines typed so far of an incomplete command (heredoc, loop, open quote). */
+  pending = $state('');
+  private historyIndex = -1;
+  private nextId = 1;
+  readonly session: SimSession;
+
+  constructor(session?: SimSession) {
+    this.session = session ?? new SimSession({ clock: new RealtimeClock(DEFAULT_EPOCH_MS) });
+  }
+
+  get prompt(): string {
+    return this.pending ? '> ' : `learner@cloudshell:~ (${this.session.world.cluster.project})$ `;
+  }
+
+  /** Submits one line (or a pasted block); runs it when the command is complete. */
+  submit(line: string): void {
+    // A pasted block is fed line by line, like a real terminal.
+    const lines = line.split(/\r?\n/);
+    for (const l of lines) this.submitLine(l);
+  }
+
+  private submitLine(line: string): void {
+    const prompt = this.prompt;
+    const text = this.pending ? `${this.pending}\n${line}` : line;
+    if (!this.session.isComplete(text)) {
+      this.push({ prompt, input: line, output: [] });
+      this.pending = text;
+      return;
+    }
+    this.pending = '';
+    this.historyIndex = -1;
+    const result = this.session.run(text);
+    const cleared = result.chunks.some((c) => c.text.includes(CLEAR));
+    if (cleared) {
+      this.entries = [];
+      return;
+    }
+    this.push({ prompt, input: line, output: result.chunks });
+  }
+
+  private push(entry: Omit<TerminalEntry, 'id'>): void {
+    const next = [...this.entries, { ...entry, id: this.nextId++ }];
+    this.entries = next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
+  }
+
+  /** Ctrl+C: abandons the pending input, as bash prints `^C` and a new prompt. */
+  interrupt(current: string): void {
+    this.push({ prompt: this.prompt, input: `${current}^C`, output: [] });
+    this.pending = '';
+    this.historyIndex = -1;
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+
+  /** ↑ and ↓ through the shell's history. */
+  recall(direction: -1 | 1): string | undefined {
+    const history = this.session.shell.history;
+    if (!history.length) return undefined;
+    if (this.historyIndex === -1) this.historyIndex = history.length;
+    this.historyIndex = Math.min(history.length, Math.max(0, this.historyIndex + direction));
+    return this.historyIndex === history.length ? '' : history[this.historyIndex];
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * What executables an image ships, which decides what `kubectl exec` and `kubectl debug` can run.
+ * The Online Boutique images are distroless or slim runtimes without curl; curlimages/curl,
+ * istio/base and the proxy image have curl.
+ */
+const SHELL_TOOLS = ['sh', 'echo', 'cat', 'ls', 'sleep', 'env', 'true', 'false', 'pwd', 'grep', 'head', 'tail', 'wc', 'mkdir', 'rm', 'touch'];
+
+export function imageBinaries(image: string): Set<string> {
+  const name = image.split('@')[0]?.replace(/:[^/]*$/, '') ?? image;
+  if (/(^|\/)curlimages\/curl$/.test(name) || name === 'curlimages/curl') return new Set(['curl', ...SHELL_TOOLS, 'wget', 'nslookup']);
+  if (/(^|\/)istio\/base$/.test(name) || name.endsWith('/istio/base')) return new Set(['curl', 'bash', ...SHELL_TOOLS, 'openssl', 'nslookup', 'iptables']);
+  if (/proxyv2$/.test(name)) return new Set(['curl', 'bash', ...SHELL_TOOLS, 'pilot-agent', 'envoy', 'openssl']);
+  if (/(^|\/)(busybox|alpine)$/.test(name)) return new Set([...SHELL_TOOLS, 'wget', 'nslookup']);
+  if (/(^|\/)(ubuntu|debian|nicolaka\/netshoot|nginx)$/.test(name)) return new Set(['bash', ...SHELL_TOOLS, ...(name.endsWith('netshoot') ? ['curl', 'openssl', 'nslookup'] : [])]);
+  // microservices-demo: Go and .NET services are distroless (nothing); Python, Node and Java ones have a shell.
+  if (/microservices-demo\/(emailservice|recommendationservice|currencyservice|paymentservice|adservice|loadgenerator)$/.test(name)) return new Set(SHELL_TOOLS);
+  return new Set();
+}
+
+/** The user a container's processes run as, which decides whether iptables captures them. */
+export function isProxyContainer(containerName: string): boolean {
+  return containerName === 'istio-proxy';
+}

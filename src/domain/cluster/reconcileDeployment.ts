@@ -1,0 +1,106 @@
+import { type JsonObject, type KubeObject, getPath, getStringMap, isJsonObject, labelsMatch } from '../objects.ts';
+import type { World } from '../world.ts';
+import { createPod } from './createPod.ts';
+import { newMeta } from './newMeta.ts';
+
+/** apimachinery rand.SafeEncodeString: each byte of the decimal hash picks a safe character. */
+function safeEncode(text: string): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  return [...text].map((ch) => alphabet[ch.charCodeAt(0) % alphabet.length]).join('');
+}
+
+/** FNV-1a over the template, encoded as the Deployment controller encodes pod-template-hash. */
+export function podTemplateHash(template: JsonObject): string {
+  let hash = 0x811c9dc5;
+  const text = JSON.stringify(template);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return safeEncode(String(hash >>> 0));
+}
+
+function replicasOf(deploy: KubeObject): number {
+  const r = getPath(deploy.spec, 'replicas');
+  return typeof r === 'number' && r >= 0 ? Math.floor(r) : 1;
+}
+
+/**
+ * The Deployment controller, instantly: makes sure a ReplicaSet for the current pod template exists
+ * with the desired number of Running pods, and scales older ReplicaSets to zero (a finished
+ * rollout). Pods are only ever created here, so sidecar injection happens on (re-)creation only.
+ */
+export function reconcileDeployment(world: World, deploy: KubeObject, createdAt?: number): void {
+  const ns = deploy.metadata.namespace ?? 'default';
+  const template = getPath(deploy.spec, 'template');
+  if (!isJsonObject(template)) return;
+  const hash = podTemplateHash(template);
+  const rsName = `${deploy.metadata.name}-${hash}`;
+  const replicas = replicasOf(deploy);
+  const owned = (obj: KubeObject, kind: string, owner: KubeObject) =>
+    obj.kind === kind && obj.metadata.ownerReferences?.some((o) => o.uid === owner.metadata.uid) === true;
+
+  let rs = world.get('ReplicaSet', ns, rsName);
+  const templateLabels = getStringMap(template, 'metadata', 'labels');
+  const templateAnnotations = getStringMap(template, 'metadata', 'annotations');
+  if (!rs) {
+    rs = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: newMeta(world, rsName, ns, {
+        labels: { ...templateLabels, 'pod-template-hash': hash },
+        annotations: { 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + 1), 'deployment.kubernetes.io/revision': '1' },
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deploy.metadata.name, uid: deploy.metadata.uid, controller: true, blockOwnerDeletion: true }],
+        ...(createdAt !== undefined ? { createdAt } : {}),
+      }),
+      spec: {
+        replicas,
+        selector: { matchLabels: { ...getStringMap(deploy.spec, 'selector', 'matchLabels'), 'pod-template-hash': hash } },
+        template: { ...template, metadata: { ...(isJsonObject(template.metadata) ? template.metadata : {}), labels: { ...templateLabels, 'pod-template-hash': hash } } },
+      },
+    };
+  }
+  // Old ReplicaSets of this Deployment scale to zero; their pods go away.
+  for (const other of world.list('ReplicaSet', ns)) {
+    if (other.metadata.name === rsName || !owned(other, 'ReplicaSet', deploy)) continue;
+    for (const pod of world.list('Pod', ns)) if (owned(pod, 'Pod', other)) world.remove(pod);
+    world.put({ ...other, spec: { ...other.spec, replicas: 0 }, status: { replicas: 0, observedGeneration: 1 } });
+  }
+  const rsObj = rs;
+  const pods = world.list('Pod', ns).filter((p) => owned(p, 'Pod', rsObj));
+  for (const extra of pods.slice(replicas)) world.remove(extra);
+  const podSpec = isJsonObject(template.spec) ? template.spec : {};
+  for (let i = pods.length; i < replicas; i++) {
+    const pod = createPod(world, {
+      name: `${rsName}-${world.rng.suffix(5)}`,
+      generateName: `${rsName}-`,
+      namespace: ns,
+      labels: { ...templateLabels, 'pod-template-hash': hash },
+      annotations: templateAnnotations,
+      spec: podSpec,
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rsObj.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      ...(createdAt !== undefined ? { createdAt } : {}),
+    });
+    world.put(pod);
+  }
+  world.put({ ...rsObj, status: { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, observedGeneration: 1 } });
+  world.put({
+    ...deploy,
+    status: { observedGeneration: deploy.metadata.generation, replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas },
+  });
+}
+
+/** Removes a Deployment's ReplicaSets and pods (cascading delete). */
+export function deleteDeploymentChildren(world: World, deploy: KubeObject): void {
+  const ns = deploy.metadata.namespace ?? '';
+  for (const rs of world.list('ReplicaSet', ns)) {
+    if (!rs.metadata.ownerReferences?.some((o) => o.uid === deploy.metadata.uid)) continue;
+    for (const pod of world.list('Pod', ns)) if (pod.metadata.ownerReferences?.some((o) => o.uid === rs.metadata.uid)) world.remove(pod);
+    world.remove(rs);
+  }
+}
+
+/** True when a Deployment's selector matches its template labels (validated by the API server). */
+export function selectorMatchesTemplate(deploy: KubeObject): boolean {
+  return labelsMatch(getStringMap(deploy.spec, 'selector', 'matchLabels'), getStringMap(deploy.spec, 'template', 'metadata', 'labels'));
+}

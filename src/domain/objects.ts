@@ -1,0 +1,94 @@
+/** A JSON value as the API server stores it. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** Object metadata, as far as the simulator models it. */
+export interface ObjectMeta {
+  name: string;
+  /** Absent for cluster-scoped kinds (Namespace). */
+  namespace?: string;
+  uid: string;
+  /** Whole seconds since the Unix epoch: Kubernetes timestamps have one-second resolution. */
+  creationTimestamp: number;
+  generation: number;
+  resourceVersion: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  generateName?: string;
+  ownerReferences?: OwnerReference[];
+}
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller: boolean;
+  blockOwnerDeletion: boolean;
+}
+
+/**
+ * A stored object. `apiVersion` is the version it was written with; spec and status stay JSON so
+ * that `-o yaml|json|jsonpath` print exactly what was stored.
+ * WARNING: objects are shared between world snapshots. Never mutate one: build a new object.
+ */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  spec?: JsonObject;
+  status?: JsonObject;
+}
+
+/** Names one object. `namespace` is '' for cluster-scoped kinds. */
+export interface ObjectRef {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+export function objectKey(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
+}
+
+export function keyOf(obj: KubeObject): string {
+  return objectKey(obj.kind, obj.metadata.namespace ?? '', obj.metadata.name);
+}
+
+export function refOf(obj: KubeObject): ObjectRef {
+  return { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name };
+}
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads a nested field by path, e.g. `getPath(obj.spec, 'mtls', 'mode')`. */
+export function getPath(value: unknown, ...path: (string | number)[]): Json | undefined {
+  let current: unknown = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current as Json | undefined;
+}
+
+export function getString(value: unknown, ...path: (string | number)[]): string | undefined {
+  const found = getPath(value, ...path);
+  return typeof found === 'string' ? found : undefined;
+}
+
+/** Reads a string map such as `selector.matchLabels`; non-string values are dropped. */
+export function getStringMap(value: unknown, ...path: (string | number)[]): Record<string, string> {
+  const found = getPath(value, ...path);
+  const out: Record<string, string> = {};
+  if (isJsonObject(found)) {
+    for (const [k, v] of Object.entries(found)) if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+/** True when every key/value of `selector` is in `labels`; an empty selector matches everything. */
+export function labelsMatch(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}

@@ -1,0 +1,63 @@
+import type { World } from '../world.ts';
+import type { Cause } from '../traffic/trace.ts';
+import { compareByCreationTime } from './compareByCreationTime.ts';
+import { type PeerAuthenticationView, describePolicy, modeCause, readPeerAuthentication } from './readPeerAuthentication.ts';
+import type { EffectiveMode } from './types.ts';
+
+/** A namespace's mTLS mode from namespace- and mesh-level policy only, with what decided it. */
+export interface NamespaceMtls {
+  mode: EffectiveMode | 'UNKNOWN';
+  /** The policy the mode came from, when one did. */
+  policy?: PeerAuthenticationView;
+  /** One sentence, e.g. `PeerAuthentication ad/default (namespace level) sets DISABLE`. */
+  text: string;
+  causes: Cause[];
+}
+
+/**
+ * The namespace-level mTLS mode clients use to decide whether auto mTLS is on for a service:
+ * the namespace policy's mode (UNSET → the mesh mode, or PERMISSIVE without one), else the mesh
+ * mode (UNSET → PERMISSIVE), else UNKNOWN. Workload and port-level policies play no part.
+ * (istio pilot/pkg/model/authentication.go addPeerAuthentication + GetNamespaceMutualTLSMode;
+ * tests TestGetPoliciesForWorkload, TestGetPoliciesForWorkloadWithoutMeshPeerAuthn.)
+ */
+export function namespaceMtlsMode(world: World, namespace: string): EffectiveMode | 'UNKNOWN' {
+  return resolveNamespaceMtls(world, namespace).mode;
+}
+
+/** namespaceMtlsMode with its reason. */
+export function resolveNamespaceMtls(world: World, namespace: string): NamespaceMtls {
+  const root = world.rootNamespace;
+  const mesh = oldestEmptySelector(world, root);
+  const meshMode: EffectiveMode | 'UNKNOWN' = mesh ? (mesh.mode === 'UNSET' ? 'PERMISSIVE' : mesh.mode) : 'UNKNOWN';
+  const ns = namespace === root ? undefined : oldestEmptySelector(world, namespace);
+  if (ns && ns.mode !== 'UNSET') {
+    return { mode: ns.mode, policy: ns, text: `${describePolicy(ns)} sets ${ns.mode}`, causes: [modeCause(ns)] };
+  }
+  if (ns) {
+    const inherited = meshMode === 'UNKNOWN' ? 'PERMISSIVE' : meshMode;
+    const from = !mesh ? 'the default (no mesh-level policy)' : mesh.mode === 'UNSET' ? `${describePolicy(mesh)}, itself UNSET` : describePolicy(mesh);
+    return {
+      mode: inherited,
+      policy: mesh && mesh.mode !== 'UNSET' ? mesh : ns,
+      text: `${describePolicy(ns)} leaves the mode UNSET: inherits ${inherited} from ${from}`,
+      causes: [modeCause(ns), ...(mesh ? [modeCause(mesh)] : [])],
+    };
+  }
+  if (mesh) return { mode: meshMode, policy: mesh, text: describeMesh(mesh), causes: [modeCause(mesh)] };
+  return { mode: 'UNKNOWN', text: `no mesh- or namespace-level PeerAuthentication for ${namespace}`, causes: [] };
+}
+
+function describeMesh(mesh: PeerAuthenticationView): string {
+  return mesh.mode === 'UNSET' ? `${describePolicy(mesh)} (UNSET, so PERMISSIVE)` : `${describePolicy(mesh)} sets ${mesh.mode}`;
+}
+
+/** Only the oldest empty-selector policy per namespace counts; newer ones are dropped at index time. */
+function oldestEmptySelector(world: World, namespace: string): PeerAuthenticationView | undefined {
+  const [oldest] = world
+    .list('PeerAuthentication', namespace)
+    .slice().sort(compareByCreationTime)
+    .map((pa) => readPeerAuthentication(pa, world.rootNamespace))
+    .filter((v) => v.level === 'mesh' || v.level === 'namespace');
+  return oldest;
+}

@@ -1,0 +1,163 @@
+import { hasSidecar, podTlsMode, TLS_MODE_LABEL } from '../cluster/pods.ts';
+import { serviceHost } from '../cluster/services.ts';
+import { type JsonObject, type KubeObject, getPath, getString, isJsonObject } from '../objects.ts';
+import type { Cause, ClientSends, Reason } from '../traffic/trace.ts';
+import type { World } from '../world.ts';
+import { type FoundDestinationRule, findDestinationRule } from './findDestinationRule.ts';
+import { inferServiceMtlsMode } from './inferServiceMtlsMode.ts';
+import { resolveServerMode } from './resolveServerMode.ts';
+import { secureNaming } from './secureNaming.ts';
+import type { ClientTlsDecision } from './types.ts';
+
+/** The client proxy: its namespace picks the DestinationRule; labels only matter for workloadSelector rules. */
+export interface TlsClient {
+  namespace: string;
+  kind: 'sidecar' | 'gateway';
+  labels?: Record<string, string>;
+}
+
+const SENDS: Record<string, ClientSends> = { DISABLE: 'PLAINTEXT', SIMPLE: 'SIMPLE_TLS', MUTUAL: 'MUTUAL_TLS', ISTIO_MUTUAL: 'ISTIO_MUTUAL' };
+const EFFECT: Record<string, string> = {
+  DISABLE: ' → plaintext',
+  SIMPLE: ' → one-way TLS, no client certificate',
+  MUTUAL: ' → TLS with a user-supplied client certificate',
+  ISTIO_MUTUAL: '',
+};
+
+/**
+ * What a sidecar or gateway sends to one endpoint of a service, with the reason.
+ *
+ * 1. A DestinationRule `tls` for the SERVICE port decides outright: a matching
+ *    `portLevelSettings[].port.number` replaces the whole top-level policy for that port; DISABLE → plaintext,
+ *    SIMPLE/MUTUAL → user TLS, ISTIO_MUTUAL → Istio mTLS even to a sidecar-less endpoint
+ *    (cluster_tls.go buildUpstreamTLSSettings; util.go MergeSubsetTrafficPolicy; TestApplyUpstreamTLSSettings).
+ * 2. Otherwise auto mTLS. It is off for the whole service when the namespace/mesh-level mode of the
+ *    service's namespace is DISABLE, even if a workload is STRICT (BestEffortInferServiceMTLSMode; the
+ *    known limitation istio/istio#56084). Then per endpoint: no `security.istio.io/tlsMode=istio` label →
+ *    plaintext; the endpoint's composed mode on its CONTAINER port is DISABLE → plaintext; else mTLS
+ *    (mtls_checker.go checkMtlsEnabled; ep_filters_test.go mtlsCases).
+ */
+export function resolveClientTls(
+  world: World,
+  client: TlsClient,
+  service: KubeObject,
+  servicePort: number,
+  endpoint: KubeObject,
+  endpointPort: number,
+): ClientTlsDecision {
+  const host = serviceHost(service);
+  const found = findDestinationRule(world, client.namespace, host, client.labels);
+  const naming = secureNaming(world, service, servicePort);
+  const tls = found ? tlsForPort(found.rule, servicePort) : undefined;
+
+  if (found && tls?.settings) {
+    const mode = getString(tls.settings, 'mode') ?? 'DISABLE';
+    const field = 'mode' in tls.settings ? `${tls.path}.mode` : tls.path;
+    const cause: Cause = { kind: 'DestinationRule', namespace: found.namespace, name: found.name, field };
+    const written = 'mode' in tls.settings ? mode : 'tls without a mode (DISABLE by default)';
+    const portNote = tls.portIndex === undefined ? '' : ` (port ${servicePort})`;
+    const toPlainPod = mode === 'ISTIO_MUTUAL' && podTlsMode(endpoint) !== 'istio' ? `, even to ${podRef(endpoint)}, which has no sidecar` : '';
+    const sans = stringList(getPath(tls.settings, 'subjectAltNames'));
+    const sni = getString(tls.settings, 'sni');
+    const istio = mode === 'ISTIO_MUTUAL';
+    return {
+      sends: SENDS[mode] ?? 'PLAINTEXT',
+      source: 'destination-rule',
+      reason: {
+        code: `dr.${mode.toLowerCase().replace('_', '-')}`,
+        text: `DestinationRule ${found.namespace}/${found.name}${portNote} sets ${written} for ${host}${EFFECT[mode] ?? ''}${toPlainPod}`,
+        causes: [cause],
+      },
+      destinationRule: cause,
+      ...(istio || sni ? { sni: sni ?? naming.sni } : {}),
+      subjectAltNames: sans.length > 0 ? sans : istio ? naming.subjectAltNames : [],
+    };
+  }
+
+  const auto = decideAutoMtls(world, service, endpoint, endpointPort);
+  const drCause: Cause | undefined = found ? { kind: 'DestinationRule', namespace: found.namespace, name: found.name, field: tls?.path ?? 'spec.trafficPolicy' } : undefined;
+  const prefix = found ? `${describeRuleWithoutTls(found, tls, servicePort)} → auto mTLS` : `no DestinationRule for ${host} → auto mTLS`;
+  const isMtls = auto.sends === 'ISTIO_MUTUAL';
+  return {
+    sends: auto.sends,
+    source: auto.source,
+    reason: { code: auto.reason.code, text: `${prefix}${auto.reason.text}`, causes: [...(drCause ? [drCause] : []), ...auto.reason.causes] },
+    ...(drCause ? { destinationRule: drCause } : {}),
+    ...(isMtls ? { sni: naming.sni } : {}),
+    subjectAltNames: isMtls ? naming.subjectAltNames : [],
+  };
+}
+
+interface AutoDecision {
+  sends: ClientSends;
+  source: ClientTlsDecision['source'];
+  /** `text` continues the sentence started by "… → auto mTLS". */
+  reason: Reason;
+}
+
+function decideAutoMtls(world: World, service: KubeObject, endpoint: KubeObject, endpointPort: number): AutoDecision {
+  const serviceMode = inferServiceMtlsMode(world, service);
+  if (serviceMode.mode === 'DISABLE') {
+    const base = ` is off for the whole service: ${serviceMode.text} → plaintext to every endpoint`;
+    const server = podTlsMode(endpoint) === 'istio' ? resolveServerMode(world, endpoint, endpointPort) : undefined;
+    if (server?.mode === 'STRICT') {
+      return {
+        sends: 'PLAINTEXT',
+        source: 'auto-mtls-service-disabled',
+        reason: {
+          code: 'auto.service-disabled.56084',
+          text: `${base}, although the endpoint is STRICT (${server.reason.text}). A namespace- or mesh-level DISABLE turns auto mTLS off for the whole service and workload-level STRICT does not turn it back on, so the STRICT endpoint rejects the plaintext: a known Istio limitation (istio/istio#56084)`,
+          causes: [...serviceMode.causes, ...server.reason.causes],
+        },
+      };
+    }
+    return { sends: 'PLAINTEXT', source: 'auto-mtls-service-disabled', reason: { code: 'auto.service-disabled', text: base, causes: serviceMode.causes } };
+  }
+  const podCause: Cause = { kind: 'Pod', namespace: endpoint.metadata.namespace ?? '', name: endpoint.metadata.name, field: `metadata.labels.${TLS_MODE_LABEL}` };
+  if (podTlsMode(endpoint) !== 'istio') {
+    const why = hasSidecar(endpoint) ? `has no ${TLS_MODE_LABEL}=istio label` : 'has no sidecar';
+    return { sends: 'PLAINTEXT', source: 'auto-mtls-no-sidecar', reason: { code: 'auto.no-sidecar', text: `: the endpoint ${podRef(endpoint)} ${why} → plaintext`, causes: [podCause] } };
+  }
+  const server = resolveServerMode(world, endpoint, endpointPort);
+  if (server.mode === 'DISABLE') {
+    return {
+      sends: 'PLAINTEXT',
+      source: 'auto-mtls-disabled-port',
+      reason: { code: 'auto.server-disable', text: `: the endpoint ${podRef(endpoint)} is DISABLE on port ${endpointPort} (${server.reason.text}) → plaintext`, causes: server.reason.causes },
+    };
+  }
+  return { sends: 'ISTIO_MUTUAL', source: 'auto-mtls', reason: { code: 'auto.mtls', text: '; the endpoint has a sidecar (tlsMode=istio) → mTLS', causes: [podCause] } };
+}
+
+interface PortTls {
+  /** The `tls` object that applies, if any. */
+  settings?: JsonObject;
+  /** JSON path of that `tls`, e.g. `spec.trafficPolicy.portLevelSettings[0].tls`. */
+  path: string;
+  portIndex?: number;
+}
+
+/** A portLevelSettings entry for the service port replaces the whole top-level policy, tls included. */
+function tlsForPort(rule: KubeObject, servicePort: number): PortTls {
+  const settings = getPath(rule.spec, 'trafficPolicy', 'portLevelSettings');
+  const index = Array.isArray(settings) ? settings.findIndex((s) => getPath(s, 'port', 'number') === servicePort) : -1;
+  if (Array.isArray(settings) && index >= 0) {
+    const tls = getPath(settings[index], 'tls');
+    return { path: `spec.trafficPolicy.portLevelSettings[${index}].tls`, portIndex: index, ...(isJsonObject(tls) ? { settings: tls } : {}) };
+  }
+  const tls = getPath(rule.spec, 'trafficPolicy', 'tls');
+  return { path: 'spec.trafficPolicy.tls', ...(isJsonObject(tls) ? { settings: tls } : {}) };
+}
+
+function describeRuleWithoutTls(found: FoundDestinationRule, tls: PortTls | undefined, servicePort: number): string {
+  const where = tls?.portIndex === undefined ? '' : ` (port ${servicePort})`;
+  return `DestinationRule ${found.namespace}/${found.name}${where} sets no tls for ${found.fqdn}`;
+}
+
+function podRef(pod: KubeObject): string {
+  return `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

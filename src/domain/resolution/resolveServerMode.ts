@@ -1,0 +1,146 @@
+import { type KubeObject, labelsMatch } from '../objects.ts';
+import type { Reason } from '../traffic/trace.ts';
+import type { World } from '../world.ts';
+import { compareByCreationTime } from './compareByCreationTime.ts';
+import { isGatewayPod } from './isGatewayPod.ts';
+import { type PeerAuthenticationView, declaredPortMode, describePolicy, modeCause, readPeerAuthentication } from './readPeerAuthentication.ts';
+import type { ConsideredPolicy, EffectiveMode, PolicyLevel, ServerModeDecision } from './types.ts';
+
+/**
+ * The inbound mTLS mode of a workload (no port) or of one of its container ports, with the reason.
+ *
+ * Candidates are the PeerAuthentications of the pod's namespace and the root namespace
+ * (getConfigsForWorkload). Per level only the oldest counts (creation time, then name). Starting from
+ * PERMISSIVE, mesh → namespace → workload each override when not UNSET, so the narrowest wins even when
+ * weaker. The winning workload policy's portLevelMtls, keyed by container port, then overrides; a port
+ * entry that is UNSET inherits the already-resolved mode.
+ * (istio pilot/pkg/security/authn/policy_applier.go ComposePeerAuthentication; tests
+ * TestComposePeerAuthentication, TestInboundMTLSSettings.)
+ *
+ * Gateways are not sidecars: PeerAuthentication does not apply, and the decision reports DISABLE
+ * (a plain HTTP gateway server terminates no mTLS) with code `pa.gateway`; their Gateway servers decide.
+ */
+export function resolveServerMode(world: World, pod: KubeObject, containerPort?: number): ServerModeDecision {
+  if (isGatewayPod(pod)) return decideForGateway(pod);
+  const namespace = pod.metadata.namespace ?? '';
+  const root = world.rootNamespace;
+  const namespaces = namespace === root ? [root] : [root, namespace];
+  const views = namespaces
+    .flatMap((ns) => world.list('PeerAuthentication', ns))
+    .sort(compareByCreationTime)
+    .map((pa) => readPeerAuthentication(pa, root));
+
+  const mesh = views.filter((v) => v.level === 'mesh');
+  const ns = views.filter((v) => v.level === 'namespace');
+  const rootSelector = views.filter((v) => v.level === 'ignored');
+  const workload = views.filter((v) => v.level === 'workload' && labelsMatch(v.selector, pod.metadata.labels));
+  const mismatched = views.filter((v) => v.level === 'workload' && !labelsMatch(v.selector, pod.metadata.labels));
+
+  const chain = [mesh[0], ns[0], workload[0]].filter((v): v is PeerAuthenticationView => v !== undefined);
+  const base = composeChain(chain);
+  const winner = workload[0];
+  const portMode = winner !== undefined && containerPort !== undefined ? declaredPortMode(winner.object, containerPort) : undefined;
+  const portDecides = portMode !== undefined && portMode !== 'UNSET';
+
+  const decider = portDecides ? winner : base.decider;
+  const portNote = portDecides && containerPort !== undefined ? { port: containerPort, mode: portMode } : undefined;
+  const considered: ConsideredPolicy[] = [
+    ...mesh.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider) : ignoredNewer(v, mesh[0]))),
+    ...rootSelector.map((v) => consider(v, { verdict: 'ignored-root-selector', text: `ignored: a PeerAuthentication with a selector in the root namespace ${root} never applies` })),
+    ...ns.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider) : ignoredNewer(v, ns[0]))),
+    ...workload.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider, portNote) : ignoredNewer(v, workload[0]))),
+    ...mismatched.map((v) => consider(v, { verdict: 'selector-mismatch', text: `selector ${formatLabels(v.selector)} does not match the pod's labels` })),
+  ];
+
+  if (winner !== undefined && containerPort !== undefined && portMode !== undefined) {
+    const portCause = modeCause(winner, containerPort);
+    const where = describePolicy(winner, containerPort);
+    if (portDecides) {
+      return { mode: portMode, level: 'port', considered, reason: { code: 'pa.port', text: `${where} sets ${portMode}`, causes: [portCause] } };
+    }
+    return {
+      mode: base.mode,
+      level: base.level,
+      considered,
+      reason: { code: 'pa.port.unset', text: `${where} leaves the mode UNSET: inherits ${base.mode} from ${base.decider ? describePolicy(base.decider) : 'the default'}`, causes: [portCause, ...base.reason.causes] },
+    };
+  }
+  return { mode: base.mode, level: base.level, considered, reason: base.reason };
+}
+
+interface ChainResult {
+  mode: EffectiveMode;
+  level: PolicyLevel;
+  decider?: PeerAuthenticationView;
+  reason: Reason;
+}
+
+/** Mesh → namespace → workload, each overriding its parent unless UNSET; PERMISSIVE when nothing decides. */
+function composeChain(chain: PeerAuthenticationView[]): ChainResult {
+  const narrowest = chain[chain.length - 1];
+  if (narrowest === undefined) {
+    return { mode: 'PERMISSIVE', level: 'default', reason: { code: 'pa.default', text: 'no PeerAuthentication applies: PERMISSIVE by default', causes: [] } };
+  }
+  const index = chain.findLastIndex((v) => v.mode !== 'UNSET');
+  const decider = chain[index];
+  // The UNSET policies below the decider, narrowest first: they are why the parent's mode shows through.
+  const unset = chain.slice(index + 1).reverse().map((v) => modeCause(v));
+  if (decider === undefined || decider.mode === 'UNSET') {
+    return {
+      mode: 'PERMISSIVE',
+      level: 'default',
+      reason: { code: 'pa.unset', text: `${describePolicy(narrowest)} leaves the mode UNSET, and nothing above sets one: PERMISSIVE by default`, causes: unset },
+    };
+  }
+  const level = decider.level === 'mesh' || decider.level === 'namespace' ? decider.level : 'workload';
+  if (decider === narrowest) {
+    return { mode: decider.mode, level, decider, reason: { code: `pa.${level}`, text: `${describePolicy(decider)} sets ${decider.mode}`, causes: [modeCause(decider)] } };
+  }
+  return {
+    mode: decider.mode,
+    level,
+    decider,
+    reason: {
+      code: 'pa.unset',
+      text: `${describePolicy(narrowest)} leaves the mode UNSET: inherits ${decider.mode} from ${describePolicy(decider)}`,
+      causes: [...unset, modeCause(decider)],
+    },
+  };
+}
+
+type Verdict = Pick<ConsideredPolicy, 'verdict' | 'text'>;
+
+function chainVerdict(view: PeerAuthenticationView, decider: PeerAuthenticationView | undefined, port?: { port: number; mode: string }): Verdict {
+  if (view === decider) return { verdict: 'applied', text: port === undefined ? `applied: sets ${view.mode}` : `applied: sets ${port.mode} on port ${port.port}` };
+  if (view.mode === 'UNSET') return { verdict: 'inherited-unset', text: 'mode UNSET: inherits from the level above' };
+  return { verdict: 'overridden', text: `sets ${view.mode}, overridden by ${decider ? `PeerAuthentication ${decider.namespace}/${decider.name} (${decider.level} level)` : 'a narrower policy'}` };
+}
+
+function ignoredNewer(view: PeerAuthenticationView, oldest: PeerAuthenticationView | undefined): Verdict {
+  if (oldest === undefined) return { verdict: 'ignored-newer', text: 'ignored: an older policy wins' };
+  const sameSecond = view.object.metadata.creationTimestamp === oldest.object.metadata.creationTimestamp;
+  const why = sameSecond ? `was created in the same second and sorts first by name` : 'is older';
+  return { verdict: 'ignored-newer', text: `ignored: ${oldest.namespace}/${oldest.name} ${why}, and only the oldest ${view.level}-level policy counts` };
+}
+
+function consider(view: PeerAuthenticationView, verdict: Verdict): ConsideredPolicy {
+  return { namespace: view.namespace, name: view.name, level: view.level, declaredMode: view.mode, ...verdict };
+}
+
+function formatLabels(labels: Record<string, string>): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+function decideForGateway(pod: KubeObject): ServerModeDecision {
+  const ref = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+  return {
+    mode: 'DISABLE',
+    level: 'default',
+    considered: [],
+    reason: {
+      code: 'pa.gateway',
+      text: `${ref} is a gateway: PeerAuthentication does not apply; its Gateway servers decide TLS`,
+      causes: [{ kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name }],
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Hop } from './trace.ts';
+
+/**
+ * Envoy access-log lines in Istio's default TEXT format (meshConfig.accessLogFormat unset):
+ * [%START_TIME%] "%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%" %RESPONSE_CODE%
+ * %RESPONSE_FLAGS% %RESPONSE_CODE_DETAILS% %CONNECTION_TERMINATION_DETAILS%
+ * "%UPSTREAM_TRANSPORT_FAILURE_REASON%" %BYTES_RECEIVED% %BYTES_SENT% %DURATION%
+ * %RESP(X-ENVOY-UPSTREAM-SERVICE-TIME)% "%REQ(X-FORWARDED-FOR)%" "%REQ(USER-AGENT)%"
+ * "%REQ(X-REQUEST-ID)%" "%REQ(:AUTHORITY)%" "%UPSTREAM_HOST%" %UPSTREAM_CLUSTER_RAW%
+ * %UPSTREAM_LOCAL_ADDRESS% %DOWNSTREAM_LOCAL_ADDRESS% %DOWNSTREAM_REMOTE_ADDRESS%
+ * %REQUESTED_SERVER_NAME% %ROUTE_NAME%
+ */
+export interface AccessLogInput {
+  time: Date;
+  hop: Hop;
+  method: string;
+  path: string;
+  protocol: string;
+  code: number;
+  flags: string;
+  details: string;
+  bytesSent: number;
+  durationMs: number;
+  userAgent: string;
+  requestId: string;
+  authority: string;
+  serverIp: string;
+  clientIp: string;
+  sni: string;
+  /** The service VIP the client dialled, when it dialled one. */
+  serviceIp?: string;
+}
+
+function stamp(time: Date): string {
+  return `[${time.toISOString()}]`;
+}
+
+/** The server sidecar's inbound line; a reset before any HTTP is parsed logs `"- - -" 0 NR filter_chain_not_found`. */
+export function inboundLogLine(e: AccessLogInput): string {
+  const downstreamLocal = `${e.serverIp}:${e.hop.port}`;
+  const downstreamRemote = `${e.clientIp}:${40000 + (e.requestId.charCodeAt(0) * 97 + e.requestId.charCodeAt(1) * 13) % 20000}`;
+  if (e.hop.outcome === 'reset' && e.hop.serverMode === 'STRICT') {
+    return `${stamp(e.time)} "- - -" 0 NR filter_chain_not_found - "-" 0 0 0 - "-" "-" "-" "-" "-" - - ${downstreamLocal} ${downstreamRemote} - -`;
+  }
+  const sni = e.hop.clientSends === 'ISTIO_MUTUAL' ? e.sni : '-';
+  return `${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} ${e.flags} ${e.details} - "-" 0 ${e.bytesSent} ${e.durationMs} ${Math.max(0, e.durationMs - 1)} "-" "${e.userAgent}" "${e.requestId}" "${e.authority}" "${e.serverIp}:${e.hop.port}" inbound|${e.hop.port}|| 127.0.0.6:${downstreamRemote.split(':')[1]} ${downstreamLocal} ${downstreamRemote} ${sni} default`;
+}
+
+/** The client sidecar's (or gateway's) outbound line. */
+export function outboundLogLine(e: AccessLogInput, cluster: string): string {
+  const fail = e.hop.outcome !== 'ok';
+  const transport = e.hop.outcome === 'tls_error' ? 'TLS_error:_268435703:SSL_routines:OPENSSL_internal:WRONG_VERSION_NUMBER' : '-';
+  const details = fail ? (e.hop.outcome === 'reset' ? 'upstream_reset_before_response_started{connection_termination}' : 'upstream_reset_before_response_started{connection_failure}') : 'via_upstream';
+  const flags = fail ? (e.hop.outcome === 'reset' ? 'UC' : 'UF,URX') : '-';
+  return `${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} ${flags} ${details} - "${fail ? transport : '-'}" 0 ${e.bytesSent} ${e.durationMs} ${fail ? '-' : Math.max(0, e.durationMs - 1)} "-" "${e.userAgent}" "${e.requestId}" "${e.authority}" "${e.serverIp}:${e.hop.port}" ${cluster} ${e.clientIp}:${41000 + e.durationMs} ${e.serviceIp ?? e.serverIp}:${e.hop.servicePort ?? e.hop.port} ${e.clientIp}:${42000 + e.durationMs} - default`;
+}

@@ -1,0 +1,146 @@
+/**
+ * A trace is the engine's account of one request: every hop, what each side decided and why, and
+ * how it ended. Views and machines only play traces; they never decide anything themselves.
+ * The `#trace` JSON printed by `sim --trace` is a stable subset of this (see toTraceJson).
+ */
+
+/** What a client sends on a hop. */
+export type ClientSends = 'ISTIO_MUTUAL' | 'PLAINTEXT' | 'SIMPLE_TLS' | 'MUTUAL_TLS';
+
+/** The server's effective inbound mode on the hop's port, or NO_SIDECAR when no proxy listens. */
+export type ServerMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'NO_SIDECAR';
+
+/**
+ * How a hop ended.
+ * - ok: the server accepted the connection and answered (see httpCode for its status).
+ * - reset: the server sidecar found no filter chain and reset the TCP connection.
+ * - 503: the client's own sidecar answered 503 because the upstream connection failed.
+ * - tls_error: a TLS handshake failed (e.g. secure naming), reported as 503 by a client sidecar.
+ * - refused: nothing listens on that port.
+ * - timeout: no route to the address; the connection never completes.
+ * - protocol_error: TLS bytes reached a plaintext HTTP listener.
+ */
+export type HopOutcome = 'ok' | 'reset' | '503' | 'tls_error' | 'refused' | 'timeout' | 'protocol_error';
+
+export type HandshakeStepKind =
+  | 'tcp_connect'
+  | 'client_hello'
+  | 'server_certificate'
+  | 'certificate_request'
+  | 'client_certificate'
+  | 'secure_naming'
+  | 'established'
+  | 'plaintext'
+  | 'reset'
+  | 'http_request'
+  | 'http_response';
+
+/** One step of a connection, in wire order. */
+export interface HandshakeStep {
+  kind: HandshakeStepKind;
+  /** Who acts in this step. */
+  actor: 'client' | 'server';
+  ok: boolean;
+  /** One sentence for the handshake view, e.g. `ClientHello SNI outbound_.80_._.frontend.frontend.svc.cluster.local`. */
+  text: string;
+  /** Machine-readable details: sni, alpn, spiffe, expected, code… */
+  data?: Record<string, string | number | string[]>;
+}
+
+/** Names the object and field that made a decision, so the UI can open the YAML at that field. */
+export interface Cause {
+  kind: 'PeerAuthentication' | 'DestinationRule' | 'Service' | 'Pod' | 'VirtualService' | 'Gateway' | 'Namespace' | 'MeshConfig';
+  namespace: string;
+  name: string;
+  /** JSON path of the deciding field, e.g. `spec.mtls.mode` or `spec.portLevelMtls.8080.mode`. */
+  field?: string;
+}
+
+/** A decision with its reason: a stable code, parameters, and the English sentence. */
+export interface Reason {
+  code: string;
+  text: string;
+  causes: Cause[];
+}
+
+export interface Hop {
+  /** `<ns>/<pod>`, or `external/browser`, `external/cloudshell` for clients outside the cluster. */
+  from: string;
+  /** `<ns>/<pod>` of the server endpoint. */
+  to: string;
+  /** The target container port on the server pod. */
+  port: number;
+  /** Service hostname and port the client addressed, when it went through a Service. */
+  service?: string;
+  servicePort?: number;
+  /** A LoadBalancer or gateway Service the hop entered through, e.g. `frontend/frontend-external`. */
+  via?: string;
+  /** `http` or `grpc`, what the application speaks on this hop. */
+  protocol: 'http' | 'grpc';
+  clientSends: ClientSends;
+  clientReason: Reason;
+  serverMode: ServerMode;
+  serverReason: Reason;
+  outcome: HopOutcome;
+  /** The HTTP status the client side of this hop observed; 0 when no response arrived. */
+  httpCode: number;
+  /** Why the hop ended as it did (e.g. `NR filter_chain_not_found`). */
+  outcomeReason: Reason;
+  handshake: HandshakeStep[];
+  /** Index of the hop whose server made this call (page fan-out), or -1 for the first hop. */
+  parent: number;
+}
+
+/** What a browser tab shows for a page request. */
+export type PageView = 'storefront' | 'error-page' | 'connection-reset' | 'connection-refused' | 'timed-out' | 'plain';
+
+export interface Trace {
+  /** Who sent it: `external/browser`, `external/cloudshell`, or `<ns>/<pod>[/<container>]`. */
+  from: string;
+  url: string;
+  method: string;
+  /** What the originating client received; 0 when no HTTP response arrived (curl prints 000). */
+  httpCode: number;
+  /** The exit status curl would return (0, 6, 7, 28, 52, 56…). */
+  curlExit: number;
+  /** curl's error text for a non-zero exit, e.g. `Recv failure: Connection reset by peer`. */
+  curlError?: string;
+  hops: Hop[];
+  /** The response body the client received. */
+  body: string;
+  responseHeaders: [string, string][];
+  page: PageView;
+  /** Where the request came from in the product: a command, a browser tab, or background traffic. */
+  origin: 'command' | 'browser' | 'background';
+  /** Envoy access-log lines the request left behind, per pod (`recordAccessLogs` stores them). */
+  accessLogs: AccessLogEntry[];
+}
+
+export interface AccessLogEntry {
+  namespace: string;
+  pod: string;
+  container: string;
+  text: string;
+}
+
+/** The stable JSON of one trace, as `sim --trace` prints it after `#trace `. */
+export function toTraceJson(trace: Trace): string {
+  return JSON.stringify({
+    from: trace.from,
+    url: trace.url,
+    httpCode: trace.httpCode,
+    curlExit: trace.curlExit,
+    hops: trace.hops.map((h) => ({
+      from: h.from,
+      to: h.to,
+      port: h.port,
+      ...(h.service ? { service: h.service } : {}),
+      clientSends: h.clientSends,
+      clientSendsBecause: h.clientReason.text,
+      serverMode: h.serverMode,
+      serverModeBecause: h.serverReason.text,
+      outcome: h.outcome,
+      httpCode: h.httpCode,
+    })),
+  });
+}

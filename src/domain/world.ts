@@ -1,0 +1,156 @@
+import { type Clock, ManualClock, DEFAULT_EPOCH_MS, toSeconds } from './clock.ts';
+import { type KubeObject, keyOf, objectKey } from './objects.ts';
+import { SeededRandom } from './random.ts';
+
+/** One line of an Envoy access log, kept per pod and container. */
+export interface LogLine {
+  /** Seconds since the epoch. */
+  time: number;
+  container: string;
+  text: string;
+}
+
+/** The GKE cluster the learner's Cloud Shell talks to. */
+export interface ClusterInfo {
+  name: string;
+  project: string;
+  zone: string;
+}
+
+/**
+ * The whole simulated cluster plus the learner's Cloud Shell credentials.
+ * The world is mutable, but the objects in it are not: `clone()` is a cheap snapshot (one map copy),
+ * which is what undo and the time machine rely on.
+ */
+export class World {
+  private store = new Map<string, KubeObject>();
+  /** kind → namespace → objects, so that policy lookups stay fast on large worlds. */
+  private index = new Map<string, Map<string, Map<string, KubeObject>>>();
+  /** Sorted results of `list`, dropped for a kind whenever that kind changes. */
+  private listCache = new Map<string, KubeObject[]>();
+  /** Envoy and app logs by pod key (`ns/name`). */
+  logs = new Map<string, LogLine[]>();
+  /** Whether `gcloud container clusters get-credentials` has written a kubeconfig entry. */
+  credentials = true;
+  /** Incremented whenever a mesh policy changes; istiod pushes config for each version. */
+  configVersion = 1;
+  /** meshConfig.rootNamespace */
+  readonly rootNamespace = 'istio-system';
+  /** meshConfig.trustDomain */
+  readonly trustDomain = 'cluster.local';
+  cluster: ClusterInfo = { name: 'boutique', project: 'mtls-playground', zone: 'us-central1-c' };
+  private counter = 0;
+
+  constructor(
+    public clock: Clock = new ManualClock(DEFAULT_EPOCH_MS),
+    public rng: SeededRandom = new SeededRandom(20261128),
+  ) {}
+
+  /** Current time in whole seconds. */
+  nowSeconds(): number {
+    return toSeconds(this.clock.now());
+  }
+
+  /** Every object, keyed by `kind/namespace/name`. Read-only: write through put and remove. */
+  get objects(): ReadonlyMap<string, KubeObject> {
+    return this.store;
+  }
+
+  get(kind: string, namespace: string, name: string): KubeObject | undefined {
+    return this.index.get(kind)?.get(namespace)?.get(name);
+  }
+
+  /**
+   * Objects of one kind, in one namespace or (namespace undefined) in all, sorted by namespace then
+   * name (the API server's order). The returned array is shared: do not mutate it.
+   */
+  list(kind: string, namespace?: string): readonly KubeObject[] {
+    const cacheKey = `${kind}\u0000${namespace ?? '\u0001'}`;
+    const cached = this.listCache.get(cacheKey);
+    if (cached) return cached;
+    const byNs = this.index.get(kind);
+    const out: KubeObject[] = [];
+    if (byNs) {
+      if (namespace !== undefined) out.push(...(byNs.get(namespace)?.values() ?? []));
+      else for (const objs of byNs.values()) out.push(...objs.values());
+    }
+    out.sort(compareByNamespaceAndName);
+    // Frozen, so that a caller sorting the shared array fails loudly instead of corrupting the cache.
+    Object.freeze(out);
+    this.listCache.set(cacheKey, out);
+    return out;
+  }
+
+  put(obj: KubeObject): void {
+    const ns = obj.metadata.namespace ?? '';
+    this.store.set(keyOf(obj), obj);
+    let byNs = this.index.get(obj.kind);
+    if (!byNs) this.index.set(obj.kind, (byNs = new Map()));
+    let objs = byNs.get(ns);
+    if (!objs) byNs.set(ns, (objs = new Map()));
+    objs.set(obj.metadata.name, obj);
+    this.invalidate(obj.kind);
+    if (isMeshConfigKind(obj.kind)) this.configVersion++;
+  }
+
+  private invalidate(kind: string): void {
+    for (const key of this.listCache.keys()) if (key.startsWith(`${kind}\u0000`)) this.listCache.delete(key);
+  }
+
+  remove(obj: KubeObject): boolean {
+    const removed = this.store.delete(keyOf(obj));
+    this.index.get(obj.kind)?.get(obj.metadata.namespace ?? '')?.delete(obj.metadata.name);
+    this.invalidate(obj.kind);
+    if (removed && isMeshConfigKind(obj.kind)) this.configVersion++;
+    if (removed && obj.kind === 'Pod') this.logs.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
+    return removed;
+  }
+
+  hasNamespace(name: string): boolean {
+    return this.store.has(objectKey('Namespace', '', name));
+  }
+
+  /** A fresh uid, deterministic for a given history. */
+  nextUid(): string {
+    const r = this.rng;
+    return `${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-${'89ab'[r.int(0, 3)]}${r.hex(3)}-${r.hex(12)}`;
+  }
+
+  nextResourceVersion(): string {
+    this.counter++;
+    return String(100000 + this.counter);
+  }
+
+  appendLog(namespace: string, pod: string, container: string, text: string): void {
+    const key = `${namespace}/${pod}`;
+    const lines = this.logs.get(key) ?? [];
+    lines.push({ time: this.nowSeconds(), container, text });
+    // Keep memory bounded on long sessions: a real log rotates too.
+    if (lines.length > 2000) lines.splice(0, lines.length - 2000);
+    this.logs.set(key, lines);
+  }
+
+  /** A snapshot: shares the (immutable) objects, copies the containers and the random state. */
+  clone(): World {
+    const copy = new World(this.clock, this.rng.clone());
+    copy.store = new Map(this.store);
+    copy.index = new Map([...this.index].map(([kind, byNs]) => [kind, new Map([...byNs].map(([ns, objs]) => [ns, new Map(objs)]))]));
+    copy.logs = new Map([...this.logs].map(([k, v]) => [k, v.slice()]));
+    copy.credentials = this.credentials;
+    copy.configVersion = this.configVersion;
+    copy.cluster = { ...this.cluster };
+    copy.counter = this.counter;
+    return copy;
+  }
+}
+
+function isMeshConfigKind(kind: string): boolean {
+  return kind === 'PeerAuthentication' || kind === 'DestinationRule' || kind === 'VirtualService' || kind === 'Gateway';
+}
+
+export function compareByNamespaceAndName(a: KubeObject, b: KubeObject): number {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  const ns = an < bn ? -1 : an > bn ? 1 : 0;
+  return ns !== 0 ? ns : a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+import type { Builtin } from './builtin.ts';
+import { cat } from './cat.ts';
+import { cd } from './cd.ts';
+import { clear } from './clear.ts';
+import { echo } from './echo.ts';
+import { env } from './env.ts';
+import { exitShell } from './exitShell.ts';
+import { exportVar } from './exportVar.ts';
+import { grep } from './grep.ts';
+import { headTail } from './headTail.ts';
+import { help } from './help.ts';
+import { history } from './history.ts';
+import { loopControl } from './loopControl.ts';
+import { ls } from './ls.ts';
+import { mkdir } from './mkdir.ts';
+import { printf } from './printf.ts';
+import { pwd } from './pwd.ts';
+import { read } from './read.ts';
+import { rm } from './rm.ts';
+import { sleep } from './sleep.ts';
+import { tee } from './tee.ts';
+import { testCondition } from './testCondition.ts';
+import { touch } from './touch.ts';
+import { trivial } from './trivial.ts';
+import { unset } from './unset.ts';
+import { wc } from './wc.ts';
+
+/**
+ * The commands the shell itself provides. `shell` entries change or read shell state and cannot be
+ * replaced by registered commands; `utilities` are stand-ins for /usr/bin tools that a registered
+ * command of the same name replaces.
+ */
+export const builtinTable: { shell: ReadonlyMap<string, Builtin>; utilities: ReadonlyMap<string, Builtin> } = {
+  shell: new Map<string, Builtin>([
+    [':', trivial.true],
+    ['[', testCondition],
+    ['break', loopControl],
+    ['cd', cd],
+    ['continue', loopControl],
+    ['echo', echo],
+    ['exit', exitShell],
+    ['export', exportVar],
+    ['false', trivial.false],
+    ['help', help],
+    ['history', history],
+    ['printf', printf],
+    ['pwd', pwd],
+    ['read', read],
+    ['test', testCondition],
+    ['true', trivial.true],
+    ['unset', unset],
+  ]),
+  utilities: new Map<string, Builtin>([
+    ['cat', cat],
+    ['clear', clear],
+    ['env', env],
+    ['grep', grep],
+    ['head', headTail],
+    ['ls', ls],
+    ['mkdir', mkdir],
+    ['rm', rm],
+    ['sleep', sleep],
+    ['tail', headTail],
+    ['tee', tee],
+    ['touch', touch],
+    ['wc', wc],
+  ]),
+};

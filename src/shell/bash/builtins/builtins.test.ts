@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandHandler } from '../../types.ts';
+import { Shell } from '../shell.ts';
+import { createTestShell } from '../testShell.ts';
+import { builtinTable } from './builtinTable.ts';
+import { summaries } from './summaries.ts';
+
+describe('builtins', () => {
+  it('gives every builtin a help line', () => {
+    for (const name of [...builtinTable.shell.keys(), ...builtinTable.utilities.keys()]) {
+      expect(summaries[name], name).toBeDefined();
+    }
+  });
+
+  it('lets registered commands replace utilities but not shell builtins', () => {
+    const fake: CommandHandler = (ctx) => {
+      ctx.stdout(`fake ${ctx.argv[0]}\n`);
+      return 0;
+    };
+    const shell = new Shell({ commands: { cat: fake, cd: fake, echo: fake } });
+    const out = (text: string) => shell.run(text).chunks.map((c) => c.text).join('');
+    expect(out('cat x')).toBe('fake cat\n');
+    expect(out('echo real')).toBe('real\n');
+    expect(out('cd /tmp; pwd')).toBe('/tmp\n');
+  });
+
+  describe('echo', () => {
+    it.each([
+      ['echo a  b', 'a b\n'],
+      ['echo -n a', 'a'],
+      ["echo -e 'a\\tb\\nc'", 'a\tb\nc\n'],
+      ["echo 'a\\tb'", 'a\\tb\n'],
+      ["echo -ne 'x\\n'", 'x\n'],
+      ["echo -e 'one\\ctwo'", 'one'],
+      ['echo -x -- -n', '-x -- -n\n'],
+      ['echo', '\n'],
+    ])('%s', (input, stdout) => {
+      expect(createTestShell().run(input).stdout).toBe(stdout);
+    });
+  });
+
+  describe('files', () => {
+    it('lists sorted names on one line, hiding dotfiles unless -a', () => {
+      const { run } = createTestShell();
+      run('touch b.yaml a.yaml .hidden; mkdir dir');
+      expect(run('ls').stdout).toBe('a.yaml  b.yaml  dir\n');
+      expect(run('ls -a').stdout).toBe('.  ..  .hidden  a.yaml  b.yaml  dir\n');
+      expect(run('ls -1 dir a.yaml').stdout).toBe('a.yaml\n\ndir:\n');
+      expect(run('ls nope')).toMatchObject({ stderr: "ls: cannot access 'nope': No such file or directory\n", exitCode: 2 });
+      expect(run('ls -z')).toMatchObject({ stderr: "ls: invalid option -- 'z'\nTry 'ls --help' for more information.\n", exitCode: 2 });
+    });
+
+    it('cats files and stdin and reports missing ones', () => {
+      const { run } = createTestShell();
+      run('echo one > a; echo two > b');
+      expect(run('cat a b').stdout).toBe('one\ntwo\n');
+      expect(run('echo piped | cat a -').stdout).toBe('one\npiped\n');
+      expect(run('cat a x b')).toMatchObject({ stdout: 'one\ntwo\n', stderr: 'cat: x: No such file or directory\n', exitCode: 1 });
+      expect(run('cat /tmp').stderr).toBe('cat: /tmp: Is a directory\n');
+    });
+
+    it('removes files and directories with GNU messages', () => {
+      const { run, fs } = createTestShell();
+      run('mkdir -p d/e; touch f');
+      expect(run('rm x')).toMatchObject({ stderr: "rm: cannot remove 'x': No such file or directory\n", exitCode: 1 });
+      expect(run('rm -f x').exitCode).toBe(0);
+      expect(run('rm d')).toMatchObject({ stderr: "rm: cannot remove 'd': Is a directory\n", exitCode: 1 });
+      expect(run('rm -rf d f').exitCode).toBe(0);
+      expect(fs.exists('d') || fs.exists('f')).toBe(false);
+      expect(run('rm').stderr).toBe("rm: missing operand\nTry 'rm --help' for more information.\n");
+    });
+
+    it('makes directories and touches files', () => {
+      const { run, fs } = createTestShell();
+      expect(run('mkdir a/b')).toMatchObject({ stderr: "mkdir: cannot create directory 'a/b': No such file or directory\n", exitCode: 1 });
+      expect(run('mkdir -p a/b/c && mkdir -p a/b').exitCode).toBe(0);
+      expect(fs.isDirectory('a/b/c')).toBe(true);
+      expect(run('mkdir a').stderr).toBe("mkdir: cannot create directory 'a': File exists\n");
+      expect(run('touch a/new; touch nope/x')).toMatchObject({ stderr: "touch: cannot touch 'nope/x': No such file or directory\n" });
+      expect(fs.readFile('a/new')).toBe('');
+    });
+
+    it('changes directory and keeps PWD and OLDPWD', () => {
+      const { run, shell } = createTestShell();
+      expect(run('cd /tmp && pwd').stdout).toBe('/tmp\n');
+      expect(shell.env.get('OLDPWD')).toBe('/home/learner');
+      expect(run('cd - && cd && pwd').stdout).toBe('/home/learner\n/home/learner\n');
+      expect(run('cd nope')).toMatchObject({ stderr: 'bash: cd: nope: No such file or directory\n', exitCode: 1 });
+      expect(run('cd a b').stderr).toBe('bash: cd: too many arguments\n');
+    });
+  });
+
+  describe('text tools', () => {
+    const lines = "printf 'Apple\\nbanana\\napple pie\\ncherry\\n'";
+
+    it.each([
+      ['grep apple', 'apple pie\n', 0],
+      ['grep -i apple', 'Apple\napple pie\n', 0],
+      ['grep -v a', 'Apple\ncherry\n', 0],
+      ['grep -c an', '1\n', 0],
+      ['grep -n "^[ab]"', '2:banana\n3:apple pie\n', 0],
+      ['grep -E "an(an)+"', 'banana\n', 0],
+      ['grep "an\\(an\\)\\+"', 'banana\n', 0],
+      ['grep -F "."', '', 1],
+      ['grep -q cherry', '', 0],
+      ['grep zzz', '', 1],
+      ['head -n 2', 'Apple\nbanana\n', 0],
+      ['head -1', 'Apple\n', 0],
+      ['tail -n 1', 'cherry\n', 0],
+      ['tail -n +3', 'apple pie\ncherry\n', 0],
+      ['wc -l', '4\n', 0],
+      ['wc -w', '5\n', 0],
+    ])('%s', (command, stdout, exitCode) => {
+      expect(createTestShell().run(`${lines} | ${command}`)).toMatchObject({ stdout, exitCode });
+    });
+
+    it('reads files, naming them when there are several', () => {
+      const { run } = createTestShell();
+      run("printf 'a\\nb\\n' > one; printf 'b\\n' > two");
+      expect(run('grep b one two').stdout).toBe('one:b\ntwo:b\n');
+      expect(run('wc -l one two').stdout).toBe('2 one\n1 two\n3 total\n');
+      expect(run('grep b nope')).toMatchObject({ stderr: 'grep: nope: No such file or directory\n', exitCode: 2 });
+      expect(run('head nope').stderr).toBe("head: cannot open 'nope' for reading: No such file or directory\n");
+      expect(run('grep').exitCode).toBe(2);
+    });
+  });
+
+  describe('shell state', () => {
+    it('exports, lists and unsets variables', () => {
+      const { run, shell } = createTestShell();
+      run('export NS=frontend GREETING="hi there"; LOCAL=1');
+      expect(run('export').stdout).toContain('declare -x GREETING="hi there"\n');
+      expect(run('export').stdout).not.toContain('LOCAL');
+      expect(run('export 1x=y')).toMatchObject({ stderr: "bash: export: `1x=y': not a valid identifier\n", exitCode: 1 });
+      run('unset NS');
+      expect(shell.env.has('NS')).toBe(false);
+    });
+
+    it('numbers history like bash and clears it', () => {
+      const { run } = createTestShell();
+      run('echo a');
+      expect(run('history').stdout).toBe('    1  echo a\n    2  history\n');
+      expect(run('history 1').stdout).toBe('    3  history 1\n');
+      run('history -c');
+      expect(run('history').stdout).toBe('    5  history\n');
+    });
+
+    it('clears the screen with the xterm sequence', () => {
+      expect(createTestShell().run('clear').stdout).toBe('\x1b[H\x1b[2J\x1b[3J');
+    });
+
+    it('lists the registered commands and the builtins in help', () => {
+      const { run } = createTestShell();
+      const { stdout } = run('help');
+      expect(stdout).toContain('kubectl');
+      expect(stdout).toContain('cd');
+      expect(stdout).toContain('grep');
+      expect(run('help cd').stdout).toBe(`cd: ${summaries.cd}\n`);
+      expect(run('help nope').exitCode).toBe(1);
+    });
+
+    it('reads lines into variables', () => {
+      const { run } = createTestShell();
+      expect(run("printf 'a b c\\nd e\\n' | while read first rest; do echo \"[$first][$rest]\"; done").stdout).toBe('[a][b c]\n[d][e]\n');
+    });
+
+    it('formats with printf', () => {
+      const { run } = createTestShell();
+      expect(run("printf '%s=%03d %-3s|%x\\n' a 7 b 255 c 1").stdout).toBe('a=007 b  |ff\nc=001    |0\n');
+      expect(run("printf '%d\\n' x")).toMatchObject({ stdout: '0\n', stderr: 'bash: printf: x: invalid number\n', exitCode: 1 });
+    });
+
+    it('tests conditions like [', () => {
+      const { run } = createTestShell();
+      run('touch f');
+      expect(run('[ -f f ] && [ -d /tmp ] && [ ! -e nope ] && [ a != b ] && [ 3 -ge 3 ] && echo yes').stdout).toBe('yes\n');
+      expect(run('[ 1 -eq x ]')).toMatchObject({ stderr: 'bash: [: x: integer expression expected\n', exitCode: 2 });
+      expect(run('[ a = a')).toMatchObject({ stderr: "bash: [: missing `]'\n", exitCode: 2 });
+    });
+  });
+
+  describe('sleep', () => {
+    it('hands the duration to the sleep hook', () => {
+      const { run, sleeps } = createTestShell();
+      expect(run('sleep 2; sleep 0.5s; sleep 1m; sleep 1 1').exitCode).toBe(0);
+      expect(sleeps).toEqual([2000, 500, 60000, 2000]);
+    });
+
+    it('rejects bad intervals as GNU sleep does', () => {
+      const { run, sleeps } = createTestShell();
+      expect(run('sleep x')).toMatchObject({
+        stderr: "sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n",
+        exitCode: 1,
+      });
+      expect(run('sleep').stderr).toBe("sleep: missing operand\nTry 'sleep --help' for more information.\n");
+      expect(sleeps).toEqual([]);
+    });
+  });
+});

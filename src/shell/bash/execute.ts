@@ -1,0 +1,576 @@
+import type { Trace } from '../../domain/traffic/trace.ts';
+import type { CommandContext, CommandHandler, VirtualFs } from '../types.ts';
+import type { AndOr, Command, ForCommand, IfCommand, List, Pipeline, Redirect, Script, SimpleCommand, WhileCommand, Word } from './ast.ts';
+import type { Builtin, BuiltinHost } from './builtins/builtin.ts';
+import { builtinTable } from './builtins/builtinTable.ts';
+import { Expander } from './expand.ts';
+import { limits } from './limits.ts';
+import {
+  BufferSink,
+  FileSink,
+  nullSink,
+  terminalSink,
+  type Budget,
+  type Fd,
+  type FdTable,
+  type Sink,
+  type Source,
+  type TerminalOutput,
+} from './streams.ts';
+
+/** The shell's lasting state, which outlives one run. */
+export interface ShellState {
+  readonly vars: Map<string, string>;
+  readonly exported: Set<string>;
+  readonly fs: VirtualFs;
+  readonly commands: ReadonlyMap<string, CommandHandler>;
+  readonly history: string[];
+  historyStart: number;
+  lastExitCode: number;
+  sleep(ms: number): void;
+}
+
+/** A pending jump out of the normal flow: `break`/`continue` through loops, or `exit`. */
+type Flow = { kind: 'break' | 'continue'; levels: number } | { kind: 'exit'; code: number };
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MAX_FD = 1023;
+
+/**
+ * Runs one parsed input against the shell state. A new Executor is made for every run; it counts the
+ * run's work (commands, loop turns, characters) and stops it at the limits instead of hanging.
+ */
+export class Executor implements BuiltinHost, Budget {
+  readonly traces: Trace[] = [];
+  /** Why the run was stopped early, if it was. */
+  stopped: string | undefined;
+  loopDepth = 0;
+  private flow: Flow | undefined;
+  private commandsRun = 0;
+  private iterations = 0;
+  private work = 0;
+  private substitutionStatus: number | undefined;
+  private currentInput: Fd | undefined;
+  private readonly terminal: FdTable;
+
+  constructor(
+    private readonly state: ShellState,
+    output: TerminalOutput,
+  ) {
+    this.terminal = [
+      { kind: 'source', text: '', terminal: true },
+      terminalSink(output, 'stdout'),
+      terminalSink(output, 'stderr'),
+    ];
+  }
+
+  run(script: Script): number {
+    const status = this.executeList(script.body, this.terminal);
+    const flow = this.flow;
+    if (flow?.kind === 'exit') return flow.code;
+    return this.stopped === undefined ? status : 1;
+  }
+
+  // ---- BuiltinHost -----------------------------------------------------------------------------
+
+  get vars(): Map<string, string> {
+    return this.state.vars;
+  }
+
+  get exported(): Set<string> {
+    return this.state.exported;
+  }
+
+  get history(): readonly string[] {
+    return this.state.history;
+  }
+
+  get historyStart(): number {
+    return this.state.historyStart;
+  }
+
+  get lastStatus(): number {
+    return this.state.lastExitCode;
+  }
+
+  clearHistory(): void {
+    this.state.historyStart += this.state.history.length;
+    this.state.history.length = 0;
+  }
+
+  commandNames(): { builtins: string[]; commands: string[] } {
+    const commands = [...this.state.commands.keys()].filter((n) => !builtinTable.shell.has(n));
+    const builtins = [...builtinTable.shell.keys(), ...builtinTable.utilities.keys()].filter(
+      (n) => !this.state.commands.has(n) || builtinTable.shell.has(n),
+    );
+    return { builtins: [...new Set(builtins)].sort(), commands: commands.sort() };
+  }
+
+  sleep(ms: number): void {
+    this.state.sleep(ms);
+  }
+
+  jump(kind: 'break' | 'continue', levels: number): void {
+    this.flow = { kind, levels };
+  }
+
+  readLine(): { line: string; complete: boolean } | undefined {
+    const input = this.currentInput;
+    if (input?.kind !== 'source') return undefined;
+    const start = input.offset ?? 0;
+    if (start >= input.text.length) return undefined;
+    const end = input.text.indexOf('\n', start);
+    input.offset = end < 0 ? input.text.length : end + 1;
+    return { line: input.text.slice(start, end < 0 ? undefined : end), complete: end >= 0 };
+  }
+
+  exit(code: number): void {
+    this.flow = { kind: 'exit', code };
+  }
+
+  // ---- Budget ----------------------------------------------------------------------------------
+
+  spend(n: number): boolean {
+    this.work += n;
+    if (this.work > limits.maxWork) this.halt(`more than ${limits.maxWork} characters went through pipes and files`);
+    return this.stopped === undefined;
+  }
+
+  halt(reason: string): void {
+    this.stopped ??= reason;
+  }
+
+  // ---- lists and pipelines ---------------------------------------------------------------------
+
+  private isInterrupted(): boolean {
+    return this.stopped !== undefined || this.flow !== undefined;
+  }
+
+  private executeList(list: List, fds: FdTable): number {
+    let status = 0;
+    for (const item of list) {
+      if (this.isInterrupted()) break;
+      status = this.executeAndOr(item, fds);
+    }
+    return status;
+  }
+
+  private executeAndOr(item: AndOr, fds: FdTable): number {
+    let status = this.executePipeline(item.first, fds);
+    for (const { op, pipeline } of item.rest) {
+      if (this.isInterrupted()) break;
+      if ((op === '&&') === (status === 0)) status = this.executePipeline(pipeline, fds);
+    }
+    return status;
+  }
+
+  private executePipeline(pipeline: Pipeline, fds: FdTable): number {
+    const { commands } = pipeline;
+    let status = 0;
+    if (commands.length === 1) {
+      status = this.executeCommand(commands[0]!, fds);
+    } else {
+      // Each part runs in a copy of the shell, as bash forks them; stdout feeds the next one's stdin.
+      let input: Fd | undefined = fds[0];
+      commands.forEach((command, i) => {
+        if (this.stopped !== undefined) return;
+        const table = fds.slice();
+        if (i > 0) table[0] = input;
+        let pipe: BufferSink | undefined;
+        if (i < commands.length - 1) {
+          pipe = new BufferSink(this);
+          table[1] = pipe;
+          if (pipeline.pipeStderr[i]) table[2] = pipe;
+        }
+        status = this.inSubshell(() => this.executeCommand(command, table));
+        if (pipe) input = { kind: 'source', text: pipe.text(), terminal: false };
+      });
+    }
+    if (pipeline.negated) status = status === 0 ? 1 : 0;
+    this.state.lastExitCode = status;
+    return status;
+  }
+
+  /** Runs `fn` in a copy of the shell: variables, exports, working directory and `exit` stay inside. */
+  private inSubshell(fn: () => number): number {
+    const vars = new Map(this.state.vars);
+    const exported = new Set(this.state.exported);
+    const cwd = this.state.fs.cwd;
+    const lastExitCode = this.state.lastExitCode;
+    let status = fn();
+    if (this.flow?.kind === 'exit') status = this.flow.code;
+    this.flow = undefined;
+    replaceContents(this.state.vars, vars);
+    replaceContents(this.state.exported, exported);
+    this.state.fs.cwd = cwd;
+    this.state.lastExitCode = lastExitCode;
+    return status;
+  }
+
+  // ---- commands --------------------------------------------------------------------------------
+
+  private executeCommand(command: Command, fds: FdTable): number {
+    if (this.isInterrupted()) return this.state.lastExitCode;
+    if (command.type === 'simple') return this.executeSimple(command, fds);
+    const expander = this.expander(fds);
+    const redirected = this.redirect(command.redirects, fds, expander);
+    if (!redirected) return this.failRedirect(expander, fds);
+    const table = redirected.fds;
+    let status: number;
+    switch (command.type) {
+      case 'for':
+        status = this.executeFor(command, table);
+        break;
+      case 'while':
+        status = this.executeWhile(command, table);
+        break;
+      case 'if':
+        status = this.executeIf(command, table);
+        break;
+      case 'group':
+        status = this.executeList(command.body, table);
+        break;
+      case 'subshell':
+        status = this.inSubshell(() => this.executeList(command.body, table));
+        break;
+    }
+    return redirected.failed() && status === 0 ? 1 : status;
+  }
+
+  private executeFor(command: ForCommand, fds: FdTable): number {
+    if (!NAME.test(command.name)) {
+      this.write(fds[2], `bash: \`${command.name}': not a valid identifier\n`);
+      return 1;
+    }
+    const expander = this.expander(fds);
+    const items: string[] = [];
+    for (const word of command.items ?? []) {
+      for (const field of expander.fields(word)) items.push(field);
+      if (expander.error !== undefined) return this.abort(expander.error, fds);
+    }
+    let status = 0;
+    this.loopDepth += 1;
+    for (const item of items) {
+      if (!this.tick()) break;
+      this.state.vars.set(command.name, item);
+      status = this.executeList(command.body, fds);
+      if (this.leavesLoop()) break;
+    }
+    this.loopDepth -= 1;
+    return status;
+  }
+
+  private executeWhile(command: WhileCommand, fds: FdTable): number {
+    let status = 0;
+    this.loopDepth += 1;
+    while (this.tick()) {
+      const test = this.executeList(command.condition, fds);
+      if (this.flow !== undefined) {
+        if (this.leavesLoop()) break;
+        continue;
+      }
+      if ((test === 0) === command.until) break;
+      status = this.executeList(command.body, fds);
+      if (this.leavesLoop()) break;
+    }
+    this.loopDepth -= 1;
+    return status;
+  }
+
+  private executeIf(command: IfCommand, fds: FdTable): number {
+    for (const { condition, body } of command.clauses) {
+      const test = this.executeList(condition, fds);
+      if (this.isInterrupted()) return test;
+      if (test === 0) return this.executeList(body, fds);
+    }
+    return command.elseBody ? this.executeList(command.elseBody, fds) : 0;
+  }
+
+  /** Counts a loop turn; false when the run must stop. */
+  private tick(): boolean {
+    if (this.stopped !== undefined) return false;
+    this.iterations += 1;
+    if (this.iterations > limits.maxLoopIterations) {
+      this.halt(`loops ran more than ${limits.maxLoopIterations} times`);
+      return false;
+    }
+    return true;
+  }
+
+  /** After a loop body: takes a `break`/`continue` meant for this loop; true when the loop ends. */
+  private leavesLoop(): boolean {
+    const flow = this.flow;
+    if (this.stopped !== undefined) return true;
+    if (flow === undefined) return false;
+    if (flow.kind === 'exit') return true;
+    if (flow.levels > 1) {
+      flow.levels -= 1;
+      return true;
+    }
+    this.flow = undefined;
+    return flow.kind === 'break';
+  }
+
+  private executeSimple(command: SimpleCommand, fds: FdTable): number {
+    this.commandsRun += 1;
+    if (this.commandsRun > limits.maxCommands) {
+      this.halt(`more than ${limits.maxCommands} commands ran`);
+      return 1;
+    }
+    this.substitutionStatus = undefined;
+    const expander = this.expander(fds);
+    const argv: string[] = [];
+    for (const word of command.words) {
+      for (const field of expander.fields(word)) argv.push(field);
+      if (expander.error !== undefined) return this.abort(expander.error, fds);
+    }
+    const values = command.assignments.map((a) => {
+      const value = expander.text(a.value, true);
+      return { name: a.name, value: a.append ? (this.state.vars.get(a.name) ?? '') + value : value };
+    });
+    if (expander.error !== undefined) return this.abort(expander.error, fds);
+    if (argv.length === 0) {
+      for (const { name, value } of values) this.state.vars.set(name, value);
+      const redirected = this.redirect(command.redirects, fds, expander);
+      if (!redirected) return this.failRedirect(expander, fds);
+      return this.substitutionStatus ?? 0;
+    }
+    const env = new Map<string, string>();
+    for (const name of this.state.exported) {
+      const value = this.state.vars.get(name);
+      if (value !== undefined) env.set(name, value);
+    }
+    for (const { name, value } of values) env.set(name, value);
+    const redirected = this.redirect(command.redirects, fds, expander);
+    if (!redirected) return this.failRedirect(expander, fds);
+    const status = this.invoke(argv, env, redirected.fds);
+    return redirected.failed() && status === 0 ? 1 : status;
+  }
+
+  /** Prints an expansion error and drops the rest of the input, as interactive bash drops the line. */
+  private abort(message: string, fds: FdTable): number {
+    this.write(fds[2], `${message}\n`);
+    this.flow = { kind: 'exit', code: 1 };
+    return 1;
+  }
+
+  private failRedirect(expander: Expander, fds: FdTable): number {
+    return expander.error === undefined ? 1 : this.abort(expander.error, fds);
+  }
+
+  private invoke(argv: string[], env: Map<string, string>, fds: FdTable): number {
+    const name = argv[0]!;
+    const special = builtinTable.shell.get(name);
+    if (special) return this.call(name, (ctx) => special(ctx, this), argv, env, fds);
+    if (name.includes('/')) return this.runPath(name, fds);
+    const handler = this.state.commands.get(name);
+    if (handler) return this.call(name, handler, argv, env, fds);
+    const utility: Builtin | undefined = builtinTable.utilities.get(name);
+    if (utility) return this.call(name, (ctx) => utility(ctx, this), argv, env, fds);
+    this.write(fds[2], `bash: ${name}: command not found\n`);
+    return 127;
+  }
+
+  /** `./script.sh` and the like: there are no executables on the simulated disk. */
+  private runPath(name: string, fds: FdTable): number {
+    const fs = this.state.fs;
+    const path = fs.resolve(name);
+    const reason = !fs.exists(path) ? 'No such file or directory' : fs.isDirectory(path) ? 'Is a directory' : 'Permission denied';
+    this.write(fds[2], `bash: ${name}: ${reason}\n`);
+    return reason === 'No such file or directory' ? 127 : 126;
+  }
+
+  private call(name: string, handler: CommandHandler, argv: string[], env: Map<string, string>, fds: FdTable): number {
+    const stdin = fds[0];
+    const ctx: CommandContext = {
+      argv,
+      // A getter: the rest of a large input is only copied out when a command reads it.
+      get stdin() {
+        return stdin?.kind === 'source' ? stdin.text.slice(stdin.offset ?? 0) : '';
+      },
+      stdinIsTerminal: stdin?.kind === 'source' && stdin.terminal,
+      env,
+      fs: this.state.fs,
+      stdout: (text) => this.write(fds[1], text),
+      stderr: (text) => this.write(fds[2], text),
+      trace: (trace) => {
+        this.traces.push(trace);
+      },
+    };
+    const outerInput = this.currentInput;
+    this.currentInput = stdin;
+    try {
+      const status = handler(ctx);
+      return Number.isInteger(status) ? status & 255 : 1;
+    } catch (error) {
+      // A command must not throw, but one that does must not take the terminal down with it.
+      const message = error instanceof Error ? error.message : String(error);
+      this.write(fds[2], `bash: ${name}: internal error: ${message}\n`);
+      return 1;
+    } finally {
+      this.currentInput = outerInput;
+    }
+  }
+
+  private write(fd: Fd | undefined, text: unknown): void {
+    if (fd?.kind === 'sink') fd.write(String(text));
+  }
+
+  // ---- expansion -------------------------------------------------------------------------------
+
+  private expander(fds: FdTable): Expander {
+    return new Expander({
+      getVar: (name) => this.state.vars.get(name),
+      setVar: (name, value) => {
+        this.state.vars.set(name, value);
+      },
+      lastStatus: () => this.state.lastExitCode,
+      home: () => this.state.vars.get('HOME') ?? this.state.fs.home,
+      substitute: (script) => this.substitute(script, fds),
+    });
+  }
+
+  /** `$(…)`: runs in a copy of the shell with stdout captured; trailing newlines are dropped. */
+  private substitute(script: Script, fds: FdTable): string {
+    if (this.stopped !== undefined) return '';
+    const capture = new BufferSink(this);
+    const table = fds.slice();
+    table[1] = capture;
+    const status = this.inSubshell(() => this.executeList(script.body, table));
+    this.substitutionStatus = status;
+    const text = capture.text();
+    let end = text.length;
+    while (end > 0 && text[end - 1] === '\n') end -= 1;
+    return text.slice(0, end);
+  }
+
+  // ---- redirects -------------------------------------------------------------------------------
+
+  /** Applies redirects left to right onto a copy of `fds`; undefined (after printing why) on failure. */
+  private redirect(
+    redirects: Redirect[],
+    fds: FdTable,
+    expander: Expander,
+  ): { fds: FdTable; failed: () => boolean } | undefined {
+    if (redirects.length === 0) return { fds, failed: () => false };
+    const table = fds.slice();
+    const files: FileSink[] = [];
+    const fail = (message: string) => {
+      this.write(table[2], `bash: ${message}\n`);
+      return undefined;
+    };
+    for (const r of redirects) {
+      const fd = r.type === 'both' ? 1 : r.fd;
+      if (fd > MAX_FD) return fail(`${fd}: Bad file descriptor`);
+      if (r.type === 'heredoc') {
+        const text = expander.text(r.body, false);
+        if (expander.error !== undefined) return undefined;
+        table[fd] = { kind: 'source', text, terminal: false };
+        continue;
+      }
+      if (r.type === 'herestring') {
+        const text = expander.text(r.target, true);
+        if (expander.error !== undefined) return undefined;
+        table[fd] = { kind: 'source', text: `${text}\n`, terminal: false };
+        continue;
+      }
+      const target = this.redirectTarget(r.target, expander);
+      if (expander.error !== undefined) return undefined;
+      if (target === undefined) return fail(`${r.target.raw}: ambiguous redirect`);
+      if (r.type === 'dup') {
+        if (target === '-') {
+          table[fd] = undefined;
+        } else if (/^\d+$/.test(target)) {
+          const source = table[Number(target)];
+          if (!source || source.kind !== (r.op === '>&' ? 'sink' : 'source')) return fail(`${target}: Bad file descriptor`);
+          table[fd] = source;
+        } else if (r.op === '>&' && fd === 1) {
+          const sink = this.openWrite(target, false, table, files);
+          if (typeof sink === 'string') return fail(sink);
+          table[1] = sink;
+          table[2] = sink;
+        } else {
+          return fail(`${target}: ambiguous redirect`);
+        }
+        continue;
+      }
+      if (r.type === 'both') {
+        const sink = this.openWrite(target, r.append, table, files);
+        if (typeof sink === 'string') return fail(sink);
+        table[1] = sink;
+        table[2] = sink;
+        continue;
+      }
+      if (r.op === '<' || r.op === '<>') {
+        const source = this.openRead(target, table, r.op === '<>');
+        if (typeof source === 'string') return fail(source);
+        table[fd] = source;
+      } else {
+        const sink = this.openWrite(target, r.op === '>>', table, files);
+        if (typeof sink === 'string') return fail(sink);
+        table[fd] = sink;
+      }
+    }
+    return { fds: table, failed: () => files.some((f) => f.failed) };
+  }
+
+  /** A redirect target must expand to exactly one word. */
+  private redirectTarget(word: Word, expander: Expander): string | undefined {
+    const fields = expander.fields(word);
+    return fields.length === 1 ? fields[0] : undefined;
+  }
+
+  /** Opens a file for reading, or returns bash's complaint. */
+  private openRead(name: string, table: FdTable, create: boolean): Source | string {
+    if (name === '/dev/null') return { kind: 'source', text: '', terminal: false };
+    if (name === '/dev/stdin') {
+      const stdin = table[0];
+      return stdin?.kind === 'source' ? stdin : { kind: 'source', text: '', terminal: false };
+    }
+    const fs = this.state.fs;
+    const path = fs.resolve(name);
+    if (fs.isDirectory(path)) return `${name}: Is a directory`;
+    let text = fs.readFile(path);
+    if (text === undefined && create) {
+      const problem = this.checkParent(name, path);
+      if (problem) return problem;
+      fs.writeFile(path, '');
+      text = '';
+    }
+    if (text === undefined) return `${name}: No such file or directory`;
+    return { kind: 'source', text, terminal: false };
+  }
+
+  /** Opens (creating or truncating) a file for writing, or returns bash's complaint. */
+  private openWrite(name: string, append: boolean, table: FdTable, files: FileSink[]): Sink | string {
+    if (name === '/dev/null') return nullSink;
+    const dup = name === '/dev/stdout' ? table[1] : name === '/dev/stderr' ? table[2] : undefined;
+    if (dup?.kind === 'sink') return dup;
+    if (name === '/dev/tty') return this.terminal[1] as Sink;
+    const fs = this.state.fs;
+    const path = fs.resolve(name);
+    if (fs.isDirectory(path)) return `${name}: Is a directory`;
+    const problem = this.checkParent(name, path);
+    if (problem) return problem;
+    const existing = fs.readFile(path);
+    if (!append || existing === undefined) fs.writeFile(path, '');
+    const stderr = table[2];
+    const sink = new FileSink(fs, path, name, append ? (existing?.length ?? 0) : 0, this, (message) => this.write(stderr, message));
+    files.push(sink);
+    return sink;
+  }
+
+  private checkParent(name: string, path: string): string | undefined {
+    const fs = this.state.fs;
+    const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+    if (!fs.exists(parent)) return `${name}: No such file or directory`;
+    if (!fs.isDirectory(parent)) return `${name}: Not a directory`;
+    return undefined;
+  }
+}
+
+function replaceContents<T>(target: Map<string, T> | Set<T>, source: Map<string, T> | Set<T>): void {
+  target.clear();
+  if (target instanceof Map && source instanceof Map) for (const [k, v] of source) target.set(k, v);
+  else if (target instanceof Set && source instanceof Set) for (const v of source) target.add(v);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { marshalGoJson } from './marshalGoJson.ts';
+
+describe('marshalGoJson', () => {
+  it('sorts keys and prints compactly without an indent', () => {
+    expect(marshalGoJson({ name: 'x', image: 'y', ports: [80, 443], ok: true, none: null })).toBe(
+      '{"image":"y","name":"x","none":null,"ok":true,"ports":[80,443]}',
+    );
+  });
+
+  it('indents like MarshalIndent, with empty collections inline', () => {
+    expect(marshalGoJson({ b: [], a: {}, c: [1, { d: 'e' }] }, '    ')).toBe(
+      ['{', '    "a": {},', '    "b": [],', '    "c": [', '        1,', '        {', '            "d": "e"', '        }', '    ]', '}'].join(
+        '\n',
+      ),
+    );
+  });
+
+  it('escapes HTML characters and control characters as Go does', () => {
+    expect(marshalGoJson('a<b>&c\n\t"\\\u0001\u2028\u007f')).toBe('"a\\u003cb\\u003e\\u0026c\\n\\t\\"\\\\\\u0001\\u2028\u007f"');
+  });
+
+  it('prints numbers the shortest way, like Go float64 encoding', () => {
+    expect(marshalGoJson([1, -2, 0.5, 1e21, 1e-7, 1e20])).toBe('[1,-2,0.5,1e+21,1e-7,100000000000000000000]');
+  });
+
+  it('drops undefined members and writes undefined items as null, as JSON.stringify would', () => {
+    const holes = { a: undefined, b: [undefined, 1] } as unknown as Parameters<typeof marshalGoJson>[0];
+    expect(marshalGoJson(holes)).toBe('{"b":[null,1]}');
+  });
+
+  it('keeps non-ASCII text unescaped', () => {
+    expect(marshalGoJson('héllo ✓')).toBe('"héllo ✓"');
+  });
+});

@@ -1,0 +1,80 @@
+import { imageBinaries } from '../../domain/cluster/images.ts';
+import type { KubeObject } from '../../domain/objects.ts';
+import { podIP } from '../../domain/cluster/pods.ts';
+import { clusterIP } from '../../domain/cluster/services.ts';
+import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
+import { Shell } from '../bash/shell.ts';
+import { MemoryFs } from '../bash/memoryFs.ts';
+import { createCurl } from '../curl/curl.ts';
+import type { CommandContext, CommandHandler, RunResult } from '../types.ts';
+import type { VerbContext } from './types.ts';
+
+export interface ContainerProcess {
+  pod: KubeObject;
+  container: string;
+  image: string;
+  /** Whether the pod's sidecar captures this process's traffic (not the proxy's own UID). */
+  captured: boolean;
+}
+
+/** The pod-side `curl`: requests leave from this pod, through its sidecar when captured. */
+function podCurl(ctx: VerbContext, proc: ContainerProcess): CommandHandler {
+  const world = ctx.world;
+  return createCurl(
+    (req) => {
+      const trace = simulateRequest(world, {
+        client: { kind: 'pod', namespace: proc.pod.metadata.namespace ?? '', pod: proc.pod.metadata.name, container: proc.container, captured: proc.captured },
+        url: req.url,
+        method: req.method,
+        headers: req.headers,
+        userAgent: req.userAgent,
+        origin: 'command',
+      });
+      ctx.services.recordTrace(trace);
+      return trace;
+    },
+    {
+      resolve: (host) => {
+        if (/^\d+(\.\d+){3}$/.test(host)) return host;
+        const m = /^([a-z0-9-]+)\.([a-z0-9-]+)(\.svc(\.cluster\.local)?)?\.?$/.exec(host);
+        const svc = m && m[1] && m[2] ? world.get('Service', m[2], m[1]) : host.includes('.') ? undefined : world.get('Service', proc.pod.metadata.namespace ?? '', host);
+        if (host === 'localhost') return podIP(proc.pod) ? '127.0.0.1' : undefined;
+        return svc ? clusterIP(svc) : undefined;
+      },
+    },
+  );
+}
+
+function forward(result: RunResult, io: CommandContext): void {
+  for (const chunk of result.chunks) (chunk.stream === 'stdout' ? io.stdout : io.stderr)(chunk.text);
+  for (const trace of result.traces) io.trace(trace);
+}
+
+/**
+ * Runs argv inside a container, as the container runtime would: only executables the image ships
+ * exist; a shell (`sh -c`) runs a script with them. Returns the exit status of the process, or
+ * undefined when the runtime could not start it (the caller prints kubectl's error).
+ */
+export function runInContainer(ctx: VerbContext, proc: ContainerProcess, argv: string[], io: CommandContext): number | 'not-found' {
+  const binaries = imageBinaries(proc.image);
+  const program = (argv[0] ?? '').replace(/^.*\//, '');
+  if (!binaries.has(program)) return 'not-found';
+  const commands: Record<string, CommandHandler> = {};
+  if (binaries.has('curl')) commands.curl = podCurl(ctx, proc);
+  const shell = new Shell({ commands, fs: new MemoryFs(), env: { HOSTNAME: proc.pod.metadata.name, HOME: '/root' }, sleep: (ms) => ctx.services.sleep(ms) });
+  if ((program === 'sh' || program === 'bash') && argv[1] === '-c') {
+    const result = shell.run(argv[2] ?? '');
+    forward(result, io);
+    return result.exitCode;
+  }
+  if (program === 'sh' || program === 'bash') {
+    const result = shell.run(io.stdin);
+    forward(result, io);
+    return result.exitCode;
+  }
+  // Run one program directly: quote each argument so the shell passes it through unchanged.
+  const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const result = shell.run(quoted);
+  forward(result, io);
+  return result.exitCode;
+}

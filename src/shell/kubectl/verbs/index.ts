@@ -1,0 +1,27 @@
+import type { Verb } from '../types.ts';
+import { applyVerb } from './apply.ts';
+import { createVerb } from './create.ts';
+import { debugVerb } from './debug.ts';
+import { deleteVerb } from './delete.ts';
+import { describeVerb } from './describe.ts';
+import { execVerb } from './exec.ts';
+import { getVerb } from './get.ts';
+import { labelVerb } from './label.ts';
+import { logsVerb } from './logs.ts';
+import { rolloutRestartVerb } from './rolloutRestart.ts';
+import { versionVerb } from './version.ts';
+
+/** The kubectl command table: help, flag validation and completion derive from it. */
+export const VERBS: readonly Verb[] = [
+  getVerb,
+  describeVerb,
+  applyVerb,
+  createVerb,
+  deleteVerb,
+  labelVerb,
+  execVerb,
+  debugVerb,
+  logsVerb,
+  rolloutRestartVerb,
+  versionVerb,
+];

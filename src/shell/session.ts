@@ -1,0 +1,96 @@
+import { createDefaultWorld, type DefaultWorldOptions } from '../domain/cluster/defaultWorld.ts';
+import { externalIP } from '../domain/cluster/services.ts';
+import { recordAccessLogs, simulateRequest } from '../domain/traffic/simulateRequest.ts';
+import type { Trace } from '../domain/traffic/trace.ts';
+import type { World } from '../domain/world.ts';
+import { MemoryFs } from './bash/memoryFs.ts';
+import { Shell } from './bash/shell.ts';
+import { createCurl } from './curl/curl.ts';
+import { createGcloud } from './gcloud/gcloud.ts';
+import { createIstioctl } from './istioctl/istioctl.ts';
+import { createKubectl } from './kubectl/kubectl.ts';
+import type { SimServices } from './kubectl/types.ts';
+import type { RunResult, VirtualFs } from './types.ts';
+
+export interface SessionOptions extends DefaultWorldOptions {
+  /** Start from this world instead of the default one. */
+  world?: World;
+}
+
+/**
+ * One learner's Cloud Shell: a bash-subset shell whose kubectl, gcloud, istioctl and curl act on a
+ * simulated world. The terminal in the browser and the `sim` CLI both drive this class.
+ */
+export class SimSession {
+  world: World;
+  readonly fs: VirtualFs;
+  readonly shell: Shell;
+
+  constructor(options: SessionOptions = {}) {
+    this.world = options.world ?? createDefaultWorld(options);
+    this.fs = new MemoryFs();
+    const services = (): SimServices => ({
+      world: this.world,
+      fs: this.fs,
+      sleep: (ms) => this.sleep(ms),
+      recordTrace: (trace) => recordAccessLogs(this.world, trace),
+    });
+    const cloudShellCurl = createCurl(
+      (req) => {
+        const trace = simulateRequest(this.world, { client: { kind: 'external', name: 'cloudshell' }, url: req.url, method: req.method, headers: req.headers, userAgent: req.userAgent, origin: 'command' });
+        recordAccessLogs(this.world, trace);
+        return trace;
+      },
+      { resolve: (host) => (/^\d+(\.\d+){3}$/.test(host) ? host : undefined) },
+    );
+    this.shell = new Shell({
+      commands: {
+        kubectl: createKubectl(services),
+        gcloud: createGcloud(services),
+        istioctl: createIstioctl(services),
+        curl: cloudShellCurl,
+      },
+      fs: this.fs,
+      env: { HOME: '/home/learner', USER: 'learner', SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin', PS1: '\\u@cloudshell:\\w$ ' },
+      sleep: (ms) => this.sleep(ms),
+    });
+  }
+
+  private sleep(ms: number): void {
+    const clock = this.world.clock as { advance?: (ms: number) => void };
+    clock.advance?.(ms);
+  }
+
+  /** Runs one complete input (see `isComplete`) and returns what the terminal shows. */
+  run(text: string): RunResult {
+    return this.shell.run(text);
+  }
+
+  /** Whether the input is complete, or the terminal should prompt `> ` for more. */
+  isComplete(text: string): boolean {
+    return this.shell.isComplete(text);
+  }
+
+  /**
+   * A request from the learner's browser tab (refresh). It goes through the same engine as curl
+   * and leaves the same access logs.
+   */
+  browse(url: string): Trace {
+    const trace = simulateRequest(this.world, {
+      client: { kind: 'external', name: 'browser' },
+      url,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+      origin: 'browser',
+    });
+    recordAccessLogs(this.world, trace);
+    return trace;
+  }
+
+  /** The external IPs a browser tab can open: frontend-external and the ingress gateway. */
+  externalAddresses(): { name: string; ip: string }[] {
+    return this.world.list('Service').flatMap((svc) => {
+      const ip = externalIP(svc);
+      return ip ? [{ name: `${svc.metadata.namespace}/${svc.metadata.name}`, ip }] : [];
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { expect, test, type Page } from '@playwright/test';
+import { outputText, runScript } from '../../src/shell/runScript.ts';
+
+/** The seed tutorial's first commands, typed one line at a time as a learner would. */
+const FIRST_COMMANDS = [
+  'kubectl get services -n frontend',
+  'kubectl get service istio-ingressgateway -n istio-system',
+  'kubectl debug --image istio/base --target istio-proxy -it \\',
+  '  $(kubectl get pod -l app=productcatalogservice -n product-catalog -o jsonpath={.items..metadata.name}) \\',
+  '  -n product-catalog -- \\',
+  "  curl http://frontend.frontend.svc.cluster.local:80/ -o /dev/null -s -w '%{http_code}\\n'",
+  'cat <<EOF > mtls-namespace.yaml',
+  'apiVersion: "security.istio.io/v1beta1"',
+  'kind: "PeerAuthentication"',
+  'metadata:',
+  '  name: "namespace-policy"',
+  'spec:',
+  '  mtls:',
+  '    mode: STRICT',
+  'EOF',
+  'for ns in ad cart checkout currency email frontend loadgenerator \\',
+  '  payment product-catalog recommendation shipping; do',
+  'kubectl apply -n $ns -f mtls-namespace.yaml',
+  'done',
+  'kubectl exec testcurl -n default -- curl \\',
+  "  http://frontend.frontend.svc.cluster.local:80/ -o /dev/null -s -w '%{http_code}\\n'",
+];
+
+async function typeLine(page: Page, line: string) {
+  const input = page.getByRole('textbox', { name: 'Command input' });
+  await input.fill(line);
+  await input.press('Enter');
+}
+
+/** The scrollback's command outputs, without the prompts and echoed input. */
+async function terminalOutput(page: Page): Promise<string> {
+  return page.locator('.scrollback .entry').evaluateAll((entries) =>
+    entries.map((e) => [...e.querySelectorAll('.stdout, .stderr')].map((s) => s.textContent ?? '').join('')).join(''),
+  );
+}
+
+test('typing the seed tutorial\'s first commands prints what `sim` prints', async ({ page }) => {
+  await page.goto('/');
+  for (const line of FIRST_COMMANDS) await typeLine(page, line);
+  await expect(page.locator('.scrollback')).toContainText('command terminated with exit code 56');
+  const expected = outputText(runScript(`${FIRST_COMMANDS.join('\n')}\n`));
+  expect(await terminalOutput(page)).toBe(expected);
+});
+
+test('a continuation prompt appears while a heredoc is open, and ↑ recalls history', async ({ page }) => {
+  await page.goto('/');
+  await typeLine(page, 'cat <<EOF');
+  await expect(page.locator('label[for="terminal-input"]')).toHaveText('> ');
+  await typeLine(page, 'hello');
+  await typeLine(page, 'EOF');
+  await expect(page.locator('.scrollback')).toContainText('hello');
+  const input = page.getByRole('textbox', { name: 'Command input' });
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('cat <<EOF\nhello\nEOF');
+});
+
+test('the page makes no request outside its own origin', async ({ page }) => {
+  const foreign: string[] = [];
+  page.on('request', (req) => {
+    if (!req.url().startsWith('http://127.0.0.1:4173/') && !req.url().startsWith('data:')) foreign.push(req.url());
+  });
+  await page.goto('/');
+  await typeLine(page, 'curl -s -o /dev/null -w "%{http_code}\\n" http://34.136.92.187/');
+  await expect(page.locator('.scrollback')).toContainText('200');
+  expect(foreign).toEqual([]);
+});
