@@ -1,4 +1,5 @@
 import { RealtimeClock, DEFAULT_EPOCH_MS } from '../domain/clock.ts';
+import { InputBuffer } from '../shell/bash/inputBuffer.ts';
 import { SimSession } from '../shell/session.ts';
 import type { OutputChunk } from '../shell/types.ts';
 
@@ -19,8 +20,9 @@ const MAX_ENTRIES = 500;
  */
 export class TerminalState {
   entries = $state<TerminalEntry[]>([]);
-  /** Lines typed so far of an incomplete command (heredoc, loop, open quote). */
-  pending = $state('');
+  /** Whether an incomplete command (heredoc, loop, open quote) is waiting for more lines. */
+  continuing = $state(false);
+  private readonly buffer = new InputBuffer();
   private historyIndex = -1;
   private nextId = 1;
   readonly session: SimSession;
@@ -30,7 +32,7 @@ export class TerminalState {
   }
 
   get prompt(): string {
-    return this.pending ? '> ' : `learner@cloudshell:~ (${this.session.world.cluster.project})$ `;
+    return this.continuing ? '> ' : `learner@cloudshell:~ (${this.session.world.cluster.project})$ `;
   }
 
   /** Submits one line (or a pasted block); runs it when the command is complete. */
@@ -42,13 +44,13 @@ export class TerminalState {
 
   private submitLine(line: string): void {
     const prompt = this.prompt;
-    const text = this.pending ? `${this.pending}\n${line}` : line;
-    if (!this.session.isComplete(text)) {
+    const text = this.buffer.push(line);
+    if (text === undefined) {
       this.push({ prompt, input: line, output: [] });
-      this.pending = text;
+      this.continuing = true;
       return;
     }
-    this.pending = '';
+    this.continuing = false;
     this.historyIndex = -1;
     const result = this.session.run(text);
     const cleared = result.chunks.some((c) => c.text.includes(CLEAR));
@@ -67,7 +69,8 @@ export class TerminalState {
   /** Ctrl+C: abandons the pending input, as bash prints `^C` and a new prompt. */
   interrupt(current: string): void {
     this.push({ prompt: this.prompt, input: `${current}^C`, output: [] });
-    this.pending = '';
+    this.buffer.clear();
+    this.continuing = false;
     this.historyIndex = -1;
   }
 

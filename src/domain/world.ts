@@ -26,8 +26,10 @@ export class World {
   private store = new Map<string, KubeObject>();
   /** kind → namespace → objects, so that policy lookups stay fast on large worlds. */
   private index = new Map<string, Map<string, Map<string, KubeObject>>>();
-  /** Sorted results of `list`, dropped for a kind whenever that kind changes. */
-  private listCache = new Map<string, KubeObject[]>();
+  /** Sorted results of `list` by kind, then namespace ('' key suffix for all); dropped when the kind changes. */
+  private listCache = new Map<string, Map<string, readonly KubeObject[]>>();
+  /** Change counters by `kind/namespace`, so derived views can tell what may have changed. */
+  private versions = new Map<string, number>();
   /** Envoy and app logs by pod key (`ns/name`). */
   logs = new Map<string, LogLine[]>();
   /** Whether `gcloud container clusters get-credentials` has written a kubeconfig entry. */
@@ -65,8 +67,9 @@ export class World {
    * name (the API server's order). The returned array is shared: do not mutate it.
    */
   list(kind: string, namespace?: string): readonly KubeObject[] {
-    const cacheKey = `${kind}\u0000${namespace ?? '\u0001'}`;
-    const cached = this.listCache.get(cacheKey);
+    const cacheKey = namespace ?? '\u0001all';
+    let byNamespace = this.listCache.get(kind);
+    const cached = byNamespace?.get(cacheKey);
     if (cached) return cached;
     const byNs = this.index.get(kind);
     const out: KubeObject[] = [];
@@ -77,7 +80,8 @@ export class World {
     out.sort(compareByNamespaceAndName);
     // Frozen, so that a caller sorting the shared array fails loudly instead of corrupting the cache.
     Object.freeze(out);
-    this.listCache.set(cacheKey, out);
+    if (!byNamespace) this.listCache.set(kind, (byNamespace = new Map()));
+    byNamespace.set(cacheKey, out);
     return out;
   }
 
@@ -89,18 +93,25 @@ export class World {
     let objs = byNs.get(ns);
     if (!objs) byNs.set(ns, (objs = new Map()));
     objs.set(obj.metadata.name, obj);
-    this.invalidate(obj.kind);
+    this.invalidate(obj.kind, ns);
     if (isMeshConfigKind(obj.kind)) this.configVersion++;
   }
 
-  private invalidate(kind: string): void {
-    for (const key of this.listCache.keys()) if (key.startsWith(`${kind}\u0000`)) this.listCache.delete(key);
+  private invalidate(kind: string, namespace = ''): void {
+    this.listCache.delete(kind);
+    const key = `${kind}/${namespace}`;
+    this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+  }
+
+  /** How many times objects of `kind` in `namespace` have changed: equal numbers mean nothing changed. */
+  version(kind: string, namespace: string): number {
+    return this.versions.get(`${kind}/${namespace}`) ?? 0;
   }
 
   remove(obj: KubeObject): boolean {
     const removed = this.store.delete(keyOf(obj));
     this.index.get(obj.kind)?.get(obj.metadata.namespace ?? '')?.delete(obj.metadata.name);
-    this.invalidate(obj.kind);
+    if (removed) this.invalidate(obj.kind, obj.metadata.namespace ?? '');
     if (removed && isMeshConfigKind(obj.kind)) this.configVersion++;
     if (removed && obj.kind === 'Pod') this.logs.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
     return removed;
@@ -136,6 +147,7 @@ export class World {
     copy.store = new Map(this.store);
     copy.index = new Map([...this.index].map(([kind, byNs]) => [kind, new Map([...byNs].map(([ns, objs]) => [ns, new Map(objs)]))]));
     copy.logs = new Map([...this.logs].map(([k, v]) => [k, v.slice()]));
+    copy.versions = new Map(this.versions);
     copy.credentials = this.credentials;
     copy.configVersion = this.configVersion;
     copy.cluster = { ...this.cluster };

@@ -1,4 +1,5 @@
 import { toTraceJson } from '../domain/traffic/trace.ts';
+import { InputBuffer } from './bash/inputBuffer.ts';
 import { SimSession, type SessionOptions } from './session.ts';
 import type { OutputChunk } from './types.ts';
 
@@ -17,7 +18,7 @@ export function runScript(script: string, options: SessionOptions & { trace?: bo
   const session = options.session ?? new SimSession(options);
   const output: OutputChunk[] = [];
   let exitCode = 0;
-  let pending = '';
+  const buffer = new InputBuffer();
   const lines = script.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const flush = (text: string) => {
@@ -27,13 +28,11 @@ export function runScript(script: string, options: SessionOptions & { trace?: bo
     exitCode = result.exitCode;
   };
   for (const line of lines) {
-    pending = pending === '' ? line : `${pending}\n${line}`;
-    if (session.isComplete(pending)) {
-      flush(pending);
-      pending = '';
-    }
+    const complete = buffer.push(line);
+    if (complete !== undefined) flush(complete);
   }
-  if (pending !== '') flush(pending);
+  // At the end of the script, bash runs what is left and reports what was left open.
+  if (!buffer.isEmpty) flush(buffer.pending);
   return { output, exitCode, session };
 }
 

@@ -26,27 +26,50 @@ function ownerDeployment(world: World, pod: KubeObject): string | undefined {
   return rs?.metadata.ownerReferences?.find((o) => o.kind === 'Deployment')?.name;
 }
 
-/** Every workload's effective inbound mode, workload-wide and per container port. */
+/**
+ * Decisions by pod object. Objects are immutable, so an entry stays valid while the
+ * PeerAuthentications of the pod's namespace and of the root namespace are unchanged (the only
+ * inputs of resolveServerMode besides the pod) and the pod's ReplicaSet still exists.
+ */
+const cache = new WeakMap<KubeObject, { key: string; entry: WorkloadMtls }>();
+
+function decisionKey(world: World, ns: string): string {
+  return `${world.version('PeerAuthentication', ns)}|${world.version('PeerAuthentication', world.rootNamespace)}|${world.version('ReplicaSet', ns)}|${world.rootNamespace}`;
+}
+
+/**
+ * Every workload's effective inbound mode, workload-wide and per container port. Re-evaluating
+ * after a change only recomputes the workloads that change can affect.
+ */
 export function summarizeMesh(world: World): WorkloadMtls[] {
   const seen = new Set<string>();
   const out: WorkloadMtls[] = [];
   for (const pod of world.list('Pod')) {
     const ns = pod.metadata.namespace ?? '';
-    const deploy = ownerDeployment(world, pod);
-    const key = `${ns}/${deploy ?? pod.metadata.name}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const sidecar = hasSidecar(pod) && !isGatewayPod(pod);
-    out.push({
-      namespace: ns,
-      workload: deploy ?? pod.metadata.name,
-      kind: deploy ? 'Deployment' : 'Pod',
-      pod: pod.metadata.name,
-      sidecar,
-      gateway: isGatewayPod(pod),
-      ...(sidecar ? { workloadMode: resolveServerMode(world, pod) } : {}),
-      ports: sidecar ? appContainerPorts(pod).map((port) => ({ port, decision: resolveServerMode(world, pod, port) })) : [],
-    });
+    const key = decisionKey(world, ns);
+    const hit = cache.get(pod);
+    const entry = hit && hit.key === key ? hit.entry : evaluateWorkload(world, pod);
+    if (!hit || hit.key !== key) cache.set(pod, { key, entry });
+    const id = `${ns}/${entry.workload}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(entry);
   }
   return out;
+}
+
+function evaluateWorkload(world: World, pod: KubeObject): WorkloadMtls {
+  const ns = pod.metadata.namespace ?? '';
+  const deploy = ownerDeployment(world, pod);
+  const sidecar = hasSidecar(pod) && !isGatewayPod(pod);
+  return {
+    namespace: ns,
+    workload: deploy ?? pod.metadata.name,
+    kind: deploy ? 'Deployment' : 'Pod',
+    pod: pod.metadata.name,
+    sidecar,
+    gateway: isGatewayPod(pod),
+    ...(sidecar ? { workloadMode: resolveServerMode(world, pod) } : {}),
+    ports: sidecar ? appContainerPorts(pod).map((port) => ({ port, decision: resolveServerMode(world, pod, port) })) : [],
+  };
 }

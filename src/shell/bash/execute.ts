@@ -5,6 +5,7 @@ import type { Builtin, BuiltinHost } from './builtins/builtin.ts';
 import { builtinTable } from './builtins/builtinTable.ts';
 import { Expander } from './expand.ts';
 import { limits } from './limits.ts';
+import { parseScript } from './parse.ts';
 import {
   BufferSink,
   FileSink,
@@ -22,6 +23,7 @@ import {
 export interface ShellState {
   readonly vars: Map<string, string>;
   readonly exported: Set<string>;
+  readonly aliases: Map<string, string>;
   readonly fs: VirtualFs;
   readonly commands: ReadonlyMap<string, CommandHandler>;
   readonly history: string[];
@@ -51,6 +53,8 @@ export class Executor implements BuiltinHost, Budget {
   private work = 0;
   private substitutionStatus: number | undefined;
   private currentInput: Fd | undefined;
+  /** Aliases being expanded, so that `alias ls='ls -a'` does not expand itself again. */
+  private readonly expandingAliases = new Set<string>();
   private readonly terminal: FdTable;
 
   constructor(
@@ -81,6 +85,10 @@ export class Executor implements BuiltinHost, Budget {
     return this.state.exported;
   }
 
+  get aliases(): Map<string, string> {
+    return this.state.aliases;
+  }
+
   get history(): readonly string[] {
     return this.state.history;
   }
@@ -104,6 +112,13 @@ export class Executor implements BuiltinHost, Budget {
       (n) => !this.state.commands.has(n) || builtinTable.shell.has(n),
     );
     return { builtins: [...new Set(builtins)].sort(), commands: commands.sort() };
+  }
+
+  commandKind(name: string): 'alias' | 'builtin' | 'command' | 'utility' | undefined {
+    if (this.state.aliases.has(name)) return 'alias';
+    if (builtinTable.shell.has(name)) return 'builtin';
+    if (this.state.commands.has(name)) return 'command';
+    return builtinTable.utilities.has(name) ? 'utility' : undefined;
   }
 
   sleep(ms: number): void {
@@ -343,8 +358,34 @@ export class Executor implements BuiltinHost, Budget {
     for (const { name, value } of values) env.set(name, value);
     const redirected = this.redirect(command.redirects, fds, expander);
     if (!redirected) return this.failRedirect(expander, fds);
-    const status = this.invoke(argv, env, redirected.fds);
+    const first = command.words[0]?.parts;
+    const aliasable = first?.length === 1 && first[0]?.type === 'literal' && !first[0].quoted;
+    const status =
+      aliasable &&
+      this.state.aliases.has(argv[0]!) &&
+      !this.expandingAliases.has(argv[0]!) &&
+      this.expandingAliases.size < limits.maxNesting
+      ? this.runAlias(argv, redirected.fds)
+      : this.invoke(argv, env, redirected.fds);
     return redirected.failed() && status === 0 ? 1 : status;
+  }
+
+  /**
+   * Runs an aliased command: the alias text followed by the (already expanded, re-quoted) arguments,
+   * parsed and run as bash would have read it.
+   */
+  private runAlias(argv: string[], fds: FdTable): number {
+    const name = argv[0]!;
+    const text = [this.state.aliases.get(name) ?? '', ...argv.slice(1).map(singleQuote)].join(' ');
+    const { result } = parseScript(text, { atEof: true });
+    if (result.status !== 'complete') {
+      this.write(fds[2], `${result.status === 'error' ? result.message : 'bash: syntax error: unexpected end of file'}\n`);
+      return 2;
+    }
+    this.expandingAliases.add(name);
+    const status = this.executeList(result.script.body, fds);
+    this.expandingAliases.delete(name);
+    return status;
   }
 
   /** Prints an expansion error and drops the rest of the input, as interactive bash drops the line. */
@@ -438,6 +479,8 @@ export class Executor implements BuiltinHost, Budget {
     table[1] = capture;
     const status = this.inSubshell(() => this.executeList(script.body, table));
     this.substitutionStatus = status;
+    // bash sets $? as soon as a substitution ends: `echo $(false) $?` prints 1.
+    this.state.lastExitCode = status;
     const text = capture.text();
     let end = text.length;
     while (end > 0 && text[end - 1] === '\n') end -= 1;
@@ -567,6 +610,10 @@ export class Executor implements BuiltinHost, Budget {
     if (!fs.isDirectory(parent)) return `${name}: Not a directory`;
     return undefined;
   }
+}
+
+function singleQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 function replaceContents<T>(target: Map<string, T> | Set<T>, source: Map<string, T> | Set<T>): void {

@@ -1,5 +1,6 @@
 import { evaluateArithmetic } from './arithmetic.ts';
 import type { ParamPart, Script, Word, WordPart } from './ast.ts';
+import { expandBraces } from './expandBraces.ts';
 import { limits } from './limits.ts';
 import { patternToRegExp, type PatternSegment } from './patternToRegExp.ts';
 
@@ -31,12 +32,21 @@ export class Expander {
 
   constructor(private readonly host: ExpandHost) {}
 
-  /** Expands a command word into fields, split on unquoted whitespace. */
+  /** Expands a command word into fields: braces first, then the rest, split on unquoted whitespace. */
   fields(word: Word): string[] {
-    const segments: Segment[] = [];
-    this.expandParts(word.parts, false, segments, true);
-    if (!this.checkSize(segments)) return [];
-    return splitFields(segments);
+    const braces = expandBraces(word);
+    if (!braces.ok) {
+      this.fail(braces.message);
+      return [];
+    }
+    const fields: string[] = [];
+    for (const each of braces.words) {
+      const segments: Segment[] = [];
+      this.expandParts(each.parts, false, segments, true);
+      if (!this.checkSize(segments)) return [];
+      for (const field of splitFields(segments)) fields.push(field);
+    }
+    return fields;
   }
 
   /** Expands without field splitting, as for assignments, heredoc bodies and `$((…))`. */

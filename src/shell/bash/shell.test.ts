@@ -29,8 +29,8 @@ describe('Shell', () => {
       expect(run("kubectl get svc -o jsonpath='{.items[0].status.loadBalancer.ingress[0].ip}'").stdout).toBe(
         argv('kubectl', 'get', 'svc', '-o', 'jsonpath={.items[0].status.loadBalancer.ingress[0].ip}'),
       );
-      expect(run('kubectl get pod -o jsonpath={.items..metadata.name} {a,b} * ?').stdout).toBe(
-        argv('kubectl', 'get', 'pod', '-o', 'jsonpath={.items..metadata.name}', '{a,b}', '*', '?'),
+      expect(run('kubectl get pod -o jsonpath={.items..metadata.name} {.items[*]} * ? [a]').stdout).toBe(
+        argv('kubectl', 'get', 'pod', '-o', 'jsonpath={.items..metadata.name}', '{.items[*]}', '*', '?', '[a]'),
       );
     });
 
@@ -102,6 +102,15 @@ describe('Shell', () => {
       expect(run('echo ${A b}; echo after')).toMatchObject({ stdout: '', stderr: 'bash: ${A b}: bad substitution\n', exitCode: 1 });
       expect(run('echo ${MISSING:?is required}; echo after')).toMatchObject({ stderr: 'bash: MISSING: is required\n', exitCode: 1 });
       expect(run('echo $((1/0))').stderr).toBe('bash: 1/0: division by 0 (error token is "0")\n');
+    });
+
+    it('expands braces but leaves jsonpath and other non-expressions literal', () => {
+      const { run } = createTestShell();
+      expect(run('echo {a,b}{1,2} x{y,z} {1..3} {03..1} {a..c} {a} {} {.items..metadata.name} "{a,b}"').stdout).toBe(
+        'a1 a2 b1 b2 xy xz 1 2 3 03 02 01 a b c {a} {} {.items..metadata.name} {a,b}\n',
+      );
+      expect(run('for i in {1..3}; do curl -s http://frontend/; done').stdout).toBe(argv('curl', '-s', 'http://frontend/').repeat(3));
+      expect(run('echo {1..999999}')).toMatchObject({ stdout: '', exitCode: 1 });
     });
 
     it('expands ~ at the start of unquoted words only', () => {

@@ -1,5 +1,5 @@
 import type { CommandHandler, RunResult, VirtualFs } from '../types.ts';
-import { CompletenessCache } from './completeness.ts';
+import { CompletenessCache } from './completenessCache.ts';
 import { Executor, type ShellState } from './execute.ts';
 import { limits } from './limits.ts';
 import { MemoryFs } from './memoryFs.ts';
@@ -39,6 +39,7 @@ export class Shell {
     this.state = {
       vars,
       exported: new Set(vars.keys()),
+      aliases: new Map(),
       fs,
       commands: new Map(Object.entries(options.commands)),
       history: [],

@@ -6,6 +6,8 @@ export interface BuiltinHost {
   readonly vars: Map<string, string>;
   /** Names of exported variables. */
   readonly exported: Set<string>;
+  /** `alias` names and the text each stands for. */
+  readonly aliases: Map<string, string>;
   readonly history: readonly string[];
   /** The number `history` shows for the first entry still kept. */
   readonly historyStart: number;
@@ -15,6 +17,8 @@ export interface BuiltinHost {
   readonly lastStatus: number;
   /** Builtin names and the names of the registered (simulated) commands. */
   commandNames(): { builtins: string[]; commands: string[] };
+  /** What running `name` would run: an alias, a shell builtin, a registered command or a utility. */
+  commandKind(name: string): 'alias' | 'builtin' | 'command' | 'utility' | undefined;
   sleep(ms: number): void;
   /** Leaves (`break`) or restarts (`continue`) the innermost `levels` loops. */
   jump(kind: 'break' | 'continue', levels: number): void;

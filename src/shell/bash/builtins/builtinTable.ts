@@ -1,3 +1,4 @@
+import { alias, unalias } from './alias.ts';
 import type { Builtin } from './builtin.ts';
 import { cat } from './cat.ts';
 import { cd } from './cd.ts';
@@ -17,6 +18,7 @@ import { printf } from './printf.ts';
 import { pwd } from './pwd.ts';
 import { read } from './read.ts';
 import { rm } from './rm.ts';
+import { seq } from './seq.ts';
 import { sleep } from './sleep.ts';
 import { tee } from './tee.ts';
 import { testCondition } from './testCondition.ts';
@@ -24,6 +26,7 @@ import { touch } from './touch.ts';
 import { trivial } from './trivial.ts';
 import { unset } from './unset.ts';
 import { wc } from './wc.ts';
+import { type, which } from './which.ts';
 
 /**
  * The commands the shell itself provides. `shell` entries change or read shell state and cannot be
@@ -34,6 +37,7 @@ export const builtinTable: { shell: ReadonlyMap<string, Builtin>; utilities: Rea
   shell: new Map<string, Builtin>([
     [':', trivial.true],
     ['[', testCondition],
+    ['alias', alias],
     ['break', loopControl],
     ['cd', cd],
     ['continue', loopControl],
@@ -48,6 +52,8 @@ export const builtinTable: { shell: ReadonlyMap<string, Builtin>; utilities: Rea
     ['read', read],
     ['test', testCondition],
     ['true', trivial.true],
+    ['type', type],
+    ['unalias', unalias],
     ['unset', unset],
   ]),
   utilities: new Map<string, Builtin>([
@@ -59,10 +65,12 @@ export const builtinTable: { shell: ReadonlyMap<string, Builtin>; utilities: Rea
     ['ls', ls],
     ['mkdir', mkdir],
     ['rm', rm],
+    ['seq', seq],
     ['sleep', sleep],
     ['tail', headTail],
     ['tee', tee],
     ['touch', touch],
     ['wc', wc],
+    ['which', which],
   ]),
 };

@@ -145,6 +145,34 @@ describe('builtins', () => {
       expect(run('history').stdout).toBe('    5  history\n');
     });
 
+    it('defines, lists and removes aliases', () => {
+      const { run, calls } = createTestShell();
+      run('alias k=kubectl kgp="kubectl get pods"');
+      run("k get ns; kgp -n 'front end'; \\k nope 2>/dev/null");
+      expect(calls).toEqual([
+        ['kubectl', 'get', 'ns'],
+        ['kubectl', 'get', 'pods', '-n', 'front end'],
+      ]);
+      expect(run('alias').stdout).toBe("alias k='kubectl'\nalias kgp='kubectl get pods'\n");
+      expect(run('unalias k; k').stderr).toBe('bash: k: command not found\n');
+    });
+
+    it('tells what a name runs with type and which', () => {
+      const { run } = createTestShell();
+      run('alias k=kubectl');
+      expect(run('type k cd kubectl cat').stdout).toBe(
+        "k is aliased to `kubectl'\ncd is a shell builtin\nkubectl is /usr/local/bin/kubectl\ncat is /usr/bin/cat\n",
+      );
+      expect(run('which kubectl nope')).toMatchObject({ stdout: '/usr/local/bin/kubectl\n', exitCode: 1 });
+    });
+
+    it('counts with seq', () => {
+      const { run } = createTestShell();
+      expect(run('seq 3; seq -s, 2 2 6').stdout).toBe('1\n2\n3\n2,4,6\n');
+      // Too much for a pipe: the run stops with a note instead of printing a wrong last line.
+      expect(run('seq 1 100000000 | tail -n 1').stderr).toMatch(/stopped: a pipe/);
+    });
+
     it('clears the screen with the xterm sequence', () => {
       expect(createTestShell().run('clear').stdout).toBe('\x1b[H\x1b[2J\x1b[3J');
     });
