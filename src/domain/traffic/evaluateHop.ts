@@ -1,5 +1,6 @@
 import type { KubeObject } from '../objects.ts';
-import { hasSidecar, podServiceAccount, spiffeId, SIDECAR_CONTAINER, podContainers } from '../cluster/pods.ts';
+import { hasSidecar, podServiceAccount, spiffeId } from '../cluster/pods.ts';
+import { isGatewayPod } from '../resolution/isGatewayPod.ts';
 import { type ServicePort, serviceHost } from '../cluster/services.ts';
 import { resolveClientTls } from '../resolution/resolveClientTls.ts';
 import { resolveServerMode } from '../resolution/resolveServerMode.ts';
@@ -38,13 +39,6 @@ export interface HopResult {
 }
 
 const reason = (code: string, text: string, causes: Cause[] = []): Reason => ({ code, text, causes });
-
-/** A pod whose only container is istio-proxy running as a router: a gateway, not a sidecar. */
-export function isGatewayPod(pod: KubeObject): boolean {
-  const containers = podContainers(pod);
-  return containers.length > 0 && containers.every((c) => c.name === SIDECAR_CONTAINER) && pod.spec !== undefined &&
-    JSON.stringify(pod.spec.containers ?? []).includes('"router"');
-}
 
 export function podLabel(pod: KubeObject): string {
   return `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;

@@ -3,7 +3,8 @@ import { hasSidecar, podContainers, podIP, SIDECAR_CONTAINER } from '../cluster/
 import { type ServicePort, clusterIP, resolveTargetPort, serviceEndpoints, servicePorts } from '../cluster/services.ts';
 import type { World } from '../world.ts';
 import { inboundLogLine, outboundLogLine } from './accessLog.ts';
-import { type HopClient, type HopResult, evaluateHop, isGatewayPod, podLabel } from './evaluateHop.ts';
+import { isGatewayPod } from '../resolution/isGatewayPod.ts';
+import { type HopClient, type HopResult, evaluateHop, podLabel } from './evaluateHop.ts';
 import { NOT_FOUND_BODY, errorPageHtml, storefrontHtml } from './pages.ts';
 import { type RequestSpec, parseUrl } from './request.ts';
 import { resolveDestination } from './resolveDestination.ts';

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import type { World } from '../../domain/world.ts';
-import type { SimServices } from '../kubectl/types.ts';
 import { createGcloud } from './gcloud.ts';
+import { argvOf, runHandler, servicesFor } from '../testing/runHandler.ts';
 
 function run(world: World, line: string | string[], input: { stdin?: string; tty?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const services = (): SimServices => ({ world, fs: undefined as never, sleep: () => {}, recordTrace: () => {} });
-  const exitCode = createGcloud(services)({
-    argv: Array.isArray(line) ? line : line.split(' ').filter((a) => a !== ''),
-    stdin: input.stdin ?? '',
-    stdinIsTerminal: input.tty ?? true,
-    env: new Map(),
-    fs: undefined as never,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    trace: () => {},
-  });
+  const { stdout, stderr, exitCode } = runHandler(createGcloud(servicesFor(world)), argvOf(line), input);
   return { stdout, stderr, exitCode };
 }
 

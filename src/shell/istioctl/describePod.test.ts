@@ -3,23 +3,11 @@ import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import type { KubeObject } from '../../domain/objects.ts';
 import { destinationRule, peerAuthentication, pod } from '../../domain/testing/fixtures.ts';
 import type { World } from '../../domain/world.ts';
-import type { SimServices } from '../kubectl/types.ts';
 import { createIstioctl } from './istioctl.ts';
+import { argvOf, runHandler, servicesFor } from '../testing/runHandler.ts';
 
 function run(world: World, line: string | string[]) {
-  let stdout = '';
-  let stderr = '';
-  const services = (): SimServices => ({ world, fs: undefined as never, sleep: () => {}, recordTrace: () => {} });
-  const exitCode = createIstioctl(services)({
-    argv: Array.isArray(line) ? line : line.split(' ').filter((a) => a !== ''),
-    stdin: '',
-    stdinIsTerminal: true,
-    env: new Map(),
-    fs: undefined as never,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    trace: () => {},
-  });
+  const { stdout, stderr, exitCode } = runHandler(createIstioctl(servicesFor(world)), argvOf(line));
   return { stdout, stderr, exitCode };
 }
 

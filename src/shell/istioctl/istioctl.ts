@@ -7,6 +7,7 @@ import { describeServiceCommand } from './describeService.ts';
 import { proxyStatusCommand } from './proxyStatus.ts';
 import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
 import { versionCommand } from './version.ts';
+import { suggestCommands } from '../suggest.ts';
 
 /** cmd.ExitIncorrectUsage: unknown commands and flag errors (istioctl/cmd/istioctl main + GetExitCode). */
 const EXIT_INCORRECT_USAGE = 64;
@@ -78,20 +79,6 @@ function helpText(cmd: IstioctlCommand, path: string[]): string {
   return text;
 }
 
-/** Levenshtein distance, for cobra's "Did you mean this?" (SuggestionsMinimumDistance 2, or a prefix). */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] ?? 0;
-      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length] ?? 0;
-}
 
 function findChild(cmd: IstioctlCommand, word: string): IstioctlCommand | undefined {
   return cmd.children?.find((c) => c.name === word || (c.aliases ?? []).includes(word));
@@ -143,7 +130,7 @@ export function createIstioctl(services: () => SimServices): CommandHandler {
       const child = findChild(cmd, arg);
       if (!child) {
         if (cmd === ISTIOCTL_ROOT) {
-          const near = (ISTIOCTL_ROOT.children ?? []).map((c) => c.name).filter((n) => distance(n, arg) <= 2 || n.startsWith(arg.toLowerCase()));
+          const near = suggestCommands(arg, (ISTIOCTL_ROOT.children ?? []).map((c) => c.name));
           const suggestion = near.length > 0 ? `\n\nDid you mean this?\n${near.map((n) => `\t${n}\n`).join('')}` : '';
           io.stderr(`Error: unknown command ${JSON.stringify(arg)} for "istioctl"${suggestion}\nRun 'istioctl --help' for usage.\n`);
           return EXIT_INCORRECT_USAGE;

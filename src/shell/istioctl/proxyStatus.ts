@@ -1,7 +1,7 @@
 import { getStringMap, labelsMatch } from '../../domain/objects.ts';
 import { inferPodInfo } from './describePod.ts';
 import { connectionRefused, istiodPods, meshProxies, proxyId, proxyVersion } from './meshInfo.ts';
-import { formatTabwriter } from './tabwriter.ts';
+import { tabwrite } from '../kubectl/format/index.ts';
 import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
 
 /** The cluster ID istiod reports for proxies of its own cluster (pilot's default `Kubernetes`). */
@@ -43,7 +43,8 @@ function proxyStatus(ctx: IstioctlContext): number | CommandError {
     const rds = !isRouter || gateways.some((gw) => labelsMatch(getStringMap(gw.spec, 'selector'), pod.metadata.labels)) ? 'SYNCED' : 'IGNORED';
     rows.push([proxyId(pod), CLUSTER_ID, 'SYNCED', 'SYNCED', 'SYNCED', rds, 'IGNORED', istiod, proxyVersion(pod)]);
   });
-  ctx.out(formatTabwriter(rows, { padding: 5 }));
+  // istioctl's proxy-status writer: tabwriter.NewWriter(w, 0, 8, 5, ' ', 0) (writer/pilot/status.go).
+  ctx.out(tabwrite(rows.map((r) => `${r.join('\t')}\n`).join(''), { minwidth: 0, padding: 5, padchar: ' ', rememberWidths: false }));
   return 0;
 }
 

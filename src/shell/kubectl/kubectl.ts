@@ -1,4 +1,5 @@
 import type { CommandContext, CommandHandler } from '../types.ts';
+import { suggestCommands } from '../suggest.ts';
 import { parseArgs } from './parseArgs.ts';
 import type { FlagSpec, FlagValue, SimServices, Verb, VerbContext } from './types.ts';
 import { VERBS } from './verbs/index.ts';
@@ -30,19 +31,6 @@ function verbKey(verb: Verb): string {
   return (verb.path ?? [verb.name]).join(' ');
 }
 
-/** Levenshtein distance, for "Did you mean this?" (cobra suggests at distance ≤ 2). */
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) (dp[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = dp[i] as number[];
-      const prev = dp[i - 1] as number[];
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return (dp[a.length] as number[])[b.length] ?? 0;
-}
 
 export function verbHelp(verb: Verb): string {
   const flags = [...verb.flags, ...GLOBAL_FLAGS.filter((g) => g.long === 'namespace')]
@@ -84,7 +72,7 @@ export function createKubectl(services: () => SimServices): CommandHandler {
     }) ?? VERBS.find((v) => (v.path ?? [v.name])[0] === words[0]);
     if (!verb) {
       const typed = words[0] ?? '';
-      const near = [...new Set(VERBS.map((v) => (v.path ?? [v.name])[0] ?? ''))].filter((n) => distance(n, typed) <= 2);
+      const near = suggestCommands(typed, [...new Set(VERBS.map((v) => (v.path ?? [v.name])[0] ?? ''))]);
       io.stderr(`error: unknown command "${typed}" for "kubectl"${near.length ? `\n\nDid you mean this?\n${near.map((n) => `\t${n}`).join('\n')}` : ''}\n`);
       if (!near.length) io.stderr(`Run 'kubectl --help' for usage.\n`);
       return 1;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tabbedString, tabwrite } from './tabbedString.ts';
+import { tabwrite } from '../format/index.ts';
+import { tabbedString } from './tabbedString.ts';
+
+const DESCRIBE = { minwidth: 0, padding: 2, padchar: ' ', rememberWidths: false };
 
 describe('tabbedString', () => {
   it('aligns a run of tabbed lines two spaces past the widest label', () => {
@@ -19,11 +22,11 @@ describe('tabbedString', () => {
   });
 
   it('pads an empty leading cell so continuation lines sit under the first value', () => {
-    expect(tabwrite('Labels:\ta=b\n\tc=d\n', 0, 2)).toBe('Labels:  a=b\n         c=d\n');
+    expect(tabwrite('Labels:\ta=b\n\tc=d\n', DESCRIBE)).toBe('Labels:  a=b\n         c=d\n');
   });
 
   it('aligns second columns only across consecutive lines that have them', () => {
-    expect(tabwrite('Port:\thttp\t80/TCP\nTargetPort:\t8080/TCP\nNodePort:\thttp\t31562/TCP\n', 0, 2))
+    expect(tabwrite('Port:\thttp\t80/TCP\nTargetPort:\t8080/TCP\nNodePort:\thttp\t31562/TCP\n', DESCRIBE))
       .toBe('Port:        http  80/TCP\nTargetPort:  8080/TCP\nNodePort:    http  31562/TCP\n');
   });
 });

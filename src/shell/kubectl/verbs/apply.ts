@@ -1,8 +1,8 @@
 import { admitObject } from '../../../domain/cluster/admitObject.ts';
-import { kindInfo, qualifiedSingular, splitApiVersion } from '../../../domain/kinds.ts';
-import { type JsonObject, isJsonObject } from '../../../domain/objects.ts';
+import { qualifiedSingular, splitApiVersion } from '../../../domain/kinds.ts';
 import { parseManifests } from '../../../domain/manifests/parseManifests.ts';
 import { admissionWarnings, validateObject } from '../../../domain/manifests/validateObject.ts';
+import { mapDocument } from '../mapDocument.ts';
 import { readSources } from '../readSources.ts';
 import type { Verb, VerbContext } from '../types.ts';
 
@@ -31,22 +31,13 @@ export function writeManifests(ctx: VerbContext, mode: WriteMode): number {
     const parsed = parseManifests(source.text, source.name);
     for (const doc of parsed.docs) {
       const raw = doc.object;
-      const apiVersion = typeof raw.apiVersion === 'string' ? raw.apiVersion : '';
-      const kind = typeof raw.kind === 'string' ? raw.kind : '';
-      const meta: JsonObject = isJsonObject(raw.metadata) ? raw.metadata : {};
-      const name = typeof meta.name === 'string' ? meta.name : '';
-      const docNs = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
-      const info = kindInfo(kind);
-      const { group, version } = splitApiVersion(apiVersion);
-      if (!info || info.group !== group || !info.versions.includes(version)) {
-        errors.push(`error: resource mapping not found for name: "${name}" namespace: "${docNs ?? (ctx.namespaceGiven ? ctx.namespace : '')}" from "${source.name}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
+      const mapped = mapDocument(ctx, raw, source.name);
+      if (!mapped.ok) {
+        errors.push(mapped.error);
         continue;
       }
-      if (info.namespaced && docNs && ctx.namespaceGiven && docNs !== ctx.namespace) {
-        errors.push(`error: the namespace from the provided object "${docNs}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${docNs}' to perform this operation.`);
-        continue;
-      }
-      const ns = info.namespaced ? (docNs ?? ctx.namespace) : undefined;
+      const { info, kind, name, meta, namespace: ns } = mapped.doc;
+      const version = splitApiVersion(typeof raw.apiVersion === 'string' ? raw.apiVersion : '').version;
       const existing = ctx.world.get(kind, ns ?? '', name);
       const operation = existing ? 'patching' : 'creating';
       if (!name && typeof meta.generateName !== 'string') {

@@ -1,8 +1,9 @@
 import { deleteObject } from '../../../domain/cluster/deleteObject.ts';
-import { kindInfo, qualifiedSingular, splitApiVersion } from '../../../domain/kinds.ts';
-import { type KubeObject, isJsonObject } from '../../../domain/objects.ts';
+import { kindInfo, qualifiedSingular } from '../../../domain/kinds.ts';
+import type { KubeObject } from '../../../domain/objects.ts';
 import { parseManifests } from '../../../domain/manifests/parseManifests.ts';
 import { matchesSelector, notFoundError, parseSelector, resolveKind } from '../resources.ts';
+import { mapDocument } from '../mapDocument.ts';
 import { readSources } from '../readSources.ts';
 import type { Verb, VerbContext } from '../types.ts';
 
@@ -23,17 +24,13 @@ function deleteFromFiles(ctx: VerbContext, files: string[]): number {
     // Documents before a syntax error are still processed, as kubectl's stream decoder does.
     const parsed = parseManifests(source.text, source.name);
     for (const doc of parsed.docs) {
-      const raw = doc.object;
-      const kind = typeof raw.kind === 'string' ? raw.kind : '';
-      const meta = isJsonObject(raw.metadata) ? raw.metadata : {};
-      const name = typeof meta.name === 'string' ? meta.name : '';
-      const info = kindInfo(kind);
-      const { group, version } = splitApiVersion(typeof raw.apiVersion === 'string' ? raw.apiVersion : '');
-      if (!info || info.group !== group || !info.versions.includes(version)) {
-        errors.push(`error: resource mapping not found for name: "${name}" namespace: "" from "${source.name}": no matches for kind "${kind}" in version "${typeof raw.apiVersion === 'string' ? raw.apiVersion : ''}"\nensure CRDs are installed first`);
+      const mapped = mapDocument(ctx, doc.object, source.name);
+      if (!mapped.ok) {
+        errors.push(mapped.error);
         continue;
       }
-      const ns = info.namespaced ? (typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : ctx.namespace) : '';
+      const { info, kind, name } = mapped.doc;
+      const ns = mapped.doc.namespace ?? '';
       const obj = ctx.world.get(kind, ns, name);
       if (!obj) {
         errors.push(`Error from server (NotFound): error when deleting "${source.name}": ${notFoundError(info, name).replace('Error from server (NotFound): ', '')}`);

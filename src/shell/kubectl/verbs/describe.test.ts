@@ -3,36 +3,13 @@ import { createDefaultWorld } from '../../../domain/cluster/defaultWorld.ts';
 import { newMeta } from '../../../domain/cluster/newMeta.ts';
 import type { JsonObject, KubeObject } from '../../../domain/objects.ts';
 import type { World } from '../../../domain/world.ts';
-import type { VirtualFs } from '../../types.ts';
 import { createKubectl } from '../kubectl.ts';
+import { runHandler, servicesFor } from '../../testing/runHandler.ts';
 
-const noFs: VirtualFs = {
-  resolve: (p) => p,
-  readFile: () => undefined,
-  writeFile: () => undefined,
-  exists: () => false,
-  isDirectory: () => false,
-  remove: () => false,
-  list: () => undefined,
-  cwd: '/home/learner',
-  home: '/home/learner',
-};
-
+/** Runs one kubectl command (argv as the shell would pass it) against `world`. */
 function kubectl(world: World, ...argv: string[]): { stdout: string; stderr: string; code: number } {
-  let stdout = '';
-  let stderr = '';
-  const run = createKubectl(() => ({ world, fs: noFs, sleep: () => undefined, recordTrace: () => undefined }));
-  const code = run({
-    argv: ['kubectl', ...argv],
-    stdin: '',
-    stdinIsTerminal: true,
-    env: new Map(),
-    fs: noFs,
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    trace: () => undefined,
-  });
-  return { stdout, stderr, code };
+  const { stdout, stderr, exitCode } = runHandler(createKubectl(servicesFor(world)), ['kubectl', ...argv]);
+  return { stdout, stderr, code: exitCode };
 }
 
 /** Container ids, image digests and the token volume's random suffix vary; the layout does not. */
