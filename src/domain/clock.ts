@@ -33,6 +33,25 @@ export class RealtimeClock implements Clock {
   }
 }
 
+/**
+ * Holds time still while one command runs, so that every object a command creates shares one
+ * timestamp (as with one API request batch); `advance` (sleep) still moves it forward.
+ */
+export class PinnedClock implements Clock {
+  private readonly pinned: number;
+  constructor(private readonly base: Clock & { advance?(ms: number): void }) {
+    this.pinned = base.now();
+  }
+  now(): number {
+    return this.pinned + this.slept;
+  }
+  private slept = 0;
+  advance(ms: number): void {
+    this.slept += Math.max(0, ms);
+    this.base.advance?.(ms);
+  }
+}
+
 /** 2026-11-28T09:00:00Z: the fixed instant the default world's clock starts at. */
 export const DEFAULT_EPOCH_MS = Date.UTC(2026, 10, 28, 9, 0, 0);
 

@@ -1,3 +1,4 @@
+import { type Clock, PinnedClock } from '../domain/clock.ts';
 import { createDefaultWorld, type DefaultWorldOptions } from '../domain/cluster/defaultWorld.ts';
 import { externalIP } from '../domain/cluster/services.ts';
 import { recordAccessLogs, simulateRequest } from '../domain/traffic/simulateRequest.ts';
@@ -57,13 +58,23 @@ export class SimSession {
   }
 
   private sleep(ms: number): void {
-    const clock = this.world.clock as { advance?: (ms: number) => void };
-    clock.advance?.(ms);
+    (this.world.clock as Clock & { advance?(ms: number): void }).advance?.(ms);
   }
 
-  /** Runs one complete input (see `isComplete`) and returns what the terminal shows. */
+  /**
+   * Runs one complete input (see `isComplete`) and returns what the terminal shows. The clock is
+   * pinned meanwhile, so everything the input creates shares one timestamp.
+   */
   run(text: string): RunResult {
-    return this.shell.run(text);
+    const base = this.world.clock;
+    const pinned = new PinnedClock(base);
+    this.world.clock = pinned;
+    try {
+      return this.shell.run(text);
+    } finally {
+      // The command may have replaced the world (undo, reset); restore the clock it was given.
+      if (this.world.clock === pinned) this.world.clock = base;
+    }
   }
 
   /** Whether the input is complete, or the terminal should prompt `> ` for more. */
