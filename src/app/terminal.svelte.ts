@@ -1,7 +1,7 @@
 import { RealtimeClock, DEFAULT_EPOCH_MS } from '../domain/clock.ts';
 import { InputBuffer } from '../shell/bash/inputBuffer.ts';
 import { SimSession } from '../shell/session.ts';
-import type { OutputChunk } from '../shell/types.ts';
+import type { OutputChunk, RunResult } from '../shell/types.ts';
 
 /** One block of the scrollback: what was typed and what came back. */
 export interface TerminalEntry {
@@ -27,7 +27,13 @@ export class TerminalState {
   private nextId = 1;
   readonly session: SimSession;
 
-  constructor(session?: SimSession) {
+  /**
+   * `wrap` lets the app observe each run (config changes, traces); by default the command just runs.
+   */
+  constructor(
+    session?: SimSession,
+    private readonly wrap: (text: string, run: () => RunResult) => RunResult = (_text, run) => run(),
+  ) {
     this.session = session ?? new SimSession({ clock: new RealtimeClock(DEFAULT_EPOCH_MS) });
   }
 
@@ -52,7 +58,7 @@ export class TerminalState {
     }
     this.continuing = false;
     this.historyIndex = -1;
-    const result = this.session.run(text);
+    const result = this.wrap(text, () => this.session.run(text));
     const cleared = result.chunks.some((c) => c.text.includes(CLEAR));
     if (cleared) {
       this.entries = [];

@@ -97,6 +97,23 @@ export class SimSession {
     return trace;
   }
 
+  /**
+   * One request of the loadgenerator's Locust users (FRONTEND_ADDR=frontend.frontend.svc.cluster.local:80),
+   * through its sidecar. Undefined when the loadgenerator is gone.
+   */
+  background(path: string): Trace | undefined {
+    const pod = this.world.list('Pod', 'loadgenerator')[0];
+    if (!pod) return undefined;
+    const trace = simulateRequest(this.world, {
+      client: { kind: 'pod', namespace: 'loadgenerator', pod: pod.metadata.name, container: 'main', captured: true },
+      url: `http://frontend.frontend.svc.cluster.local:80${path}`,
+      userAgent: 'python-requests/2.32.3',
+      origin: 'background',
+    });
+    recordAccessLogs(this.world, trace);
+    return trace;
+  }
+
   /** The external IPs a browser tab can open: frontend-external and the ingress gateway. */
   externalAddresses(): { name: string; ip: string }[] {
     return this.world.list('Service').flatMap((svc) => {

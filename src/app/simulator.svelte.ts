@@ -1,0 +1,166 @@
+import { type Actor, createActor } from 'xstate';
+import { DEFAULT_EPOCH_MS, RealtimeClock } from '../domain/clock.ts';
+import { configSnapshot, diffConfig } from '../domain/cluster/configSnapshot.ts';
+import { summarizeMesh, type WorkloadMtls } from '../domain/resolution/summarizeMesh.ts';
+import type { Trace } from '../domain/traffic/trace.ts';
+import { SimSession } from '../shell/session.ts';
+import type { RunResult } from '../shell/types.ts';
+import { istiodMachine } from '../machines/istiodMachine.ts';
+import { FlowPlayer } from './flows.svelte.ts';
+import type { SimEvent } from './simEvents.ts';
+import { TerminalState } from './terminal.svelte.ts';
+
+export interface EventFilter {
+  requests: boolean;
+  config: boolean;
+  background: boolean;
+}
+
+const MAX_EVENTS = 500;
+const LOADGEN_PATHS = ['/', '/product/OLJCESPC7Z', '/cart', '/', '/product/66VCHSJNUP', '/_healthz'];
+
+/** One line that narrates a request's outcome for screen readers and the event list. */
+export function narrate(trace: Trace): string {
+  const failed = trace.hops.find((h) => h.outcome !== 'ok');
+  const who = trace.origin === 'browser' ? 'Browser' : trace.origin === 'background' ? 'loadgenerator' : trace.from;
+  const result = trace.curlExit !== 0
+    ? `failed: ${trace.curlError ?? `curl exit ${trace.curlExit}`}`
+    : `HTTP ${trace.httpCode}`;
+  const why = failed ? ` ${failed.to}: ${failed.outcomeReason.text}.` : '';
+  return `${who} → ${trace.url}: ${result}.${why}`;
+}
+
+/**
+ * The browser simulator's state: one session (world + shell), the derived mesh view, the event
+ * list, the browser tab and the selection. Views read it and call its methods; every decision
+ * comes from the engine.
+ */
+export class Simulator {
+  readonly session: SimSession;
+  readonly terminal: TerminalState;
+  readonly flows = new FlowPlayer();
+  /** istiod: pushes each configuration change to the proxies after a short propagation. */
+  readonly istiod: Actor<typeof istiodMachine>;
+  /** What istiod is doing, for the diagram's status line. */
+  push = $state<{ pushing: boolean; version: number; proxies: number }>({ pushing: false, version: 1, proxies: 0 });
+  /** Bumped after anything that may change the world; derived views depend on it. */
+  version = $state(0);
+  events = $state.raw<SimEvent[]>([]);
+  selectedEventId = $state<number | undefined>(undefined);
+  selectedHop = $state(0);
+  filter = $state<EventFilter>({ requests: true, config: true, background: false });
+  browserUrl = $state('');
+  browserTrace = $state.raw<Trace | undefined>(undefined);
+  backgroundOn = $state(false);
+  /** The last outcome, narrated for the ARIA live region. */
+  narration = $state('');
+  private nextEventId = 1;
+  private loadgenIndex = 0;
+  private backgroundTimer: ReturnType<typeof setInterval> | undefined;
+
+  readonly mesh: WorkloadMtls[] = $derived.by(() => {
+    void this.version;
+    return summarizeMesh(this.session.world);
+  });
+
+  readonly selectedEvent: SimEvent | undefined = $derived(this.events.find((e) => e.id === this.selectedEventId));
+
+  readonly visibleEvents: SimEvent[] = $derived(
+    this.events.filter((e) =>
+      e.kind === 'config' ? this.filter.config : e.origin === 'background' ? this.filter.background : this.filter.requests,
+    ),
+  );
+
+  constructor(session?: SimSession) {
+    this.session = session ?? new SimSession({ clock: new RealtimeClock(DEFAULT_EPOCH_MS) });
+    this.terminal = new TerminalState(this.session, (text, run) => this.afterCommand(text, run));
+    this.istiod = createActor(istiodMachine, { input: { mesh: summarizeMesh(this.session.world), version: this.session.world.configVersion } }).start();
+    const showPush = (snap: ReturnType<typeof this.istiod.getSnapshot>) => {
+      this.push = { pushing: snap.value === 'pushing', version: snap.context.version, proxies: snap.context.proxyIds.length };
+    };
+    // XState v5 subscriptions are hot: read the current snapshot once, then follow changes.
+    showPush(this.istiod.getSnapshot());
+    this.istiod.subscribe(showPush);
+    const [lb] = this.session.externalAddresses().filter((a) => a.name === 'frontend/frontend-external');
+    this.browserUrl = lb ? `http://${lb.ip}/` : '';
+  }
+
+  /** Wraps a command run: records config pushes and requests as events. */
+  private afterCommand(command: string, run: () => RunResult): RunResult {
+    const before = configSnapshot(this.session.world);
+    const result = run();
+    const changes = diffConfig(before, configSnapshot(this.session.world));
+    if (changes.length) {
+      this.pushEvent({
+        kind: 'config',
+        time: this.session.world.clock.now(),
+        command: command.split('\n')[0] ?? command,
+        changes,
+        summary: changes.map((c) => `${c.kind} ${c.namespace}/${c.name} ${c.action}`).join(', '),
+      });
+    }
+    if (changes.length || this.session.world.configVersion !== this.istiod.getSnapshot().context.version) {
+      this.istiod.send({ type: 'mesh.updated', mesh: summarizeMesh(this.session.world), version: this.session.world.configVersion });
+    }
+    for (const trace of result.traces) this.recordTrace(trace);
+    this.version++;
+    return result;
+  }
+
+  private pushEvent(event: Omit<Extract<SimEvent, { kind: 'config' }>, 'id'> | Omit<Extract<SimEvent, { kind: 'request' }>, 'id'>): SimEvent {
+    const full = { ...event, id: this.nextEventId++ } as SimEvent;
+    const next = [...this.events, full];
+    this.events = next.length > MAX_EVENTS ? next.slice(next.length - MAX_EVENTS) : next;
+    return full;
+  }
+
+  private recordTrace(trace: Trace): SimEvent {
+    const event = this.pushEvent({ kind: 'request', origin: trace.origin, time: this.session.world.clock.now(), trace, summary: narrate(trace) });
+    this.flows.add(event.id, trace);
+    if (trace.origin !== 'background') {
+      this.narration = event.summary;
+      this.select(event.id);
+    }
+    return event;
+  }
+
+  /** Refreshes the browser tab (or opens `url` in it). */
+  browse(url = this.browserUrl): void {
+    this.browserUrl = url;
+    const trace = this.session.browse(url);
+    this.browserTrace = trace;
+    this.recordTrace(trace);
+    this.version++;
+  }
+
+  select(id: number | undefined): void {
+    this.selectedEventId = id;
+    this.flows.select(id);
+    const event = this.events.find((e) => e.id === id);
+    // Show the failing hop when there is one, else the first mutual-TLS hop: what the learner wants to see.
+    const hops = event?.kind === 'request' ? event.trace.hops : [];
+    const failing = hops.findIndex((h) => h.outcome !== 'ok');
+    const mtls = hops.findIndex((h) => h.clientSends === 'ISTIO_MUTUAL');
+    this.selectedHop = Math.max(0, failing >= 0 ? failing : mtls);
+  }
+
+  /** The loadgenerator's background traffic: one request every `intervalMs` while on. */
+  setBackground(on: boolean, intervalMs = 2000): void {
+    this.backgroundOn = on;
+    if (this.backgroundTimer) clearInterval(this.backgroundTimer);
+    this.backgroundTimer = undefined;
+    if (on) this.backgroundTimer = setInterval(() => this.backgroundTick(), intervalMs);
+  }
+
+  backgroundTick(): void {
+    const path = LOADGEN_PATHS[this.loadgenIndex++ % LOADGEN_PATHS.length] ?? '/';
+    const trace = this.session.background(path);
+    if (trace) this.recordTrace(trace);
+  }
+
+  dispose(): void {
+    this.setBackground(false);
+    this.flows.dispose();
+    this.istiod.stop();
+  }
+}

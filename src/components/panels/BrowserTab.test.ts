@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
+import { destinationRule, peerAuthentication } from '../../domain/testing/fixtures.ts';
+import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
+import type { Trace } from '../../domain/traffic/trace.ts';
+import type { World } from '../../domain/world.ts';
+import BrowserTab from './BrowserTab.svelte';
+
+const ADDRESSES = [
+  { name: 'frontend/frontend-external', ip: '35.202.118.74' },
+  { name: 'istio-system/istio-ingressgateway', ip: '34.136.92.187' },
+];
+
+function browse(url: string, setup: (w: World) => void = () => {}): Trace {
+  const world = createDefaultWorld();
+  setup(world);
+  return simulateRequest(world, { client: { kind: 'external', name: 'browser' }, url, origin: 'browser' });
+}
+
+function show(trace: Trace | undefined, url = trace?.url ?? 'http://35.202.118.74/') {
+  const onNavigate = vi.fn();
+  const onRefresh = vi.fn();
+  render(BrowserTab, { props: { addresses: ADDRESSES, url, trace, onNavigate, onRefresh } });
+  return { onNavigate, onRefresh };
+}
+
+describe('BrowserTab', () => {
+  it("shows Chrome's connection-reset page when STRICT resets the browser", () => {
+    const { onRefresh } = show(browse('http://35.202.118.74/', (w) => w.put(peerAuthentication('frontend', 'default', { mtls: { mode: 'STRICT' } }))));
+    expect(screen.getByRole('heading', { name: 'This site can\u2019t be reached' })).toBeInTheDocument();
+    for (const text of ['The connection was reset.', 'Try:', 'Checking the connection', 'Checking the proxy and the firewall', 'ERR_CONNECTION_RESET']) {
+      expect(screen.getByText(text)).toBeInTheDocument();
+    }
+    return fireEvent.click(screen.getByRole('button', { name: 'Reload' })).then(() => expect(onRefresh).toHaveBeenCalledOnce());
+  });
+
+  it('calls onRefresh from the labelled toolbar button', async () => {
+    const { onRefresh } = show(undefined);
+    await fireEvent.click(screen.getByRole('button', { name: 'Reload this page' }));
+    expect(onRefresh).toHaveBeenCalledOnce();
+  });
+
+  it('renders the storefront with the catalog and prices', () => {
+    show(browse('http://34.136.92.187/'));
+    expect(screen.getByRole('heading', { name: 'Online Boutique' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Hot Products' })).toBeInTheDocument();
+    expect(screen.getByText('Sunglasses').parentElement).toHaveTextContent('$19.99');
+    expect(screen.getByText('Salt & Pepper Shakers').parentElement).toHaveTextContent('$18.49');
+    expect(screen.getAllByRole('listitem')).toHaveLength(9);
+  });
+
+  it("renders the frontend's error page with the detail as text", () => {
+    show(browse('http://34.136.92.187/', (w) => {
+      w.put(peerAuthentication('currency', 'default', { mtls: { mode: 'STRICT' } }));
+      w.put(destinationRule('frontend', 'plain', { host: 'currencyservice.currency.svc.cluster.local', trafficPolicy: { tls: { mode: 'DISABLE' } } }));
+    }));
+    expect(screen.getByRole('heading', { name: 'Uh, oh!' })).toBeInTheDocument();
+    expect(screen.getByText('Something has failed. Below are some details for debugging.')).toBeInTheDocument();
+    expect(screen.getByText('HTTP Status:').parentElement).toHaveTextContent('HTTP Status: 500 Internal Server Error');
+    expect(screen.getByText(/^could not retrieve currencies: rpc error/)).toBeInTheDocument();
+  });
+
+  it('never renders markup from the response body', () => {
+    const trace: Trace = { ...browse('http://34.136.92.187/'), page: 'error-page', httpCode: 500, body: '<main><pre>&lt;img src=x onerror=alert(1)&gt; &amp; more</pre><img src="y"></main>' };
+    const { container } = render(BrowserTab, { props: { addresses: ADDRESSES, url: trace.url, trace, onNavigate: vi.fn(), onRefresh: vi.fn() } });
+    expect(screen.getByText('<img src=x onerror=alert(1)> & more')).toBeInTheDocument();
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('shows refused and timed-out pages with the host', () => {
+    const refused = browse('https://34.136.92.187/');
+    const { unmount } = render(BrowserTab, { props: { addresses: ADDRESSES, url: refused.url, trace: refused, onNavigate: vi.fn(), onRefresh: vi.fn() } });
+    expect(screen.getByText('ERR_CONNECTION_REFUSED')).toBeInTheDocument();
+    expect(screen.getByText('refused to connect.', { exact: false })).toHaveTextContent('34.136.92.187 refused to connect.');
+    unmount();
+    show(browse('http://203.0.113.9/'));
+    expect(screen.getByText('ERR_CONNECTION_TIMED_OUT')).toBeInTheDocument();
+    expect(screen.getByText('took too long to respond.', { exact: false })).toHaveTextContent('203.0.113.9 took too long to respond.');
+  });
+
+  it('navigates to a typed address and to a picked external IP', async () => {
+    const user = userEvent.setup();
+    const { onNavigate } = show(undefined, 'http://35.202.118.74/');
+    const address = screen.getByRole('combobox', { name: 'Address' });
+    await user.clear(address);
+    await user.type(address, '34.136.92.187/cart{Enter}');
+    expect(onNavigate).toHaveBeenLastCalledWith('http://34.136.92.187/cart');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'External IP addresses' }), '34.136.92.187');
+    expect(onNavigate).toHaveBeenLastCalledWith('http://34.136.92.187/');
+  });
+});

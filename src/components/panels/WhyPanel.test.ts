@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BOUTIQUE_NAMESPACES } from '../../domain/cluster/boutique.ts';
+import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
+import { destinationRule, peerAuthentication } from '../../domain/testing/fixtures.ts';
+import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
+import type { World } from '../../domain/world.ts';
+import WhyPanel from './WhyPanel.svelte';
+
+function strictWorld(): World {
+  const world = createDefaultWorld();
+  for (const ns of BOUTIQUE_NAMESPACES) world.put(peerAuthentication(ns, 'namespace-policy', { mtls: { mode: 'STRICT' } }));
+  return world;
+}
+
+const testcurlTrace = (world: World) =>
+  simulateRequest(world, { client: { kind: 'pod', namespace: 'default', pod: 'testcurl', container: 'curl', captured: false }, url: 'http://frontend.frontend.svc.cluster.local/' });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('WhyPanel', () => {
+  it('shows the decision chain and opens the deciding object at its field', async () => {
+    const world = strictWorld();
+    const onOpenObject = vi.fn();
+    render(WhyPanel, { props: { world, trace: testcurlTrace(world), onOpenObject } });
+    expect(screen.getByText(/^Hop 1 failed/)).toBeInTheDocument();
+    expect(screen.getByText('server sidecar: PeerAuthentication frontend/namespace-policy (namespace level) sets STRICT → requires mTLS')).toBeInTheDocument();
+    const hops = screen.getByRole('heading', { name: 'Decision chain, hop by hop' }).nextElementSibling as HTMLElement;
+    await fireEvent.click(within(hops).getByRole('button', { name: /PeerAuthentication frontend\/namespace-policy · spec\.mtls\.mode/ }));
+    expect(onOpenObject).toHaveBeenCalledWith({ kind: 'PeerAuthentication', namespace: 'frontend', name: 'namespace-policy', field: 'spec.mtls.mode' });
+  });
+
+  it('lists the minimal fix first with a copy button that copies its commands', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const world = strictWorld();
+    render(WhyPanel, { props: { world, trace: testcurlTrace(world) } });
+    expect(screen.getByText(/Minimal fix \(hop 1\):/).parentElement).toHaveTextContent('Give default/testcurl a sidecar');
+    expect(screen.getAllByText(/Alternative \(hop 1\):/).length).toBeGreaterThan(0);
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy: Make the server PERMISSIVE' }));
+    expect(writeText).toHaveBeenCalledWith(expect.stringContaining('mode: PERMISSIVE'));
+  });
+
+  it('puts what a linter would say next to what actually happens', async () => {
+    const world = createDefaultWorld();
+    world.put(peerAuthentication('currency', 'namespace-policy', { mtls: { mode: 'STRICT' } }));
+    world.put(destinationRule('currency', 'plain', { host: '*.currency.svc.cluster.local', trafficPolicy: { tls: { mode: 'DISABLE' } } }));
+    const trace = simulateRequest(world, { client: { kind: 'external', name: 'browser' }, url: 'http://34.136.92.187/' });
+    const onOpenObject = vi.fn();
+    render(WhyPanel, { props: { world, trace, onOpenObject } });
+    const table = screen.getByRole('table', { name: 'Lint findings next to what actually happens' });
+    expect(within(table).getByRole('columnheader', { name: 'A linter would say…' })).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: 'What actually happens' })).toBeInTheDocument();
+    const row = within(table).getByText(/KIA0207 error/).closest('[role="row"]') as HTMLElement;
+    expect(row).toHaveTextContent('PeerAuthentication with TLS strict mode found, it should be permissive');
+    expect(row).toHaveTextContent(/the client sidecar answers 503/);
+    await fireEvent.click(within(row).getByRole('button', { name: /DestinationRule currency\/plain/ }));
+    expect(onOpenObject).toHaveBeenCalledWith({ kind: 'DestinationRule', namespace: 'currency', name: 'plain', field: 'spec.trafficPolicy.tls.mode' });
+    expect(screen.getByText(/Minimal fix \(hop 3\):/).parentElement).toHaveTextContent('Set the DestinationRule tls.mode to ISTIO_MUTUAL');
+  });
+
+  it('marks auto-mTLS-only findings as noise', () => {
+    const world = strictWorld();
+    render(WhyPanel, { props: { world, trace: undefined } });
+    expect(screen.getByText(/Run a request/)).toBeInTheDocument();
+    expect(screen.getAllByText('Noise here').length).toBe(BOUTIQUE_NAMESPACES.length);
+  });
+
+  it('opens the hop the app selects', () => {
+    const world = strictWorld();
+    const trace = simulateRequest(world, { client: { kind: 'external', name: 'browser' }, url: 'http://34.136.92.187/' });
+    render(WhyPanel, { props: { world, trace, hopIndex: 1 } });
+    const current = screen.getAllByRole('listitem').find((li) => li.getAttribute('aria-current') === 'step');
+    expect(current).toHaveTextContent(/^✓ OK\s*Hop 2: istio-system\/istio-ingressgateway-/);
+  });
+});

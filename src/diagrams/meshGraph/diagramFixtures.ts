@@ -1,0 +1,31 @@
+/** Readable worlds, traces and flows for the diagram tests (STYLE.md §15). */
+import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
+import { peerAuthentication } from '../../domain/testing/fixtures.ts';
+import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
+import type { Trace } from '../../domain/traffic/trace.ts';
+import type { World } from '../../domain/world.ts';
+import type { FlowView } from '../requestFlow/types.ts';
+
+/** The ingress gateway's and the frontend-external LoadBalancer's external IPs in the default world. */
+export const GATEWAY_URL = 'http://34.136.92.187/';
+export const LOAD_BALANCER_URL = 'http://35.202.118.74/';
+
+/** The default world with `PeerAuthentication cart/default` set to STRICT. */
+export function strictCartWorld(): World {
+  const world = createDefaultWorld();
+  world.put(peerAuthentication('cart', 'default', { mtls: { mode: 'STRICT' } }));
+  return world;
+}
+
+export function browserGet(world: World, url: string): Trace {
+  return simulateRequest(world, { client: { kind: 'external', name: 'browser' }, url });
+}
+
+/** A plaintext request from the sidecar-less testcurl pod. */
+export function testcurlGet(world: World, url: string): Trace {
+  return simulateRequest(world, { client: { kind: 'pod', namespace: 'default', pod: 'testcurl', container: 'curl', captured: false }, url });
+}
+
+export function flowView(id: number, trace: Trace, view: Partial<Omit<FlowView, 'id' | 'trace'>> = {}): FlowView {
+  return { id, trace, hopIndex: 0, progress: 0, status: 'moving', selected: false, ...view };
+}

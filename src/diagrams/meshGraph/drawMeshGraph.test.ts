@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
+import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
+import { strictCartWorld } from './diagramFixtures.ts';
+import { drawMeshGraph } from './drawMeshGraph.ts';
+import { layoutMeshGraph } from './layoutMeshGraph.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function mountG(): SVGGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  const g = document.createElementNS(SVG, 'g');
+  svg.appendChild(g);
+  document.body.appendChild(svg);
+  return g;
+}
+
+const defaultLayout = () => layoutMeshGraph({ mesh: summarizeMesh(createDefaultWorld()), width: 700, height: 420 });
+const strictLayout = () => layoutMeshGraph({ mesh: summarizeMesh(strictCartWorld()), width: 700, height: 420 });
+const nodeEl = (g: Element, id: string) => g.querySelector(`g.node[data-id="${id}"]`);
+
+describe('drawMeshGraph', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    vi.useRealTimers();
+  });
+
+  it('draws one element per namespace box, edge and node, each node with a title', () => {
+    const layout = defaultLayout();
+    const g = mountG();
+    drawMeshGraph(layout)(g);
+    expect(g.querySelectorAll('g.ns-group')).toHaveLength(layout.groups.length);
+    expect(g.querySelectorAll('g.edge')).toHaveLength(layout.edges.length);
+    expect(g.querySelectorAll('g.node')).toHaveLength(layout.nodes.length);
+    for (const node of g.querySelectorAll('g.node')) expect(node.querySelector('title')?.textContent).toBeTruthy();
+    expect(g.querySelector('g.edge-probe title')?.textContent).toBe('default/testcurl → frontend/frontend (probe)');
+  });
+
+  it('shows each badge as a shape class plus text and level', () => {
+    const g = mountG();
+    drawMeshGraph(strictLayout())(g);
+    const cart = nodeEl(g, 'cart/cartservice');
+    expect(cart?.classList).toContain('mode-strict');
+    expect(cart?.querySelector('.badge-mode')?.textContent).toBe('STRICT');
+    expect(cart?.querySelector('.badge-level')?.textContent).toBe('namespace');
+    expect(cart?.querySelector('.lock-body')?.classList).toContain('solid');
+    const frontend = nodeEl(g, 'frontend/frontend');
+    expect(frontend?.querySelector('.badge-mode')?.textContent).toBe('PERMISSIVE');
+    expect(frontend?.querySelector('.lock-body')?.classList).not.toContain('solid');
+    const testcurl = nodeEl(g, 'default/testcurl');
+    expect(testcurl?.classList).toContain('mode-nosidecar');
+    expect(testcurl?.querySelector('.badge-mode')?.textContent).toBe('no sidecar');
+    expect(testcurl?.querySelector('g.lock')?.getAttribute('display')).toBe('none');
+  });
+
+  it('is idempotent: a re-run keeps every element', () => {
+    const g = mountG();
+    drawMeshGraph(defaultLayout())(g);
+    const before = [...g.querySelectorAll('*')];
+    drawMeshGraph(defaultLayout())(g);
+    expect([...g.querySelectorAll('*')]).toEqual(before);
+  });
+
+  it('marks a node whose mode changed as `changed` for changeMs, and only that node', () => {
+    vi.useFakeTimers();
+    const g = mountG();
+    drawMeshGraph(defaultLayout(), { changeMs: 1000 })(g);
+    expect(g.querySelectorAll('.changed')).toHaveLength(0);
+    const cart = nodeEl(g, 'cart/cartservice');
+    drawMeshGraph(strictLayout(), { changeMs: 1000 })(g);
+    expect(nodeEl(g, 'cart/cartservice')).toBe(cart);
+    expect([...g.querySelectorAll('.changed')].map((el) => el.getAttribute('data-id'))).toEqual(['cart/cartservice']);
+    vi.advanceTimersByTime(999);
+    expect(cart?.classList).toContain('changed');
+    vi.advanceTimersByTime(1);
+    expect(cart?.classList).not.toContain('changed');
+    expect(cart?.classList).toContain('mode-strict');
+  });
+
+  it('removes nodes whose workload is gone', () => {
+    const mesh = summarizeMesh(createDefaultWorld());
+    const g = mountG();
+    drawMeshGraph(layoutMeshGraph({ mesh, width: 700, height: 420 }))(g);
+    drawMeshGraph(layoutMeshGraph({ mesh: mesh.filter((w) => w.workload !== 'testcurl'), width: 700, height: 420 }))(g);
+    expect(nodeEl(g, 'default/testcurl')).toBeNull();
+    expect(g.querySelector('g.edge-probe')).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+import type { EffectiveMode, PolicyLevel } from '../../domain/resolution/types.ts';
+
+/** What a node stands for; each kind has its own outline shape. */
+export type MeshNodeKind = 'workload' | 'gateway' | 'external' | 'loadbalancer' | 'bare-pod';
+
+/** The badge key: a sidecar's effective inbound mode, or why there is none. */
+export type BadgeMode = 'strict' | 'permissive' | 'disable' | 'nosidecar' | 'gateway' | 'outside' | 'loadbalancer';
+
+/** The mTLS badge of a node: shape (by `mode`) plus text, never colour alone. */
+export interface NodeBadge {
+  mode: BadgeMode;
+  /** Upper-case mode or a short phrase: `STRICT`, `no sidecar`, `gateway`. */
+  text: string;
+  /** Where a sidecar's mode came from; absent for nodes without a sidecar. */
+  level?: PolicyLevel;
+  /** Ports whose mode differs from the workload's, as `8080: DISABLE` (at most two lines, then `+N more`). */
+  overrides: string[];
+}
+
+export interface MeshNode {
+  /** `<ns>/<workload>`, or `external/browser`, `external/cloudshell`. */
+  id: string;
+  kind: MeshNodeKind;
+  /** Namespace, or `external` for actors outside the cluster. */
+  namespace: string;
+  label: string;
+  /** Label font size (px): 10, or smaller so a long name fits the box. */
+  labelSize: number;
+  /** Centre. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** 0 outside world, 1 edge, 2 frontend, 3 mid tier, 4 leaf services. */
+  column: number;
+  badge: NodeBadge;
+  /** Accessible name for the node's `<title>`. */
+  title: string;
+  /** A representative pod name, for mapping trace endpoints to nodes. */
+  pod?: string;
+  /** Whether pods are named `<workload>-<rs hash>-<pod hash>` (a Deployment), or exactly `pod` (a bare pod). */
+  deployment: boolean;
+  /** The effective mode as the engine reported it, for change detection; undefined without a sidecar. */
+  mode?: EffectiveMode;
+}
+
+/** A call-graph edge; `probe` edges are drawn dashed. */
+export interface MeshEdge {
+  /** `<from>-><to>`. */
+  id: string;
+  from: string;
+  to: string;
+  kind: 'call' | 'ingress' | 'probe';
+  /** SVG path data of the connector. */
+  d: string;
+  /** SVG path data of the arrow head at the target end. */
+  arrow: string;
+}
+
+/** A namespace box: one per namespace and column, so boxes never overlap. */
+export interface NamespaceGroup {
+  /** `ns:<namespace>:<column>`. */
+  id: string;
+  namespace: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface MeshLayout {
+  /** Never smaller than requested; grows when the nodes need more room. Use it for the viewBox. */
+  width: number;
+  height: number;
+  nodes: MeshNode[];
+  edges: MeshEdge[];
+  groups: NamespaceGroup[];
+  /** Nodes by id. */
+  byId: ReadonlyMap<string, MeshNode>;
+}
