@@ -11,7 +11,7 @@ const noXState = { group: ['xstate', '@xstate/*'], message: 'domain/ never impor
 const upward = (layers) => ({ group: layers.map((l) => `**/${l}/**`), message: 'Layers only import downwards.' });
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist-lib/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'dist-lib/', 'dist-bench-empty/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ts.configs.recommended,
   svelte.configs.recommended,

@@ -1,5 +1,6 @@
 import { RealtimeClock, DEFAULT_EPOCH_MS } from '../domain/clock.ts';
 import { InputBuffer } from '../shell/bash/inputBuffer.ts';
+import { complete } from '../shell/complete.ts';
 import { SimSession } from '../shell/session.ts';
 import type { OutputChunk, RunResult } from '../shell/types.ts';
 
@@ -78,6 +79,17 @@ export class TerminalState {
     this.buffer.clear();
     this.continuing = false;
     this.historyIndex = -1;
+  }
+
+  /**
+   * Tab: completes the last word of `line` (commands, flags, namespaces, names). Several matches
+   * extend to their common prefix and are listed below, as bash lists them.
+   */
+  complete(line: string): string {
+    const result = complete(this.session.world, this.session.fs, line);
+    if (result.insert) return line + result.insert;
+    if (result.options.length > 1) this.push({ prompt: this.prompt, input: line, output: [{ stream: 'stdout', text: `${result.options.join('  ')}\n` }] });
+    return line;
   }
 
   clear(): void {

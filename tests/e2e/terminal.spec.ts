@@ -69,3 +69,18 @@ test('the page makes no request outside its own origin', async ({ page }) => {
   await expect(page.locator('.scrollback')).toContainText('200');
   expect(foreign).toEqual([]);
 });
+
+test('Tab completes commands, kinds and names; on an empty line it moves focus on', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
+  const input = page.getByRole('textbox', { name: 'Command input' });
+  await input.fill('kubectl get pe');
+  await input.press('Tab');
+  await expect(input).toHaveValue('kubectl get peerauthentications ');
+  await input.fill('kubectl exec te');
+  await input.press('Tab');
+  await expect(input).toHaveValue('kubectl exec testcurl ');
+  await input.fill('');
+  await input.press('Tab');
+  await expect(input).not.toBeFocused();
+});
