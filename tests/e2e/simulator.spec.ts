@@ -60,6 +60,13 @@ test('the seed tutorial through the UI: badges, why text and console column at e
   await showTab(page, 'Why');
   await expect(page.getByRole('tabpanel')).toContainText('frontend/namespace-policy');
   await expect(page.getByRole('status').filter({ hasText: 'Browser' }).first()).toContainText('failed');
+  // The link opens the policy's YAML at the deciding field.
+  await page.getByRole('button', { name: /PeerAuthentication frontend\/namespace-policy/ }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'PeerAuthentication frontend/namespace-policy' });
+  await expect(dialog.locator('mark')).toHaveText('    mode: STRICT');
+  await shot(page, '02b-deciding-field');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
   await shot(page, '02-namespace-strict-reset');
 
   // The ingress gateway still serves the storefront: it originates mTLS.
