@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { TerminalState } from '../../app/terminal.svelte.ts';
+import { SimSession } from '../../shell/session.ts';
+import Terminal from './Terminal.svelte';
+
+describe('Terminal', () => {
+  it('runs a typed command, shows a continuation prompt for a heredoc, and completes with Tab', async () => {
+    const user = userEvent.setup();
+    const terminal = new TerminalState(new SimSession());
+    render(Terminal, { terminal });
+    const input = screen.getByRole('textbox', { name: 'Command input' });
+    await user.type(input, 'kubectl get ns frontend{Enter}');
+    expect(screen.getByRole('log', { name: 'Terminal output' })).toHaveTextContent(/frontend\s+Active/);
+    await user.type(input, 'cat <<EOF{Enter}');
+    expect(screen.getByText('>', { selector: 'label' })).toBeInTheDocument();
+    await user.type(input, 'hello{Enter}EOF{Enter}');
+    expect(screen.getByRole('log')).toHaveTextContent('hello');
+    await user.type(input, 'kubectl get peera');
+    await user.keyboard('{Tab}');
+    expect(input).toHaveValue('kubectl get peerauthentications ');
+  });
+
+  it('Ctrl+C abandons the line and ↑ recalls the last command', async () => {
+    const user = userEvent.setup();
+    const terminal = new TerminalState(new SimSession());
+    render(Terminal, { terminal });
+    const input = screen.getByRole('textbox', { name: 'Command input' });
+    await user.type(input, 'echo first{Enter}');
+    await user.type(input, 'echo never');
+    await user.keyboard('{Control>}c{/Control}');
+    expect(input).toHaveValue('');
+    expect(screen.getByRole('log')).toHaveTextContent('echo never^C');
+    await user.keyboard('{ArrowUp}');
+    expect(input).toHaveValue('echo first');
+  });
+});
