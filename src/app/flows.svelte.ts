@@ -65,7 +65,7 @@ export class FlowPlayer {
   }
 
   /** Starts animating a request. */
-  add(id: number, trace: Trace): void {
+  add(id: number, trace: Trace, onFinished?: () => void): void {
     if (this.flows.has(id)) return;
     this.makeRoom();
     const c = this.playback.getSnapshot().context;
@@ -73,6 +73,7 @@ export class FlowPlayer {
     const flow: LiveFlow = { id, actor, background: trace.origin === 'background' };
     actor.on('flow.finished', () => {
       flow.finishedAt = Date.now();
+      onFinished?.();
       this.ensureSweeper();
     });
     actor.subscribe(() => this.schedule());

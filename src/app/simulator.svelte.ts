@@ -116,12 +116,41 @@ export class Simulator {
 
   private recordTrace(trace: Trace): SimEvent {
     const event = this.pushEvent({ kind: 'request', origin: trace.origin, time: this.session.world.clock.now(), trace, summary: narrate(trace) });
-    this.flows.add(event.id, trace);
+    this.trackConnections(event.id, trace);
     if (trace.origin !== 'background') {
       this.narration = event.summary;
       this.select(event.id);
     }
     return event;
+  }
+
+  /**
+   * Plays a request and keeps each proxy's in-flight connections: a hop's connection is open on
+   * its server's proxy (and its client's, when that is a sidecar) until the request has played.
+   */
+  private trackConnections(eventId: number, trace: Trace): void {
+    const proxies = this.istiod.getSnapshot().context.proxies;
+    const opened: { proxy: string; id: string }[] = [];
+    trace.hops.forEach((hop, i) => {
+      for (const end of [hop.from, hop.to]) {
+        const proxy = proxies[end];
+        if (!proxy) continue;
+        const id = `${eventId}:${i}`;
+        proxy.send({ type: 'connection.opened', id });
+        opened.push({ proxy: end, id });
+      }
+    });
+    this.flows.add(eventId, trace, () => {
+      const now = this.istiod.getSnapshot().context.proxies;
+      for (const { proxy, id } of opened) now[proxy]?.send({ type: 'connection.closed', id });
+    });
+  }
+
+  /** In-flight connections per proxy id (`<ns>/<pod>`), read from the proxy actors. */
+  connections(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [id, proxy] of Object.entries(this.istiod.getSnapshot().context.proxies)) out[id] = proxy.getSnapshot().context.connections.length;
+    return out;
   }
 
   /** Refreshes the browser tab (or opens `url` in it). */
