@@ -72,6 +72,17 @@ try {
     }
   }
   const appTti = median(appTimes);
+  // When the whole simulator is ready (the playback toolbar is there), for the full picture.
+  const readyTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(app.url, { waitUntil: 'commit' });
+    await page.waitForSelector('[role="toolbar"]');
+    readyTimes.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  const appReady = median(readyTimes);
   const emptyTti = median(emptyTimes);
 
   // 2. Frame times with 50 requests in flight, and 3. heap after 100 and 500 requests.
@@ -112,6 +123,7 @@ try {
 
   process.stdout.write(`Browser benchmarks (Chromium, median)\n`);
   process.stdout.write(`  terminal accepts input   ${appTti.toFixed(0)} ms vs empty Svelte page ${emptyTti.toFixed(0)} ms = ${(appTti / emptyTti).toFixed(2)}× (budget ≤ 1.3×)\n`);
+  process.stdout.write(`  whole simulator ready    ${appReady.toFixed(0)} ms (the boot terminal queues what is typed until then)\n`);
   process.stdout.write(`  50 requests animating    ${fps.toFixed(1)} fps median over ${frames.length} frames (budget ≥ 58)\n`);
   process.stdout.write(`  JS heap after GC         ${mb(heap100)} after 100 requests, ${mb(heap500)} after 500, ${mb(heap1000)} after 1,000 (the event list keeps the last 500)\n`);
 } finally {
