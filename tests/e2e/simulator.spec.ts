@@ -153,7 +153,7 @@ test('every control is reachable by keyboard', async ({ page }) => {
     });
     seen.add(name);
   }
-  for (const expected of ['Command input', 'Reload this page', 'Resize the terminal column', 'tab-why', 'Background traffic']) {
+  for (const expected of ['Command input', 'Reload this page', 'Resize the terminal column', 'tab-why', 'Loadgenerator traffic']) {
     expect([...seen].some((n) => n.includes(expected)), `${expected} in ${[...seen].join(' | ')}`).toBe(true);
   }
 });
@@ -177,4 +177,13 @@ test('lines typed while the simulator loads are run once it is ready', async ({ 
   await page.goto('/');
   await type(page, 'kubectl get ns frontend');
   await expect(page.locator('.scrollback')).toContainText('frontend   Active');
+});
+
+test('loadgenerator traffic runs in the background and shows in the event list when its filter is on', async ({ page }) => {
+  await ready(page);
+  await page.getByRole('checkbox', { name: 'Loadgenerator traffic' }).check();
+  const events = page.getByRole('listbox');
+  await page.getByRole('checkbox', { name: 'Background traffic' }).check();
+  await expect(events).toContainText('frontend.frontend.svc.cluster.local', { timeout: 6000 });
+  await page.getByRole('checkbox', { name: 'Loadgenerator traffic' }).uncheck();
 });
