@@ -20,7 +20,8 @@ const MAX_ENTRIES = 500;
  * It only forwards input to the session and keeps what the session printed.
  */
 export class TerminalState {
-  entries = $state<TerminalEntry[]>([]);
+  /** Replaced, never mutated: raw state keeps a 1 MB paste from proxying every entry. */
+  entries = $state.raw<TerminalEntry[]>([]);
   /** Whether an incomplete command (heredoc, loop, open quote) is waiting for more lines. */
   continuing = $state(false);
   private readonly buffer = new InputBuffer();
@@ -44,28 +45,33 @@ export class TerminalState {
 
   /** Submits one line (or a pasted block); runs it when the command is complete. */
   submit(line: string): void {
-    // A pasted block is fed line by line, like a real terminal.
-    const lines = line.split(/\r?\n/);
-    for (const l of lines) this.submitLine(l);
+    // A pasted block is fed line by line, like a real terminal; the scrollback updates once.
+    const batch: TerminalEntry[] = [];
+    let cleared = false;
+    for (const l of line.split(/\r?\n/)) {
+      if (this.submitLine(l, batch) === 'cleared') {
+        batch.length = 0;
+        cleared = true;
+      }
+    }
+    const next = cleared ? batch : [...this.entries, ...batch];
+    this.entries = next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
   }
 
-  private submitLine(line: string): void {
+  private submitLine(line: string, batch: TerminalEntry[]): 'cleared' | undefined {
     const prompt = this.prompt;
     const text = this.buffer.push(line);
     if (text === undefined) {
-      this.push({ prompt, input: line, output: [] });
+      batch.push({ prompt, input: line, output: [], id: this.nextId++ });
       this.continuing = true;
-      return;
+      return undefined;
     }
     this.continuing = false;
     this.historyIndex = -1;
     const result = this.wrap(text, () => this.session.run(text));
-    const cleared = result.chunks.some((c) => c.text.includes(CLEAR));
-    if (cleared) {
-      this.entries = [];
-      return;
-    }
-    this.push({ prompt, input: line, output: result.chunks });
+    if (result.chunks.some((c) => c.text.includes(CLEAR))) return 'cleared';
+    batch.push({ prompt, input: line, output: result.chunks, id: this.nextId++ });
+    return undefined;
   }
 
   private push(entry: Omit<TerminalEntry, 'id'>): void {

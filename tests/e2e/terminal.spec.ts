@@ -84,3 +84,18 @@ test('Tab completes commands, kinds and names; on an empty line it moves focus o
   await input.press('Tab');
   await expect(input).not.toBeFocused();
 });
+
+test('a 1 MB multi-line paste runs line by line and the terminal stays usable', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
+  await page.evaluate(() => {
+    const input = document.getElementById('terminal-input');
+    const text = `cat <<EOF > big.txt\n${`${'x'.repeat(60)}\n`.repeat(17000)}EOF\nwc -l big.txt\n`;
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    input?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('.scrollback')).toContainText('17000 big.txt');
+  await typeLine(page, 'echo still here');
+  await expect(page.locator('.scrollback')).toContainText('still here');
+});
