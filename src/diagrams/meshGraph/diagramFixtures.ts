@@ -29,3 +29,13 @@ export function testcurlGet(world: World, url: string): Trace {
 export function flowView(id: number, trace: Trace, view: Partial<Omit<FlowView, 'id' | 'trace'>> = {}): FlowView {
   return { id, trace, hopIndex: 0, progress: 0, status: 'moving', selected: false, ...view };
 }
+
+/** An <svg><g/></svg> attached to the document, for drawing tests (jsdom). */
+export function mountG(): SVGGElement {
+  const SVG = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(SVG, 'svg');
+  const g = document.createElementNS(SVG, 'g');
+  svg.appendChild(g);
+  document.body.appendChild(svg);
+  return g;
+}

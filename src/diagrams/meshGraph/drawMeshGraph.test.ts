@@ -2,19 +2,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
-import { strictCartWorld } from './diagramFixtures.ts';
+import { mountG, strictCartWorld } from './diagramFixtures.ts';
 import { drawMeshGraph } from './drawMeshGraph.ts';
 import { layoutMeshGraph } from './layoutMeshGraph.ts';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-function mountG(): SVGGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  const g = document.createElementNS(SVG, 'g');
-  svg.appendChild(g);
-  document.body.appendChild(svg);
-  return g;
-}
 
 const defaultLayout = () => layoutMeshGraph({ mesh: summarizeMesh(createDefaultWorld()), width: 700, height: 420 });
 const strictLayout = () => layoutMeshGraph({ mesh: summarizeMesh(strictCartWorld()), width: 700, height: 420 });

@@ -2,20 +2,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
-import { GATEWAY_URL, LOAD_BALANCER_URL, browserGet, flowView, strictCartWorld, testcurlGet } from '../meshGraph/diagramFixtures.ts';
+import { GATEWAY_URL, LOAD_BALANCER_URL, browserGet, flowView, mountG, strictCartWorld, testcurlGet } from '../meshGraph/diagramFixtures.ts';
 import { layoutMeshGraph } from '../meshGraph/layoutMeshGraph.ts';
 import { drawRequestFlow } from './drawRequestFlow.ts';
 import type { FlowView } from './types.ts';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-function mountG(): SVGGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  const g = document.createElementNS(SVG, 'g');
-  svg.appendChild(g);
-  document.body.appendChild(svg);
-  return g;
-}
 
 const world = createDefaultWorld();
 const layout = layoutMeshGraph({ mesh: summarizeMesh(world), width: 700, height: 420 });
