@@ -1,5 +1,5 @@
 import { type Actor, createActor } from 'xstate';
-import type { Trace } from '../domain/traffic/trace.ts';
+import { type Trace, failingHopIndex } from '../domain/traffic/trace.ts';
 import type { FlowView } from '../diagrams/requestFlow/types.ts';
 import { playbackMachine } from '../machines/playbackMachine.ts';
 import { flowOutcome, requestFlowMachine } from '../machines/requestFlowMachine.ts';
@@ -177,7 +177,7 @@ function toView(flow: LiveFlow, selectedId: number | undefined): FlowView {
   const c = snap.context;
   const done = snap.status === 'done' || snap.value === 'done';
   const outcome = flowOutcome(c.trace);
-  const failingHop = c.trace.hops.findIndex((h) => h.outcome !== 'ok');
+  const failingHop = failingHopIndex(c.trace);
   return {
     id: flow.id,
     trace: c.trace,

@@ -2,7 +2,7 @@ import { type Actor, createActor } from 'xstate';
 import { DEFAULT_EPOCH_MS, RealtimeClock } from '../domain/clock.ts';
 import { configSnapshot, diffConfig } from '../domain/cluster/configSnapshot.ts';
 import { summarizeMesh, type WorkloadMtls } from '../domain/resolution/summarizeMesh.ts';
-import type { Trace } from '../domain/traffic/trace.ts';
+import { type Trace, failingHopIndex } from '../domain/traffic/trace.ts';
 import { SimSession } from '../shell/session.ts';
 import type { RunResult } from '../shell/types.ts';
 import { istiodMachine } from '../machines/istiodMachine.ts';
@@ -21,7 +21,7 @@ const LOADGEN_PATHS = ['/', '/product/OLJCESPC7Z', '/cart', '/', '/product/66VCH
 
 /** One line that narrates a request's outcome for screen readers and the event list. */
 export function narrate(trace: Trace): string {
-  const failed = trace.hops.find((h) => h.outcome !== 'ok');
+  const failed = trace.hops[failingHopIndex(trace)];
   const who = trace.origin === 'browser' ? 'Browser' : trace.origin === 'background' ? 'loadgenerator' : trace.from;
   const result = trace.curlExit !== 0
     ? `failed: ${trace.curlError ?? `curl exit ${trace.curlExit}`}`
@@ -168,7 +168,7 @@ export class Simulator {
     const event = this.events.find((e) => e.id === id);
     // Show the failing hop when there is one, else the first mutual-TLS hop: what the learner wants to see.
     const hops = event?.kind === 'request' ? event.trace.hops : [];
-    const failing = hops.findIndex((h) => h.outcome !== 'ok');
+    const failing = event?.kind === 'request' ? failingHopIndex(event.trace) : -1;
     const mtls = hops.findIndex((h) => h.clientSends === 'ISTIO_MUTUAL');
     this.selectedHop = Math.max(0, failing >= 0 ? failing : mtls);
   }

@@ -123,6 +123,11 @@ export interface AccessLogEntry {
   text: string;
 }
 
+/** The index of the first hop that did not end `ok`, or -1 when every hop succeeded. */
+export function failingHopIndex(trace: Pick<Trace, 'hops'>): number {
+  return trace.hops.findIndex((h) => h.outcome !== 'ok');
+}
+
 /** The stable JSON of one trace, as `sim --trace` prints it after `#trace `. */
 export function toTraceJson(trace: Trace): string {
   return JSON.stringify({
