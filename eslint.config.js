@@ -43,4 +43,12 @@ export default defineConfig(
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'HTMLElement', 'location'],
     },
   },
+  {
+    // Lessons are data over the engine: they run headlessly in `sim` and in Node tests.
+    files: ['src/lessons/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noSvelte, noD3, noXState, upward(['machines', 'app', 'components', 'diagrams'])] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'location'],
+    },
+  },
 );

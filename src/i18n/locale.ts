@@ -1,0 +1,33 @@
+import { en, ja, type MessageKey } from './messages/index.ts';
+
+export type Locale = 'en' | 'ja';
+export const LOCALES: readonly Locale[] = ['en', 'ja'];
+export const tables: Record<Locale, Record<MessageKey, string>> = { en, ja };
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'ja';
+}
+
+/**
+ * The language to start in: the URL's `lang` parameter first (`?lang=ja`, or `lang=` in the
+ * hash's parameters), then the browser's preferred languages, then English.
+ */
+export function detectLocale(search: string, languages: readonly string[] = []): Locale {
+  const fromUrl = new URLSearchParams(search.replace(/^[?#]/, '')).get('lang')?.toLowerCase();
+  if (isLocale(fromUrl)) return fromUrl;
+  for (const lang of languages) {
+    const base = lang.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+/** `{name}` placeholders filled from params; unknown placeholders are left as they are. */
+export function format(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+  return format(tables[locale][key] ?? tables.en[key] ?? key, params);
+}
