@@ -22,6 +22,9 @@ export interface ClusterInfo {
  * The world is mutable, but the objects in it are not: `clone()` is a cheap snapshot (one map copy),
  * which is what undo and the time machine rely on.
  */
+/** Source of every world's change stamps (see `World.version`). */
+let changeSequence = 0;
+
 export class World {
   private store = new Map<string, KubeObject>();
   /** kind → namespace → objects, so that policy lookups stay fast on large worlds. */
@@ -100,10 +103,15 @@ export class World {
   private invalidate(kind: string, namespace = ''): void {
     this.listCache.delete(kind);
     const key = `${kind}/${namespace}`;
-    this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+    this.versions.set(key, ++changeSequence);
   }
 
-  /** How many times objects of `kind` in `namespace` have changed: equal numbers mean nothing changed. */
+  /**
+   * A change stamp for the objects of `kind` in `namespace`: equal numbers mean nothing changed.
+   * Stamps come from one sequence shared by every world, so a clone that takes another path after
+   * undo (or a what-if copy) never reuses a stamp for different contents, and caches keyed on
+   * stamps (with immutable objects shared between clones) stay correct.
+   */
   version(kind: string, namespace: string): number {
     return this.versions.get(`${kind}/${namespace}`) ?? 0;
   }

@@ -27,6 +27,20 @@ describe('summarizeMesh', () => {
     expect(unchanged).toContain('frontend');
   });
 
+  it('stays right when two clones of one snapshot take different paths (undo, then another apply)', () => {
+    const start = createDefaultWorld();
+    summarizeMesh(start);
+    const a = start.clone();
+    a.put(peerAuthentication('cart', 'p', { mtls: { mode: 'STRICT' } }));
+    expect(modeOf(a, 'cart')).toBe('STRICT');
+    // Undo: back to the snapshot, then a different change of the same namespace.
+    const b = start.clone();
+    b.put(peerAuthentication('cart', 'p', { mtls: { mode: 'DISABLE' } }));
+    expect(modeOf(b, 'cart')).toBe('DISABLE');
+    expect(modeOf(a, 'cart')).toBe('STRICT');
+    expect(b.version('PeerAuthentication', 'cart')).not.toBe(a.version('PeerAuthentication', 'cart'));
+  });
+
   it('re-evaluates every workload when a mesh-wide policy changes, in a clone too', () => {
     const world = createDefaultWorld();
     summarizeMesh(world);
