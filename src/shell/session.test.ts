@@ -7,6 +7,43 @@ const THREE_POLICIES = ['a', 'b', 'c']
   .join('---\n');
 
 describe('SimSession', () => {
+  it('snapshots the world and the files, and restores them any number of times', () => {
+    const session = new SimSession();
+    session.fs.writeFile('policy.yaml', THREE_POLICIES);
+    const before = session.snapshot();
+    session.run('kubectl apply -n frontend -f policy.yaml; rm policy.yaml; mkdir work; cd work');
+    expect(session.world.list('PeerAuthentication', 'frontend')).toHaveLength(3);
+    expect(session.fs.exists('/home/learner/policy.yaml')).toBe(false);
+    session.restore(before);
+    expect(session.world.list('PeerAuthentication', 'frontend')).toHaveLength(0);
+    expect(session.fs.readFile('policy.yaml')).toBe(THREE_POLICIES);
+    expect(session.fs.cwd).toBe('/home/learner');
+    // A different path from the same snapshot, then back again: the snapshot never changed.
+    session.run('kubectl delete namespace cart');
+    session.restore(before);
+    expect(session.world.get('Namespace', '', 'cart')).toBeDefined();
+    expect(session.run('kubectl get pa -A').chunks.map((c) => c.text).join('')).toBe('No resources found\n');
+  });
+
+  it('runs extra commands given by the app, which may restore a snapshot mid-run', () => {
+    let saved: ReturnType<SimSession['snapshot']> | undefined;
+    const session: SimSession = new SimSession({
+      commands: {
+        undo: (ctx) => {
+          if (saved) session.restore(saved);
+          ctx.stdout('restored\n');
+          return 0;
+        },
+      },
+    });
+    saved = session.snapshot();
+    session.run('kubectl create namespace extra');
+    const result = session.run('undo; kubectl get ns extra');
+    expect(result.chunks.map((c) => c.text).join('')).toBe('restored\nError from server (NotFound): namespaces "extra" not found\n');
+    // The clock given to the session is back in place after the run.
+    expect(session.world.clock.constructor.name).not.toBe('PinnedClock');
+  });
+
   it('gives every object one command creates the same timestamp, even on a running clock', () => {
     // A clock that moves 700 ms every time anything reads it.
     let fake = 0;

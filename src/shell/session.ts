@@ -4,18 +4,26 @@ import { externalIP } from '../domain/cluster/services.ts';
 import { recordAccessLogs, simulateRequest } from '../domain/traffic/simulateRequest.ts';
 import type { Trace } from '../domain/traffic/trace.ts';
 import type { World } from '../domain/world.ts';
-import { MemoryFs } from './bash/memoryFs.ts';
+import { MemoryFs, type MemoryFsSnapshot } from './bash/memoryFs.ts';
 import { Shell } from './bash/shell.ts';
 import { createCurl } from './curl/curl.ts';
 import { createGcloud } from './gcloud/gcloud.ts';
 import { createIstioctl } from './istioctl/istioctl.ts';
 import { createKubectl } from './kubectl/kubectl.ts';
 import type { SimServices } from './kubectl/types.ts';
-import type { RunResult, VirtualFs } from './types.ts';
+import type { CommandHandler, RunResult } from './types.ts';
 
 export interface SessionOptions extends DefaultWorldOptions {
   /** Start from this world instead of the default one. */
   world?: World;
+  /** More commands for the shell (the app adds `undo`, `reset`, `hint`…). */
+  commands?: Record<string, CommandHandler>;
+}
+
+/** Everything a learner's actions change: the world and Cloud Shell's files. */
+export interface SessionSnapshot {
+  readonly world: World;
+  readonly files: MemoryFsSnapshot;
 }
 
 /**
@@ -24,7 +32,7 @@ export interface SessionOptions extends DefaultWorldOptions {
  */
 export class SimSession {
   world: World;
-  readonly fs: VirtualFs;
+  readonly fs: MemoryFs;
   readonly shell: Shell;
 
   constructor(options: SessionOptions = {}) {
@@ -50,6 +58,7 @@ export class SimSession {
         gcloud: createGcloud(services),
         istioctl: createIstioctl(services),
         curl: cloudShellCurl,
+        ...options.commands,
       },
       fs: this.fs,
       env: { HOME: '/home/learner', USER: 'learner', SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin', PS1: '\\u@cloudshell:\\w$ ' },
@@ -75,6 +84,19 @@ export class SimSession {
       // The command may have replaced the world (undo, reset); restore the clock it was given.
       if (this.world.clock === pinned) this.world.clock = base;
     }
+  }
+
+  /** A copy of the world and the files; later commands never change it. */
+  snapshot(): SessionSnapshot {
+    return { world: this.world.clone(), files: this.fs.snapshot() };
+  }
+
+  /** Goes back to `snapshot` (which stays usable: undo can return to it again). */
+  restore(snapshot: SessionSnapshot): void {
+    const clock = this.world.clock;
+    this.world = snapshot.world.clone();
+    this.world.clock = clock;
+    this.fs.restore(snapshot.files);
   }
 
   /** Whether the input is complete, or the terminal should prompt `> ` for more. */

@@ -13,6 +13,16 @@ export function canMakeDirectories(fs: VirtualFs): fs is VirtualFs & DirectoryMa
 
 type Node = { type: 'file'; content: string } | { type: 'dir'; children: Map<string, Node> };
 
+/** An opaque copy of a MemoryFs (see `snapshot`). */
+export interface MemoryFsSnapshot {
+  readonly root: Node;
+  readonly cwd: string;
+}
+
+function copyNode(node: Node): Node {
+  return node.type === 'file' ? node : { type: 'dir', children: new Map([...node.children].map(([k, v]) => [k, copyNode(v)])) };
+}
+
 export interface MemoryFsOptions {
   /** Home directory, created on start; default /home/learner. */
   home?: string;
@@ -76,6 +86,18 @@ export class MemoryFs implements VirtualFs, DirectoryMaker {
     if (next.length > limits.maxFileSize) return false;
     parent.children.set(name, { type: 'file', content: next });
     return true;
+  }
+
+  /** A copy of every file and the working directory, for undo and the time machine. */
+  snapshot(): MemoryFsSnapshot {
+    return { root: copyNode(this.root) as Node & { type: 'dir' }, cwd: this.currentDir };
+  }
+
+  /** Puts the files and the working directory back as `snapshot` saw them (the snapshot stays usable). */
+  restore(snapshot: MemoryFsSnapshot): void {
+    const root = copyNode(snapshot.root) as Node & { type: 'dir' };
+    this.root.children = root.children;
+    this.currentDir = this.isDirectory(snapshot.cwd) ? snapshot.cwd : this.home;
   }
 
   exists(path: string): boolean {
