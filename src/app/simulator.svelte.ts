@@ -3,12 +3,29 @@ import { DEFAULT_EPOCH_MS, RealtimeClock } from '../domain/clock.ts';
 import { configSnapshot, diffConfig } from '../domain/cluster/configSnapshot.ts';
 import { summarizeMesh, type WorkloadMtls } from '../domain/resolution/summarizeMesh.ts';
 import { type Trace, failingHopIndex } from '../domain/traffic/trace.ts';
-import { SimSession } from '../shell/session.ts';
-import type { RunResult } from '../shell/types.ts';
+import { SimSession, type SessionSnapshot } from '../shell/session.ts';
+import type { CommandHandler, RunResult } from '../shell/types.ts';
 import { istiodMachine } from '../machines/istiodMachine.ts';
 import { FlowPlayer } from './flows.svelte.ts';
 import type { SimEvent } from './simEvents.ts';
 import { TerminalState } from './terminal.svelte.ts';
+
+export interface SimulatorOptions {
+  /** Drive this session instead of a fresh one on the default world. */
+  session?: SimSession;
+  /** Extra shell commands (the course adds `undo`, `reset`, `hint`). Ignored with `session`. */
+  commands?: Record<string, CommandHandler>;
+}
+
+/** Told about every complete command and every request the learner makes (the course's checks use it). */
+export interface CommandObserver {
+  /** Just before a complete command runs. */
+  beforeCommand?(command: string): void;
+  /** After it ran: its result and whether it changed the mesh configuration. */
+  afterCommand?(command: string, result: RunResult, configChanged: boolean): void;
+  /** A request from a command or the browser tab (not background traffic). */
+  onTrace?(trace: Trace): void;
+}
 
 export interface EventFilter {
   requests: boolean;
@@ -71,8 +88,10 @@ export class Simulator {
     ),
   );
 
-  constructor(session?: SimSession) {
-    this.session = session ?? new SimSession({ clock: new RealtimeClock(DEFAULT_EPOCH_MS) });
+  private readonly observers = new Set<CommandObserver>();
+
+  constructor(options: SimulatorOptions = {}) {
+    this.session = options.session ?? new SimSession({ clock: new RealtimeClock(DEFAULT_EPOCH_MS), ...(options.commands ? { commands: options.commands } : {}) });
     this.terminal = new TerminalState(this.session, (text, run) => this.afterCommand(text, run));
     this.istiod = createActor(istiodMachine, { input: { mesh: summarizeMesh(this.session.world), version: this.session.world.configVersion } }).start();
     const showPush = (snap: ReturnType<typeof this.istiod.getSnapshot>) => {
@@ -87,9 +106,35 @@ export class Simulator {
 
   /** Wraps a command run: records config pushes and requests as events. */
   private afterCommand(command: string, run: () => RunResult): RunResult {
+    for (const o of this.observers) o.beforeCommand?.(command);
     const before = configSnapshot(this.session.world);
     const result = run();
     const changes = diffConfig(before, configSnapshot(this.session.world));
+    this.recordChanges(command, changes);
+    for (const trace of result.traces) this.recordTrace(trace);
+    this.version++;
+    for (const o of this.observers) o.afterCommand?.(command, result, changes.length > 0);
+    return result;
+  }
+
+  /** Follows commands and requests until the returned function is called. */
+  observe(observer: CommandObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  /**
+   * Puts the world and files back to `snapshot` (undo, reset, a lesson's start, the time machine's
+   * restore), recording the configuration it changes as one event and pushing it to the proxies.
+   */
+  restore(snapshot: SessionSnapshot, label: string): void {
+    const before = configSnapshot(this.session.world);
+    this.session.restore(snapshot);
+    this.recordChanges(label, diffConfig(before, configSnapshot(this.session.world)));
+    this.version++;
+  }
+
+  private recordChanges(command: string, changes: ReturnType<typeof diffConfig>): void {
     if (changes.length) {
       this.pushEvent({
         kind: 'config',
@@ -102,9 +147,6 @@ export class Simulator {
     if (changes.length || this.session.world.configVersion !== this.istiod.getSnapshot().context.version) {
       this.istiod.send({ type: 'mesh.updated', mesh: summarizeMesh(this.session.world), version: this.session.world.configVersion });
     }
-    for (const trace of result.traces) this.recordTrace(trace);
-    this.version++;
-    return result;
   }
 
   private pushEvent(event: Omit<Extract<SimEvent, { kind: 'config' }>, 'id'> | Omit<Extract<SimEvent, { kind: 'request' }>, 'id'>): SimEvent {
@@ -118,6 +160,7 @@ export class Simulator {
     const event = this.pushEvent({ kind: 'request', origin: trace.origin, time: this.session.world.clock.now(), trace, summary: narrate(trace) });
     this.trackConnections(event.id, trace);
     if (trace.origin !== 'background') {
+      for (const o of this.observers) o.onTrace?.(trace);
       this.narration = event.summary;
       this.select(event.id);
     }

@@ -35,4 +35,38 @@ describe('Simulator', () => {
     expect(Object.values(after).every((n) => n === 0)).toBe(true);
     sim.dispose();
   });
+
+  it('tells observers about commands and requests, and restores snapshots as a new config push', () => {
+    vi.useFakeTimers();
+    const sim = new Simulator();
+    const seen: string[] = [];
+    const stop = sim.observe({
+      beforeCommand: (c) => seen.push(`before ${c}`),
+      afterCommand: (c, r, changed) => seen.push(`after ${c} ${r.exitCode} ${changed}`),
+      onTrace: (t) => seen.push(`trace ${t.url}`),
+    });
+    const start = sim.session.snapshot();
+    sim.terminal.submit('kubectl create namespace demo');
+    sim.terminal.submit('kubectl apply -n cart -f - <<EOF\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: p\nspec:\n  mtls:\n    mode: STRICT\nEOF');
+    sim.browse('http://34.136.92.187/');
+    expect(seen).toEqual([
+      'before kubectl create namespace demo',
+      'after kubectl create namespace demo 0 false',
+      expect.stringMatching(/^before kubectl apply/),
+      expect.stringMatching(/^after kubectl apply [^]*EOF 0 true$/),
+      'trace http://34.136.92.187/',
+    ]);
+    vi.advanceTimersByTime(1000);
+    const pushed = sim.push.version;
+    sim.restore(start, 'undo');
+    expect(sim.session.world.get('Namespace', '', 'demo')).toBeUndefined();
+    expect(sim.mesh.find((w) => w.workload === 'cartservice')?.workloadMode?.mode).toBe('PERMISSIVE');
+    expect(sim.events.at(-1)).toMatchObject({ kind: 'config', command: 'undo', changes: [{ action: 'deleted', kind: 'PeerAuthentication', namespace: 'cart', name: 'p' }] });
+    vi.advanceTimersByTime(1000);
+    expect(sim.push.version).toBeGreaterThan(pushed);
+    stop();
+    sim.terminal.submit('kubectl get ns');
+    expect(seen).toHaveLength(5);
+    sim.dispose();
+  });
 });

@@ -93,9 +93,11 @@ export class SimSession {
 
   /** Goes back to `snapshot` (which stays usable: undo can return to it again). */
   restore(snapshot: SessionSnapshot): void {
-    const clock = this.world.clock;
+    const { clock, configVersion } = this.world;
     this.world = snapshot.world.clone();
     this.world.clock = clock;
+    // For istiod a restore is one more push: config versions only ever grow.
+    this.world.configVersion = configVersion + 1;
     this.fs.restore(snapshot.files);
   }
 
