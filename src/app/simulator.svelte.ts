@@ -69,8 +69,9 @@ export class Simulator {
   browserUrl = $state('');
   browserTrace = $state.raw<Trace | undefined>(undefined);
   backgroundOn = $state(false);
-  /** The last outcome, narrated for the ARIA live region. */
+  /** The last outcome, narrated for the ARIA live region (English; views render `narrationTrace` in their language). */
   narration = $state('');
+  narrationTrace = $state.raw<Trace | undefined>(undefined);
   private nextEventId = 1;
   private loadgenIndex = 0;
   private backgroundTimer: ReturnType<typeof setInterval> | undefined;
@@ -88,7 +89,7 @@ export class Simulator {
     ),
   );
 
-  private readonly observers = new Set<CommandObserver>();
+  private observers: CommandObserver[] = [];
 
   constructor(options: SimulatorOptions = {}) {
     this.session = options.session ?? new SimSession({ clock: new RealtimeClock(DEFAULT_EPOCH_MS), ...(options.commands ? { commands: options.commands } : {}) });
@@ -119,8 +120,10 @@ export class Simulator {
 
   /** Follows commands and requests until the returned function is called. */
   observe(observer: CommandObserver): () => void {
-    this.observers.add(observer);
-    return () => this.observers.delete(observer);
+    this.observers = [...this.observers, observer];
+    return () => {
+      this.observers = this.observers.filter((o) => o !== observer);
+    };
   }
 
   /**
@@ -162,6 +165,7 @@ export class Simulator {
     if (trace.origin !== 'background') {
       for (const o of this.observers) o.onTrace?.(trace);
       this.narration = event.summary;
+      this.narrationTrace = trace;
       this.select(event.id);
     }
     return event;

@@ -102,6 +102,27 @@ export class TerminalState {
     this.entries = [];
   }
 
+  /**
+   * Text waiting to be placed on the input line ("show solution" puts a command there without
+   * running it). The terminal view takes it, then calls `takePrefill`.
+   */
+  prefill = $state<string | undefined>(undefined);
+
+  offer(text: string): void {
+    this.prefill = text;
+  }
+
+  takePrefill(): string | undefined {
+    const text = this.prefill;
+    this.prefill = undefined;
+    return text;
+  }
+
+  /** A note from the app (not a command's output), e.g. "progress restored". */
+  note(text: string): void {
+    this.push({ prompt: '', input: '', output: [{ stream: 'stdout', text: text.endsWith('\n') ? text : `${text}\n` }] });
+  }
+
   /** ↑ and ↓ through the shell's history. */
   recall(direction: -1 | 1): string | undefined {
     const history = this.session.shell.history;

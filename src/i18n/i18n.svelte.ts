@@ -25,6 +25,16 @@ export function provideI18n(i18n: I18n): I18n {
   return i18n;
 }
 
+/**
+ * A component context that holds `i18n`, for mounting a component with a language without a
+ * provider above it: `render(Component, { props, context: i18nContext(new I18n('ja')) })`.
+ */
+export function i18nContext(i18n: I18n): Map<symbol, I18n> {
+  // A one-off context map handed to mount(), never mutated or read reactively.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  return new Map([[KEY, i18n]]);
+}
+
 /** The instance's I18n; English when none was provided (e.g. a component rendered alone in a test). */
 export function useI18n(): I18n {
   return getContext<I18n | undefined>(KEY) ?? fallback;

@@ -22,6 +22,12 @@ export interface CheckContext {
    * browser refreshes), oldest first. Background loadgenerator traffic is not included.
    */
   readonly traces: readonly Trace[];
+  /**
+   * The requests made since this step became current, oldest first (the runner supplies them; when
+   * absent, read `traces`). A step that asks "confirm it works again" looks here, so that a success
+   * seen in an earlier step does not count.
+   */
+  readonly stepTraces?: readonly Trace[];
 }
 
 export interface CheckResult {

@@ -1,4 +1,4 @@
-import { toTraceJson } from '../domain/traffic/trace.ts';
+import { type Trace, toTraceJson } from '../domain/traffic/trace.ts';
 import { InputBuffer } from './bash/inputBuffer.ts';
 import { SimSession, type SessionOptions } from './session.ts';
 import type { OutputChunk } from './types.ts';
@@ -18,22 +18,33 @@ export function runScript(script: string, options: SessionOptions & { trace?: bo
   const session = options.session ?? new SimSession(options);
   const output: OutputChunk[] = [];
   let exitCode = 0;
+  forEachInput(script, (text) => {
+    const result = session.run(text);
+    output.push(...result.chunks);
+    if (options.trace) output.push(...traceLines(result.traces));
+    exitCode = result.exitCode;
+  });
+  return { output, exitCode, session };
+}
+
+/**
+ * Splits a script into complete inputs the way the terminal collects typed lines, and calls `run`
+ * with each in order. Whatever is still open at the end is run too, as bash does at end of file.
+ */
+export function forEachInput(script: string, run: (input: string) => void): void {
   const buffer = new InputBuffer();
   const lines = script.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  const flush = (text: string) => {
-    const result = session.run(text);
-    output.push(...result.chunks);
-    if (options.trace) for (const t of result.traces) output.push({ stream: 'stdout', text: `#trace ${toTraceJson(t)}\n` });
-    exitCode = result.exitCode;
-  };
   for (const line of lines) {
     const complete = buffer.push(line);
-    if (complete !== undefined) flush(complete);
+    if (complete !== undefined) run(complete);
   }
-  // At the end of the script, bash runs what is left and reports what was left open.
-  if (!buffer.isEmpty) flush(buffer.pending);
-  return { output, exitCode, session };
+  if (!buffer.isEmpty) run(buffer.pending);
+}
+
+/** The `#trace <json>` lines `sim --trace` prints after a command's output. */
+export function traceLines(traces: readonly Trace[]): OutputChunk[] {
+  return traces.map((t) => ({ stream: 'stdout', text: `#trace ${toTraceJson(t)}\n` }));
 }
 
 /** The whole output as one string, stdout and stderr interleaved as a terminal shows them. */

@@ -26,17 +26,17 @@ describe('SimSession', () => {
   });
 
   it('runs extra commands given by the app, which may restore a snapshot mid-run', () => {
-    let saved: ReturnType<SimSession['snapshot']> | undefined;
+    const box: { saved?: ReturnType<SimSession['snapshot']> } = {};
     const session: SimSession = new SimSession({
       commands: {
         undo: (ctx) => {
-          if (saved) session.restore(saved);
+          if (box.saved) session.restore(box.saved);
           ctx.stdout('restored\n');
           return 0;
         },
       },
     });
-    saved = session.snapshot();
+    box.saved = session.snapshot();
     session.run('kubectl create namespace extra');
     const result = session.run('undo; kubectl get ns extra');
     expect(result.chunks.map((c) => c.text).join('')).toBe('restored\nError from server (NotFound): namespaces "extra" not found\n');

@@ -26,7 +26,7 @@ async function showTab(page: Page, name: 'Why' | 'Handshake' | 'Console') {
 }
 
 async function ready(page: Page) {
-  await page.goto('/');
+  await page.goto('/?mode=sandbox&lang=en');
   await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
 }
 
@@ -153,7 +153,7 @@ test('every control is reachable by keyboard', async ({ page }) => {
     });
     seen.add(name);
   }
-  for (const expected of ['Command input', 'Reload this page', 'Resize the terminal column', 'tab-why', 'Loadgenerator traffic']) {
+  for (const expected of ['Command input', 'Reload this page', 'Resize the lesson and terminal column', 'Lesson or sandbox', 'tab-why', 'Loadgenerator traffic']) {
     expect([...seen].some((n) => n.includes(expected)), `${expected} in ${[...seen].join(' | ')}`).toBe(true);
   }
 });
@@ -174,7 +174,7 @@ test('prefers-reduced-motion turns reduced motion on', async ({ page }) => {
 });
 
 test('lines typed while the simulator loads are run once it is ready', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?mode=sandbox&lang=en');
   await type(page, 'kubectl get ns frontend');
   await expect(page.locator('.scrollback')).toContainText('frontend   Active');
 });

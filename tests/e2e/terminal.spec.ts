@@ -40,7 +40,7 @@ async function terminalOutput(page: Page): Promise<string> {
 }
 
 test('typing the seed tutorial\'s first commands prints what `sim` prints', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?mode=sandbox&lang=en');
   for (const line of FIRST_COMMANDS) await typeLine(page, line);
   await expect(page.locator('.scrollback')).toContainText('command terminated with exit code 56');
   const expected = outputText(runScript(`${FIRST_COMMANDS.join('\n')}\n`));
@@ -48,7 +48,7 @@ test('typing the seed tutorial\'s first commands prints what `sim` prints', asyn
 });
 
 test('a continuation prompt appears while a heredoc is open, and ↑ recalls history', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?mode=sandbox&lang=en');
   await typeLine(page, 'cat <<EOF');
   await expect(page.locator('label[for="terminal-input"]')).toHaveText('> ');
   await typeLine(page, 'hello');
@@ -64,14 +64,14 @@ test('the page makes no request outside its own origin', async ({ page }) => {
   page.on('request', (req) => {
     if (!req.url().startsWith('http://127.0.0.1:4173/') && !req.url().startsWith('data:')) foreign.push(req.url());
   });
-  await page.goto('/');
+  await page.goto('/?mode=sandbox&lang=en');
   await typeLine(page, 'curl -s -o /dev/null -w "%{http_code}\\n" http://34.136.92.187/');
   await expect(page.locator('.scrollback')).toContainText('200');
   expect(foreign).toEqual([]);
 });
 
 test('Tab completes commands, kinds and names; on an empty line it moves focus on', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?mode=sandbox&lang=en');
   await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
   const input = page.getByRole('textbox', { name: 'Command input' });
   await input.fill('kubectl get pe');
@@ -86,7 +86,7 @@ test('Tab completes commands, kinds and names; on an empty line it moves focus o
 });
 
 test('a 1 MB multi-line paste runs line by line and the terminal stays usable', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?mode=sandbox&lang=en');
   await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
   await page.evaluate(() => {
     const input = document.getElementById('terminal-input');

@@ -7,6 +7,7 @@ import { destinationRule, peerAuthentication } from '../../domain/testing/fixtur
 import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
 import type { Trace } from '../../domain/traffic/trace.ts';
 import type { World } from '../../domain/world.ts';
+import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
 import BrowserTab from './BrowserTab.svelte';
 
 const ADDRESSES = [
@@ -35,6 +36,29 @@ describe('BrowserTab', () => {
       expect(screen.getByText(text)).toBeInTheDocument();
     }
     return fireEvent.click(screen.getByRole('button', { name: 'Reload' })).then(() => expect(onRefresh).toHaveBeenCalledOnce());
+  });
+
+  it("shows Chrome's error page in Japanese under a Japanese I18n, with the same error code", () => {
+    const trace = browse('http://35.202.118.74/', (w) => w.put(peerAuthentication('frontend', 'default', { mtls: { mode: 'STRICT' } })));
+    render(BrowserTab, { props: { addresses: ADDRESSES, url: trace.url, trace, onNavigate: vi.fn(), onRefresh: vi.fn() }, context: i18nContext(new I18n('ja')) });
+    expect(screen.getByRole('heading', { name: 'このサイトにアクセスできません' })).toBeInTheDocument();
+    for (const text of ['接続がリセットされました。', '次をお試しください:', '接続を確認する', 'プロキシとファイアウォールを確認する', 'ERR_CONNECTION_RESET']) {
+      expect(screen.getByText(text)).toBeInTheDocument();
+    }
+    expect(screen.getAllByRole('button', { name: '再読み込み' })).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'このページを再読み込み' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'アドレス' })).toHaveValue('http://35.202.118.74/');
+  });
+
+  it('puts the host first in Japanese too, and leaves the storefront as the server sends it', () => {
+    const refused = browse('https://34.136.92.187/');
+    const { unmount } = render(BrowserTab, { props: { addresses: ADDRESSES, url: refused.url, trace: refused, onNavigate: vi.fn(), onRefresh: vi.fn() }, context: i18nContext(new I18n('ja')) });
+    expect(screen.getByText('で接続が拒否されました。', { exact: false })).toHaveTextContent('34.136.92.187 で接続が拒否されました。');
+    unmount();
+    const shop = browse('http://34.136.92.187/');
+    render(BrowserTab, { props: { addresses: ADDRESSES, url: shop.url, trace: shop, onNavigate: vi.fn(), onRefresh: vi.fn() }, context: i18nContext(new I18n('ja')) });
+    expect(screen.getByRole('heading', { name: 'Hot Products' })).toBeInTheDocument();
+    expect(screen.getByText('Sunglasses')).toBeInTheDocument();
   });
 
   it('calls onRefresh from the labelled toolbar button', async () => {

@@ -6,6 +6,7 @@ import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
 import { peerAuthentication } from '../../domain/testing/fixtures.ts';
 import type { World } from '../../domain/world.ts';
+import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
 import ConsolePanel from './ConsolePanel.svelte';
 
 function meshOf(setup: (w: World) => void = () => {}) {
@@ -46,6 +47,20 @@ describe('ConsolePanel', () => {
     expect(screen.getByRole('status')).toHaveTextContent(`mTLS is strict for 1 of ${BOUTIQUE_NAMESPACES.length} workloads`);
     expect(within(rowOf('frontend')).getByText('Strict')).toBeInTheDocument();
     expect(within(rowOf('adservice')).getByText('Permissive')).toBeInTheDocument();
+  });
+
+  it('speaks Japanese under a Japanese I18n, keeping kinds and the console mode names', () => {
+    render(ConsolePanel, {
+      props: { mesh: meshOf((w) => w.put(peerAuthentication('frontend', 'frontend', { selector: { matchLabels: { app: 'frontend' } }, mtls: { mode: 'STRICT' } }))) },
+      context: i18nContext(new I18n('ja')),
+    });
+    expect(screen.getByRole('heading', { name: 'セキュリティ' })).toBeInTheDocument();
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+      '名前', '名前空間', 'タイプ', 'Kubernetes ネットワーク ポリシー', 'サービスのアクセス制御', 'mTLS の詳細',
+    ]);
+    expect(screen.getByRole('status')).toHaveTextContent(`${BOUTIQUE_NAMESPACES.length} 個のワークロードのうち 1 個で mTLS は Strict です`);
+    expect(within(rowOf('frontend')).getAllByRole('cell').map(spoken)).toEqual(['frontend', 'Deployment', '-', '無効', 'Strict']);
+    expect(screen.getByRole('checkbox', { name: 'システム オブジェクトを表示' })).not.toBeChecked();
   });
 
   it('shows system workloads on request', async () => {

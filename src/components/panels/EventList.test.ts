@@ -5,6 +5,9 @@ import type { SimEvent } from '../../app/simEvents.ts';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { peerAuthentication } from '../../domain/testing/fixtures.ts';
 import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
+import { narrate } from '../../app/simulator.svelte.ts';
+import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
+import { eventRow } from './eventRows.ts';
 import EventList from './EventList.svelte';
 
 const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
@@ -62,6 +65,24 @@ describe('EventList', () => {
     expect(onSelect).toHaveBeenLastCalledWith(4);
     await fireEvent.keyDown(first as HTMLElement, { key: 'Enter' });
     expect(onSelect).toHaveBeenLastCalledWith(1);
+  });
+
+  it('speaks Japanese under a Japanese I18n: filters, outcomes, config pushes and tooltips', () => {
+    render(EventList, { props: { events: sampleEvents(), selectedId: 3, filter: ALL, onFilterChange: vi.fn(), onSelect: vi.fn() }, context: i18nContext(new I18n('ja')) });
+    expect(screen.getByRole('listbox', { name: 'イベント' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: '構成の変更' })).toBeChecked();
+    const options = screen.getAllByRole('option');
+    expect(options[1]).toHaveTextContent('構成 kubectl apply -f mtls.yaml 1 件の変更');
+    expect(options[1]).toHaveAttribute('title', 'PeerAuthentication frontend/default を作成');
+    expect(options[2]).toHaveTextContent('GET http://frontend.frontend.svc.cluster.local/ 接続リセット 000');
+    expect(options[2]?.getAttribute('title')).toMatch(/^default\/testcurl → http:\/\/frontend\.frontend\.svc\.cluster\.local\/: 失敗: Recv failure: Connection reset by peer。frontend\/frontend-.*: 平文が STRICT のポートに届いた/);
+  });
+
+  it("titles rows in English exactly as the simulator narrates them", () => {
+    for (const event of sampleEvents()) {
+      if (event.kind === 'request') expect(eventRow(event).summary).toBe(narrate(event.trace));
+      else expect(eventRow(event).summary).toBe(event.summary);
+    }
   });
 
   it('renders only the last 300 rows', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { peerAuthentication } from '../../domain/testing/fixtures.ts';
 import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
+import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
 import HandshakeView from './HandshakeView.svelte';
 
 describe('HandshakeView', () => {
@@ -39,6 +40,21 @@ describe('HandshakeView', () => {
     const failing = screen.getByText(/Fails here/).closest('li');
     expect(failing).toHaveAttribute('data-failure', 'true');
     expect(failing).toHaveTextContent('Server to client: RST: no filter chain');
+    expect(failing).toHaveTextContent('NR filter_chain_not_found');
+  });
+
+  it('speaks Japanese under a Japanese I18n, keeping protocol names and identities', () => {
+    const world = createDefaultWorld();
+    world.put(peerAuthentication('frontend', 'default', { mtls: { mode: 'STRICT' } }));
+    const [hop] = simulateRequest(world, { client: { kind: 'pod', namespace: 'default', pod: 'testcurl', container: 'curl', captured: false }, url: 'http://frontend.frontend.svc.cluster.local/' }).hops;
+    render(HandshakeView, { props: { hop }, context: i18nContext(new I18n('ja')) });
+    expect(screen.getByRole('heading', { name: 'ハンドシェイク' })).toBeInTheDocument();
+    expect(screen.getByText('平文: このホップに TLS はありません')).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: /^default\/testcurl から frontend\/frontend-.*:8080 へのハンドシェイクの手順$/ });
+    const items = within(list).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(/^クライアント → サーバー:\s*TCP 接続/);
+    const failing = screen.getByText(/ここで失敗/).closest('li');
+    expect(failing).toHaveTextContent('サーバー → クライアント: RST: フィルターチェーンなし');
     expect(failing).toHaveTextContent('NR filter_chain_not_found');
   });
 

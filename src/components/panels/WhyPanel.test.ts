@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BOUTIQUE_NAMESPACES } from '../../domain/cluster/boutique.ts';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { destinationRule, peerAuthentication } from '../../domain/testing/fixtures.ts';
 import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
 import type { World } from '../../domain/world.ts';
+import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
 import WhyPanel from './WhyPanel.svelte';
 
 function strictWorld(): World {
@@ -67,6 +69,35 @@ describe('WhyPanel', () => {
     render(WhyPanel, { props: { world, trace: undefined } });
     expect(screen.getByText(/Run a request/)).toBeInTheDocument();
     expect(screen.getAllByText('Noise here').length).toBe(BOUTIQUE_NAMESPACES.length);
+  });
+
+  it('speaks Japanese under a Japanese I18n: headings, the decision chain, fixes and the linter', () => {
+    const world = strictWorld();
+    render(WhyPanel, { props: { world, trace: testcurlTrace(world), onOpenObject: vi.fn() }, context: i18nContext(new I18n('ja')) });
+    expect(screen.getByRole('heading', { name: 'なぜ？' })).toBeInTheDocument();
+    expect(screen.getByText(/^ホップ 1（default\/testcurl → frontend\.frontend\.svc\.cluster\.local）で失敗しました。/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'ホップごとの判断の流れ' })).toBeInTheDocument();
+    expect(screen.getByText('サーバーのサイドカー: PeerAuthentication frontend/namespace-policy（名前空間レベル）が STRICT を設定 → mTLS を要求')).toBeInTheDocument();
+    expect(screen.getByText(/最小の修正（ホップ 1）:/).parentElement).toHaveTextContent('default/testcurl にサイドカーを付ける');
+    expect(screen.getByRole('button', { name: 'コピー: サーバーを PERMISSIVE にする' })).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'リンターの指摘と実際の動作' });
+    expect(within(table).getAllByText('ここではノイズ').length).toBeGreaterThan(0);
+    // Commands are facts: the fix is the same kubectl in every language.
+    expect(screen.getAllByText(/kubectl delete pod testcurl -n default/).length).toBeGreaterThan(0);
+  });
+
+  it('switches language at run time without a new explanation', () => {
+    const world = strictWorld();
+    const i18n = new I18n('en');
+    render(WhyPanel, { props: { world, trace: testcurlTrace(world) }, context: i18nContext(i18n) });
+    expect(screen.getByRole('heading', { name: 'Why?' })).toBeInTheDocument();
+    i18n.locale = 'ja';
+    flushSync();
+    expect(screen.getByRole('heading', { name: 'なぜ？' })).toBeInTheDocument();
+    expect(screen.getByText(/^ホップ 1（/)).toBeInTheDocument();
+    i18n.locale = 'en';
+    flushSync();
+    expect(screen.getByText(/^Hop 1 failed/)).toBeInTheDocument();
   });
 
   it('opens the hop the app selects', () => {

@@ -1,5 +1,6 @@
 import { parseUrl } from '../../domain/traffic/request.ts';
 import type { Trace } from '../../domain/traffic/trace.ts';
+import type { MessageKey } from '../../i18n/messages/index.ts';
 
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
 
@@ -17,9 +18,12 @@ export function hostOf(url: string): string {
   return parseUrl(url)?.host ?? url;
 }
 
-/** What Chrome shows when no HTTP response arrived: the heading line, the summary and the error code. */
+/**
+ * What Chrome shows when no HTTP response arrived: the summary (a message key: Chrome's prose
+ * follows the browser's language) and the error code (the same in every language).
+ */
 export interface NetError {
-  summary: string;
+  summary: MessageKey;
   /** Whether the host is part of the summary (shown in bold), as in "<host> refused to connect." */
   hostFirst: boolean;
   code: string;
@@ -29,11 +33,11 @@ export interface NetError {
 export function netError(page: Trace['page']): NetError | undefined {
   switch (page) {
     case 'connection-reset':
-      return { summary: 'The connection was reset.', hostFirst: false, code: 'ERR_CONNECTION_RESET' };
+      return { summary: 'browser.net.reset', hostFirst: false, code: 'ERR_CONNECTION_RESET' };
     case 'connection-refused':
-      return { summary: 'refused to connect.', hostFirst: true, code: 'ERR_CONNECTION_REFUSED' };
+      return { summary: 'browser.net.refused', hostFirst: true, code: 'ERR_CONNECTION_REFUSED' };
     case 'timed-out':
-      return { summary: 'took too long to respond.', hostFirst: true, code: 'ERR_CONNECTION_TIMED_OUT' };
+      return { summary: 'browser.net.timedOut', hostFirst: true, code: 'ERR_CONNECTION_TIMED_OUT' };
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import type { WorkloadMtls } from '../../domain/resolution/summarizeMesh.ts';
 import type { EffectiveMode } from '../../domain/resolution/types.ts';
+import { ENGLISH, type Translate } from '../../i18n/locale.ts';
 
 /** One row of the console's Workloads table. */
 export interface ConsoleRow {
@@ -23,6 +24,7 @@ export interface MtlsCard {
   text: string;
 }
 
+/** The console's names for the modes, in every language (as the console spells them). */
 const LABEL: Record<EffectiveMode, string> = { STRICT: 'Strict', PERMISSIVE: 'Permissive', DISABLE: 'Disabled' };
 
 /** Namespaces the console hides until "Show system objects" is ticked. */
@@ -41,8 +43,8 @@ function servedMode(w: WorkloadMtls): EffectiveMode | undefined {
   return modes.size === 1 && only ? only : w.workloadMode.mode;
 }
 
-/** The Workloads table, sorted by namespace then name, as a cloud console lists them. */
-export function consoleRows(mesh: readonly WorkloadMtls[], showSystem = false): ConsoleRow[] {
+/** The Workloads table, sorted by namespace then name, as a cloud console lists them; words in `t`'s language. */
+export function consoleRows(mesh: readonly WorkloadMtls[], showSystem = false, t: Translate = ENGLISH.t): ConsoleRow[] {
   return mesh
     .filter((w) => showSystem || !isSystemNamespace(w.namespace))
     .map((w) => {
@@ -54,22 +56,22 @@ export function consoleRows(mesh: readonly WorkloadMtls[], showSystem = false): 
         namespace: w.namespace,
         type: w.kind,
         networkPolicy: '-',
-        accessControl: 'Disabled',
+        accessControl: t('console.accessDisabled'),
         mtls: mode ? LABEL[mode] : '-',
         ...(mode ? { mode } : {}),
-        ...(odd.length ? { portNote: odd.map((p) => `port ${p.port}: ${LABEL[p.decision.mode]}`).join(', ') } : {}),
+        ...(odd.length ? { portNote: odd.map((p) => t('console.portNote', { port: p.port, mode: LABEL[p.decision.mode] })).join(t('console.listSeparator')) } : {}),
       };
     })
     .sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1));
 }
 
 /** The mTLS status card over the workloads that have a sidecar. */
-export function mtlsCard(rows: readonly ConsoleRow[]): MtlsCard {
+export function mtlsCard(rows: readonly ConsoleRow[], t: Translate = ENGLISH.t): MtlsCard {
   const meshed = rows.filter((r) => r.mode !== undefined);
   const strict = meshed.filter((r) => r.mode === 'STRICT').length;
-  if (meshed.length === 0) return { kind: 'empty', text: 'No workloads have a sidecar' };
-  if (strict === meshed.length) return { kind: 'strict', text: 'mTLS is strict for all workloads' };
-  if (meshed.every((r) => r.mode === 'PERMISSIVE')) return { kind: 'permissive', text: 'mTLS is permissive for all workloads' };
-  if (meshed.every((r) => r.mode === 'DISABLE')) return { kind: 'disabled', text: 'mTLS is disabled for all workloads' };
-  return { kind: 'mixed', text: `mTLS is strict for ${strict} of ${meshed.length} workloads` };
+  if (meshed.length === 0) return { kind: 'empty', text: t('console.card.empty') };
+  if (strict === meshed.length) return { kind: 'strict', text: t('console.card.strict') };
+  if (meshed.every((r) => r.mode === 'PERMISSIVE')) return { kind: 'permissive', text: t('console.card.permissive') };
+  if (meshed.every((r) => r.mode === 'DISABLE')) return { kind: 'disabled', text: t('console.card.disabled') };
+  return { kind: 'mixed', text: t('console.card.mixed', { strict, total: meshed.length }) };
 }

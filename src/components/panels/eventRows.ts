@@ -1,4 +1,7 @@
 import type { SimEvent } from '../../app/simEvents.ts';
+import { renderLine } from '../../domain/explain/messages.ts';
+import { narrationLine } from '../../domain/explain/narrate.ts';
+import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 
 /** Which kinds of event the list shows. */
 export interface EventFilter {
@@ -14,14 +17,15 @@ export interface EventRow {
   id: number;
   kind: SimEvent['kind'];
   status: RowStatus;
-  /** `GET`, or `config` for a configuration push. */
+  /** `GET`, or `config` (in the list's language) for a configuration push. */
   method: string;
   /** The URL of a request, or the command of a config push. */
   target: string;
-  /** `OK`, `Connection reset`, `Server error`, `2 changes`… */
+  /** `OK`, `Connection reset`, `Server error`, `2 changes`… in the list's language. */
   outcome: string;
   /** `200`, `000` (no response, as curl prints it), or '' for config. */
   code: string;
+  /** The whole event in one line, in the list's language (the row's tooltip). */
   summary: string;
   time: string;
 }
@@ -34,20 +38,20 @@ export function isVisible(event: SimEvent, filter: EventFilter): boolean {
   return event.origin === 'background' ? filter.background : filter.requests;
 }
 
-function requestOutcome(event: Extract<SimEvent, { kind: 'request' }>): { status: RowStatus; outcome: string } {
+function requestOutcome(event: Extract<SimEvent, { kind: 'request' }>, { t }: Translator): { status: RowStatus; outcome: string } {
   const { trace } = event;
   if (trace.httpCode === 0) {
     const outcome =
-      trace.curlExit === 56 ? 'Connection reset'
-      : trace.curlExit === 7 ? 'Connection refused'
-      : trace.curlExit === 28 ? 'Timed out'
-      : trace.curlExit === 6 ? 'Host not found'
-      : 'No response';
+      trace.curlExit === 56 ? t('events.outcome.reset')
+      : trace.curlExit === 7 ? t('events.outcome.refused')
+      : trace.curlExit === 28 ? t('events.outcome.timeout')
+      : trace.curlExit === 6 ? t('events.outcome.dns')
+      : t('events.outcome.none');
     return { status: 'fail', outcome };
   }
-  if (trace.httpCode >= 500) return { status: 'fail', outcome: 'Server error' };
-  if (trace.httpCode >= 400) return { status: 'warn', outcome: 'Client error' };
-  return { status: 'ok', outcome: 'OK' };
+  if (trace.httpCode >= 500) return { status: 'fail', outcome: t('events.outcome.serverError') };
+  if (trace.httpCode >= 400) return { status: 'warn', outcome: t('events.outcome.clientError') };
+  return { status: 'ok', outcome: t('events.outcome.ok') };
 }
 
 function clock(time: number): string {
@@ -55,22 +59,32 @@ function clock(time: number): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(11, 19);
 }
 
-export function eventRow(event: SimEvent): EventRow {
+/** A config push in words: `PeerAuthentication frontend/default created, …`. */
+function configSummary(event: Extract<SimEvent, { kind: 'config' }>, { t }: Translator): string {
+  if (event.changes.length === 0) return event.summary;
+  return event.changes
+    .map((c) => t('events.change', { object: `${c.kind} ${c.namespace}/${c.name}`, action: t(`events.action.${c.action}`) }))
+    .join(t('events.listSeparator'));
+}
+
+/** One row of the list, its words in `i18n`'s language (English by default). */
+export function eventRow(event: SimEvent, i18n: Translator = ENGLISH): EventRow {
+  const { t } = i18n;
   if (event.kind === 'config') {
     const n = event.changes.length;
     return {
       id: event.id,
       kind: 'config',
       status: 'config',
-      method: 'config',
+      method: t('events.config'),
       target: event.command,
-      outcome: `${n} ${n === 1 ? 'change' : 'changes'}`,
+      outcome: t(n === 1 ? 'events.changes.one' : 'events.changes.other', { n }),
       code: '',
-      summary: event.summary,
+      summary: configSummary(event, i18n),
       time: clock(event.time),
     };
   }
-  const { status, outcome } = requestOutcome(event);
+  const { status, outcome } = requestOutcome(event, i18n);
   return {
     id: event.id,
     kind: 'request',
@@ -79,13 +93,13 @@ export function eventRow(event: SimEvent): EventRow {
     target: event.trace.url,
     outcome,
     code: event.trace.httpCode === 0 ? '000' : String(event.trace.httpCode),
-    summary: event.summary,
+    summary: renderLine(narrationLine(event.trace), i18n.locale),
     time: clock(event.time),
   };
 }
 
 /** The rows to render: the filter applied, then the last `MAX_ROWS`. */
-export function visibleRows(events: readonly SimEvent[], filter: EventFilter, max = MAX_ROWS): { rows: EventRow[]; total: number } {
+export function visibleRows(events: readonly SimEvent[], filter: EventFilter, max = MAX_ROWS, i18n: Translator = ENGLISH): { rows: EventRow[]; total: number } {
   const shown = events.filter((e) => isVisible(e, filter));
-  return { rows: shown.slice(Math.max(0, shown.length - max)).map(eventRow), total: shown.length };
+  return { rows: shown.slice(Math.max(0, shown.length - max)).map((e) => eventRow(e, i18n)), total: shown.length };
 }

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TerminalState } from '../../app/terminal.svelte.ts';
 import { SimSession } from '../../shell/session.ts';
+import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
 import Terminal from './Terminal.svelte';
 
 describe('Terminal', () => {
@@ -35,5 +36,14 @@ describe('Terminal', () => {
     expect(screen.getByRole('log')).toHaveTextContent('echo never^C');
     await user.keyboard('{ArrowUp}');
     expect(input).toHaveValue('echo first');
+  });
+
+  it('labels itself in Japanese under a Japanese I18n, and prints what commands print', async () => {
+    const user = userEvent.setup();
+    render(Terminal, { props: { terminal: new TerminalState(new SimSession()) }, context: i18nContext(new I18n('ja')) });
+    const input = screen.getByRole('textbox', { name: 'コマンド入力' });
+    expect(input).toHaveAccessibleDescription(/Enter でコマンドを実行します/);
+    await user.type(input, 'kubectl get ns frontend{Enter}');
+    expect(screen.getByRole('log', { name: 'ターミナルの出力' })).toHaveTextContent(/NAME\s+STATUS\s+AGE\s*frontend\s+Active/);
   });
 });

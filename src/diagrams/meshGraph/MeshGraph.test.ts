@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
 import { GATEWAY_URL, browserGet, flowView, strictCartWorld, testcurlGet } from './diagramFixtures.ts';
+import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
 import MeshGraph from './MeshGraph.svelte';
 
 describe('MeshGraph', () => {
@@ -49,5 +50,30 @@ describe('MeshGraph', () => {
     expect(after?.getAttribute('transform')).not.toBe(before);
     if (after) await fireEvent.click(after);
     expect(onSelectFlow).toHaveBeenCalledWith(2);
+  });
+
+  it('labels badges, levels, markers and its text alternative in Japanese under a Japanese I18n', () => {
+    const { container } = render(MeshGraph, { props: { mesh, flows: [failed], selectedFlowId: 1 }, context: i18nContext(new I18n('ja')) });
+    const cart = container.querySelector('g.node[data-id="cart/cartservice"]');
+    expect(cart?.querySelector('.badge-mode')?.textContent).toBe('STRICT');
+    expect(cart?.querySelector('.badge-level')?.textContent).toBe('名前空間');
+    expect(cart?.querySelector('title')?.textContent).toBe('cart/cartservice: 名前空間レベルで STRICT（PeerAuthentication cart/default（名前空間レベル）が STRICT を設定）');
+    expect(container.querySelector('g.node[data-id="default/testcurl"] .badge-mode')?.textContent).toBe('サイドカーなし');
+    expect(container.querySelector('g.node[data-id="external/browser"] .node-label')?.textContent).toBe('ブラウザ');
+    expect(container.querySelector('g.flow[data-flow-id="1"] .break-label')?.textContent).toBe('リセット');
+    expect(container.querySelector('g.flow-hop .hop-sends-text')?.textContent).toBe('平文');
+    const img = screen.getByRole('img', { name: /^メッシュ図: サイドカーのあるワークロード 11 個（STRICT 1、PERMISSIVE 10、DISABLE 0）/ });
+    expect(img).toHaveAccessibleDescription(/cart\/cartservice: 名前空間レベルで STRICT/);
+  });
+
+  it('squeezes a long Japanese level into the badge, and never an English one', () => {
+    const wl = summarizeMesh(strictCartWorld()).map((w) => (w.workloadMode ? { ...w, workloadMode: { ...w.workloadMode, level: 'workload' as const } } : w));
+    const { container, unmount } = render(MeshGraph, { props: { mesh: wl, flows: [] }, context: i18nContext(new I18n('ja')) });
+    const level = container.querySelector('g.node[data-id="frontend/frontend"] .badge-level');
+    expect(level?.textContent).toBe('ワークロード');
+    expect(level?.getAttribute('lengthAdjust')).toBe('spacingAndGlyphs');
+    unmount();
+    const english = render(MeshGraph, { props: { mesh: wl, flows: [] } });
+    expect(english.container.querySelector('[textLength]')).toBeNull();
   });
 });

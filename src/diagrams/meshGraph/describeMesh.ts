@@ -1,14 +1,15 @@
 import type { WorkloadMtls } from '../../domain/resolution/summarizeMesh.ts';
+import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { describeWorkload } from './nodeBadge.ts';
 
 /** The plain-text alternative to the mesh diagram: one line per workload with its mode and level. */
-export function describeMesh(mesh: readonly WorkloadMtls[]): string {
+export function describeMesh(mesh: readonly WorkloadMtls[], tr: Translator = ENGLISH): string {
   const sorted = [...mesh].sort((a, b) => `${a.namespace}/${a.workload}`.localeCompare(`${b.namespace}/${b.workload}`));
-  return sorted.map((w) => `${describeWorkload(w)}.`).join('\n');
+  return sorted.map((w) => tr.t('diagram.sentence', { text: describeWorkload(w, tr) })).join('\n');
 }
 
 /** A one-sentence summary for the diagram's accessible name. */
-export function meshAriaLabel(mesh: readonly WorkloadMtls[], inFlight = 0): string {
+export function meshAriaLabel(mesh: readonly WorkloadMtls[], inFlight = 0, tr: Translator = ENGLISH): string {
   const count = { STRICT: 0, PERMISSIVE: 0, DISABLE: 0 };
   let bare = 0;
   for (const w of mesh) {
@@ -16,6 +17,6 @@ export function meshAriaLabel(mesh: readonly WorkloadMtls[], inFlight = 0): stri
     else bare += 1;
   }
   const sidecars = count.STRICT + count.PERMISSIVE + count.DISABLE;
-  const flows = inFlight === 1 ? '1 request shown' : `${inFlight} requests shown`;
-  return `Mesh diagram: ${sidecars} workloads with sidecars (${count.STRICT} STRICT, ${count.PERMISSIVE} PERMISSIVE, ${count.DISABLE} DISABLE), ${bare} without; ${flows}.`;
+  const flows = tr.t(inFlight === 1 ? 'diagram.flows.one' : 'diagram.flows.other', { n: inFlight });
+  return tr.t('diagram.ariaLabel', { sidecars, strict: count.STRICT, permissive: count.PERMISSIVE, disable: count.DISABLE, bare, flows });
 }

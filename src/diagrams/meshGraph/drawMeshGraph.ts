@@ -1,11 +1,15 @@
 import { type Selection, select } from 'd3-selection';
 import type { Attachment } from 'svelte/attachments';
+import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { LOCK_ICONS } from './lockIcons.ts';
+import { textEms, wideChars } from './textWidth.ts';
 import type { MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
 
 export interface DrawMeshGraphOptions {
   /** How long a node keeps the `changed` class after its mode, level or port overrides change (ms). */
   changeMs?: number;
+  /** The language of levels and edge titles (English by default; the layout carries the rest). */
+  tr?: Translator;
 }
 
 type Root = Selection<SVGGElement, unknown, null, undefined>;
@@ -65,7 +69,7 @@ function drawGroups(sel: Layer, groups: NamespaceGroup[]): void {
     });
 }
 
-function drawEdges(sel: Layer, edges: MeshEdge[]): void {
+function drawEdges(sel: Layer, edges: MeshEdge[], { t }: Translator): void {
   sel
     .selectAll<SVGGElement, MeshEdge>('g.edge')
     .data(edges, (d) => d.id)
@@ -78,7 +82,7 @@ function drawEdges(sel: Layer, edges: MeshEdge[]): void {
     })
     .attr('class', (d) => `edge edge-${d.kind}`)
     .call((g) => {
-      g.select('title').text((d) => `${d.from} → ${d.to}${d.kind === 'probe' ? ' (probe)' : ''}`);
+      g.select('title').text((d) => t(d.kind === 'probe' ? 'diagram.edgeProbe' : 'diagram.edge', { from: d.from, to: d.to }));
       g.select('path.edge-line').attr('d', (d) => d.d);
       g.select('path.edge-arrow').attr('d', (d) => d.arrow);
     });
@@ -99,7 +103,17 @@ function buildNode(enter: Selection<SVGGElement, MeshNode, SVGGElement, string>)
   enter.append('g').attr('class', 'overrides');
 }
 
-function updateNode(g: Selection<SVGGElement, MeshNode, SVGGElement, string>, changeMs: number): void {
+/**
+ * Full-width level text that would run into the mode text is squeezed into the room left
+ * (`textLength`); Latin text is never squeezed, so English drawings keep their exact markup.
+ */
+function levelLength(d: MeshNode, level: string, pillW: number, modeX: number): number | null {
+  if (wideChars(level) === 0) return null;
+  const room = pillW - 4 - (modeX + textEms(d.badge.text) * 8.5 + 3);
+  return textEms(level) * 7.5 > room ? Math.max(8, Math.round(room)) : null;
+}
+
+function updateNode(g: Selection<SVGGElement, MeshNode, SVGGElement, string>, changeMs: number, { t }: Translator): void {
   g.each(function (d) {
     const key = badgeKey(d);
     const before = this.getAttribute('data-badge');
@@ -136,11 +150,15 @@ function updateNode(g: Selection<SVGGElement, MeshNode, SVGGElement, string>, ch
     .attr('y', (d) => pillH(d) - (outside(d) ? 2.5 : 3))
     .attr('text-anchor', (d) => (outside(d) ? 'middle' : null))
     .text((d) => d.badge.text);
+  const levelText = (d: MeshNode) => (d.badge.level ? t(`diagram.level.${d.badge.level}`) : '');
+  const modeX = (d: MeshNode) => (LOCK_ICONS[d.badge.mode] ? 15 : outside(d) ? pillW(d) / 2 : 5);
   badge
     .select('text.badge-level')
     .attr('x', (d) => pillW(d) - 4)
     .attr('y', 9)
-    .text((d) => d.badge.level ?? '');
+    .attr('textLength', (d) => levelLength(d, levelText(d), pillW(d), modeX(d)))
+    .attr('lengthAdjust', (d) => (levelLength(d, levelText(d), pillW(d), modeX(d)) === null ? null : 'spacingAndGlyphs'))
+    .text(levelText);
 
   g.select<SVGGElement>('g.overrides')
     .selectAll<SVGTextElement, { text: string; y: number }>('text')
@@ -158,11 +176,12 @@ function updateNode(g: Selection<SVGGElement, MeshNode, SVGGElement, string>, ch
  */
 export function drawMeshGraph(layout: MeshLayout, options: DrawMeshGraphOptions = {}): Attachment<SVGGElement> {
   const changeMs = options.changeMs ?? 1000;
+  const tr = options.tr ?? ENGLISH;
   return (element) => {
     const root: Root = select(element);
     root.classed('mesh-graph-layer', true);
     drawGroups(layer(root, 'layer-groups'), layout.groups);
-    drawEdges(layer(root, 'layer-edges'), layout.edges);
+    drawEdges(layer(root, 'layer-edges'), layout.edges, tr);
     layer(root, 'layer-nodes')
       .selectAll<SVGGElement, MeshNode>('g.node')
       .data(layout.nodes, (d) => d.id)
@@ -171,6 +190,6 @@ export function drawMeshGraph(layout: MeshLayout, options: DrawMeshGraphOptions 
         buildNode(g);
         return g;
       })
-      .call(updateNode, changeMs);
+      .call(updateNode, changeMs, tr);
   };
 }

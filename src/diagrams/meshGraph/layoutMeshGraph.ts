@@ -1,7 +1,9 @@
 import { BOUTIQUE_SERVICES } from '../../domain/cluster/boutique.ts';
 import type { WorkloadMtls } from '../../domain/resolution/summarizeMesh.ts';
+import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { arrowHead, connectorBetween, cubicPath } from './connector.ts';
 import { describeWorkload, nodeBadge } from './nodeBadge.ts';
+import { textEms } from './textWidth.ts';
 import type { MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
 
 export interface MeshLayoutInput {
@@ -9,6 +11,8 @@ export interface MeshLayoutInput {
   /** The requested drawing size; the layout grows past it rather than overlap nodes. */
   width: number;
   height: number;
+  /** The language of badges, actor labels and titles (English by default). */
+  tr?: Translator;
 }
 
 /** Node box widths per column: outside world, edge, frontend, mid tier, leaf services. */
@@ -82,7 +86,7 @@ type Draft = Omit<MeshNode, 'x' | 'y'> & { order: number; group?: string };
 
 /** Labels are not measured (no DOM here): 0.6 em per character bounds wide UI fonts such as DejaVu Sans. */
 export function labelFontSize(label: string, boxWidth: number): number {
-  return Math.min(10, Math.floor(((boxWidth - 10) / (label.length * 0.6)) * 10) / 10);
+  return Math.min(10, Math.floor(((boxWidth - 10) / textEms(label)) * 10) / 10);
 }
 
 function roleOf(w: WorkloadMtls): Role {
@@ -92,9 +96,9 @@ function roleOf(w: WorkloadMtls): Role {
   return { column: w.gateway || w.kind === 'Pod' || !w.sidecar ? 1 : 3, order: 100 };
 }
 
-function workloadDraft(w: WorkloadMtls): Draft {
+function workloadDraft(w: WorkloadMtls, tr: Translator): Draft {
   const role = roleOf(w);
-  const badge = nodeBadge(w);
+  const badge = nodeBadge(w, tr);
   return {
     id: `${w.namespace}/${w.workload}`,
     kind: w.gateway ? 'gateway' : w.kind === 'Pod' ? 'bare-pod' : 'workload',
@@ -105,7 +109,7 @@ function workloadDraft(w: WorkloadMtls): Draft {
     h: NODE_H + badge.overrides.length * OVERRIDE_LINE_H,
     column: role.column,
     badge,
-    title: describeWorkload(w),
+    title: describeWorkload(w, tr),
     pod: w.pod,
     deployment: w.kind === 'Deployment',
     ...(w.workloadMode ? { mode: w.workloadMode.mode } : {}),
@@ -114,20 +118,21 @@ function workloadDraft(w: WorkloadMtls): Draft {
   };
 }
 
-function actorDrafts(frontendNs: string | undefined): Draft[] {
+function actorDrafts(frontendNs: string | undefined, { t }: Translator): Draft[] {
   const outside = (id: string, label: string, order: number, title: string): Draft => ({
     id, kind: 'external', namespace: 'external', label, labelSize: labelFontSize(label, COLUMN_WIDTHS[0]), w: COLUMN_WIDTHS[0], h: EXTERNAL_H, column: 0,
-    badge: { mode: 'outside', text: 'outside', overrides: [] }, title, deployment: false, order,
+    badge: { mode: 'outside', text: t('diagram.badge.outside'), overrides: [] }, title, deployment: false, order,
   });
   const drafts = [
-    outside(BROWSER, 'browser', 0, `${BROWSER}: your browser, outside the cluster and the mesh`),
-    outside(CLOUDSHELL, 'Cloud Shell', 1, `${CLOUDSHELL}: Cloud Shell, outside the cluster and the mesh`),
+    outside(BROWSER, t('diagram.browser'), 0, t('diagram.browserTitle', { id: BROWSER })),
+    outside(CLOUDSHELL, t('diagram.cloudshell'), 1, t('diagram.cloudshellTitle', { id: CLOUDSHELL })),
   ];
   if (frontendNs !== undefined) {
+    const id = `${frontendNs}/${LOAD_BALANCER}`;
     drafts.push({
-      id: `${frontendNs}/${LOAD_BALANCER}`, kind: 'loadbalancer', namespace: frontendNs, label: LOAD_BALANCER, labelSize: labelFontSize(LOAD_BALANCER, COLUMN_WIDTHS[1]),
-      w: COLUMN_WIDTHS[1], h: NODE_H, column: 1, badge: { mode: 'loadbalancer', text: 'LoadBalancer', overrides: [] },
-      title: `${frontendNs}/${LOAD_BALANCER}: LoadBalancer Service, forwards plaintext straight to the frontend pods`,
+      id, kind: 'loadbalancer', namespace: frontendNs, label: LOAD_BALANCER, labelSize: labelFontSize(LOAD_BALANCER, COLUMN_WIDTHS[1]),
+      w: COLUMN_WIDTHS[1], h: NODE_H, column: 1, badge: { mode: 'loadbalancer', text: t('diagram.badge.loadbalancer'), overrides: [] },
+      title: t('diagram.loadBalancerTitle', { id }),
       deployment: false, order: 0,
     });
   }
@@ -167,7 +172,8 @@ function blocksOf(drafts: Draft[]): Block[] {
 export function layoutMeshGraph(input: MeshLayoutInput): MeshLayout {
   const workloads = [...input.mesh].sort((a, b) => `${a.namespace}/${a.workload}`.localeCompare(`${b.namespace}/${b.workload}`));
   const frontend = workloads.find((w) => w.workload === 'frontend' && w.namespace === HOME_NAMESPACE.frontend) ?? workloads.find((w) => w.workload === 'frontend');
-  const drafts = [...actorDrafts(frontend?.namespace), ...workloads.map(workloadDraft)];
+  const tr = input.tr ?? ENGLISH;
+  const drafts = [...actorDrafts(frontend?.namespace, tr), ...workloads.map((w) => workloadDraft(w, tr))];
 
   const columns = COLUMN_WIDTHS.map((_, i) => blocksOf(drafts.filter((d) => d.column === i)));
   const content = columns.map((blocks) => blocks.reduce((sum, b) => sum + b.height, 0));

@@ -1,6 +1,8 @@
 import { type Selection, select } from 'd3-selection';
 import type { Attachment } from 'svelte/attachments';
+import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { LOCK_ICONS } from '../meshGraph/lockIcons.ts';
+import { wideChars } from '../meshGraph/textWidth.ts';
 import type { MeshLayout } from '../meshGraph/types.ts';
 import { type FlowMarker, type FlowPathSegment, flowMarker, flowPathSegments } from './flowMarker.ts';
 import type { FlowView } from './types.ts';
@@ -10,6 +12,8 @@ export interface DrawRequestFlowOptions {
   selectedId?: number;
   /** Called with a flow's id when its marker is clicked. */
   onSelect?: (id: number) => void;
+  /** The language of titles and labels (English by default). */
+  tr?: Translator;
 }
 
 type Root = Selection<SVGGElement, unknown, null, undefined>;
@@ -94,8 +98,8 @@ function drawPaths(sel: Layer, segments: FlowPathSegment[]): void {
       g.select('path.flow-path').attr('d', (d) => d.d);
       const label = g.select('g.hop-sends').attr('transform', (d) => `translate(${d.labelX.toFixed(1)},${d.labelY.toFixed(1)})`);
       const icon = (d: FlowPathSegment) => (d.sends.locked ? LOCK_ICONS.strict : LOCK_ICONS.disable);
-      // Centred on the route; text is not measured, 4.8 px per character fits the 8 px font.
-      const half = (d: FlowPathSegment) => (d.sends.text.length * 4.8 + 20) / 2;
+      // Centred on the route; text is not measured, 4.8 px per character fits the 8 px font (8 px per full-width one).
+      const half = (d: FlowPathSegment) => ((d.sends.text.length - wideChars(d.sends.text)) * 4.8 + wideChars(d.sends.text) * 8 + 20) / 2;
       label.select('rect.hop-sends-bg').attr('x', (d) => -half(d)).attr('width', (d) => 2 * half(d));
       label.select('g.lock').attr('transform', (d) => `translate(${-half(d) + 3},-6) scale(0.9)`);
       label.select('text.hop-sends-text').attr('x', (d) => -half(d) + 15);
@@ -113,16 +117,17 @@ function drawPaths(sel: Layer, segments: FlowPathSegment[]): void {
  * Positions come from routes memoised per layout, so a frame with 50 flows is 50 lookups.
  */
 export function drawRequestFlow(layout: MeshLayout, flows: readonly FlowView[], options: DrawRequestFlowOptions = {}): Attachment<SVGGElement> {
+  const tr = options.tr ?? ENGLISH;
   return (element) => {
     const root: Root = select(element);
     root.classed('request-flow-layer', true);
     const markers: FlowMarker[] = [];
     const segments: FlowPathSegment[] = [];
     for (const flow of flows) {
-      const marker = flowMarker(layout, flow, options.selectedId);
+      const marker = flowMarker(layout, flow, options.selectedId, tr);
       if (!marker) continue;
       markers.push(marker);
-      if (marker.selected) segments.push(...flowPathSegments(layout, flow));
+      if (marker.selected) segments.push(...flowPathSegments(layout, flow, tr));
     }
     drawPaths(layer(root, 'layer-flow-paths'), segments);
     drawMarkers(layer(root, 'layer-flow-markers'), markers);

@@ -2,6 +2,7 @@ import type { Hop, HopOutcome } from '../../domain/traffic/trace.ts';
 import { connectorBetween, cubicPath, pointOnCubic, pointText, type Point } from '../meshGraph/connector.ts';
 import { hopNodeIds } from '../meshGraph/hopNodeIds.ts';
 import type { MeshLayout } from '../meshGraph/types.ts';
+import { ENGLISH, type Translate } from '../../i18n/locale.ts';
 
 /** A hop's route through the diagram, sampled once so positions are a lookup, not maths per frame. */
 export interface HopPath {
@@ -82,27 +83,27 @@ export function pointAlong(path: HopPath, t: number): Point & { angle: number } 
 }
 
 /** What a failed hop's break mark says: the client's view of it, as curl or a sidecar reports it. */
-export function outcomeLabel(outcome: HopOutcome, httpCode = 0): string {
+export function outcomeLabel(outcome: HopOutcome, httpCode = 0, t: Translate = ENGLISH.t): string {
   switch (outcome) {
     case 'ok':
-      return httpCode ? String(httpCode) : 'ok';
+      return httpCode ? String(httpCode) : t('diagram.outcome.ok');
     case 'reset':
-      return 'reset';
+      return t('diagram.outcome.reset');
     case '503':
       return '503';
     case 'tls_error':
       return '503 TLS';
     case 'refused':
-      return 'refused';
+      return t('diagram.outcome.refused');
     case 'timeout':
-      return 'timeout';
+      return t('diagram.outcome.timeout');
     case 'protocol_error':
-      return 'protocol error';
+      return t('diagram.outcome.protocolError');
   }
 }
 
 /** What the client sent on a hop, as a short word for the selected path's lock labels. */
-export function sendsLabel(hop: Pick<Hop, 'clientSends'>): { text: string; locked: boolean } {
+export function sendsLabel(hop: Pick<Hop, 'clientSends'>, t: Translate = ENGLISH.t): { text: string; locked: boolean } {
   switch (hop.clientSends) {
     case 'ISTIO_MUTUAL':
       return { text: 'mTLS', locked: true };
@@ -111,6 +112,6 @@ export function sendsLabel(hop: Pick<Hop, 'clientSends'>): { text: string; locke
     case 'SIMPLE_TLS':
       return { text: 'TLS', locked: false };
     case 'PLAINTEXT':
-      return { text: 'plaintext', locked: false };
+      return { text: t('diagram.sends.plaintext'), locked: false };
   }
 }

@@ -1,4 +1,6 @@
-import type { HandshakeStep, Hop } from '../traffic/trace.ts';
+import type { HandshakeStep, Hop, Phrase, PhraseParams } from '../traffic/trace.ts';
+import { line, renderLine, renderPhrase } from './messages.ts';
+import type { ExplainLocale, Line, MessageParams } from './types.ts';
 
 /** One row of a handshake sequence diagram: a message from one side to the other. */
 export interface HandshakeRow {
@@ -7,6 +9,7 @@ export interface HandshakeRow {
   /** Stable code of the row (`tcp`, `client-hello`, `reset`…) for translation and styling. */
   code: string;
   from: 'client' | 'server';
+  /** In the language `diagnoseHandshake` was asked for; protocol names (ClientHello…) stay as they are. */
   label: string;
   detail: string;
   ok: boolean;
@@ -18,71 +21,113 @@ export interface HandshakeRow {
 
 const list = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
-function rowFor(step: HandshakeStep, hop: Hop): Omit<HandshakeRow, 'id' | 'failure'> {
-  const data = step.data ?? {};
-  switch (step.kind) {
+/** A row's label and detail as catalog lines or engine phrases, before they are rendered in a language. */
+type Text = { line: Line } | { phrase: Phrase };
+interface Draft {
+  code: string;
+  from: HandshakeRow['from'];
+  label: Text;
+  detail: Text;
+  ok: boolean;
+  local?: boolean;
+}
+
+const say = (code: string, params: MessageParams = {}): Text => ({ line: line(code, params) });
+
+/** Which of the engine's reset sentences a hop's reset step is: read from what the hop records. */
+function resetCode(hop: Hop): string {
+  if (hop.clientSends === 'PLAINTEXT') return 'step.reset.no-filter-chain';
+  if (hop.clientSends === 'ISTIO_MUTUAL') return hop.serverMode === 'NO_SIDECAR' ? 'step.reset.no-sidecar' : 'step.reset.disabled';
+  return hop.serverMode === 'STRICT' ? 'step.reset.cert-required' : hop.serverMode === 'PERMISSIVE' ? 'step.reset.no-alpn' : 'step.reset.no-terminator';
+}
+
+/**
+ * The engine's own sentence for a step that the handshake view shows as its detail (TCP connect,
+ * reset, HTTP request), with the code and parameters a translation rebuilds it from; undefined for
+ * steps whose detail the catalog writes itself.
+ */
+export function stepPhrase(hop: Hop, s: HandshakeStep): Phrase | undefined {
+  const phrase = (code: string, params: PhraseParams): Phrase => ({ code, text: s.text, params });
+  switch (s.kind) {
+    case 'tcp_connect': {
+      const loopback = hop.serverReason.code === 'server.loopback';
+      return phrase('step.tcp', { to: loopback ? '127.0.0.1' : hop.to, port: hop.port, ...(hop.via && !loopback ? { via: hop.via } : {}) });
+    }
+    case 'reset':
+      return phrase(resetCode(hop), { port: hop.port });
+    case 'http_request':
+      return phrase('step.http-request', { host: hop.service ?? hop.to });
+    default:
+      return undefined;
+  }
+}
+
+function rowFor(s: HandshakeStep, hop: Hop): Draft {
+  const data = s.data ?? {};
+  const engine: Text = { phrase: stepPhrase(hop, s) ?? { code: s.kind, text: s.text } };
+  switch (s.kind) {
     case 'tcp_connect':
-      return { code: 'tcp', from: 'client', label: 'TCP connect', detail: step.text, ok: step.ok };
+      return { code: 'tcp', from: 'client', label: say('hs.tcp'), detail: engine, ok: s.ok };
     case 'plaintext':
-      return { code: 'plaintext', from: 'client', label: 'Plaintext: no TLS', detail: `The ${hop.protocol === 'grpc' ? 'gRPC call' : 'HTTP request'} goes out unencrypted, with no certificate.`, ok: step.ok };
+      return { code: 'plaintext', from: 'client', label: say('hs.plaintext'), detail: say('hs.plaintext.detail', { protocol: hop.protocol }), ok: s.ok };
     case 'client_hello':
-      return { code: 'client-hello', from: 'client', label: 'ClientHello', detail: `SNI ${list(data.sni) || '(none)'}; ALPN ${list(data.alpn) || '(none: not Istio mTLS)'}`, ok: step.ok };
+      return { code: 'client-hello', from: 'client', label: say('hs.client-hello'), detail: say('hs.client-hello.detail', { sni: list(data.sni), alpn: list(data.alpn) }), ok: s.ok };
     case 'server_certificate':
-      return { code: 'server-certificate', from: 'server', label: 'ServerHello + Certificate', detail: `Server identity (SPIFFE URI SAN) ${list(data.spiffe)}`, ok: step.ok };
+      return { code: 'server-certificate', from: 'server', label: say('hs.server-certificate'), detail: say('hs.server-certificate.detail', { spiffe: list(data.spiffe) }), ok: s.ok };
     case 'certificate_request':
-      return { code: 'certificate-request', from: 'server', label: 'CertificateRequest', detail: 'The server asks for a client certificate: this is what makes the TLS mutual.', ok: step.ok };
+      return { code: 'certificate-request', from: 'server', label: say('hs.certificate-request'), detail: say('hs.certificate-request.detail'), ok: s.ok };
     case 'client_certificate':
-      return { code: 'client-certificate', from: 'client', label: 'Certificate + CertificateVerify', detail: `Client identity ${list(data.spiffe)}, proven with its private key`, ok: step.ok };
+      return { code: 'client-certificate', from: 'client', label: say('hs.client-certificate'), detail: say('hs.client-certificate.detail', { spiffe: list(data.spiffe) }), ok: s.ok };
     case 'secure_naming':
       return {
         code: 'secure-naming',
         from: 'client',
-        label: 'Secure naming check',
-        detail: step.ok ? `${list(data.got)} is allowed to run the service` : `${list(data.got)} is not among the expected identities (${list(data.expected)})`,
-        ok: step.ok,
+        label: say('hs.secure-naming'),
+        detail: say(s.ok ? 'hs.secure-naming.ok' : 'hs.secure-naming.failed', { got: list(data.got), expected: list(data.expected) }),
+        ok: s.ok,
         local: true,
       };
     case 'established':
-      return { code: 'finished', from: 'client', label: 'Finished', detail: 'Both sides send Finished: mutual TLS is established.', ok: step.ok };
+      return { code: 'finished', from: 'client', label: say('hs.finished'), detail: say('hs.finished.detail'), ok: s.ok };
     case 'reset':
-      return { code: 'reset', from: 'server', label: data.flags === 'NR' ? 'RST: no filter chain' : 'Handshake fails', detail: step.text, ok: false };
+      return { code: 'reset', from: 'server', label: say(data.flags === 'NR' ? 'hs.reset.no-filter-chain' : 'hs.reset'), detail: engine, ok: false };
     case 'http_request':
-      return { code: 'http-request', from: 'client', label: hop.protocol === 'grpc' ? 'gRPC request (HTTP/2)' : 'HTTP request', detail: step.text, ok: step.ok };
+      return { code: 'http-request', from: 'client', label: say('hs.http-request', { protocol: hop.protocol }), detail: engine, ok: s.ok };
     case 'http_response':
-      return { code: 'http-response', from: 'server', label: 'HTTP response', detail: step.text, ok: step.ok };
+      return { code: 'http-response', from: 'server', label: say('hs.http-response'), detail: { phrase: { code: 'step.http-response', text: s.text } }, ok: s.ok };
   }
-  return { code: step.kind, from: step.actor, label: step.kind, detail: step.text, ok: step.ok };
+  return { code: s.kind, from: s.actor, label: { phrase: { code: s.kind, text: s.kind } }, detail: { phrase: { code: s.kind, text: s.text } }, ok: s.ok };
 }
+
+const renderText = (text: Text, locale: ExplainLocale) => ('line' in text ? renderLine(text.line, locale) : renderPhrase(text.phrase, locale));
 
 /**
  * Turns a hop's handshake into sequence-diagram rows, in wire order: TCP, ClientHello (SNI, ALPN),
  * the server certificate (SPIFFE), CertificateRequest, the client certificate, the secure-naming
  * check, Finished, then the request and its response, or a plaintext marker instead of TLS. The row
  * where the connection fails carries `failure`; when the client sidecar answers for a failed
- * upstream, a last row shows its local 503.
+ * upstream, a last row shows its local 503. Labels and details are in `locale` (English by default).
  */
-export function diagnoseHandshake(hop: Hop): HandshakeRow[] {
+export function diagnoseHandshake(hop: Hop, locale: ExplainLocale = 'en'): HandshakeRow[] {
   const rows: HandshakeRow[] = [];
   let failed = false;
-  hop.handshake.forEach((step, i) => {
-    const row = rowFor(step, hop);
-    const failure = !failed && !row.ok;
+  const add = (id: string, draft: Draft, failure: boolean) => {
+    const { label, detail, ...rest } = draft;
+    rows.push({ ...rest, id, label: renderText(label, locale), detail: renderText(detail, locale), ...(failure ? { failure: true } : {}) });
+  };
+  hop.handshake.forEach((s, i) => {
+    const draft = rowFor(s, hop);
+    const failure = !failed && !draft.ok;
     if (failure) failed = true;
-    rows.push({ ...row, id: `${i}-${row.code}`, ...(failure ? { failure: true } : {}) });
+    add(`${i}-${draft.code}`, draft, failure);
   });
   const delivered = hop.outcome === 'ok';
   if (delivered && !hop.handshake.some((s) => s.kind === 'http_response')) {
-    rows.push({
-      id: 'response',
-      code: 'http-response',
-      from: 'server',
-      label: 'HTTP response',
-      detail: hop.httpCode > 0 ? `${hop.httpCode}` : 'No response',
-      ok: hop.httpCode > 0 && hop.httpCode < 500,
-    });
+    const detail = hop.httpCode > 0 ? say('hs.http-response.code', { code: hop.httpCode }) : say('hs.no-response');
+    add('response', { code: 'http-response', from: 'server', label: say('hs.http-response'), detail, ok: hop.httpCode > 0 && hop.httpCode < 500 }, false);
   }
   if (!delivered && hop.httpCode > 0) {
-    rows.push({ id: 'local-reply', code: 'local-reply', from: 'client', label: `Client sidecar answers ${hop.httpCode}`, detail: 'The upstream connection failed, so the client sidecar replies to its application itself.', ok: false, local: true });
+    add('local-reply', { code: 'local-reply', from: 'client', label: say('hs.local-reply', { code: hop.httpCode }), detail: say('hs.local-reply.detail'), ok: false, local: true }, false);
   }
   if (!delivered && !failed && rows.length > 0) {
     const last = rows[rows.length - 1];

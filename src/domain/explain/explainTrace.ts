@@ -51,7 +51,7 @@ function resultLine(hop: Hop): Line {
       return line('result.accepts', { sends: hop.clientSends, code: hop.httpCode });
     case 'tls.secure-naming':
     case 'tls.user-tls':
-      return line(`result.${key}`, { reason: hop.outcomeReason.text });
+      return line(`result.${key}`, {}, { reason: hop.outcomeReason });
     case 'protocol_error':
       return line('result.protocol-error');
     default:
@@ -75,8 +75,12 @@ function explainHop(world: World, hop: Hop, index: number): HopExplanation {
     title: hop.service
       ? line('hop.title.service', { from: hop.from, to: hop.to, port: hop.port, service: hop.service, servicePort: hop.servicePort ?? hop.port })
       : line('hop.title', { from: hop.from, to: hop.to, port: hop.port }),
-    client: line('hop.client', { actor: clientActor(world, hop), reason: withoutConclusion(hop.clientReason.text), reasonCode: hop.clientReason.code, sends: hop.clientSends }),
-    server: line('hop.server', { actor: server.actor, reason: hop.serverReason.text, reasonCode: hop.serverReason.code, requires: server.requires }),
+    client: line(
+      'hop.client',
+      { actor: clientActor(world, hop), reason: withoutConclusion(hop.clientReason.text), reasonCode: hop.clientReason.code, sends: hop.clientSends },
+      { reason: hop.clientReason },
+    ),
+    server: line('hop.server', { actor: server.actor, reasonCode: hop.serverReason.code, requires: server.requires }, { reason: hop.serverReason }),
     result: resultLine(hop),
     failed: hop.outcome !== 'ok',
     links: uniqueCauses([...hop.clientReason.causes, ...hop.serverReason.causes, ...hop.outcomeReason.causes]),
@@ -100,8 +104,9 @@ function summarize(world: World, trace: Trace, failedHop: number): Line {
     });
   }
   if (trace.hops.length === 0) {
+    const kind = trace.curlError !== undefined ? 'curl' : trace.httpCode > 0 ? 'http' : 'none';
     const error = trace.curlError ?? (trace.httpCode > 0 ? `HTTP ${trace.httpCode}${trace.body ? ` (${trace.body.trim()})` : ''}` : 'no connection was made');
-    return line('summary.no-hop', { error });
+    return line('summary.no-hop', { error, kind });
   }
   if (trace.httpCode >= 400 || trace.httpCode === 0) return line('summary.app-error', { code: trace.httpCode });
   return line('summary.ok', { code: trace.httpCode, hops: trace.hops.length });

@@ -125,7 +125,7 @@ function ruleEffect(ctx: Context, dr: KubeObject): Line {
   const probe = findProbe(ctx, services, (p) => cites(p.hop.clientReason.causes, ref), ns);
   if (probe) return flowLine(probe);
   if (services.length === 0) return line('effect.no-target');
-  return line('effect.unused-rule', { host: expandHost(host, ns), why: 'every client finds a more specific or closer DestinationRule first, or the rule is not exported to it' });
+  return line('effect.unused-rule', { host: expandHost(host, ns), why: 'shadowed' });
 }
 
 /** What a PeerAuthentication really does: a connection whose server decision names it. */

@@ -1,12 +1,15 @@
-import type { Line, MessageParams } from './types.ts';
+import type { Phrase } from '../traffic/trace.ts';
+import { MESSAGES_JA, PHRASES_JA, tidyJapanese } from './messages.ja.ts';
+import type { ExplainLocale, Line, MessageParams } from './types.ts';
 
 /**
  * The English catalog of the explainer. Every line the explainer produces is `code + params`; a
- * translation supplies the same codes. Enumerated parameters (actors, modes, what a client sends)
- * are codes looked up in the small tables below, so they translate too; free-text parameters are
- * the engine's own reason sentences.
+ * translation supplies the same codes (messages.ja.ts). Enumerated parameters (actors, modes, what
+ * a client sends) are codes looked up in the small tables below, so they translate too; parameters
+ * that are the engine's own reason sentences travel as phrases (`Line.phrases`), which PHRASES
+ * rebuilds from their codes and parameters.
  */
-type Template = (p: MessageParams) => string;
+export type Template = (p: MessageParams) => string;
 
 const ACTOR: Record<string, string> = {
   'client.sidecar': 'client sidecar',
@@ -76,6 +79,11 @@ const SEEN: Record<string, string> = {
   none: 'no HTTP response',
 };
 
+/** Why no client uses a DestinationRule (`effect.unused-rule`). */
+const UNUSED: Record<string, string> = {
+  shadowed: 'every client finds a more specific or closer DestinationRule first, or the rule is not exported to it',
+};
+
 const word = (table: Record<string, string>, key: string | number | undefined): string => {
   const k = String(key ?? '');
   return table[k] ?? k;
@@ -107,6 +115,11 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'summary.failed': (p) =>
     `Hop ${s(p, 'hop')} failed (${s(p, 'from')} → ${s(p, 'to')}): the ${word(ACTOR, p.clientActor)} sent ${word(SENDS, p.sends)} to a ${word(MODE, p.mode)} server, so ${word(OUTCOME, p.outcome)}. The client saw ${p.seen === 'http' ? `HTTP ${s(p, 'code')}` : word(SEEN, p.seen)}.`,
   'summary.no-hop': (p) => `The request never reached a workload: ${s(p, 'error')}.`,
+  'narration': (p) => {
+    const who = p.origin === 'browser' ? 'Browser' : p.origin === 'background' ? 'loadgenerator' : s(p, 'from');
+    const result = p.curlExit !== 0 ? `failed: ${'curlError' in p ? s(p, 'curlError') : `curl exit ${s(p, 'curlExit')}`}` : `HTTP ${s(p, 'code')}`;
+    return `${who} → ${s(p, 'url')}: ${result}.${'failedTo' in p ? ` ${s(p, 'failedTo')}: ${s(p, 'reason')}.` : ''}`;
+  },
   'summary.empty': () => 'No request yet.',
 
   'fix.client-sidecar.pod': (p) => `Give ${s(p, 'pod')} a sidecar`,
@@ -174,7 +187,7 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'effect.flow': (p) => `A request from ${s(p, 'client')} to ${s(p, 'host')}:${s(p, 'port')}: ${word(SENDS, p.sends)} to a ${word(MODE, p.mode)} server → ${word(OUTCOME, p.outcome)}.`,
   'effect.flow.auto': (p) =>
     `Auto mTLS is on, so this works anyway. A request from ${s(p, 'client')} to ${s(p, 'host')}:${s(p, 'port')}: ${word(SENDS, p.sends)} to a ${word(MODE, p.mode)} server → ${word(OUTCOME, p.outcome)}.`,
-  'effect.unused-rule': (p) => `No client uses this rule for ${s(p, 'host')}: ${s(p, 'why')}. It changes nothing.`,
+  'effect.unused-rule': (p) => `No client uses this rule for ${s(p, 'host')}: ${word(UNUSED, p.why)}. It changes nothing.`,
   'effect.no-target': () => 'No service with a running endpoint is affected right now, so nothing fails yet.',
   'effect.no-host': (p) => `Istio attaches a DestinationRule only by host, and no Service is ${s(p, 'fqdn')}: the rule has no effect at all.`,
   'effect.no-host.suggest': (p) =>
@@ -188,6 +201,132 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'effect.selector-none': (p) => `It applies to no pod: nothing in ${s(p, 'namespace')} has the labels ${s(p, 'labels')}. It changes nothing.`,
   'effect.root-selector': (p) =>
     `It applies to no pod: a PeerAuthentication with a selector in the root namespace ${s(p, 'namespace')} is ignored by Istio whatever it selects.`,
+
+  'hs.tcp': () => 'TCP connect',
+  'hs.plaintext': () => 'Plaintext: no TLS',
+  'hs.plaintext.detail': (p) => `The ${p.protocol === 'grpc' ? 'gRPC call' : 'HTTP request'} goes out unencrypted, with no certificate.`,
+  'hs.client-hello': () => 'ClientHello',
+  'hs.client-hello.detail': (p) => `SNI ${s(p, 'sni') || '(none)'}; ALPN ${s(p, 'alpn') || '(none: not Istio mTLS)'}`,
+  'hs.server-certificate': () => 'ServerHello + Certificate',
+  'hs.server-certificate.detail': (p) => `Server identity (SPIFFE URI SAN) ${s(p, 'spiffe')}`,
+  'hs.certificate-request': () => 'CertificateRequest',
+  'hs.certificate-request.detail': () => 'The server asks for a client certificate: this is what makes the TLS mutual.',
+  'hs.client-certificate': () => 'Certificate + CertificateVerify',
+  'hs.client-certificate.detail': (p) => `Client identity ${s(p, 'spiffe')}, proven with its private key`,
+  'hs.secure-naming': () => 'Secure naming check',
+  'hs.secure-naming.ok': (p) => `${s(p, 'got')} is allowed to run the service`,
+  'hs.secure-naming.failed': (p) => `${s(p, 'got')} is not among the expected identities (${s(p, 'expected')})`,
+  'hs.finished': () => 'Finished',
+  'hs.finished.detail': () => 'Both sides send Finished: mutual TLS is established.',
+  'hs.reset.no-filter-chain': () => 'RST: no filter chain',
+  'hs.reset': () => 'Handshake fails',
+  'hs.http-request': (p) => (p.protocol === 'grpc' ? 'gRPC request (HTTP/2)' : 'HTTP request'),
+  'hs.http-response': () => 'HTTP response',
+  'hs.http-response.code': (p) => s(p, 'code'),
+  'hs.no-response': () => 'No response',
+  'hs.local-reply': (p) => `Client sidecar answers ${s(p, 'code')}`,
+  'hs.local-reply.detail': () => 'The upstream connection failed, so the client sidecar replies to its application itself.',
+};
+
+const policy = (p: MessageParams) => s(p, 'policy');
+const has = (p: MessageParams, key: string) => p[key] !== undefined;
+const sets: Template = (p) => `${policy(p)} sets ${s(p, 'mode')}`;
+
+const DR_EFFECT: Record<string, string> = {
+  DISABLE: ' → plaintext',
+  SIMPLE: ' → one-way TLS, no client certificate',
+  MUTUAL: ' → TLS with a user-supplied client certificate',
+  ISTIO_MUTUAL: '',
+};
+
+const destinationRule: Template = (p) =>
+  `DestinationRule ${s(p, 'rule')}${has(p, 'port') ? ` (port ${s(p, 'port')})` : ''} sets ${p.noMode ? 'tls without a mode (DISABLE by default)' : s(p, 'mode')} for ${s(p, 'host')}${word(DR_EFFECT, p.mode)}${has(p, 'plainPod') ? `, even to ${s(p, 'plainPod')}, which has no sidecar` : ''}`;
+
+/** "… → auto mTLS": the rule that set no tls, or none. */
+const autoPrefix = (p: MessageParams) =>
+  has(p, 'rule')
+    ? `DestinationRule ${s(p, 'rule')}${has(p, 'rulePort') ? ` (port ${s(p, 'rulePort')})` : ''} sets no tls for ${s(p, 'host')} → auto mTLS`
+    : `no DestinationRule for ${s(p, 'host')} → auto mTLS`;
+
+const serviceOff = (p: MessageParams) => `${autoPrefix(p)} is off for the whole service: ${s(p, 'service')} → plaintext to every endpoint`;
+
+/**
+ * The engine's reason sentences (traffic and resolution), by phrase code. The engine writes its
+ * English text itself; these templates rebuild exactly that text from the phrase's parameters (a
+ * test proves it on many traces), so a translation with the same codes can say the same thing.
+ * Nested phrases arrive already rendered.
+ */
+export const PHRASES: Readonly<Record<string, Template>> = {
+  'pa.policy': (p) => `PeerAuthentication ${s(p, 'ref')} (${s(p, 'level')} level${has(p, 'port') ? `, port ${s(p, 'port')}` : ''})`,
+  'pa.port': sets,
+  'pa.port.unset': (p) => `${policy(p)} leaves the mode UNSET: inherits ${s(p, 'mode')} from ${has(p, 'from') ? s(p, 'from') : 'the default'}`,
+  'pa.default': () => 'no PeerAuthentication applies: PERMISSIVE by default',
+  'pa.unset': (p) =>
+    has(p, 'from')
+      ? `${policy(p)} leaves the mode UNSET: inherits ${s(p, 'mode')} from ${s(p, 'from')}`
+      : `${policy(p)} leaves the mode UNSET, and nothing above sets one: PERMISSIVE by default`,
+  'pa.mesh': sets,
+  'pa.namespace': sets,
+  'pa.workload': sets,
+  'pa.gateway': (p) => `${s(p, 'pod')} is a gateway: PeerAuthentication does not apply; its Gateway servers decide TLS`,
+
+  'ns.sets': sets,
+  'ns.unset': (p) => {
+    const from = !has(p, 'mesh') ? 'the default (no mesh-level policy)' : p.meshMode === 'UNSET' ? `${s(p, 'mesh')}, itself UNSET` : s(p, 'mesh');
+    return `${policy(p)} leaves the mode UNSET: inherits ${s(p, 'mode')} from ${from}`;
+  },
+  'ns.mesh': (p) => (p.mode === 'UNSET' ? `${policy(p)} (UNSET, so PERMISSIVE)` : sets(p)),
+  'ns.unknown': (p) => `no mesh- or namespace-level PeerAuthentication for ${s(p, 'namespace')}`,
+  'svc.headless-empty': (p) => `headless Service ${s(p, 'service')} has no endpoints`,
+  'svc.headless-plain': (p) => `headless Service ${s(p, 'service')} has an endpoint without a sidecar (${s(p, 'pod')})`,
+  'svc.default': (p) => `no mesh- or namespace-level PeerAuthentication for ${s(p, 'namespace')}: PERMISSIVE`,
+
+  'dr.disable': destinationRule,
+  'dr.simple': destinationRule,
+  'dr.mutual': destinationRule,
+  'dr.istio-mutual': destinationRule,
+  'auto.service-disabled': serviceOff,
+  'auto.service-disabled.56084': (p) =>
+    `${serviceOff(p)}, although the endpoint is STRICT (${s(p, 'server')}). A namespace- or mesh-level DISABLE turns auto mTLS off for the whole service and workload-level STRICT does not turn it back on, so the STRICT endpoint rejects the plaintext: a known Istio limitation (istio/istio#56084)`,
+  'auto.no-sidecar': (p) => `${autoPrefix(p)}: the endpoint ${s(p, 'endpoint')} ${has(p, 'label') ? `has no ${s(p, 'label')}=istio label` : 'has no sidecar'} → plaintext`,
+  'auto.server-disable': (p) => `${autoPrefix(p)}: the endpoint ${s(p, 'endpoint')} is DISABLE on port ${s(p, 'port')} (${s(p, 'server')}) → plaintext`,
+  'auto.mtls': (p) => `${autoPrefix(p)}; the endpoint has a sidecar (tlsMode=istio) → mTLS`,
+
+  'passthrough': (p) => `${s(p, 'client')} has no cluster for this address and forwards the bytes unchanged (PassthroughCluster): plaintext`,
+  'client.passthrough': (p) =>
+    has(p, 'pod')
+      ? `${s(p, 'pod')} is addressed by pod IP, not through a Service: the client sidecar has no cluster for it and forwards plaintext (PassthroughCluster)`
+      : `${s(p, 'ip')} is a load-balancer IP, not a service host the sidecar knows: it forwards plaintext (PassthroughCluster)`,
+  'client.loopback': () => 'localhost traffic stays inside the pod: iptables does not redirect it, so no sidecar is involved',
+  'client.no-sidecar': (p) =>
+    p.via === 'app'
+      ? `${s(p, 'client')} has no sidecar: it sends plaintext`
+      : `${s(p, 'client')} has no sidecar${p.optOut ? ' (sidecar.istio.io/inject: "false")' : ''}: curl's plaintext goes straight to the server`,
+  'client.external': (p) => `${p.who === 'browser' ? 'the browser' : 'Cloud Shell'} is outside the mesh and has no sidecar: it sends plaintext HTTP`,
+  'client.proxy-uid': () => "curl runs in the istio-proxy container as UID 1337; iptables never captures the proxy's own traffic, so it leaves in plaintext",
+  'gateway.listener': (p) =>
+    `${s(p, 'pod')} is an ingress gateway: its listener on port ${s(p, 'port')} comes from a Gateway resource, and PeerAuthentication never applies to gateways`,
+  'server.no-sidecar': (p) => `${s(p, 'pod')} has no sidecar: its application accepts the connection directly, whatever the policies say`,
+  'server.loopback': () => 'the connection never leaves the pod, so the inbound sidecar does not see it',
+
+  'reset.strict': (p) => `plaintext reached a STRICT port: ${s(p, 'to')}'s sidecar found no filter chain and reset the connection`,
+  'accepted.plaintext': (p) => (p.mode === 'NO_SIDECAR' ? 'no sidecar on the server: the application reads plaintext' : `${s(p, 'mode')} accepts plaintext`),
+  'accepted.mtls': (p) => `${s(p, 'mode')} accepts mutual TLS`,
+  'accepted.loopback': () => 'the application answers on localhost',
+  'tls.secure-naming': (p) => `the server's identity ${s(p, 'got')} is not one the client expects (${s(p, 'expected')})`,
+  'tls.server-disabled': (p) => `the client sent mTLS but ${s(p, 'to')} has mTLS DISABLE on port ${s(p, 'port')}`,
+  'tls.no-sidecar': (p) => `the client sent mTLS but ${s(p, 'to')} has no sidecar to terminate it`,
+  'tls.user-tls': (p) => `the client originates ${p.sends === 'SIMPLE_TLS' ? 'one-way TLS' : 'TLS with its own certificate'}, which ${s(p, 'to')} cannot accept`,
+
+  'step.tcp': (p) => `TCP connect to ${s(p, 'to')} port ${s(p, 'port')}${has(p, 'via') ? ` (through ${s(p, 'via')})` : ''}`,
+  'step.reset.no-filter-chain': (p) =>
+    `The server sidecar has only mTLS filter chains on port ${s(p, 'port')}: no filter chain matches plaintext (NR filter_chain_not_found), so Envoy resets the connection`,
+  'step.reset.disabled': (p) => `Port ${s(p, 'port')} is DISABLE: the server sidecar has no TLS filter chain and hands the TLS bytes to a plaintext listener, which fails`,
+  'step.reset.no-sidecar': () => 'No sidecar on the server: the application does not speak TLS and the handshake fails',
+  'step.reset.cert-required': () => 'The server requires an Istio client certificate; the client has none from the mesh CA',
+  'step.reset.no-alpn': () => 'TLS without Istio ALPN matches no filter chain on this HTTP port',
+  'step.reset.no-terminator': () => 'Nobody on the server side terminates this TLS',
+  'step.http-request': (p) => `HTTP request to ${s(p, 'host')}`,
 };
 
 /** Renders a message; an unknown code renders as the code itself, so a missing entry is visible. */
@@ -196,7 +335,56 @@ export function render(code: string, params: MessageParams = {}): string {
   return template ? template(params) : code;
 }
 
-/** A line of explanation: the code, its parameters and the English text. */
-export function line(code: string, params: MessageParams = {}): Line {
-  return { code, params, text: render(code, params) };
+/**
+ * A line of explanation: the code, its parameters and the English text. `phrases` are parameters
+ * that are engine sentences: their English text joins `params` (unless `params` already has that
+ * key), and a translation rebuilds them in its own language.
+ */
+export function line(code: string, params: MessageParams = {}, phrases?: Readonly<Record<string, Phrase>>): Line {
+  // A parameter given in English too (e.g. a reason without its conclusion) wins over the phrase's text.
+  const all: MessageParams = phrases ? { ...Object.fromEntries(Object.entries(phrases).map(([k, p]) => [k, p.text])), ...params } : params;
+  return { code, params: all, text: render(code, all), ...(phrases ? { phrases } : {}) };
+}
+
+export interface Catalog {
+  messages: Readonly<Record<string, Template>>;
+  phrases: Readonly<Record<string, Template>>;
+  /** The language's last touch on a rendered text (Japanese spacing). */
+  finish: (text: string) => string;
+}
+
+/** Every language's catalog: the same codes in each (a test proves it). */
+export const CATALOGS: Readonly<Record<ExplainLocale, Catalog>> = {
+  en: { messages: MESSAGES, phrases: PHRASES, finish: (text) => text },
+  ja: { messages: MESSAGES_JA, phrases: PHRASES_JA, finish: tidyJapanese },
+};
+
+/**
+ * Builds a phrase from its code and parameters with a phrase table, nested phrases first. A phrase
+ * without parameters, or with a code the table lacks, keeps its English text.
+ */
+export function buildPhrase(phrase: Phrase, table: Readonly<Record<string, Template>>): string {
+  const template = table[phrase.code];
+  if (!phrase.params || !template) return phrase.text;
+  const flat: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(phrase.params)) flat[k] = typeof v === 'object' ? buildPhrase(v, table) : v;
+  return template(flat);
+}
+
+/** An engine sentence (a Reason, a handshake step) in a language; English is the engine's own text. */
+export function renderPhrase(phrase: Phrase, locale: ExplainLocale = 'en'): string {
+  if (locale === 'en') return phrase.text;
+  const catalog = CATALOGS[locale];
+  return catalog.finish(buildPhrase(phrase, catalog.phrases));
+}
+
+/** A line in a language; English is the line's own text. An unknown code keeps the English text. */
+export function renderLine(l: Line, locale: ExplainLocale = 'en'): string {
+  if (locale === 'en') return l.text;
+  const catalog = CATALOGS[locale];
+  const template = catalog.messages[l.code];
+  if (!template) return l.text;
+  const params: Record<string, string | number> = { ...l.params };
+  for (const [k, p] of Object.entries(l.phrases ?? {})) params[k] = renderPhrase(p, locale);
+  return catalog.finish(template(params));
 }

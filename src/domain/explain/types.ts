@@ -1,16 +1,24 @@
-import type { Cause } from '../traffic/trace.ts';
+import type { Cause, Phrase } from '../traffic/trace.ts';
+
+/** The languages the explainer's catalogs speak. */
+export type ExplainLocale = 'en' | 'ja';
 
 /** Parameters of a message: enumerated values are codes (e.g. `STRICT`), free text is the engine's English. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /**
  * One line of explanation: a stable code plus parameters (what a translation looks up), and the
- * English text rendered from them.
+ * English text rendered from them. `renderLine(line, locale)` renders it in another language.
  */
 export interface Line {
   code: string;
   params: MessageParams;
   text: string;
+  /**
+   * Parameters that are engine sentences (a hop's reasons), as phrases a translation rebuilds in its
+   * own language; `params` holds the same sentences in English.
+   */
+  phrases?: Readonly<Record<string, Phrase>>;
 }
 
 /** One hop of a trace in plain words: who decided what, and how the connection ended. */

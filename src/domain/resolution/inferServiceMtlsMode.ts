@@ -1,7 +1,7 @@
 import { podTlsMode } from '../cluster/pods.ts';
 import { clusterIP, serviceEndpoints } from '../cluster/services.ts';
 import type { KubeObject } from '../objects.ts';
-import type { Cause } from '../traffic/trace.ts';
+import type { Cause, PhraseParams } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
 import { resolveNamespaceMtls } from './namespaceMtlsMode.ts';
 import type { EffectiveMode } from './types.ts';
@@ -10,6 +10,9 @@ import type { EffectiveMode } from './types.ts';
 export interface ServiceMtlsInference {
   mode: EffectiveMode;
   text: string;
+  /** The sentence as a phrase: `svc.*`, or the namespace decision's `ns.*`. */
+  code: string;
+  params: PhraseParams;
   causes: Cause[];
 }
 
@@ -26,10 +29,14 @@ export function inferServiceMtlsMode(world: World, service: KubeObject): Service
     const endpoints = serviceEndpoints(world, service);
     const plain = endpoints.find((pod) => podTlsMode(pod) !== 'istio');
     const svcCause: Cause = { kind: 'Service', namespace: ns, name: service.metadata.name, field: 'spec.clusterIP' };
-    if (endpoints.length === 0) return { mode: 'DISABLE', text: `headless Service ${ns}/${service.metadata.name} has no endpoints`, causes: [svcCause] };
-    if (plain) return { mode: 'DISABLE', text: `headless Service ${ns}/${service.metadata.name} has an endpoint without a sidecar (${ns}/${plain.metadata.name})`, causes: [svcCause] };
+    const ref = `${ns}/${service.metadata.name}`;
+    if (endpoints.length === 0) return { mode: 'DISABLE', text: `headless Service ${ref} has no endpoints`, code: 'svc.headless-empty', params: { service: ref }, causes: [svcCause] };
+    if (plain) {
+      const pod = `${ns}/${plain.metadata.name}`;
+      return { mode: 'DISABLE', text: `headless Service ${ref} has an endpoint without a sidecar (${pod})`, code: 'svc.headless-plain', params: { service: ref, pod }, causes: [svcCause] };
+    }
   }
   const nsMode = resolveNamespaceMtls(world, ns);
-  if (nsMode.mode === 'UNKNOWN') return { mode: 'PERMISSIVE', text: `no mesh- or namespace-level PeerAuthentication for ${ns}: PERMISSIVE`, causes: [] };
-  return { mode: nsMode.mode, text: nsMode.text, causes: nsMode.causes };
+  if (nsMode.mode === 'UNKNOWN') return { mode: 'PERMISSIVE', text: `no mesh- or namespace-level PeerAuthentication for ${ns}: PERMISSIVE`, code: 'svc.default', params: { namespace: ns }, causes: [] };
+  return { mode: nsMode.mode, text: nsMode.text, code: nsMode.code, params: nsMode.params, causes: nsMode.causes };
 }

@@ -1,7 +1,7 @@
 import type { World } from '../world.ts';
-import type { Cause } from '../traffic/trace.ts';
+import type { Cause, PhraseParams } from '../traffic/trace.ts';
 import { compareByCreationTime } from './compareByCreationTime.ts';
-import { type PeerAuthenticationView, describePolicy, modeCause, readPeerAuthentication } from './readPeerAuthentication.ts';
+import { type PeerAuthenticationView, describePolicy, modeCause, policyPhrase, readPeerAuthentication } from './readPeerAuthentication.ts';
 import type { EffectiveMode } from './types.ts';
 
 /** A namespace's mTLS mode from namespace- and mesh-level policy only, with what decided it. */
@@ -11,6 +11,9 @@ export interface NamespaceMtls {
   policy?: PeerAuthenticationView;
   /** One sentence, e.g. `PeerAuthentication ad/default (namespace level) sets DISABLE`. */
   text: string;
+  /** The sentence's code and parameters (a phrase: `ns.sets`, `ns.unset`, `ns.mesh`, `ns.unknown`). */
+  code: string;
+  params: PhraseParams;
   causes: Cause[];
 }
 
@@ -32,7 +35,7 @@ export function resolveNamespaceMtls(world: World, namespace: string): Namespace
   const meshMode: EffectiveMode | 'UNKNOWN' = mesh ? (mesh.mode === 'UNSET' ? 'PERMISSIVE' : mesh.mode) : 'UNKNOWN';
   const ns = namespace === root ? undefined : oldestEmptySelector(world, namespace);
   if (ns && ns.mode !== 'UNSET') {
-    return { mode: ns.mode, policy: ns, text: `${describePolicy(ns)} sets ${ns.mode}`, causes: [modeCause(ns)] };
+    return { mode: ns.mode, policy: ns, text: `${describePolicy(ns)} sets ${ns.mode}`, code: 'ns.sets', params: { policy: policyPhrase(ns), mode: ns.mode }, causes: [modeCause(ns)] };
   }
   if (ns) {
     const inherited = meshMode === 'UNKNOWN' ? 'PERMISSIVE' : meshMode;
@@ -41,11 +44,13 @@ export function resolveNamespaceMtls(world: World, namespace: string): Namespace
       mode: inherited,
       policy: mesh && mesh.mode !== 'UNSET' ? mesh : ns,
       text: `${describePolicy(ns)} leaves the mode UNSET: inherits ${inherited} from ${from}`,
+      code: 'ns.unset',
+      params: { policy: policyPhrase(ns), mode: inherited, ...(mesh ? { mesh: policyPhrase(mesh), meshMode: mesh.mode } : {}) },
       causes: [modeCause(ns), ...(mesh ? [modeCause(mesh)] : [])],
     };
   }
-  if (mesh) return { mode: meshMode, policy: mesh, text: describeMesh(mesh), causes: [modeCause(mesh)] };
-  return { mode: 'UNKNOWN', text: `no mesh- or namespace-level PeerAuthentication for ${namespace}`, causes: [] };
+  if (mesh) return { mode: meshMode, policy: mesh, text: describeMesh(mesh), code: 'ns.mesh', params: { policy: policyPhrase(mesh), mode: mesh.mode }, causes: [modeCause(mesh)] };
+  return { mode: 'UNKNOWN', text: `no mesh- or namespace-level PeerAuthentication for ${namespace}`, code: 'ns.unknown', params: { namespace }, causes: [] };
 }
 
 function describeMesh(mesh: PeerAuthenticationView): string {

@@ -1,5 +1,5 @@
 import { type Json, type KubeObject, getPath, getStringMap, isJsonObject } from '../objects.ts';
-import type { Cause } from '../traffic/trace.ts';
+import type { Cause, Phrase } from '../traffic/trace.ts';
 import type { EffectiveMode } from './types.ts';
 
 /** A mode as written in a PeerAuthentication: absent, `{}` and `UNSET` all read as UNSET. */
@@ -51,8 +51,14 @@ export function modeCause(view: PeerAuthenticationView, port?: number): Cause {
 
 /** `PeerAuthentication frontend/default (namespace level)`, or `(workload level, port 8080)`. */
 export function describePolicy(view: PeerAuthenticationView, port?: number): string {
+  return policyPhrase(view, port).text;
+}
+
+/** describePolicy as a phrase (code `pa.policy`), for reasons that a translation rebuilds. */
+export function policyPhrase(view: PeerAuthenticationView, port?: number): Phrase {
   const where = port === undefined ? `${view.level} level` : `${view.level} level, port ${port}`;
-  return `PeerAuthentication ${view.namespace}/${view.name} (${where})`;
+  const ref = `${view.namespace}/${view.name}`;
+  return { code: 'pa.policy', text: `PeerAuthentication ${ref} (${where})`, params: { ref, level: view.level, ...(port === undefined ? {} : { port }) } };
 }
 
 function toDeclaredMode(value: Json | undefined): DeclaredMode {

@@ -1,7 +1,7 @@
 import { hasSidecar, podTlsMode, TLS_MODE_LABEL } from '../cluster/pods.ts';
 import { serviceHost } from '../cluster/services.ts';
 import { type JsonObject, type KubeObject, getPath, getString, isJsonObject } from '../objects.ts';
-import type { Cause, ClientSends, Reason } from '../traffic/trace.ts';
+import type { Cause, ClientSends, Phrase, PhraseParams, Reason } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
 import { type FoundDestinationRule, findDestinationRule } from './findDestinationRule.ts';
 import { inferServiceMtlsMode } from './inferServiceMtlsMode.ts';
@@ -60,12 +60,21 @@ export function resolveClientTls(
     const sans = stringList(getPath(tls.settings, 'subjectAltNames'));
     const sni = getString(tls.settings, 'sni');
     const istio = mode === 'ISTIO_MUTUAL';
+    const params: PhraseParams = {
+      rule: `${found.namespace}/${found.name}`,
+      ...(tls.portIndex === undefined ? {} : { port: servicePort }),
+      mode,
+      ...('mode' in tls.settings ? {} : { noMode: 1 }),
+      host,
+      ...(toPlainPod ? { plainPod: podRef(endpoint) } : {}),
+    };
     return {
       sends: SENDS[mode] ?? 'PLAINTEXT',
       source: 'destination-rule',
       reason: {
         code: `dr.${mode.toLowerCase().replace('_', '-')}`,
         text: `DestinationRule ${found.namespace}/${found.name}${portNote} sets ${written} for ${host}${EFFECT[mode] ?? ''}${toPlainPod}`,
+        ...(mode in EFFECT ? { params } : {}),
         causes: [cause],
       },
       destinationRule: cause,
@@ -77,11 +86,20 @@ export function resolveClientTls(
   const auto = decideAutoMtls(world, service, endpoint, endpointPort);
   const drCause: Cause | undefined = found ? { kind: 'DestinationRule', namespace: found.namespace, name: found.name, field: tls?.path ?? 'spec.trafficPolicy' } : undefined;
   const prefix = found ? `${describeRuleWithoutTls(found, tls, servicePort)} → auto mTLS` : `no DestinationRule for ${host} → auto mTLS`;
+  // The phrase's prefix: the rule that set no tls (and its port entry), or none, and the host.
+  const prefixParams: PhraseParams = found
+    ? { rule: `${found.namespace}/${found.name}`, ...(tls?.portIndex === undefined ? {} : { rulePort: servicePort }), host: found.fqdn }
+    : { host };
   const isMtls = auto.sends === 'ISTIO_MUTUAL';
   return {
     sends: auto.sends,
     source: auto.source,
-    reason: { code: auto.reason.code, text: `${prefix}${auto.reason.text}`, causes: [...(drCause ? [drCause] : []), ...auto.reason.causes] },
+    reason: {
+      code: auto.reason.code,
+      text: `${prefix}${auto.reason.text}`,
+      params: { ...prefixParams, ...auto.reason.params },
+      causes: [...(drCause ? [drCause] : []), ...auto.reason.causes],
+    },
     ...(drCause ? { destinationRule: drCause } : {}),
     ...(isMtls ? { sni: naming.sni } : {}),
     subjectAltNames: isMtls ? naming.subjectAltNames : [],
@@ -99,6 +117,7 @@ function decideAutoMtls(world: World, service: KubeObject, endpoint: KubeObject,
   const serviceMode = inferServiceMtlsMode(world, service);
   if (serviceMode.mode === 'DISABLE') {
     const base = ` is off for the whole service: ${serviceMode.text} → plaintext to every endpoint`;
+    const service: Phrase = { code: serviceMode.code, text: serviceMode.text, params: serviceMode.params };
     const server = podTlsMode(endpoint) === 'istio' ? resolveServerMode(world, endpoint, endpointPort) : undefined;
     if (server?.mode === 'STRICT') {
       return {
@@ -107,26 +126,33 @@ function decideAutoMtls(world: World, service: KubeObject, endpoint: KubeObject,
         reason: {
           code: 'auto.service-disabled.56084',
           text: `${base}, although the endpoint is STRICT (${server.reason.text}). A namespace- or mesh-level DISABLE turns auto mTLS off for the whole service and workload-level STRICT does not turn it back on, so the STRICT endpoint rejects the plaintext: a known Istio limitation (istio/istio#56084)`,
+          params: { service, server: server.reason },
           causes: [...serviceMode.causes, ...server.reason.causes],
         },
       };
     }
-    return { sends: 'PLAINTEXT', source: 'auto-mtls-service-disabled', reason: { code: 'auto.service-disabled', text: base, causes: serviceMode.causes } };
+    return { sends: 'PLAINTEXT', source: 'auto-mtls-service-disabled', reason: { code: 'auto.service-disabled', text: base, params: { service }, causes: serviceMode.causes } };
   }
   const podCause: Cause = { kind: 'Pod', namespace: endpoint.metadata.namespace ?? '', name: endpoint.metadata.name, field: `metadata.labels.${TLS_MODE_LABEL}` };
   if (podTlsMode(endpoint) !== 'istio') {
     const why = hasSidecar(endpoint) ? `has no ${TLS_MODE_LABEL}=istio label` : 'has no sidecar';
-    return { sends: 'PLAINTEXT', source: 'auto-mtls-no-sidecar', reason: { code: 'auto.no-sidecar', text: `: the endpoint ${podRef(endpoint)} ${why} → plaintext`, causes: [podCause] } };
+    const params = { endpoint: podRef(endpoint), ...(hasSidecar(endpoint) ? { label: TLS_MODE_LABEL } : {}) };
+    return { sends: 'PLAINTEXT', source: 'auto-mtls-no-sidecar', reason: { code: 'auto.no-sidecar', text: `: the endpoint ${podRef(endpoint)} ${why} → plaintext`, params, causes: [podCause] } };
   }
   const server = resolveServerMode(world, endpoint, endpointPort);
   if (server.mode === 'DISABLE') {
     return {
       sends: 'PLAINTEXT',
       source: 'auto-mtls-disabled-port',
-      reason: { code: 'auto.server-disable', text: `: the endpoint ${podRef(endpoint)} is DISABLE on port ${endpointPort} (${server.reason.text}) → plaintext`, causes: server.reason.causes },
+      reason: {
+        code: 'auto.server-disable',
+        text: `: the endpoint ${podRef(endpoint)} is DISABLE on port ${endpointPort} (${server.reason.text}) → plaintext`,
+        params: { endpoint: podRef(endpoint), port: endpointPort, server: server.reason },
+        causes: server.reason.causes,
+      },
     };
   }
-  return { sends: 'ISTIO_MUTUAL', source: 'auto-mtls', reason: { code: 'auto.mtls', text: '; the endpoint has a sidecar (tlsMode=istio) → mTLS', causes: [podCause] } };
+  return { sends: 'ISTIO_MUTUAL', source: 'auto-mtls', reason: { code: 'auto.mtls', text: '; the endpoint has a sidecar (tlsMode=istio) → mTLS', params: {}, causes: [podCause] } };
 }
 
 interface PortTls {

@@ -97,7 +97,7 @@ describe('resolveServerMode', () => {
   });
 
   it('says PERMISSIVE by default when no policy applies', () => {
-    expect(resolveServerMode(worldWith({ pods: [foo] }), foo).reason).toEqual({ code: 'pa.default', text: 'no PeerAuthentication applies: PERMISSIVE by default', causes: [] });
+    expect(resolveServerMode(worldWith({ pods: [foo] }), foo).reason).toEqual({ code: 'pa.default', text: 'no PeerAuthentication applies: PERMISSIVE by default', params: {}, causes: [] });
   });
 
   it('names the port and the portLevelMtls field when a port entry decides', () => {

@@ -3,7 +3,7 @@ import type { Reason } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
 import { compareByCreationTime } from './compareByCreationTime.ts';
 import { isGatewayPod } from './isGatewayPod.ts';
-import { type PeerAuthenticationView, declaredPortMode, describePolicy, modeCause, readPeerAuthentication } from './readPeerAuthentication.ts';
+import { type PeerAuthenticationView, declaredPortMode, describePolicy, modeCause, policyPhrase, readPeerAuthentication } from './readPeerAuthentication.ts';
 import type { ConsideredPolicy, EffectiveMode, PolicyLevel, ServerModeDecision } from './types.ts';
 
 /**
@@ -54,15 +54,21 @@ export function resolveServerMode(world: World, pod: KubeObject, containerPort?:
 
   if (winner !== undefined && containerPort !== undefined && portMode !== undefined) {
     const portCause = modeCause(winner, containerPort);
-    const where = describePolicy(winner, containerPort);
+    const where = policyPhrase(winner, containerPort);
     if (portDecides) {
-      return { mode: portMode, level: 'port', considered, reason: { code: 'pa.port', text: `${where} sets ${portMode}`, causes: [portCause] } };
+      return { mode: portMode, level: 'port', considered, reason: { code: 'pa.port', text: `${where.text} sets ${portMode}`, params: { policy: where, mode: portMode }, causes: [portCause] } };
     }
+    const from = base.decider ? policyPhrase(base.decider) : undefined;
     return {
       mode: base.mode,
       level: base.level,
       considered,
-      reason: { code: 'pa.port.unset', text: `${where} leaves the mode UNSET: inherits ${base.mode} from ${base.decider ? describePolicy(base.decider) : 'the default'}`, causes: [portCause, ...base.reason.causes] },
+      reason: {
+        code: 'pa.port.unset',
+        text: `${where.text} leaves the mode UNSET: inherits ${base.mode} from ${from ? from.text : 'the default'}`,
+        params: { policy: where, mode: base.mode, ...(from ? { from } : {}) },
+        causes: [portCause, ...base.reason.causes],
+      },
     };
   }
   return { mode: base.mode, level: base.level, considered, reason: base.reason };
@@ -79,7 +85,7 @@ interface ChainResult {
 function composeChain(chain: PeerAuthenticationView[]): ChainResult {
   const narrowest = chain[chain.length - 1];
   if (narrowest === undefined) {
-    return { mode: 'PERMISSIVE', level: 'default', reason: { code: 'pa.default', text: 'no PeerAuthentication applies: PERMISSIVE by default', causes: [] } };
+    return { mode: 'PERMISSIVE', level: 'default', reason: { code: 'pa.default', text: 'no PeerAuthentication applies: PERMISSIVE by default', params: {}, causes: [] } };
   }
   const index = chain.findLastIndex((v) => v.mode !== 'UNSET');
   const decider = chain[index];
@@ -89,12 +95,13 @@ function composeChain(chain: PeerAuthenticationView[]): ChainResult {
     return {
       mode: 'PERMISSIVE',
       level: 'default',
-      reason: { code: 'pa.unset', text: `${describePolicy(narrowest)} leaves the mode UNSET, and nothing above sets one: PERMISSIVE by default`, causes: unset },
+      reason: { code: 'pa.unset', text: `${describePolicy(narrowest)} leaves the mode UNSET, and nothing above sets one: PERMISSIVE by default`, params: { policy: policyPhrase(narrowest), mode: 'PERMISSIVE' }, causes: unset },
     };
   }
   const level = decider.level === 'mesh' || decider.level === 'namespace' ? decider.level : 'workload';
   if (decider === narrowest) {
-    return { mode: decider.mode, level, decider, reason: { code: `pa.${level}`, text: `${describePolicy(decider)} sets ${decider.mode}`, causes: [modeCause(decider)] } };
+    const policy = policyPhrase(decider);
+    return { mode: decider.mode, level, decider, reason: { code: `pa.${level}`, text: `${policy.text} sets ${decider.mode}`, params: { policy, mode: decider.mode }, causes: [modeCause(decider)] } };
   }
   return {
     mode: decider.mode,
@@ -103,6 +110,7 @@ function composeChain(chain: PeerAuthenticationView[]): ChainResult {
     reason: {
       code: 'pa.unset',
       text: `${describePolicy(narrowest)} leaves the mode UNSET: inherits ${decider.mode} from ${describePolicy(decider)}`,
+      params: { policy: policyPhrase(narrowest), mode: decider.mode, from: policyPhrase(decider) },
       causes: [...unset, modeCause(decider)],
     },
   };
@@ -140,6 +148,7 @@ function decideForGateway(pod: KubeObject): ServerModeDecision {
     reason: {
       code: 'pa.gateway',
       text: `${ref} is a gateway: PeerAuthentication does not apply; its Gateway servers decide TLS`,
+      params: { pod: ref },
       causes: [{ kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name }],
     },
   };

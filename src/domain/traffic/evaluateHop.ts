@@ -6,11 +6,12 @@ import { resolveClientTls } from '../resolution/resolveClientTls.ts';
 import { resolveServerMode } from '../resolution/resolveServerMode.ts';
 import type { ClientTlsDecision } from '../resolution/types.ts';
 import type { World } from '../world.ts';
-import type { Cause, ClientSends, HandshakeStep, Hop, HopOutcome, Reason, ServerMode } from './trace.ts';
+import type { Cause, ClientSends, HandshakeStep, Hop, HopOutcome, PhraseParams, Reason, ServerMode } from './trace.ts';
 
 /** The client end of a hop: a bare process (no proxy on its path), or a sidecar or gateway proxy. */
 export type HopClient =
-  | { type: 'plain'; label: string; reason: Reason; identity?: undefined }
+  /** `pod`: the pod a bare in-cluster process runs in (its IP is the server's downstream address). */
+  | { type: 'plain'; label: string; reason: Reason; identity?: undefined; pod?: KubeObject }
   | { type: 'proxy'; proxyKind: 'sidecar' | 'gateway'; label: string; pod: KubeObject };
 
 export interface HopRequest {
@@ -38,7 +39,7 @@ export interface HopResult {
   observation: ClientObservation;
 }
 
-const reason = (code: string, text: string, causes: Cause[] = []): Reason => ({ code, text, causes });
+const reason = (code: string, text: string, causes: Cause[] = [], params?: PhraseParams): Reason => ({ code, text, ...(params ? { params } : {}), causes });
 
 export function podLabel(pod: KubeObject): string {
   return `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
@@ -53,7 +54,7 @@ function decideClient(world: World, req: HopRequest): { sends: ClientSends; reas
   const { client } = req;
   if (client.type === 'plain') return { sends: 'PLAINTEXT', reason: client.reason };
   if (req.passthrough || !req.service || !req.servicePort) {
-    return { sends: 'PLAINTEXT', reason: req.passthrough ?? reason('passthrough', `${client.label} has no cluster for this address and forwards the bytes unchanged (PassthroughCluster): plaintext`) };
+    return { sends: 'PLAINTEXT', reason: req.passthrough ?? reason('passthrough', `${client.label} has no cluster for this address and forwards the bytes unchanged (PassthroughCluster): plaintext`, [], { client: client.label }) };
   }
   const decision = resolveClientTls(
     world,
@@ -69,10 +70,10 @@ function decideClient(world: World, req: HopRequest): { sends: ClientSends; reas
 function decideServer(world: World, req: HopRequest): { mode: ServerMode; reason: Reason } {
   const pod = req.endpoint;
   if (isGatewayPod(pod)) {
-    return { mode: 'NO_SIDECAR', reason: reason('gateway.listener', `${podLabel(pod)} is an ingress gateway: its listener on port ${req.port} comes from a Gateway resource, and PeerAuthentication never applies to gateways`, [{ kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name }]) };
+    return { mode: 'NO_SIDECAR', reason: reason('gateway.listener', `${podLabel(pod)} is an ingress gateway: its listener on port ${req.port} comes from a Gateway resource, and PeerAuthentication never applies to gateways`, [{ kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name }], { pod: podLabel(pod), port: req.port }) };
   }
   if (!hasSidecar(pod)) {
-    return { mode: 'NO_SIDECAR', reason: reason('server.no-sidecar', `${podLabel(pod)} has no sidecar: its application accepts the connection directly, whatever the policies say`, [{ kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name }]) };
+    return { mode: 'NO_SIDECAR', reason: reason('server.no-sidecar', `${podLabel(pod)} has no sidecar: its application accepts the connection directly, whatever the policies say`, [{ kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name }], { pod: podLabel(pod) }) };
   }
   const decision = resolveServerMode(world, pod, req.port);
   return { mode: decision.mode, reason: decision.reason };
@@ -106,10 +107,10 @@ export function evaluateHop(world: World, req: HopRequest): HopResult {
     if (server.mode === 'STRICT') {
       outcome = 'reset';
       steps.push({ kind: 'reset', actor: 'server', ok: false, text: `The server sidecar has only mTLS filter chains on port ${req.port}: no filter chain matches plaintext (NR filter_chain_not_found), so Envoy resets the connection`, data: { flags: 'NR', details: 'filter_chain_not_found' } });
-      outcomeReason = reason('reset.strict', `plaintext reached a STRICT port: ${to}'s sidecar found no filter chain and reset the connection`, server.reason.causes);
+      outcomeReason = reason('reset.strict', `plaintext reached a STRICT port: ${to}'s sidecar found no filter chain and reset the connection`, server.reason.causes, { to });
       observation = sidecarClient ? { kind: 'local-reply', code: 503, body: UPSTREAM_RESET, flags: 'UC' } : { kind: 'reset' };
     } else {
-      outcomeReason = reason('accepted.plaintext', serverHasProxy ? `${server.mode} accepts plaintext` : 'no sidecar on the server: the application reads plaintext');
+      outcomeReason = reason('accepted.plaintext', serverHasProxy ? `${server.mode} accepts plaintext` : 'no sidecar on the server: the application reads plaintext', [], { mode: server.mode });
     }
   } else if (client.sends === 'ISTIO_MUTUAL') {
     const sni = client.decision?.sni ?? `outbound_.${req.servicePort?.port ?? req.port}_._.${host ?? to}`;
@@ -123,17 +124,17 @@ export function evaluateHop(world: World, req: HopRequest): HopResult {
       steps.push({ kind: 'secure_naming', actor: 'client', ok: namingOk, text: namingOk ? `Secure naming: ${serverId} is allowed to run ${host ?? to}` : `Secure naming failed: ${serverId} is not among ${expected.join(', ')}`, data: { expected, got: serverId } });
       if (namingOk) {
         steps.push({ kind: 'established', actor: 'client', ok: true, text: 'Mutual TLS established: both sides verified each other' });
-        outcomeReason = reason('accepted.mtls', `${server.mode} accepts mutual TLS`);
+        outcomeReason = reason('accepted.mtls', `${server.mode} accepts mutual TLS`, [], { mode: server.mode });
       } else {
         outcome = 'tls_error';
-        outcomeReason = reason('tls.secure-naming', `the server's identity ${serverId} is not one the client expects (${expected.join(', ')})`, client.reason.causes);
+        outcomeReason = reason('tls.secure-naming', `the server's identity ${serverId} is not one the client expects (${expected.join(', ')})`, client.reason.causes, { got: serverId, expected: expected.join(', ') });
         observation = { kind: 'local-reply', code: 503, body: VERIFY_FAILED, flags: 'UF' };
       }
     } else {
       // DISABLE or no sidecar: nobody terminates TLS, and the app speaks plaintext.
       outcome = 'tls_error';
       steps.push({ kind: 'reset', actor: 'server', ok: false, text: serverHasProxy ? `Port ${req.port} is DISABLE: the server sidecar has no TLS filter chain and hands the TLS bytes to a plaintext listener, which fails` : 'No sidecar on the server: the application does not speak TLS and the handshake fails', data: { details: 'WRONG_VERSION_NUMBER' } });
-      outcomeReason = reason(serverHasProxy ? 'tls.server-disabled' : 'tls.no-sidecar', serverHasProxy ? `the client sent mTLS but ${to} has mTLS DISABLE on port ${req.port}` : `the client sent mTLS but ${to} has no sidecar to terminate it`, [...client.reason.causes, ...server.reason.causes]);
+      outcomeReason = reason(serverHasProxy ? 'tls.server-disabled' : 'tls.no-sidecar', serverHasProxy ? `the client sent mTLS but ${to} has mTLS DISABLE on port ${req.port}` : `the client sent mTLS but ${to} has no sidecar to terminate it`, [...client.reason.causes, ...server.reason.causes], { to, port: req.port });
       observation = { kind: 'local-reply', code: 503, body: WRONG_VERSION, flags: 'UF' };
     }
   } else {
@@ -143,7 +144,7 @@ export function evaluateHop(world: World, req: HopRequest): HopResult {
     outcome = server.mode === 'PERMISSIVE' ? 'reset' : 'tls_error';
     const body = server.mode === 'STRICT' ? CERT_REQUIRED : server.mode === 'PERMISSIVE' ? UPSTREAM_RESET : WRONG_VERSION;
     steps.push({ kind: 'reset', actor: 'server', ok: false, text: server.mode === 'STRICT' ? 'The server requires an Istio client certificate; the client has none from the mesh CA' : server.mode === 'PERMISSIVE' ? 'TLS without Istio ALPN matches no filter chain on this HTTP port' : 'Nobody on the server side terminates this TLS' });
-    outcomeReason = reason('tls.user-tls', `the client originates ${client.sends === 'SIMPLE_TLS' ? 'one-way TLS' : 'TLS with its own certificate'}, which ${to} cannot accept`, client.reason.causes);
+    outcomeReason = reason('tls.user-tls', `the client originates ${client.sends === 'SIMPLE_TLS' ? 'one-way TLS' : 'TLS with its own certificate'}, which ${to} cannot accept`, client.reason.causes, { sends: client.sends, to });
     observation = { kind: 'local-reply', code: 503, body, flags: 'UF' };
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../cluster/defaultWorld.ts';
+import { podIP } from '../cluster/pods.ts';
 import { destinationRule, peerAuthentication } from '../testing/fixtures.ts';
 import type { World } from '../world.ts';
 import type { RequestClient } from './request.ts';
@@ -142,6 +143,19 @@ describe('simulateRequest: the tutorial behaviour matrix (tutorial.md)', () => {
     const frontendPod = podOf(world, 'frontend');
     const lines = world.logs.get(`frontend/${frontendPod}`) ?? [];
     expect(lines.map((l) => l.text).join('\n')).toContain('"- - -" 0 NR filter_chain_not_found');
+  });
+
+  it("logs a sidecar-less pod's own IP as the downstream address, and the node IP for the load balancer", () => {
+    const world = createDefaultWorld();
+    const frontendPod = podOf(world, 'frontend');
+    recordAccessLogs(world, simulateRequest(world, { client: testcurl, url: FRONTEND }));
+    recordAccessLogs(world, simulateRequest(world, { client: browser, url: LB }));
+    const [fromTestcurl, fromLb] = (world.logs.get(`frontend/${frontendPod}`) ?? []).filter((l) => l.text.includes('inbound|8080')).map((l) => l.text);
+    const pod = world.get('Pod', 'default', 'testcurl');
+    const testcurlIp = pod ? podIP(pod) : undefined;
+    expect(testcurlIp).toMatch(/^10\.52\./);
+    expect(fromTestcurl).toContain(` ${testcurlIp ?? ''}:`);
+    expect(fromLb).toContain(' 10.128.0.1:');
   });
 
   it('never changes the world', () => {

@@ -8,7 +8,7 @@ import { type HopClient, type HopResult, evaluateHop, podLabel } from './evaluat
 import { NOT_FOUND_BODY, errorPageHtml, storefrontHtml } from './pages.ts';
 import { type RequestSpec, parseUrl } from './request.ts';
 import { resolveDestination } from './resolveDestination.ts';
-import type { AccessLogEntry, Hop, PageView, Reason, Trace } from './trace.ts';
+import type { AccessLogEntry, Hop, PageView, PhraseParams, Reason, Trace } from './trace.ts';
 
 /** What an application (or a proxy answering for it) sent back. */
 interface Response {
@@ -31,7 +31,7 @@ interface Ctx {
   depth: number;
 }
 
-const reason = (code: string, text: string): Reason => ({ code, text, causes: [] });
+const reason = (code: string, text: string, params?: PhraseParams): Reason => ({ code, text, ...(params ? { params } : {}), causes: [] });
 
 function hash(text: string): number {
   let h = 0x811c9dc5;
@@ -51,6 +51,9 @@ function pickEndpoint(endpoints: KubeObject[]): KubeObject | undefined {
 /** Records both sides' access-log lines for a hop, as the proxies would write them. */
 function logHop(ctx: Ctx, hop: Hop, client: HopClient, endpoint: KubeObject, code: number, bytes: number, authority: string, serviceIp?: string): void {
   const clientPod = client.type === 'proxy' ? client.pod : undefined;
+  // A bare process in a pod connects from the pod's IP; only traffic from outside the cluster
+  // arrives from the node (GKE's L4 load balancer SNATs it with externalTrafficPolicy: Cluster).
+  const sourcePod = client.pod;
   const entry = {
     time: ctx.time,
     hop,
@@ -66,7 +69,7 @@ function logHop(ctx: Ctx, hop: Hop, client: HopClient, endpoint: KubeObject, cod
     requestId: ctx.requestId,
     authority,
     serverIp: podIP(endpoint) ?? '0.0.0.0',
-    clientIp: clientPod ? (podIP(clientPod) ?? '0.0.0.0') : '10.128.0.1',
+    clientIp: sourcePod ? (podIP(sourcePod) ?? '0.0.0.0') : '10.128.0.1',
     sni: `outbound_.${hop.servicePort ?? hop.port}_._.${hop.service ?? ''}`,
     ...(serviceIp ? { serviceIp } : {}),
   };
@@ -123,16 +126,16 @@ function callPod(ctx: Ctx, client: HopClient, pod: KubeObject, port: number, aut
     return { code: 0, body: '', headers: [], connectionError: { curlExit: 7, message: `Failed to connect to ${authority.split(':')[0]} port ${port} after 1 ms: Could not connect to server`, page: 'connection-refused' } };
   }
   const effectiveClient: HopClient = loopback
-    ? { type: 'plain', label: client.label, reason: reason('client.loopback', 'localhost traffic stays inside the pod: iptables does not redirect it, so no sidecar is involved') }
+    ? { type: 'plain', label: client.label, reason: reason('client.loopback', 'localhost traffic stays inside the pod: iptables does not redirect it, so no sidecar is involved', {}), pod }
     : client;
-  const passthrough = client.type === 'proxy' ? reason('client.passthrough', `${podLabel(pod)} is addressed by pod IP, not through a Service: the client sidecar has no cluster for it and forwards plaintext (PassthroughCluster)`) : undefined;
+  const passthrough = client.type === 'proxy' ? reason('client.passthrough', `${podLabel(pod)} is addressed by pod IP, not through a Service: the client sidecar has no cluster for it and forwards plaintext (PassthroughCluster)`, { pod: podLabel(pod) }) : undefined;
   const result = loopback
     ? {
         hop: {
           from: client.label, to: podLabel(pod), port, protocol: 'http' as const,
           clientSends: 'PLAINTEXT' as const, clientReason: effectiveClient.type === 'plain' ? effectiveClient.reason : reason('', ''),
-          serverMode: 'NO_SIDECAR' as const, serverReason: reason('server.loopback', 'the connection never leaves the pod, so the inbound sidecar does not see it'),
-          outcome: 'ok' as const, httpCode: 0, outcomeReason: reason('accepted.loopback', 'the application answers on localhost'),
+          serverMode: 'NO_SIDECAR' as const, serverReason: reason('server.loopback', 'the connection never leaves the pod, so the inbound sidecar does not see it', {}),
+          outcome: 'ok' as const, httpCode: 0, outcomeReason: reason('accepted.loopback', 'the application answers on localhost', {}),
           handshake: [{ kind: 'tcp_connect' as const, actor: 'client' as const, ok: true, text: `TCP connect to 127.0.0.1 port ${port}` }], parent: -1,
         },
         observation: { kind: 'delivered' as const },
@@ -223,7 +226,7 @@ function grpcCall(ctx: Ctx, fromPod: KubeObject, parent: number, call: BackendCa
   if (!svc || !port) return { ok: false, error: `rpc error: code = Unavailable desc = name resolver error: produced zero addresses` };
   const client: HopClient = hasSidecar(fromPod)
     ? { type: 'proxy', proxyKind: 'sidecar', label: podLabel(fromPod), pod: fromPod }
-    : { type: 'plain', label: podLabel(fromPod), reason: reason('client.no-sidecar', `${podLabel(fromPod)} has no sidecar: it sends plaintext`) };
+    : { type: 'plain', label: podLabel(fromPod), reason: reason('client.no-sidecar', `${podLabel(fromPod)} has no sidecar: it sends plaintext`, { client: podLabel(fromPod), via: 'app' }), pod: fromPod };
   const saved = { method: ctx.method, path: ctx.path };
   ctx.method = 'POST';
   ctx.path = `/hipstershop.${call.service.replace('service', 'Service').replace(/^./, (c) => c.toUpperCase())}/Call`;
@@ -319,16 +322,16 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
   let client: HopClient;
   if (spec.client.kind === 'external') {
     const who = spec.client.name === 'browser' ? 'the browser' : 'Cloud Shell';
-    client = { type: 'plain', label: clientLabel(spec), reason: reason('client.external', `${who} is outside the mesh and has no sidecar: it sends plaintext HTTP`) };
+    client = { type: 'plain', label: clientLabel(spec), reason: reason('client.external', `${who} is outside the mesh and has no sidecar: it sends plaintext HTTP`, { who: spec.client.name }) };
   } else {
     const pod = world.get('Pod', spec.client.namespace, spec.client.pod);
     if (!pod) return connectionFailure(spec, ctx, 7, `Failed to connect to ${url.host} port ${url.port}`, 'connection-refused');
     if (spec.client.captured && hasSidecar(pod)) {
       client = { type: 'proxy', proxyKind: 'sidecar', label: clientLabel(spec), pod };
     } else if (hasSidecar(pod) && spec.client.container === SIDECAR_CONTAINER) {
-      client = { type: 'plain', label: clientLabel(spec), reason: reason('client.proxy-uid', `curl runs in the istio-proxy container as UID 1337; iptables never captures the proxy's own traffic, so it leaves in plaintext`) };
+      client = { type: 'plain', label: clientLabel(spec), reason: reason('client.proxy-uid', `curl runs in the istio-proxy container as UID 1337; iptables never captures the proxy's own traffic, so it leaves in plaintext`, {}), pod };
     } else {
-      client = { type: 'plain', label: clientLabel(spec), reason: reason('client.no-sidecar', `${clientLabel(spec)} has no sidecar${pod.metadata.annotations['sidecar.istio.io/inject'] === 'false' ? ' (sidecar.istio.io/inject: "false")' : ''}: curl's plaintext goes straight to the server`) };
+      client = { type: 'plain', label: clientLabel(spec), reason: reason('client.no-sidecar', `${clientLabel(spec)} has no sidecar${pod.metadata.annotations['sidecar.istio.io/inject'] === 'false' ? ' (sidecar.istio.io/inject: "false")' : ''}: curl's plaintext goes straight to the server`, { client: clientLabel(spec), via: 'curl', optOut: pod.metadata.annotations['sidecar.istio.io/inject'] === 'false' ? 1 : 0 }), pod };
     }
   }
 
@@ -349,7 +352,7 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
       const via = `${dest.service.metadata.namespace}/${dest.service.metadata.name}`;
       // In-cluster clients reach an LB IP through kube-proxy; a sidecar knows no service for it.
       const lbClient: HopClient = client.type === 'proxy'
-        ? { type: 'plain', label: client.label, reason: reason('client.passthrough', `${dest.ip} is a load-balancer IP, not a service host the sidecar knows: it forwards plaintext (PassthroughCluster)`) }
+        ? { type: 'plain', label: client.label, reason: reason('client.passthrough', `${dest.ip} is a load-balancer IP, not a service host the sidecar knows: it forwards plaintext (PassthroughCluster)`, { ip: dest.ip }), pod: client.pod }
         : client;
       response = callThroughService(ctx, lbClient, dest.service, dest.port, -1, authority, via);
       break;

@@ -56,10 +56,22 @@ export interface Cause {
   field?: string;
 }
 
-/** A decision with its reason: a stable code, parameters, and the English sentence. */
-export interface Reason {
+/**
+ * A sentence of the engine: a stable code, the English text, and the parameters the text was built
+ * from, so that a translation can build the same sentence in another language. A parameter that is a
+ * sentence itself is a nested phrase. Without `params` only the English text exists.
+ */
+export interface Phrase {
   code: string;
   text: string;
+  params?: PhraseParams;
+}
+
+/** Plain values are facts (names, ports) or codes (modes, levels); nested phrases are sentences. */
+export type PhraseParams = Readonly<Record<string, string | number | Phrase>>;
+
+/** A decision with its reason: a stable code, parameters, and the English sentence. */
+export interface Reason extends Phrase {
   causes: Cause[];
 }
 

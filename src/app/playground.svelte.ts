@@ -1,0 +1,341 @@
+import { I18n } from '../i18n/i18n.svelte.ts';
+import { detectLocale, type Locale } from '../i18n/locale.ts';
+import type { MessageKey } from '../i18n/messages/index.ts';
+import { lessonCatalog, type LessonEntry } from '../lessons/index.ts';
+import type { Lesson } from '../lessons/types.ts';
+import { outcomeOf } from '../lessons/probe.ts';
+import { InputBuffer } from '../shell/bash/inputBuffer.ts';
+import type { SessionSnapshot } from '../shell/session.ts';
+import { Course, type CourseProgress } from './course.svelte.ts';
+import type { AppOptions, PanelId, Theme } from './options.ts';
+import { resolveLessonId } from './options.ts';
+import { createDefaultState, createStore, exportProgress, importProgress, type NoticeCode, type ProgressStore, type SavedState, type StorageLike } from './persist/index.ts';
+import { buildShareUrl, decodeShare, parseHash, type ShareState } from './share/hashState.ts';
+import { Simulator } from './simulator.svelte.ts';
+
+/** What an embedding page hears (the custom element re-dispatches these as DOM events). */
+export type PlaygroundEvent =
+  | { type: 'ready'; detail: { lesson?: string; step?: number; mode: 'lesson' | 'sandbox' } }
+  | { type: 'request-completed'; detail: { origin: string; url: string; httpCode: number; curlExit: number; outcome: string } }
+  | { type: 'step-completed'; detail: { lesson: string; step: number; id: string } };
+
+export interface PlaygroundEnv {
+  search: string;
+  hash: string;
+  languages: readonly string[];
+  /** localStorage, or undefined (embedded instances never persist). */
+  storage: StorageLike | undefined;
+}
+
+/** The complete commands of a script, as a terminal would run them one by one. */
+export function splitCommands(script: string): string[] {
+  const buffer = new InputBuffer();
+  const out: string[] = [];
+  for (const line of script.split('\n')) {
+    const complete = buffer.push(line);
+    if (complete !== undefined && complete.trim() !== '' && !/^\s*#/.test(complete)) out.push(complete);
+  }
+  if (!buffer.isEmpty && buffer.pending.trim()) out.push(buffer.pending);
+  return out;
+}
+
+const NOTICE_KEYS: Record<NoticeCode, MessageKey> = {
+  corrupt: 'notice.storage.corrupt',
+  'newer-version': 'notice.storage.newer',
+  migrated: 'notice.storage.migrated',
+  unavailable: 'notice.storage.unavailable',
+  quota: 'notice.storage.quota',
+};
+
+/**
+ * One app instance: its options, language, theme, the simulator and the course, where progress is
+ * kept, and what it tells an embedding page. Several instances on one page share nothing.
+ */
+export class Playground {
+  readonly i18n: I18n;
+  readonly course = new Course();
+  readonly sim: Simulator;
+  readonly catalog: readonly LessonEntry[] = lessonCatalog;
+  theme = $state<Theme>('system');
+  presenter = $state(false);
+  /** 'sandbox' or the open lesson's id. */
+  selected = $state('sandbox');
+  loading = $state(true);
+  loadError = $state('');
+  /** Messages for the learner (already translated), newest last. */
+  notices = $state.raw<string[]>([]);
+  /** The time machine's viewed point; undefined = now. */
+  viewing = $state<number | undefined>(undefined);
+  readonly panels: readonly PanelId[] | undefined;
+  readonly readonly: boolean;
+  readonly embed: boolean;
+  private saved: SavedState;
+  private readonly store: ProgressStore | undefined;
+  private readonly sandboxStart: SessionSnapshot;
+  private readonly stopObserving: () => void;
+  private loadToken = 0;
+
+  constructor(
+    readonly options: AppOptions,
+    private readonly env: PlaygroundEnv,
+    private readonly emit: (event: PlaygroundEvent) => void = () => {},
+  ) {
+    this.embed = options.embed;
+    this.readonly = options.readonly;
+    this.panels = options.panels;
+    this.presenter = options.presenter;
+    this.store = options.embed ? undefined : createStore(env.storage);
+    const loaded = this.store?.load() ?? { state: createDefaultState() };
+    this.saved = loaded.state;
+    const locale: Locale = options.locale ?? this.saved.locale ?? detectLocale(env.search, env.languages);
+    this.i18n = new I18n(locale);
+    this.theme = options.theme ?? this.saved.theme ?? (options.presenter ? 'projector' : 'system');
+    if (loaded.notice) this.notify(NOTICE_KEYS[loaded.notice]);
+    if (options.ignored.length) this.notify('notice.options.ignored', { names: options.ignored.join(', ') });
+
+    this.course.locale = () => this.i18n.locale;
+    this.sim = new Simulator({ commands: this.course.shellCommands });
+    this.sandboxStart = this.sim.session.snapshot();
+    this.course.attach(this.sim);
+    this.course.onChange = (progress) => this.persist(progress);
+    this.course.onStepCompleted = (step, index) => {
+      if (this.course.lesson) this.emit({ type: 'step-completed', detail: { lesson: this.course.lesson.id, step: index + 1, id: step.id } });
+    };
+    this.stopObserving = this.sim.observe({
+      onTrace: (trace) => {
+        const outcome = outcomeOf(trace);
+        this.emit({ type: 'request-completed', detail: { origin: trace.origin, url: trace.url, httpCode: trace.httpCode, curlExit: trace.curlExit, outcome: outcome.kind } });
+      },
+    });
+  }
+
+  t = (key: MessageKey, params?: Record<string, string | number>): string => this.i18n.t(key, params);
+
+  notify(key: MessageKey, params?: Record<string, string | number>): void {
+    this.notices = [...this.notices, this.t(key, params)].slice(-4);
+  }
+
+  dismissNotice(index: number): void {
+    this.notices = this.notices.filter((_, i) => i !== index);
+  }
+
+  /** Decides where to start: a shared link, then the URL's options, then saved progress, then lesson 1. */
+  async start(): Promise<void> {
+    const ids = this.catalog.map((l) => l.id);
+    const { share } = parseHash(this.env.hash);
+    if (share !== undefined) {
+      const decoded = await decodeShare(this.env.hash);
+      if (decoded.ok) {
+        await this.openShared(decoded.state);
+        this.ready();
+        return;
+      }
+      this.notify('notice.share.invalid', { reason: this.t(`notice.share.${decoded.error}` as MessageKey) });
+    }
+    const fromUrl = resolveLessonId(this.options.lesson, ids);
+    if (this.options.lesson !== undefined && !fromUrl) this.notify('notice.options.noLesson', { lesson: this.options.lesson });
+    if (this.options.mode === 'sandbox') await this.choose('sandbox');
+    else if (fromUrl) await this.openAtStep(fromUrl, this.options.step);
+    else if (this.saved.mode === 'sandbox') await this.choose('sandbox');
+    else await this.choose(this.saved.lessonId && ids.includes(this.saved.lessonId) ? this.saved.lessonId : (ids[0] ?? 'sandbox'));
+    this.ready();
+  }
+
+  private ready(): void {
+    this.emit({ type: 'ready', detail: { mode: this.course.mode, ...(this.course.lesson ? { lesson: this.course.lesson.id, step: this.course.stepIndex + 1 } : {}) } });
+  }
+
+  private async loadLesson(id: string): Promise<Lesson | undefined> {
+    const entry = this.catalog.find((l) => l.id === id);
+    if (!entry) return undefined;
+    const token = ++this.loadToken;
+    this.loading = true;
+    this.loadError = '';
+    try {
+      const lesson = await entry.load();
+      return token === this.loadToken ? lesson : undefined;
+    } catch (e) {
+      if (token === this.loadToken) this.loadError = e instanceof Error ? e.message : String(e);
+      return undefined;
+    } finally {
+      if (token === this.loadToken) this.loading = false;
+    }
+  }
+
+  /** Opens a lesson where the learner left it (saved progress), or the sandbox. */
+  async choose(id: string): Promise<void> {
+    this.viewing = undefined;
+    if (id === 'sandbox') {
+      this.selected = 'sandbox';
+      this.loading = false;
+      this.loadError = '';
+      this.course.openSandbox(this.sandboxStart, { commands: this.saved.sandbox.commands });
+      return;
+    }
+    this.selected = id;
+    const lesson = await this.loadLesson(id);
+    if (!lesson) return;
+    const progress = Object.hasOwn(this.saved.lessons, id) ? this.saved.lessons[id] : undefined;
+    this.course.openLesson(lesson, progress ?? {});
+  }
+
+  /**
+   * Opens a lesson at a step (1-based) as if the learner had done the steps before it: their
+   * solutions are replayed and they count as done. Used by links and embeds ("step 4 of lesson 1").
+   */
+  async openAtStep(id: string, step: number | undefined): Promise<void> {
+    if (step === undefined) return this.choose(id);
+    this.viewing = undefined;
+    this.selected = id;
+    const lesson = await this.loadLesson(id);
+    if (!lesson) return;
+    const index = Math.min(Math.max(0, step - 1), lesson.steps.length - 1);
+    const before = lesson.steps.slice(0, index);
+    if (step > lesson.steps.length) this.notify('notice.options.noStep', { step, total: lesson.steps.length });
+    this.course.openLesson(lesson, { step: index, completed: before.map((s) => s.id), commands: before.flatMap((s) => splitCommands(s.solution)) });
+  }
+
+  private async openShared(state: ShareState): Promise<void> {
+    if (state.locale) this.i18n.locale = state.locale;
+    if (state.theme) this.theme = state.theme;
+    if (state.mode === 'sandbox' || !state.lessonId) {
+      this.selected = 'sandbox';
+      this.loading = false;
+      this.course.openSandbox(this.sandboxStart, { commands: state.commands });
+      return;
+    }
+    if (!this.catalog.some((l) => l.id === state.lessonId)) {
+      this.notify('notice.options.noLesson', { lesson: state.lessonId });
+      return this.choose(this.catalog[0]?.id ?? 'sandbox');
+    }
+    this.selected = state.lessonId;
+    const lesson = await this.loadLesson(state.lessonId);
+    if (!lesson) return;
+    // The link's step and the steps before it count as done; the world is the link's.
+    const index = Math.min(state.step ?? 0, lesson.steps.length - 1);
+    this.course.openLesson(lesson, { step: index, completed: lesson.steps.slice(0, index).map((s) => s.id), commands: state.commands });
+    this.notify('notice.share.opened');
+  }
+
+  /** A link that opens this exact state (lesson, step, the commands in effect, language). */
+  async shareUrl(baseUrl: string): Promise<string> {
+    const state: ShareState = {
+      v: 1,
+      mode: this.course.mode,
+      ...(this.course.lesson ? { lessonId: this.course.lesson.id, step: this.course.stepIndex } : {}),
+      commands: [...this.course.commands],
+      locale: this.i18n.locale,
+    };
+    return buildShareUrl(baseUrl.split('#')[0] ?? baseUrl, state);
+  }
+
+  /** Which of the current step's solution commands the scripted demo runs next. */
+  demoIndex = $state(0);
+  private themeBeforePresenter: Theme = 'system';
+  private speedBeforePresenter = 1;
+
+  /**
+   * Presenter mode: the projector theme, slow motion and stop at the failing hop, and the
+   * keyboard-driven scripted demo (see PresenterBar). Leaving restores what was there before.
+   */
+  setPresenter(on: boolean): void {
+    if (on === this.presenter) return;
+    this.presenter = on;
+    if (on) {
+      this.themeBeforePresenter = this.theme;
+      this.speedBeforePresenter = this.sim.flows.speed;
+      this.theme = 'projector';
+      this.sim.flows.setSpeed(0.5);
+      if (!this.sim.flows.slowAtFailure) this.sim.flows.toggleSlowAtFailure();
+    } else {
+      this.theme = this.themeBeforePresenter;
+      this.sim.flows.setSpeed(this.speedBeforePresenter);
+    }
+  }
+
+  /** The current step's solution, command by command (what the scripted demo types). */
+  demoCommands(): string[] {
+    return this.course.step ? splitCommands(this.course.step.solution) : [];
+  }
+
+  /**
+   * Scripted demo: runs the next command of the current step's solution, shown in the terminal as
+   * if typed. When the step passes the course moves on and the demo starts on the next step.
+   */
+  demoNext(): 'ran' | 'done' {
+    if (this.demoStep !== this.course.stepIndex) {
+      this.demoStep = this.course.stepIndex;
+      this.demoIndex = 0;
+    }
+    const command = this.demoCommands()[this.demoIndex];
+    if (command === undefined) return 'done';
+    this.demoIndex++;
+    this.sim.terminal.submit(command);
+    return 'ran';
+  }
+
+  /** Which step `demoIndex` counts in. */
+  private demoStep = -1;
+
+  /** How far the scripted demo is in the current step: [ran, total]. */
+  demoProgress(): [number, number] {
+    const total = this.demoCommands().length;
+    return [this.demoStep === this.course.stepIndex ? Math.min(this.demoIndex, total) : 0, total];
+  }
+
+  setLocale(locale: Locale): void {
+    this.i18n.locale = locale;
+    this.saved = { ...this.saved, locale };
+    this.save();
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.saved = { ...this.saved, theme };
+    this.save();
+  }
+
+  exportFile(): { filename: string; text: string } {
+    return exportProgress(this.saved);
+  }
+
+  /** Replaces saved progress with a file's; the open lesson reloads from it. */
+  async importFile(text: string): Promise<boolean> {
+    const result = importProgress(text);
+    if (!result.ok) {
+      this.notify('notice.import.failed', { reason: this.t(`notice.import.${result.error}` as MessageKey) });
+      return false;
+    }
+    this.saved = result.state;
+    this.save();
+    if (result.state.locale) this.i18n.locale = result.state.locale;
+    await this.choose(result.state.mode === 'sandbox' ? 'sandbox' : (result.state.lessonId ?? this.catalog[0]?.id ?? 'sandbox'));
+    this.notify('notice.import.done');
+    return true;
+  }
+
+  private persist(progress: CourseProgress): void {
+    if (progress.mode === 'sandbox') {
+      this.saved = { ...this.saved, mode: 'sandbox', sandbox: { commands: progress.commands } };
+    } else if (progress.lessonId) {
+      const { lessonId, step, completed, commands, predictions } = progress;
+      this.saved = { ...this.saved, mode: 'lesson', lessonId, lessons: { ...this.saved.lessons, [lessonId]: { step, completed, commands, predictions } } };
+    }
+    this.save();
+  }
+
+  private save(): void {
+    if (!this.store) return;
+    const result = this.store.save(this.saved);
+    if (!result.ok && result.notice !== 'invalid') {
+      const key = NOTICE_KEYS[result.notice];
+      const text = this.t(key);
+      if (!this.notices.includes(text)) this.notify(key);
+    }
+  }
+
+  dispose(): void {
+    this.stopObserving();
+    this.sim.dispose();
+  }
+}

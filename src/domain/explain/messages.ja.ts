@@ -1,0 +1,342 @@
+import type { MessageParams } from './types.ts';
+
+/**
+ * The Japanese catalog of the explainer: the same codes as the English one in messages.ts (a test
+ * proves it), in Japanese. Facts stay as they are: object names, fields, modes (STRICT, PERMISSIVE,
+ * DISABLE), SPIFFE IDs, commands and URLs. Lines that are sentences end in です/ます; the decision
+ * chain and the engine's reasons are short clauses, like the English ones.
+ */
+type Template = (p: MessageParams) => string;
+
+const ACTOR: Record<string, string> = {
+  'client.sidecar': 'クライアントのサイドカー',
+  'client.gateway': 'イングレスゲートウェイ',
+  'client.browser': 'ブラウザ（サイドカーなし）',
+  'client.cloudshell': 'Cloud Shell（サイドカーなし）',
+  'client.plain': 'クライアント（サイドカーなし）',
+  'client.proxy-uid': 'istio-proxy コンテナ内の curl（キャプチャされない）',
+  'client.loopback': 'クライアント（localhost）',
+  'client.passthrough': 'クライアントのサイドカー（パススルー）',
+  'server.sidecar': 'サーバーのサイドカー',
+  'server.gateway': 'イングレスゲートウェイ',
+  'server.plain': 'サーバー（サイドカーなし）',
+  'server.loopback': 'サーバー（同じ Pod）',
+};
+
+const SENDS: Record<string, string> = {
+  ISTIO_MUTUAL: 'mTLS',
+  PLAINTEXT: '平文',
+  SIMPLE_TLS: '片方向 TLS',
+  MUTUAL_TLS: '独自のクライアント証明書による TLS',
+};
+
+const REQUIRES: Record<string, string> = {
+  STRICT: 'mTLS を要求',
+  PERMISSIVE: 'mTLS と平文の両方を受け入れる',
+  DISABLE: '平文のみ受け入れる（TLS を終端しない）',
+  NO_SIDECAR: 'アプリケーションが届いたバイト列をそのまま読む（mTLS を終端する者がいない）',
+  GATEWAY: 'Gateway リソースによる平文の HTTP リスナー',
+  LOOPBACK: 'アプリケーションが直接応答',
+};
+
+const SCOPE: Record<string, string> = {
+  mesh: 'より狭いポリシーのない、メッシュ内のすべてのワークロード',
+  namespace: 'ワークロードのポリシーがない、その名前空間のすべてのワークロード',
+  workload: 'このワークロードだけ',
+  port: 'このワークロードのこのポートだけ',
+};
+
+const LEVEL: Record<string, string> = {
+  mesh: 'メッシュ',
+  namespace: '名前空間',
+  workload: 'ワークロード',
+  port: 'ポート',
+  default: 'デフォルト',
+  ignored: '無視される',
+};
+
+const OUTCOME: Record<string, string> = {
+  ok: '受け入れられる',
+  'reset.plaintext': 'リセットされる（平文に一致するフィルターチェーンがない）。クライアントには TCP リセットが届く',
+  'reset.plaintext.503': 'リセットされる（平文に一致するフィルターチェーンがない）。クライアントのサイドカーが 503 を返す',
+  'reset.tls': 'リセットされる（Istio の ALPN のない TLS はどのフィルターチェーンにも一致しない）。クライアントのサイドカーが 503 を返す',
+  'tls.secure-naming': 'セキュアネーミングに失敗し、クライアントのサイドカーが 503 を返す',
+  'tls.server-disabled': 'TLS ハンドシェイクが失敗し（DISABLE のポートでは誰も mTLS を終端しない）、クライアントのサイドカーが 503 を返す',
+  'tls.no-sidecar': 'TLS ハンドシェイクが失敗し（mTLS を終端するサイドカーがない）、クライアントのサイドカーが 503 を返す',
+  'tls.user-tls': 'TLS ハンドシェイクが失敗し、クライアントのサイドカーが 503 を返す',
+  '503': 'クライアントのサイドカーが 503 を返す',
+  refused: '接続が拒否される',
+  timeout: '接続がタイムアウトする',
+  protocol_error: 'プロトコルエラーになる（TLS のバイト列が平文の HTTP リスナーに届く）',
+};
+
+const SEEN: Record<string, string> = {
+  reset: '接続のリセット（curl は終了コード 56、ブラウザは ERR_CONNECTION_RESET）',
+  'error-page': 'HTTP 500 とフロントエンドのエラーページ',
+  http: 'HTTP',
+  none: 'HTTP レスポンスなし',
+};
+
+const UNUSED: Record<string, string> = {
+  shadowed: 'どのクライアントも、より具体的な、またはより近い DestinationRule を先に見つけるか、このルールがエクスポートされていません',
+};
+
+const DR_EFFECT: Record<string, string> = {
+  DISABLE: ' → 平文',
+  SIMPLE: ' → 片方向 TLS、クライアント証明書なし',
+  MUTUAL: ' → ユーザー指定のクライアント証明書による TLS',
+  ISTIO_MUTUAL: '',
+};
+
+const word = (table: Record<string, string>, key: string | number | undefined): string => {
+  const k = String(key ?? '');
+  return table[k] ?? k;
+};
+
+const s = (p: MessageParams, key: string): string => String(p[key] ?? '');
+const has = (p: MessageParams, key: string) => p[key] !== undefined;
+
+/**
+ * Japanese spacing: templates put a space around every parameter; a space then stays only between
+ * Japanese and Latin text ("STRICT のサーバー"), never between two Japanese characters or next to
+ * full-width punctuation ("（名前空間レベル）が").
+ */
+export function tidyJapanese(text: string): string {
+  const wide = '\\u3000-\\u30ff\\u4e00-\\u9fff\\uff00-\\uffef';
+  return text
+    .replace(new RegExp(`([${wide}]) +(?=[${wide}])`, 'g'), '$1')
+    .replace(/ +(?=[（）「」、。])/g, '')
+    .replace(/([（）「」、。]) +/g, '$1')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** "a STRICT server", "a sidecar-less server". */
+const server = (mode: string | number | undefined) => (mode === 'NO_SIDECAR' ? 'サイドカーのないサーバー' : `${String(mode ?? '')} のサーバー`);
+
+/** A client reason ends in "→ 平文" or "→ mTLS"; the line adds "→ … を送信" itself. */
+const withoutConclusion = (text: string) => text.replace(/\s*→\s*(平文|mTLS)$/, '');
+
+const flow = (p: MessageParams) =>
+  `${s(p, 'client')} から ${s(p, 'host')}:${s(p, 'port')} へのリクエスト: ${server(p.mode)} へ ${word(SENDS, p.sends)} → ${word(OUTCOME, p.outcome)}。`;
+
+export const MESSAGES_JA: Readonly<Record<string, Template>> = {
+  'hop.title': (p) => `${s(p, 'from')} → ${s(p, 'to')}:${s(p, 'port')}`,
+  'hop.title.service': (p) => `${s(p, 'from')} → ${s(p, 'to')}:${s(p, 'port')} (${s(p, 'service')}:${s(p, 'servicePort')})`,
+  'hop.client': (p) => `${word(ACTOR, p.actor)}: ${withoutConclusion(s(p, 'reason'))} → ${word(SENDS, p.sends)} を送信`,
+  'hop.server': (p) => `${word(ACTOR, p.actor)}: ${s(p, 'reason')} → ${word(REQUIRES, p.requires)}`,
+
+  'result.accepts': (p) => `受け入れ（${p.sends === 'ISTIO_MUTUAL' ? '相互 TLS' : word(SENDS, p.sends)}）→ アプリケーションが ${s(p, 'code')} で応答`,
+  'result.reset.plaintext': () => '接続をリセット（平文に一致するフィルターチェーンがない）→ クライアントには TCP リセットが届く',
+  'result.reset.plaintext.503': () => '接続をリセット（平文に一致するフィルターチェーンがない）→ クライアントのサイドカーが 503 を返す',
+  'result.reset.tls': () => '接続をリセット（Istio の ALPN のない TLS はどのフィルターチェーンにも一致しない）→ クライアントのサイドカーが 503 を返す',
+  'result.tls.secure-naming': (p) => `クライアントがサーバー証明書を拒否: ${s(p, 'reason')} → クライアントのサイドカーが 503 を返す`,
+  'result.tls.server-disabled': () => 'TLS ハンドシェイクが失敗（ポートが DISABLE で、誰も mTLS を終端しない）→ クライアントのサイドカーが 503 を返す',
+  'result.tls.no-sidecar': () => 'TLS ハンドシェイクが失敗（mTLS を終端するサイドカーがない）→ クライアントのサイドカーが 503 を返す',
+  'result.tls.user-tls': (p) => `TLS ハンドシェイクが失敗: ${s(p, 'reason')} → クライアントのサイドカーが 503 を返す`,
+  'result.503': () => 'クライアントのサイドカーが 503 を返す',
+  'result.refused': () => '接続が拒否された',
+  'result.timeout': () => '接続がタイムアウトした',
+  'result.protocol-error': () => 'プロトコルエラー: TLS のバイト列が平文の HTTP リスナーに届いた',
+
+  'summary.ok': (p) => `リクエストは成功しました: ${s(p, 'hops')} ホップを経て HTTP ${s(p, 'code')}。すべての接続が受け入れられました。`,
+  'summary.app-error': (p) => `すべての接続は受け入れられましたが、アプリケーションが HTTP ${s(p, 'code')} を返しました。`,
+  'summary.failed': (p) =>
+    `ホップ ${s(p, 'hop')} （${s(p, 'from')} → ${s(p, 'to')}）で失敗しました。${word(ACTOR, p.clientActor)} が ${server(p.mode)} に ${word(SENDS, p.sends)} を送ったため、${word(OUTCOME, p.outcome)}。クライアントが受け取ったのは ${p.seen === 'http' ? ` HTTP ${s(p, 'code')} ` : word(SEEN, p.seen)} です。`,
+  'summary.no-hop': (p) => `リクエストはどのワークロードにも届きませんでした: ${p.kind === 'none' ? '接続は行われませんでした' : s(p, 'error')}。`,
+  'summary.empty': () => 'まだリクエストがありません。',
+  'narration': (p) => {
+    const who = p.origin === 'browser' ? 'ブラウザ' : p.origin === 'background' ? 'loadgenerator' : s(p, 'from');
+    const result = p.curlExit !== 0 ? `失敗: ${has(p, 'curlError') ? s(p, 'curlError') : `curl の終了コード ${s(p, 'curlExit')}`}` : `HTTP ${s(p, 'code')}`;
+    return `${who} → ${s(p, 'url')}: ${result}。${has(p, 'failedTo') ? `${s(p, 'failedTo')}: ${s(p, 'reason')}。` : ''}`;
+  },
+
+  'fix.client-sidecar.pod': (p) => `${s(p, 'pod')} にサイドカーを付ける`,
+  'fix.client-sidecar.pod.detail': (p) =>
+    `ラベル sidecar.istio.io/inject: "true" を付けて（オプトアウトのアノテーションは外して）Pod を作り直します。そのサイドカーが mTLS を発信し、${server(p.mode)} はそれを受け入れます。`,
+  'fix.client-sidecar.deployment': (p) => `Deployment ${s(p, 'name')} にサイドカーを付ける`,
+  'fix.client-sidecar.deployment.detail': (p) =>
+    `名前空間 ${s(p, 'namespace')} でインジェクションを有効にし、Deployment を再起動します。新しい Pod には mTLS を発信するサイドカーが付き、${server(p.mode)} はそれを受け入れます。`,
+  'fix.use-gateway': () => 'イングレスゲートウェイ経由でリクエストを送る',
+  'fix.use-gateway.detail': (p) =>
+    `ブラウザにはサイドカーを付けられません。イングレスゲートウェイ ${s(p, 'gateway')} はプロキシで、外部からの平文の HTTP を受け入れ、${s(p, 'service')} へは mTLS を発信するので、STRICT でも受け入れられます。${s(p, 'url')} を開いてください。`,
+  'fix.proxy-uid': () => 'サイドカーがキャプチャするコンテナから curl を実行する',
+  'fix.proxy-uid.detail': () =>
+    'istio-proxy コンテナは UID 1337 で動作し、その通信を iptables はリダイレクトしません。デバッグコンテナは Pod のネットワークを共有してキャプチャされるので、そのリクエストは mTLS で送られます。',
+  'fix.use-service-host': () => 'IP ではなく Service のホスト名を指定する',
+  'fix.use-service-host.detail': (p) =>
+    `サイドカーが mTLS を発信するのは、サービスとして知っているホストに対してだけです。ロードバランサや Pod の IP 宛ては平文で送られます（PassthroughCluster）。${s(p, 'url')} を使ってください。`,
+  'fix.server-permissive': () => 'サーバーを PERMISSIVE にする',
+  'fix.server-permissive.detail': (p) =>
+    `${s(p, 'object')} の ${s(p, 'field')} を ${s(p, 'from')} から PERMISSIVE に変更します。mTLS に加えて平文も受け入れるようになります。影響するのは ${word(SCOPE, p.scope)} で、メッシュのクライアントしか入れないという保証は失われます。`,
+  'fix.workload-permissive': (p) => `${s(p, 'app')} だけを PERMISSIVE にする`,
+  'fix.workload-permissive.detail': (p) =>
+    `${s(p, 'namespace')} に app=${s(p, 'app')} を対象とするワークロードレベルの PeerAuthentication を追加します。最も狭いポリシーが優先されるので、このワークロードに限り ${s(p, 'object')} を上書きします。`,
+  'fix.dr-istio-mutual': () => 'DestinationRule の tls.mode を ISTIO_MUTUAL にする',
+  'fix.dr-istio-mutual.detail': (p) =>
+    `${s(p, 'object')} ${s(p, 'field')}: ${s(p, 'from')} → ISTIO_MUTUAL。このルールを使うクライアントは Istio の mTLS を送るようになり、${server(p.mode)} はそれを受け入れます。`,
+  'fix.dr-delete': () => 'DestinationRule を削除する',
+  'fix.dr-delete.detail': (p) =>
+    `${s(p, 'object')} がなければ auto mTLS が決めます。サイドカーのあるエンドポイントには mTLS を、それ以外には平文を送ります。${p.other === 1 ? 'このルールのほかのトラフィック設定も失われます。' : ''}`,
+  'fix.dr-remove-tls': () => 'DestinationRule から tls を外し、auto mTLS に任せる',
+  'fix.dr-remove-tls.detail': (p) =>
+    `${s(p, 'object')} は、終端できる者がいない相手にも ${s(p, 'from')} を強制しています。tls の設定がなければ、auto mTLS は ${s(p, 'to')} に平文を送り、${s(p, 'to')} はそれを受け入れます。`,
+  'fix.dr-disable': () => 'DestinationRule の tls.mode を DISABLE にする',
+  'fix.dr-disable.detail': (p) => `${s(p, 'object')} ${s(p, 'field')}: ${s(p, 'from')} → DISABLE。クライアントは平文を送るようになり、${s(p, 'to')} はそれを受け入れます。`,
+  'fix.dr-remove-sans': () => 'DestinationRule から subjectAltNames を外す',
+  'fix.dr-remove-sans.detail': (p) =>
+    `${s(p, 'object')} はサーバーの ID を ${s(p, 'expected')} に固定していますが、サーバーが提示するのは ${s(p, 'got')} です。subjectAltNames がなければ、クライアントはそのサービスのワークロードのサービスアカウントを受け入れます。`,
+  'fix.dr-fix-sans': () => 'subjectAltNames をサーバーの ID にする',
+  'fix.dr-fix-sans.detail': (p) => `サーバーが実際に提示する SPIFFE ID、${s(p, 'got')} を指定します。`,
+  'fix.dr-add-istio-mutual': (p) => `${s(p, 'host')} に ISTIO_MUTUAL の DestinationRule を追加する`,
+  'fix.dr-add-istio-mutual.detail': (p) =>
+    `名前空間が名前空間レベルかメッシュレベルで DISABLE のため、サービス全体で auto mTLS がオフになっています。ワークロードレベルの STRICT では再びオンになりません（istio/istio#56084）。ISTIO_MUTUAL を明示すると、クライアントは ${s(p, 'host')} に mTLS を送ります。`,
+  'fix.ns-permissive': () => '名前空間のポリシーを DISABLE ではなく PERMISSIVE にする',
+  'fix.ns-permissive.detail': (p) =>
+    `${s(p, 'object')} ${s(p, 'field')}: DISABLE → PERMISSIVE。サービスの auto mTLS が再びオンになり、STRICT のワークロードは mTLS を受け取ります。`,
+  'fix.server-sidecar': (p) => `${s(p, 'name')} にサイドカーを付ける`,
+  'fix.server-sidecar.detail': (p) =>
+    `名前空間 ${s(p, 'namespace')} でインジェクションを有効にして Deployment を再起動します。そのサイドカーが、クライアントの送る mTLS を終端します。`,
+
+  'kia.KIA0002': () => '同じ名前空間にセレクターのないオブジェクトが複数あります',
+  'kia.KIA0003': () => '同じワークロードに複数のオブジェクトが適用されています',
+  'kia.KIA0004': () => 'この名前空間にセレクターに一致するワークロードがありません',
+  'kia.KIA0202': () => 'このホストに一致するエントリがサービスレジストリにありません',
+  'kia.KIA0205': () => 'メッシュレベルで mTLS を有効にする PeerAuthentication がありません',
+  'kia.KIA0206': () => '名前空間全体で mTLS を有効にする PeerAuthentication がありません',
+  'kia.KIA0207': () => 'TLS が strict モードの PeerAuthentication があります。permissive にすべきです',
+  'kia.KIA0208': () => 'mTLS を有効にする PeerAuthentication があります。permissive モードが必要です',
+  'kia.KIA0401': () => 'メッシュ全体で mTLS を有効にする DestinationRule がありません',
+  'kia.KIA0501': () => '名前空間全体で mTLS を有効にする DestinationRule がありません',
+  'kia.KIA0505': () => '名前空間全体で mTLS を無効にする DestinationRule がありません',
+  'kia.KIA0506': () => 'メッシュ全体で mTLS を無効にする DestinationRule がありません',
+  'lint.note.auto-mtls': () =>
+    'Kiali がこのチェックを行うのは auto mTLS がオフのときだけです。ここでは auto mTLS がオン（Istio のデフォルト）なので、サイドカーは DestinationRule や PeerAuthentication がなくても、サイドカーが受け取れる相手には mTLS を送ります。このオブジェクトがないだけでは何も壊れず、この指摘はノイズです。実際に起きることを隣に示します。',
+
+  'effect.flow': (p) => flow(p),
+  'effect.flow.auto': (p) => `auto mTLS がオンなので、実際には動作します。${flow(p)}`,
+  'effect.unused-rule': (p) => `${s(p, 'host')} でこのルールを使うクライアントはありません。${word(UNUSED, p.why)}。何も変わりません。`,
+  'effect.no-target': () => '実行中のエンドポイントを持つサービスは今のところ影響を受けないので、まだ何も失敗しません。',
+  'effect.no-host': (p) => `Istio は DestinationRule をホストでしか関連付けませんが、${s(p, 'fqdn')} という Service はありません。このルールにはまったく効果がありません。`,
+  'effect.no-host.suggest': (p) =>
+    `Istio は DestinationRule をホストでしか関連付けませんが、${s(p, 'fqdn')} という Service はありません。このルールにはまったく効果がありません。意図したサービスはおそらく ${s(p, 'suggest')} で、そこではすでに auto mTLS が決めています: ${server(p.mode)} へ ${word(SENDS, p.sends)} → ${word(OUTCOME, p.outcome)}。`,
+  'effect.newer-ignored': (p) =>
+    `名前空間ごとに有効なのは、セレクターのないポリシーのうち最も古いものだけです。名前空間 ${s(p, 'namespace')} では ${s(p, 'winner')} （${s(p, 'winnerMode')}）が決め、${s(p, 'ignored')} は無視されます。`,
+  'effect.newer-ignored.self': (p) =>
+    `名前空間ごとに有効なのは、セレクターのないポリシーのうち最も古いものだけで、これがそれです。名前空間 ${s(p, 'namespace')} ではこれが決め（${s(p, 'winnerMode')}）、${s(p, 'ignored')} は無視されます。`,
+  'effect.workload-conflict': (p) =>
+    `${s(p, 'pod')} では、一致するワークロードのポリシーのうち最も古い ${s(p, 'winner')} （${s(p, 'winnerMode')}）が優先されます。${s(p, 'ignored')} はそこでは無視されます。`,
+  'effect.selector-none': (p) => `どの Pod にも適用されません: ${s(p, 'namespace')} にラベル ${s(p, 'labels')} を持つものはありません。何も変わりません。`,
+  'effect.root-selector': (p) =>
+    `どの Pod にも適用されません: ルート名前空間 ${s(p, 'namespace')} にあるセレクター付きの PeerAuthentication は、何を選択していても Istio に無視されます。`,
+
+  'hs.tcp': () => 'TCP 接続',
+  'hs.plaintext': () => '平文: TLS なし',
+  'hs.plaintext.detail': (p) => `${p.protocol === 'grpc' ? 'gRPC 呼び出し' : 'HTTP リクエスト'} は暗号化されず、証明書もなしで送られます。`,
+  'hs.client-hello': () => 'ClientHello',
+  'hs.client-hello.detail': (p) => `SNI ${s(p, 'sni') || '(なし)'}、ALPN ${s(p, 'alpn') || '(なし: Istio の mTLS ではない)'}`,
+  'hs.server-certificate': () => 'ServerHello + Certificate',
+  'hs.server-certificate.detail': (p) => `サーバーの ID（SPIFFE URI SAN）: ${s(p, 'spiffe')}`,
+  'hs.certificate-request': () => 'CertificateRequest',
+  'hs.certificate-request.detail': () => 'サーバーがクライアント証明書を要求します。これで TLS が相互（mutual）になります。',
+  'hs.client-certificate': () => 'Certificate + CertificateVerify',
+  'hs.client-certificate.detail': (p) => `クライアントの ID ${s(p, 'spiffe')}。秘密鍵で証明されます`,
+  'hs.secure-naming': () => 'セキュアネーミングの確認',
+  'hs.secure-naming.ok': (p) => `${s(p, 'got')} はこのサービスの実行を許可されている`,
+  'hs.secure-naming.failed': (p) => `${s(p, 'got')} は想定された ID（${s(p, 'expected')}）に含まれない`,
+  'hs.finished': () => 'Finished',
+  'hs.finished.detail': () => '双方が Finished を送り、相互 TLS が確立されます。',
+  'hs.reset.no-filter-chain': () => 'RST: フィルターチェーンなし',
+  'hs.reset': () => 'ハンドシェイク失敗',
+  'hs.http-request': (p) => (p.protocol === 'grpc' ? 'gRPC リクエスト（HTTP/2）' : 'HTTP リクエスト'),
+  'hs.http-response': () => 'HTTP レスポンス',
+  'hs.http-response.code': (p) => s(p, 'code'),
+  'hs.no-response': () => '応答なし',
+  'hs.local-reply': (p) => `クライアントのサイドカーが ${s(p, 'code')} を返す`,
+  'hs.local-reply.detail': () => 'アップストリームへの接続に失敗したため、クライアントのサイドカーが自らアプリケーションに応答します。',
+};
+
+const policy = (p: MessageParams) => s(p, 'policy');
+const sets: Template = (p) => `${policy(p)} が ${s(p, 'mode')} を設定`;
+
+const destinationRule: Template = (p) =>
+  `DestinationRule ${s(p, 'rule')}${has(p, 'port') ? `（ポート ${s(p, 'port')}）` : ''} が ${s(p, 'host')} に ${p.noMode ? 'mode のない tls（デフォルトで DISABLE）' : s(p, 'mode')} を設定 ${word(DR_EFFECT, p.mode)}${has(p, 'plainPod') ? `（サイドカーのない ${s(p, 'plainPod')} に対しても）` : ''}`;
+
+const autoPrefix = (p: MessageParams) =>
+  has(p, 'rule')
+    ? `DestinationRule ${s(p, 'rule')}${has(p, 'rulePort') ? `（ポート ${s(p, 'rulePort')}）` : ''} は ${s(p, 'host')} に tls を設定していない → auto mTLS`
+    : `${s(p, 'host')} の DestinationRule なし → auto mTLS`;
+
+const serviceOff = (p: MessageParams) => `${autoPrefix(p)} はサービス全体でオフ: ${s(p, 'service')} → すべてのエンドポイントに平文`;
+
+/** The engine's reasons, by phrase code (see PHRASES in messages.ts). */
+export const PHRASES_JA: Readonly<Record<string, Template>> = {
+  'pa.policy': (p) => `PeerAuthentication ${s(p, 'ref')} （${word(LEVEL, p.level)} レベル ${has(p, 'port') ? `、ポート ${s(p, 'port')}` : ''}）`,
+  'pa.port': sets,
+  'pa.port.unset': (p) => `${policy(p)} はモードが UNSET: ${has(p, 'from') ? s(p, 'from') : 'デフォルト'} から ${s(p, 'mode')} を継承`,
+  'pa.default': () => 'PeerAuthentication の適用なし: デフォルトで PERMISSIVE',
+  'pa.unset': (p) =>
+    has(p, 'from') ? `${policy(p)} はモードが UNSET: ${s(p, 'from')} から ${s(p, 'mode')} を継承` : `${policy(p)} はモードが UNSET で、上位にも設定なし: デフォルトで PERMISSIVE`,
+  'pa.mesh': sets,
+  'pa.namespace': sets,
+  'pa.workload': sets,
+  'pa.gateway': (p) => `${s(p, 'pod')} はゲートウェイ: PeerAuthentication は適用されず、Gateway のサーバーが TLS を決める`,
+
+  'ns.sets': sets,
+  'ns.unset': (p) => {
+    const from = !has(p, 'mesh') ? 'デフォルト（メッシュレベルのポリシーなし）' : p.meshMode === 'UNSET' ? `${s(p, 'mesh')} （これも UNSET）` : s(p, 'mesh');
+    return `${policy(p)} はモードが UNSET: ${from} から ${s(p, 'mode')} を継承`;
+  },
+  'ns.mesh': (p) => (p.mode === 'UNSET' ? `${policy(p)} （UNSET のため PERMISSIVE）` : sets(p)),
+  'ns.unknown': (p) => `${s(p, 'namespace')} にメッシュレベルや名前空間レベルの PeerAuthentication なし`,
+  'svc.headless-empty': (p) => `ヘッドレス Service ${s(p, 'service')} にエンドポイントなし`,
+  'svc.headless-plain': (p) => `ヘッドレス Service ${s(p, 'service')} にサイドカーのないエンドポイント（${s(p, 'pod')}）あり`,
+  'svc.default': (p) => `${s(p, 'namespace')} にメッシュレベルや名前空間レベルの PeerAuthentication なし: PERMISSIVE`,
+
+  'dr.disable': destinationRule,
+  'dr.simple': destinationRule,
+  'dr.mutual': destinationRule,
+  'dr.istio-mutual': destinationRule,
+  'auto.service-disabled': serviceOff,
+  'auto.service-disabled.56084': (p) =>
+    `${serviceOff(p)}。エンドポイントは STRICT（${s(p, 'server')}）だが、名前空間レベルやメッシュレベルの DISABLE はサービス全体の auto mTLS をオフにし、ワークロードレベルの STRICT では再びオンにならないため、STRICT のエンドポイントは平文を拒否する: Istio の既知の制限（istio/istio#56084）`,
+  'auto.no-sidecar': (p) => `${autoPrefix(p)}: エンドポイント ${s(p, 'endpoint')} に ${has(p, 'label') ? ` ${s(p, 'label')}=istio ラベルがない` : 'サイドカーがない'} → 平文`,
+  'auto.server-disable': (p) => `${autoPrefix(p)}: エンドポイント ${s(p, 'endpoint')} はポート ${s(p, 'port')} で DISABLE（${s(p, 'server')}）→ 平文`,
+  'auto.mtls': (p) => `${autoPrefix(p)}。エンドポイントにサイドカーあり（tlsMode=istio）→ mTLS`,
+
+  'passthrough': (p) => `${s(p, 'client')} にはこのアドレス用のクラスターがなく、バイト列をそのまま転送する（PassthroughCluster）: 平文`,
+  'client.passthrough': (p) =>
+    has(p, 'pod')
+      ? `${s(p, 'pod')} は Service 経由ではなく Pod IP で指定されている: クライアントのサイドカーにはそのクラスターがなく、平文で転送する（PassthroughCluster）`
+      : `${s(p, 'ip')} はロードバランサの IP で、サイドカーが知るサービスのホストではない: 平文で転送する（PassthroughCluster）`,
+  'client.loopback': () => 'localhost の通信は Pod の中にとどまる: iptables はリダイレクトしないので、サイドカーは関与しない',
+  'client.no-sidecar': (p) =>
+    p.via === 'app'
+      ? `${s(p, 'client')} にサイドカーがない: 平文を送る`
+      : `${s(p, 'client')} にサイドカーがない ${p.optOut ? '（sidecar.istio.io/inject: "false"）' : ''}: curl の平文がそのままサーバーに届く`,
+  'client.external': (p) => `${p.who === 'browser' ? 'ブラウザ' : 'Cloud Shell'} はメッシュの外にあり、サイドカーがない: 平文の HTTP を送る`,
+  'client.proxy-uid': () => 'curl は istio-proxy コンテナの中で UID 1337 として動く。iptables はプロキシ自身の通信をキャプチャしないので、平文で出ていく',
+  'gateway.listener': (p) =>
+    `${s(p, 'pod')} はイングレスゲートウェイ: ポート ${s(p, 'port')} のリスナーは Gateway リソースから作られ、PeerAuthentication はゲートウェイに適用されない`,
+  'server.no-sidecar': (p) => `${s(p, 'pod')} にサイドカーがない: ポリシーにかかわらず、アプリケーションが接続を直接受け入れる`,
+  'server.loopback': () => '接続が Pod の外に出ないので、受信側のサイドカーには見えない',
+
+  'reset.strict': (p) => `平文が STRICT のポートに届いた: ${s(p, 'to')} のサイドカーは一致するフィルターチェーンを見つけられず、接続をリセットした`,
+  'accepted.plaintext': (p) => (p.mode === 'NO_SIDECAR' ? 'サーバーにサイドカーがない: アプリケーションが平文を読む' : `${s(p, 'mode')} は平文を受け入れる`),
+  'accepted.mtls': (p) => `${s(p, 'mode')} は相互 TLS を受け入れる`,
+  'accepted.loopback': () => 'アプリケーションが localhost で応答する',
+  'tls.secure-naming': (p) => `サーバーの ID ${s(p, 'got')} はクライアントが想定するもの（${s(p, 'expected')}）ではない`,
+  'tls.server-disabled': (p) => `クライアントは mTLS を送ったが、${s(p, 'to')} はポート ${s(p, 'port')} で mTLS が DISABLE`,
+  'tls.no-sidecar': (p) => `クライアントは mTLS を送ったが、${s(p, 'to')} にはそれを終端するサイドカーがない`,
+  'tls.user-tls': (p) => `クライアントは ${p.sends === 'SIMPLE_TLS' ? '片方向 TLS' : '独自の証明書による TLS'} を発信するが、${s(p, 'to')} はそれを受け入れられない`,
+
+  'step.tcp': (p) => `${s(p, 'to')} のポート ${s(p, 'port')} に TCP 接続 ${has(p, 'via') ? `（${s(p, 'via')} 経由）` : ''}`,
+  'step.reset.no-filter-chain': (p) =>
+    `サーバーのサイドカーにはポート ${s(p, 'port')} に mTLS のフィルターチェーンしかない: 平文に一致するフィルターチェーンがない（NR filter_chain_not_found）ため、Envoy が接続をリセットする`,
+  'step.reset.disabled': (p) => `ポート ${s(p, 'port')} は DISABLE: サーバーのサイドカーには TLS のフィルターチェーンがなく、TLS のバイト列を平文のリスナーに渡して失敗する`,
+  'step.reset.no-sidecar': () => 'サーバーにサイドカーがない: アプリケーションは TLS を話さず、ハンドシェイクが失敗する',
+  'step.reset.cert-required': () => 'サーバーは Istio のクライアント証明書を要求するが、クライアントはメッシュの CA による証明書を持っていない',
+  'step.reset.no-alpn': () => 'Istio の ALPN のない TLS は、この HTTP ポートのどのフィルターチェーンにも一致しない',
+  'step.reset.no-terminator': () => 'サーバー側にこの TLS を終端する者がいない',
+  'step.http-request': (p) => `${s(p, 'host')} への HTTP リクエスト`,
+};

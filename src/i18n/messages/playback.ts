@@ -1,0 +1,39 @@
+import { defineMessages } from './define.ts';
+
+/** The playback bar: pause, step, replay, speed, motion, background traffic and theme. */
+export default defineMessages(
+  {
+    'playback.label': 'Playback',
+    'playback.play': '▶ Play',
+    'playback.pause': '❚❚ Pause',
+    'playback.stepBack': 'Step back',
+    'playback.stepBackButton': '◀ Step',
+    'playback.stepForward': 'Step forward',
+    'playback.stepForwardButton': 'Step ▶',
+    'playback.replay': '↺ Replay',
+    'playback.speed': 'Speed',
+    'playback.slowAtFailure': 'Slow at failing hop',
+    'playback.reducedMotion': 'Reduced motion',
+    'playback.background': 'Loadgenerator traffic',
+    'playback.theme.system': 'System',
+    'playback.theme.light': 'Light',
+    'playback.theme.dark': 'Dark',
+  },
+  {
+    'playback.label': '再生',
+    'playback.play': '▶ 再生',
+    'playback.pause': '❚❚ 一時停止',
+    'playback.stepBack': '1 ステップ戻る',
+    'playback.stepBackButton': '◀ 戻る',
+    'playback.stepForward': '1 ステップ進む',
+    'playback.stepForwardButton': '進む ▶',
+    'playback.replay': '↺ リプレイ',
+    'playback.speed': '速度',
+    'playback.slowAtFailure': '失敗するホップで減速',
+    'playback.reducedMotion': 'アニメーションを減らす',
+    'playback.background': 'loadgenerator のトラフィック',
+    'playback.theme.system': 'システム',
+    'playback.theme.light': 'ライト',
+    'playback.theme.dark': 'ダーク',
+  },
+);

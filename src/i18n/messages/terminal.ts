@@ -1,0 +1,17 @@
+import { defineMessages } from './define.ts';
+
+/** The terminal's own labels. What it prints (prompts, command output) is a fact and stays as is. */
+export default defineMessages(
+  {
+    'terminal.output': 'Terminal output',
+    'terminal.input': 'Command input',
+    'terminal.keys':
+      'Enter runs the command. Tab completes; on an empty line, or after Escape, Tab moves on. Up and Down recall history. Control C cancels, Control L clears.',
+  },
+  {
+    'terminal.output': 'ターミナルの出力',
+    'terminal.input': 'コマンド入力',
+    'terminal.keys':
+      'Enter でコマンドを実行します。Tab で補完します。空の行や Escape の後では、Tab で次へ移動します。上下の矢印キーで履歴を呼び出します。Control+C で取り消し、Control+L で画面をクリアします。',
+  },
+);

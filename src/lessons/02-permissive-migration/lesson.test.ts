@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { forEachInput } from '../../shell/runScript.ts';
+import { hasSidecar } from '../../domain/cluster/pods.ts';
+import { outcomeOf, probe } from '../probe.ts';
+import { LessonRun, runLesson, startSession } from '../run.ts';
+import type { Lesson } from '../types.ts';
+import lesson from './index.ts';
+import { FRONTEND_URL, LEGACY, legacyPods } from './checks.ts';
+
+/** A run that has completed the first `count` steps with their own solutions. */
+function runThrough(count: number, of: Lesson = lesson): LessonRun {
+  const run = new LessonRun(of);
+  for (const step of of.steps.slice(0, count)) runAll(run, step.solution);
+  expect(run.completed).toEqual(of.steps.slice(0, count).map((s) => s.id));
+  return run;
+}
+
+/** Feeds a script to the run as the terminal does (heredocs collect until their delimiter); returns what it showed. */
+function runAll(run: LessonRun, script: string): string {
+  let out = '';
+  forEachInput(script, (input) => {
+    out += run.run(input).result.chunks.map((c) => c.text).join('');
+  });
+  return out;
+}
+
+const stepIndex = (id: string) => lesson.steps.findIndex((s) => s.id === id);
+
+/** What each predict probe does in the run's world now, by probe id. */
+function predicted(run: LessonRun, stepId: string): Record<string, string> {
+  const step = lesson.steps[stepIndex(stepId)];
+  return Object.fromEntries((step?.predict?.probes ?? []).map((p) => [p.id, outcomeOf(probe(run.session.world, p.from, p.url)).kind]));
+}
+
+describe('lesson 02-permissive-migration', () => {
+  it('starts with a legacy client that has no sidecar, in a namespace without the injection label', () => {
+    const session = startSession(lesson);
+    const pods = legacyPods(session.world);
+    expect(pods).toHaveLength(1);
+    expect(pods.every(hasSidecar)).toBe(false);
+    expect(session.world.get('Namespace', '', 'legacy')?.metadata.labels['istio-injection']).toBeUndefined();
+    expect(session.world.get('Service', 'frontend', 'frontend-external')).toBeUndefined();
+    const podName = pods[0]?.metadata.name ?? '';
+    const byName = session.run(`kubectl exec -n legacy ${podName} -- curl -s -o /dev/null -w '%{http_code}' ${FRONTEND_URL}`);
+    expect(byName.chunks.map((c) => c.text).join('')).toBe('200');
+    const byDeployment = session.run(`kubectl exec -n legacy deploy/legacy-client -- curl -s ${FRONTEND_URL}`);
+    expect(byDeployment.traces[0]?.hops[0]?.clientSends).toBe('PLAINTEXT');
+  });
+
+  it('fails the final check at the start', () => {
+    const run = new LessonRun(lesson);
+    const last = lesson.steps[lesson.steps.length - 1];
+    expect(last?.check(run.context()).pass).toBe(false);
+  });
+
+  it('completes every step with the solutions in order', () => {
+    const script = lesson.steps.map((s) => s.solution).join('\n');
+    expect(runLesson(lesson, script).completed).toEqual(lesson.steps.map((s) => s.id));
+  });
+
+  it.each(lesson.steps.map((s, i) => [s.id, i] as const))('step %s fails before its solution and passes after it', (_id, i) => {
+    const run = runThrough(i);
+    const step = lesson.steps[i];
+    if (!step) throw new Error('no step');
+    expect(step.check(run.context()).pass).toBe(false);
+    runAll(run, step.solution);
+    expect(run.completed).toContain(step.id);
+  });
+
+  it('runs every command of every step without a shell or kubectl usage error', () => {
+    for (const [i, step] of lesson.steps.entries()) {
+      const run = runThrough(i);
+      for (const command of step.commands) {
+        const out = runAll(run, command);
+        expect(out, command).not.toMatch(/command not found|unknown (command|flag|shorthand)|error: (unknown|invalid)|Error from server|no such file/i);
+        expect(out.trim(), command).not.toBe('');
+      }
+    }
+  });
+
+  it('predicts the first STRICT: the two sidecar-less clients break, the gateway and the loadgenerator do not', () => {
+    const run = runThrough(stepIndex('strict-breaks-legacy'));
+    expect(predicted(run, 'strict-breaks-legacy')).toEqual({ legacy: 'ok', testcurl: 'ok', gateway: 'ok', loadgenerator: 'ok' });
+    runAll(run, lesson.steps[stepIndex('strict-breaks-legacy')]?.solution ?? '');
+    expect(predicted(run, 'strict-breaks-legacy')).toEqual({ legacy: 'reset', testcurl: 'reset', gateway: 'ok', loadgenerator: 'ok' });
+  });
+
+  it('predicts the second STRICT: only testcurl breaks once the legacy client is meshed', () => {
+    const run = runThrough(lesson.steps.length);
+    expect(predicted(run, 'strict-for-good')).toEqual({ legacy: 'ok', testcurl: 'reset', gateway: 'ok', loadgenerator: 'ok' });
+  });
+
+  describe('alternative solutions', () => {
+    it('accepts a workload-level STRICT policy and a curl by pod name for the first STRICT', () => {
+      const run = runThrough(stepIndex('strict-breaks-legacy'));
+      runAll(run, `kubectl apply -f - <<END
+apiVersion: security.istio.io/v1beta1
+kind: PeerAuthentication
+metadata:
+  name: frontend-strict
+  namespace: frontend
+spec:
+  selector:
+    matchLabels:
+      app: frontend
+  mtls:
+    mode: STRICT
+END
+kubectl exec -n legacy $(kubectl get pod -n legacy -l app=legacy-client -o jsonpath='{.items[0].metadata.name}') -- curl -sS http://frontend.frontend:80/`);
+      expect(run.completed).toContain('strict-breaks-legacy');
+    });
+
+    it('does not count the reset seen before STRICT was applied, only one seen in the step', () => {
+      const run = runThrough(stepIndex('strict-breaks-legacy'));
+      runAll(run, 'kubectl apply -f - <<END\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: frontend\nspec:\n  mtls:\n    mode: STRICT\nEND');
+      expect(run.completed).not.toContain('strict-breaks-legacy');
+    });
+
+    it('accepts a rollback to PERMISSIVE instead of a delete, once the legacy client is seen working again', () => {
+      const run = runThrough(stepIndex('roll-back'));
+      runAll(run, 'kubectl apply -f - <<END\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: frontend\nspec:\n  mtls:\n    mode: PERMISSIVE\nEND');
+      expect(run.completed).not.toContain('roll-back');
+      expect(lesson.steps[stepIndex('roll-back')]?.check(run.context()).detail.en).toMatch(/Confirm it/);
+      runAll(run, `kubectl exec -n legacy deploy/legacy-client -- curl -s ${FRONTEND_URL}`);
+      expect(run.completed).toContain('roll-back');
+    });
+
+    it('accepts deleting the pods instead of a rollout restart, and not the label alone', () => {
+      const run = runThrough(stepIndex('migrate-client'));
+      runAll(run, 'kubectl label ns legacy istio-injection=enabled --overwrite');
+      expect(run.completed).not.toContain('migrate-client');
+      expect(lesson.steps[stepIndex('migrate-client')]?.check(run.context()).detail.en).toMatch(/recreate them/);
+      runAll(run, 'kubectl delete pod -n legacy -l app=legacy-client');
+      expect(run.completed).toContain('migrate-client');
+      expect(outcomeOf(probe(run.session.world, LEGACY, FRONTEND_URL))).toEqual({ kind: 'ok', code: 200, tls: 'mtls' });
+    });
+
+    it('accepts a mesh-wide STRICT policy at the end', () => {
+      const run = runThrough(stepIndex('strict-for-good'));
+      runAll(run, `kubectl apply -f - <<END
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: istio-system
+spec:
+  mtls:
+    mode: STRICT
+END
+kubectl exec -n legacy deploy/legacy-client -- curl -s -o /dev/null http://frontend.frontend.svc.cluster.local/`);
+      expect(run.completed).toContain('strict-for-good');
+    });
+
+    it('does not finish while the legacy client is still outside the mesh', () => {
+      const run = runThrough(stepIndex('migrate-client'));
+      const final = lesson.steps[stepIndex('strict-for-good')];
+      runAll(run, final?.solution ?? '');
+      expect(final?.check(run.context()).pass).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { forEachInput } from '../../shell/runScript.ts';
+import { outcomeOf, probe } from '../probe.ts';
+import { LessonRun, runLesson } from '../run.ts';
+import lesson from './index.ts';
+import { CONTAINER_PORT, containerPortMode, workloadMode } from './checks.ts';
+
+/** Feeds a script to the run as the terminal does (heredocs collect until their delimiter); returns what it showed. */
+function runAll(run: LessonRun, script: string): string {
+  let out = '';
+  forEachInput(script, (input) => {
+    out += run.run(input).result.chunks.map((c) => c.text).join('');
+  });
+  return out;
+}
+
+/** A run that has completed the first `count` steps with their own solutions. */
+function runThrough(count: number): LessonRun {
+  const run = new LessonRun(lesson);
+  for (const step of lesson.steps.slice(0, count)) runAll(run, step.solution);
+  expect(run.completed).toEqual(lesson.steps.slice(0, count).map((s) => s.id));
+  return run;
+}
+
+const stepIndex = (id: string) => lesson.steps.findIndex((s) => s.id === id);
+const stepById = (id: string) => {
+  const step = lesson.steps[stepIndex(id)];
+  if (!step) throw new Error(id);
+  return step;
+};
+
+/** What each predict probe of a step does in the run's world now, by probe id. */
+function predicted(run: LessonRun, stepId: string): Record<string, string> {
+  return Object.fromEntries((stepById(stepId).predict?.probes ?? []).map((p) => [p.id, outcomeOf(probe(run.session.world, p.from, p.url)).kind]));
+}
+
+const apply = (yaml: string) => `kubectl apply -f - <<END\n${yaml.trim()}\nEND`;
+
+describe('lesson 04-port-exception', () => {
+  it('starts with mesh-wide STRICT: the load balancer is reset, the gateway serves the shop', () => {
+    const run = new LessonRun(lesson);
+    expect(containerPortMode(run.session.world)).toMatchObject({ mode: 'STRICT', level: 'mesh' });
+    expect(predicted(run, 'container-port')).toEqual({ lb: 'reset', testcurl: 'reset', catalog: 'reset', gateway: 'ok' });
+  });
+
+  it('fails the final check at the start', () => {
+    const run = new LessonRun(lesson);
+    expect(lesson.steps[lesson.steps.length - 1]?.check(run.context()).pass).toBe(false);
+  });
+
+  it('completes every step with the solutions in order', () => {
+    expect(runLesson(lesson, lesson.steps.map((s) => s.solution).join('\n')).completed).toEqual(lesson.steps.map((s) => s.id));
+  });
+
+  it.each(lesson.steps.map((s, i) => [s.id, i] as const))('step %s fails before its solution and passes after it', (_id, i) => {
+    const run = runThrough(i);
+    const step = lesson.steps[i];
+    if (!step) throw new Error('no step');
+    expect(step.check(run.context()).pass).toBe(false);
+    runAll(run, step.solution);
+    expect(run.completed).toContain(step.id);
+  });
+
+  it('runs every command of every step without a shell or kubectl usage error', () => {
+    for (const [i, step] of lesson.steps.entries()) {
+      const run = runThrough(i);
+      for (const command of step.commands) {
+        const out = runAll(run, command);
+        expect(out, command).not.toMatch(/command not found|unknown (command|flag|shorthand)|error: (unknown|invalid)|Error from server|no such file/i);
+        expect(out.trim(), command).not.toBe('');
+      }
+    }
+  });
+
+  it('shows the selector rule: portLevelMtls without a selector is refused and creates nothing', () => {
+    const run = runThrough(stepIndex('service-port'));
+    const command = stepById('service-port').commands[0] ?? '';
+    expect(runAll(run, command)).toBe('The PeerAuthentication "frontend" is invalid: spec: Invalid value: "object": portLevelMtls requires selector\n');
+    expect(run.session.world.list('PeerAuthentication', 'frontend')).toHaveLength(0);
+  });
+
+  it('predicts that the Service port changes nothing, and that the container port opens the frontend only', () => {
+    const run = runThrough(stepIndex('service-port'));
+    runAll(run, stepById('service-port').solution);
+    expect(predicted(run, 'service-port')).toEqual({ lb: 'reset', testcurl: 'reset', gateway: 'ok' });
+    runAll(run, stepById('container-port').solution);
+    expect(predicted(run, 'container-port')).toEqual({ lb: 'ok', testcurl: 'ok', catalog: 'reset', gateway: 'ok' });
+    expect(outcomeOf(probe(run.session.world, { kind: 'cloudshell' }, 'http://34.136.92.187/'))).toMatchObject({ tls: 'mtls' });
+    expect(workloadMode(run.session.world)?.mode).toBe('STRICT');
+  });
+
+  describe('alternative solutions and wrong turns', () => {
+    it('accepts an UNSET workload policy with DISABLE on the Service port as the first attempt', () => {
+      const run = runThrough(stepIndex('service-port'));
+      runAll(run, `${apply(`
+apiVersion: security.istio.io/v1beta1
+kind: PeerAuthentication
+metadata:
+  name: frontend-lb
+  namespace: frontend
+spec:
+  selector:
+    matchLabels:
+      app: frontend
+  portLevelMtls:
+    80:
+      mode: DISABLE
+`)}
+kubectl exec testcurl -- curl -sS http://frontend.frontend:80/`);
+      expect(run.completed).toContain('service-port');
+    });
+
+    it('does not count a reset seen before the policy was applied', () => {
+      const run = runThrough(stepIndex('service-port'));
+      runAll(run, 'curl -s http://35.202.118.74/');
+      runAll(run, stepById('service-port').commands[1] ?? '');
+      expect(run.completed).not.toContain('service-port');
+      expect(stepById('service-port').check(run.context()).detail.en).toMatch(/send plaintext to the frontend again/);
+    });
+
+    it('tells a learner who went straight to the container port what this step wants', () => {
+      const run = runThrough(stepIndex('service-port'));
+      runAll(run, stepById('container-port').solution);
+      expect(run.completed).not.toContain('service-port');
+      expect(stepById('service-port').check(run.context()).detail.en).toMatch(/straight to the container port/);
+    });
+
+    it('accepts DISABLE on the container port, with the workload mode inherited from the mesh', () => {
+      const run = runThrough(stepIndex('container-port'));
+      runAll(run, `${apply(`
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: frontend
+  namespace: frontend
+spec:
+  selector:
+    matchLabels:
+      app: frontend
+  portLevelMtls:
+    "8080":
+      mode: DISABLE
+`)}
+kubectl exec testcurl -- curl -s -o /dev/null http://frontend.frontend.svc.cluster.local/`);
+      expect(run.completed).toContain('container-port');
+      expect(containerPortMode(run.session.world)).toMatchObject({ mode: 'DISABLE', level: 'port' });
+    });
+
+    it('rejects a second, newer policy (only the oldest counts) until the first one is gone', () => {
+      const run = runThrough(stepIndex('container-port'));
+      runAll(run, `${apply(`
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: frontend-lb
+  namespace: frontend
+spec:
+  selector:
+    matchLabels:
+      app: frontend
+  mtls:
+    mode: STRICT
+  portLevelMtls:
+    8080:
+      mode: PERMISSIVE
+`)}
+curl -s -o /dev/null http://35.202.118.74/`);
+      expect(run.completed).not.toContain('container-port');
+      expect(stepById('container-port').check(run.context()).detail.en).toMatch(/only the oldest counts: frontend\/frontend-lb is ignored/);
+      runAll(run, 'kubectl delete peerauthentication frontend -n frontend\ncurl -s -o /dev/null http://35.202.118.74/');
+      expect(run.completed).toContain('container-port');
+    });
+
+    it('rejects opening the whole workload instead of one port', () => {
+      const run = runThrough(stepIndex('container-port'));
+      runAll(run, `${apply(`
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: frontend
+  namespace: frontend
+spec:
+  selector:
+    matchLabels:
+      app: frontend
+  mtls:
+    mode: PERMISSIVE
+`)}
+curl -s -o /dev/null http://35.202.118.74/`);
+      expect(run.completed).not.toContain('container-port');
+      expect(stepById('container-port').check(run.context()).detail.en).toMatch(/whole workload/);
+      expect(containerPortMode(run.session.world)?.mode).toBe('PERMISSIVE');
+    });
+
+    it('rejects dropping the mesh-wide rule', () => {
+      const run = runThrough(stepIndex('container-port'));
+      runAll(run, 'kubectl delete peerauthentication default -n istio-system\nkubectl delete peerauthentication frontend -n frontend\ncurl -s -o /dev/null http://35.202.118.74/');
+      expect(run.completed).not.toContain('container-port');
+      expect(containerPortMode(run.session.world)?.mode).not.toBe('STRICT');
+    });
+  });
+
+  it(`keys the exception by the container port ${CONTAINER_PORT}`, () => {
+    const run = runThrough(lesson.steps.length);
+    expect(containerPortMode(run.session.world)).toMatchObject({ mode: 'PERMISSIVE', level: 'port' });
+  });
+});
