@@ -170,6 +170,7 @@ test('the live region narrates each request outcome and reason', async ({ page }
 test('prefers-reduced-motion turns reduced motion on', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await ready(page);
+  await page.getByText('Animation ▾').click();
   await expect(page.getByRole('checkbox', { name: 'Reduced motion' })).toBeChecked();
 });
 
