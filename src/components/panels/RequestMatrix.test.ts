@@ -41,9 +41,9 @@ describe('RequestMatrix', () => {
     expect(testcurl).toHaveTextContent('testcurldef');
     expect(within(inside as HTMLElement).getByRole('columnheader', { name: 'frontend/frontend' })).toHaveAttribute('title', 'frontend.frontend.svc.cluster.local:80');
     const plain = inside?.querySelector('td[data-id="default/testcurl>frontend/frontend"]');
-    expect(plain).toHaveTextContent('🔓 plain');
+    expect(plain).toHaveTextContent('○ plain');
     expect(plain).toHaveAttribute('title', expect.stringContaining('PERMISSIVE accepts plaintext'));
-    expect(inside?.querySelector('td[data-id="frontend/frontend>cart/cartservice"]')).toHaveTextContent('🔒 mTLS');
+    expect(inside?.querySelector('td[data-id="frontend/frontend>cart/cartservice"]')).toHaveTextContent('● mTLS');
     expect(screen.getByRole('status')).toHaveTextContent('No request changed at the last apply.');
     expect(screen.getByText('132 of 132 requests succeed, 121 of them over mTLS.')).toBeInTheDocument();
     expect(document.querySelectorAll('td.changed')).toHaveLength(0);
