@@ -18,7 +18,7 @@ async function open(page: Page, url: string) {
   await page.getByRole('button', { name: 'Go', exact: true }).click();
 }
 
-const browserTab = (page: Page) => page.getByRole('region', { name: 'Simulated browser' });
+const browserTab = (page: Page) => page.getByRole('group', { name: 'Simulated browser' });
 const meshDescription = (page: Page) => page.locator('svg[role="img"] + p.visually-hidden, p.visually-hidden[id$="-desc"]').first();
 
 async function showTab(page: Page, name: 'Why' | 'Handshake' | 'Console') {
