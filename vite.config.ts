@@ -2,11 +2,15 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vite';
+import { compileHints } from './scripts/compileHints.ts';
 
 export default defineConfig({
   publicDir: 'static',
   base: './',
-  plugins: [svelte(), svelteTesting()],
+  // Most of the workspace chunk's functions run while it mounts: Chromium compiles them all in
+  // the background as it downloads (scripts/compileHints.ts). Not the boot chunk: that would hold
+  // the first paint until all of it is compiled.
+  plugins: [svelte(), svelteTesting(), compileHints((chunk) => chunk.name === 'workspaceChunk')],
   // svelteTesting() empties resolve.conditions when none are set; keep Vite's defaults under Vitest.
   resolve: process.env.VITEST
     ? { conditions: ['module', 'browser', 'development|production'] }

@@ -2,12 +2,13 @@
  * Bundle size: gzip bytes of the JS and CSS the built page loads on first paint (what index.html
  * references, plus their static imports), and of every lazily loaded chunk. Budget (issue #3):
  * ≤ 90 KB gzip for the first load. Run after `npm run build`:  npx tsx bench/bundle.ts
+ * (APP_DIST selects another build directory).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const dist = new URL('../dist/', import.meta.url).pathname;
+const dist = process.env.APP_DIST ?? new URL('../dist/', import.meta.url).pathname;
 if (!existsSync(join(dist, 'index.html'))) {
   process.stderr.write('bench/bundle: run `npm run build` first\n');
   process.exit(2);

@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PlaygroundEvent } from './app/playground.svelte.ts';
+import App from './App.svelte';
+
+/**
+ * The boot terminal loads the workspace chunk in steps once the browser is idle (App.svelte).
+ * Here the chunk is a stand-in (testing/FakeWorkspace.svelte), and the tests decide when the
+ * browser is idle and when the playground becomes ready.
+ */
+const control = vi.hoisted(() => {
+  const gate = () => {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { opened, open };
+  };
+  return { gate, ready: gate(), ran: [] as string[], fail: '' };
+});
+
+vi.mock('./workspaceChunk.ts', async () => {
+  const { default: Workspace } = await import('./testing/FakeWorkspace.svelte');
+  return {
+    Workspace,
+    createPagePlayground: (onEvent: (event: PlaygroundEvent) => void) => {
+      if (control.fail) throw new Error(control.fail);
+      return {
+        sim: { terminal: { submit: (line: string) => control.ran.push(line) } },
+        async start() {
+          await control.ready.opened;
+          onEvent({ type: 'ready', detail: { mode: 'sandbox' } });
+        },
+      };
+    },
+  };
+});
+
+let idle: (() => void)[] = [];
+
+function renderApp() {
+  const view = render(App);
+  const boot = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Command input' });
+  return {
+    view,
+    boot,
+    /** The browser becomes idle: the boot terminal starts loading the workspace. */
+    idle: () => idle.splice(0).forEach((run) => run()),
+    mounted: () => vi.waitFor(() => expect(view.container.querySelector('.workspace-root')).not.toBeNull(), { interval: 2 }),
+    shown: () => vi.waitFor(() => expect(view.container.querySelector('.boot')).toBeNull(), { timeout: 2000, interval: 2 }),
+    workspaceInput: () => view.container.querySelector<HTMLTextAreaElement>('.workspace-root textarea'),
+    /** Types as a learner would, but synchronously (so that it lands between two steps of loading). */
+    type(text: string) {
+      for (const [i, line] of text.split('\n').entries()) {
+        if (i > 0) fireEvent.keyDown(boot, { key: 'Enter' });
+        fireEvent.input(boot, { target: { value: (i > 0 ? '' : boot.value) + line } });
+      }
+    },
+  };
+}
+
+describe('App (the boot terminal)', () => {
+  beforeEach(() => {
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+    control.ready = control.gate();
+    control.ran = [];
+    control.fail = '';
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    idle = [];
+  });
+
+  it('runs the lines typed while loading, in order, and carries the input line and the focus over', async () => {
+    const user = userEvent.setup();
+    const app = renderApp();
+    await user.type(app.boot, 'echo one{Enter}echo two{Enter}echo thr');
+    expect(app.view.container.querySelector('.boot')).toHaveTextContent('echo one');
+    app.idle();
+    control.ready.open();
+    await app.shown();
+    expect(control.ran).toEqual(['echo one', 'echo two']);
+    expect(app.workspaceInput()).toHaveValue('echo thr');
+    expect(app.workspaceInput()).toHaveFocus();
+    expect(screen.getAllByRole('textbox', { name: 'Command input' })).toHaveLength(1);
+  });
+
+  it('runs a line typed after the workspace mounted (hidden) but before it showed, after the earlier ones', async () => {
+    const app = renderApp();
+    app.type('echo one\n');
+    app.idle();
+    control.ready.open();
+    await app.mounted();
+    expect(app.view.container.querySelector('.boot')).not.toBeNull();
+    app.type('echo late\necho dr');
+    await app.shown();
+    expect(control.ran).toEqual(['echo one', 'echo late']);
+    expect(app.workspaceInput()).toHaveValue('echo dr');
+  });
+
+  it('swaps the workspace in only once its playground is ready, so that queued lines run first', async () => {
+    const app = renderApp();
+    app.type('echo one\n');
+    app.idle();
+    await app.mounted();
+    app.type('echo late\n');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(app.view.container.querySelector('.boot')).not.toBeNull();
+    expect(control.ran).toEqual([]);
+    control.ready.open();
+    await app.shown();
+    expect(control.ran).toEqual(['echo one', 'echo late']);
+  });
+
+  it('says so when the simulator cannot load, and keeps the boot terminal', async () => {
+    control.fail = 'out of memory';
+    const app = renderApp();
+    app.idle();
+    await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('The simulator could not load: out of memory'));
+    expect(app.boot).toBeInTheDocument();
+  });
+});
