@@ -16,7 +16,8 @@ if (!existsSync(join(dist, 'index.html'))) {
 
 const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const entry = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
+// Every script and style index.html loads itself: the bundled entry and the boot terminal's boot.js.
+const entry = [...html.matchAll(/(?:src|href)="\.?\/?((?:assets\/)?[^"/]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
 
 /** Static imports of a chunk (Vite/rolldown emits `import … from "./x.js"` at the top). */
 function staticImports(file: string): string[] {

@@ -8,9 +8,9 @@
  * while it boots, next to the empty page: the longest main-thread task in the first 2 s, and the
  * input delay of a key pressed every 50 ms from 100 ms to 2 s after navigation (from the key's
  * timestamp to its first keydown listener), plus whether every key typed into the terminal was kept.
- * The first figure is read once Playwright has found the input, which it looks for again after 0,
- * 20, 50, 100, 100, then every 500 ms: it moves in steps. "input shown, in the page" is the frame
- * the input first shows in, seen from the page itself.
+ * The first figure is timed in the page on the first animation frame in which Playwright finds the
+ * input usable (bench/boot.ts). "input shown, in the page" is the frame the input first shows in,
+ * seen from the page itself (no selector engine injected while booting).
  * Run:  npm run build && npx vite build --config bench/empty/vite.config.ts && npx tsx bench/ui.ts
  * (`npm run bench:ui` does all three). CHROMIUM_PATH selects the browser (default /usr/bin/chromium);
  * APP_DIST and EMPTY_DIST the built pages (default dist/ and dist-bench-empty/); RUNS the number of

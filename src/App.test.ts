@@ -1,9 +1,23 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlaygroundEvent } from './app/playground.svelte.ts';
 import App from './App.svelte';
+
+/** index.html's boot terminal and static/boot.js, which runs it until the app takes over. */
+const indexHtml = readFileSync(join(process.cwd(), 'index.html'), 'utf8');
+const bootMarkup = indexHtml.slice(indexHtml.indexOf('<div id="app">'), indexHtml.indexOf('<script src="./boot.js">'));
+const bootScript = readFileSync(join(process.cwd(), 'static/boot.js'), 'utf8');
+
+/** The page as the browser has it before the app's modules run: the static boot terminal, working. */
+function loadPage() {
+  document.body.innerHTML = bootMarkup;
+  new Function(bootScript)();
+  return document.getElementById('app') as HTMLElement;
+}
 
 /**
  * The boot terminal loads the workspace chunk in steps once the browser is idle (App.svelte).
@@ -39,7 +53,8 @@ vi.mock('./workspaceChunk.ts', async () => {
 let idle: (() => void)[] = [];
 
 function renderApp() {
-  const view = render(App);
+  const target = loadPage();
+  const view = render(App, { target });
   const boot = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Command input' });
   return {
     view,
@@ -69,6 +84,22 @@ describe('App (the boot terminal)', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     idle = [];
+    delete (globalThis as { mtlsBoot?: unknown }).mtlsBoot;
+  });
+
+  it('the static boot terminal queues lines before the app has loaded, and the app takes them over', async () => {
+    loadPage();
+    const input = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Command input' });
+    expect(input).toHaveFocus();
+    await userEvent.setup().type(input, 'kubectl get ns{Enter}echo half');
+    expect(document.getElementById('boot-lines')).toHaveTextContent('learner@cloudshell:~ (mtls-playground)$ kubectl get ns');
+    expect((globalThis as { mtlsBoot?: { queued: string[] } }).mtlsBoot?.queued).toEqual(['kubectl get ns']);
+    const view = render(App, { target: document.getElementById('app') as HTMLElement });
+    idle.splice(0).forEach((run) => run());
+    control.ready.open();
+    await vi.waitFor(() => expect(view.container.querySelector('.boot')).toBeNull(), { timeout: 2000, interval: 2 });
+    expect(control.ran).toEqual(['kubectl get ns']);
+    expect(view.container.querySelector('.workspace-root textarea')).toHaveValue('echo half');
   });
 
   it('runs the lines typed while loading, in order, and carries the input line and the focus over', async () => {
