@@ -13,6 +13,8 @@ import type { Simulator } from './simulator.svelte.ts';
 
 /** How many commands undo can go back (older snapshots are dropped). */
 export const MAX_UNDO = 200;
+/** How many of the learner's requests the checks can look back on. */
+export const MAX_TRACES = 500;
 
 /** One command in effect, with the world as it was just before it ran (what undo returns to). */
 interface HistoryEntry {
@@ -134,7 +136,7 @@ export class Course {
         this.afterCommand(command, result, changed);
       },
       onTrace: (trace) => {
-        this.traces.push(trace);
+        this.keepTrace(trace);
         // A browser refresh happens outside any command: check now.
         if (!this.inCommand) this.evaluate();
       },
@@ -244,6 +246,18 @@ export class Course {
     this.stepStart = this.traces.length;
     if (this.sim && this.step) this.check = checkStep(this.step, this.context());
     this.save();
+  }
+
+  /**
+   * Keeps a request for the checks. Only the latest MAX_TRACES are kept (a long session must not
+   * grow without bound); the current step's window moves with them.
+   */
+  private keepTrace(trace: Trace): void {
+    this.traces.push(trace);
+    if (this.traces.length <= MAX_TRACES) return;
+    const drop = this.traces.length - MAX_TRACES;
+    this.traces.splice(0, drop);
+    this.stepStart = Math.max(0, this.stepStart - drop);
   }
 
   private context() {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Lesson } from '../lessons/types.ts';
-import { Course, type CourseProgress } from './course.svelte.ts';
+import { Course, MAX_TRACES, type CourseProgress } from './course.svelte.ts';
 import { Simulator } from './simulator.svelte.ts';
 
 const STRICT = (ns: string, name = 'p') =>
@@ -162,6 +162,15 @@ describe('Course', () => {
     course.openLesson(lesson, { step: 99, completed: ['nope'] });
     expect(course.stepIndex).toBe(1);
     expect(course.completed).toEqual([]);
+    sim.dispose();
+  });
+
+  it('keeps only the latest requests for the checks, with the step window intact', () => {
+    const { course, sim } = setup();
+    course.openSandbox(sim.session.snapshot());
+    for (let i = 0; i < MAX_TRACES + 50; i++) sim.browse('http://34.136.92.187/');
+    const traces = (course as unknown as { traces: unknown[] }).traces;
+    expect(traces).toHaveLength(MAX_TRACES);
     sim.dispose();
   });
 });
