@@ -50,6 +50,18 @@ for (const lang of ['en', 'ja'] as const) {
   });
 }
 
+for (const [lesson, steps] of [[2, 6], [3, 3], [4, 3]] as const) {
+  test(`lesson ${lesson} can be completed through the UI with its solutions`, async ({ page }) => {
+    await openApp(page, `?lang=en&lesson=${lesson}`);
+    for (let step = 0; step < steps; step++) {
+      await expect(page.locator('.lesson .progress')).toContainText(`${step} of ${steps} steps done`);
+      await runSolution(page, 'en');
+      await expect(page.locator('.lesson .progress')).toContainText(`${step + 1} of ${steps} steps done`, { timeout: 15_000 });
+    }
+    await expect(page.locator('.lesson')).toContainText(UI.en.finished);
+  });
+}
+
 test('the prediction is revealed and scored when the step passes', async ({ page }) => {
   await openApp(page, '?lang=en&lesson=1&step=2');
   const question = page.locator('.lesson section.predict').first();
