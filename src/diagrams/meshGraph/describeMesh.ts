@@ -1,10 +1,11 @@
 import type { WorkloadMtls } from '../../domain/resolution/summarizeMesh.ts';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { describeWorkload } from './nodeBadge.ts';
+import { compareText } from '../../domain/compareText.ts';
 
 /** The plain-text alternative to the mesh diagram: one line per workload with its mode and level. */
 export function describeMesh(mesh: readonly WorkloadMtls[], tr: Translator = ENGLISH): string {
-  const sorted = [...mesh].sort((a, b) => `${a.namespace}/${a.workload}`.localeCompare(`${b.namespace}/${b.workload}`));
+  const sorted = [...mesh].sort((a, b) => compareText(`${a.namespace}/${a.workload}`, `${b.namespace}/${b.workload}`));
   return sorted.map((w) => tr.t('diagram.sentence', { text: describeWorkload(w, tr) })).join('\n');
 }
 

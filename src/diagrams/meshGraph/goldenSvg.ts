@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareText } from '../../domain/compareText.ts';
 
 /** Attributes whose values are id references, rewritten with the ids. */
 const ID_REFS = ['aria-labelledby', 'aria-describedby', 'href', 'xlink:href', 'for'];
@@ -42,7 +43,7 @@ export function normalizeSvg(svg: Element): string {
         return [a.name, value];
       })
       .filter(([name, value]) => !(name === 'class' && value === ''))
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([name, value]) => ` ${name}="${escapeText(value).replace(/"/g, '&quot;')}"`)
       .join('');
     const pad = '  '.repeat(depth);

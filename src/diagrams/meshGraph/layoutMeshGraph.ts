@@ -5,6 +5,7 @@ import { arrowHead, connectorBetween, cubicPath } from './connector.ts';
 import { describeWorkload, nodeBadge } from './nodeBadge.ts';
 import { textEms } from './textWidth.ts';
 import type { MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
+import { compareText } from '../../domain/compareText.ts';
 
 export interface MeshLayoutInput {
   mesh: readonly WorkloadMtls[];
@@ -150,7 +151,7 @@ function blocksOf(drafts: Draft[]): Block[] {
   const rank = new Map<string, number>();
   for (const d of drafts) if (d.group !== undefined) rank.set(d.group, Math.min(rank.get(d.group) ?? Infinity, d.order));
   const rankOf = (d: Draft) => (d.group !== undefined ? (rank.get(d.group) ?? d.order) : d.order);
-  const sorted = [...drafts].sort((a, b) => rankOf(a) - rankOf(b) || (a.group ?? a.id).localeCompare(b.group ?? b.id) || a.order - b.order || a.id.localeCompare(b.id));
+  const sorted = [...drafts].sort((a, b) => rankOf(a) - rankOf(b) || compareText(a.group ?? a.id, b.group ?? b.id) || a.order - b.order || compareText(a.id, b.id));
   const blocks: Block[] = [];
   for (const d of sorted) {
     const last = blocks.at(-1);
@@ -170,7 +171,7 @@ function blocksOf(drafts: Draft[]): Block[] {
  * Deterministic: the same mesh and size always give the same layout, and a mode change moves nothing.
  */
 export function layoutMeshGraph(input: MeshLayoutInput): MeshLayout {
-  const workloads = [...input.mesh].sort((a, b) => `${a.namespace}/${a.workload}`.localeCompare(`${b.namespace}/${b.workload}`));
+  const workloads = [...input.mesh].sort((a, b) => compareText(`${a.namespace}/${a.workload}`, `${b.namespace}/${b.workload}`));
   const frontend = workloads.find((w) => w.workload === 'frontend' && w.namespace === HOME_NAMESPACE.frontend) ?? workloads.find((w) => w.workload === 'frontend');
   const tr = input.tr ?? ENGLISH;
   const drafts = [...actorDrafts(frontend?.namespace, tr), ...workloads.map((w) => workloadDraft(w, tr))];

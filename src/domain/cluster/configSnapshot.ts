@@ -1,4 +1,5 @@
 import type { World } from '../world.ts';
+import { compareText } from '../compareText.ts';
 
 /** The kinds whose changes istiod pushes to the proxies. */
 export const MESH_CONFIG_KINDS = ['PeerAuthentication', 'DestinationRule', 'VirtualService', 'Gateway'] as const;
@@ -34,5 +35,5 @@ export function diffConfig(before: ConfigSnapshot, after: ConfigSnapshot): Confi
     else if (prev !== version) out.push({ action: 'configured', ...split(key) });
   }
   for (const key of before.keys()) if (!after.has(key)) out.push({ action: 'deleted', ...split(key) });
-  return out.sort((a, b) => `${a.kind}/${a.namespace}/${a.name}`.localeCompare(`${b.kind}/${b.namespace}/${b.name}`));
+  return out.sort((a, b) => compareText(`${a.kind}/${a.namespace}/${a.name}`, `${b.kind}/${b.namespace}/${b.name}`));
 }
