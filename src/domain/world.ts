@@ -34,7 +34,7 @@ export class World {
   /** Change counters by `kind/namespace`, so derived views can tell what may have changed. */
   private versions = new Map<string, number>();
   /** Envoy and app logs by pod key (`ns/name`). */
-  logs = new Map<string, LogLine[]>();
+  logs = new Map<string, readonly LogLine[]>();
   /** Whether `gcloud container clusters get-credentials` has written a kubeconfig entry. */
   credentials = true;
   /** Incremented whenever a mesh policy changes; istiod pushes config for each version. */
@@ -142,11 +142,12 @@ export class World {
 
   appendLog(namespace: string, pod: string, container: string, text: string): void {
     const key = `${namespace}/${pod}`;
+    // A new array each time: clones share the arrays they copied (see `clone`), so none is ever
+    // changed in place. The log keeps its last 2,000 lines, as a real one rotates.
     const lines = this.logs.get(key) ?? [];
-    lines.push({ time: this.nowSeconds(), container, text });
-    // Keep memory bounded on long sessions: a real log rotates too.
-    if (lines.length > 2000) lines.splice(0, lines.length - 2000);
-    this.logs.set(key, lines);
+    const next = lines.length >= 2000 ? lines.slice(lines.length - 1999) : lines.slice();
+    next.push({ time: this.nowSeconds(), container, text });
+    this.logs.set(key, next);
   }
 
   /** A snapshot: shares the (immutable) objects, copies the containers and the random state. */
@@ -154,7 +155,7 @@ export class World {
     const copy = new World(this.clock, this.rng.clone());
     copy.store = new Map(this.store);
     copy.index = new Map([...this.index].map(([kind, byNs]) => [kind, new Map([...byNs].map(([ns, objs]) => [ns, new Map(objs)]))]));
-    copy.logs = new Map([...this.logs].map(([k, v]) => [k, v.slice()]));
+    copy.logs = new Map(this.logs);
     copy.versions = new Map(this.versions);
     copy.credentials = this.credentials;
     copy.configVersion = this.configVersion;
