@@ -4,11 +4,12 @@
  * exists in both languages. New lessons are picked up from the catalog.
  */
 import { describe, expect, it } from 'vitest';
-import { forEachInput, runScript } from '../shell/runScript.ts';
+import { runScript } from '../shell/runScript.ts';
 import { SimSession } from '../shell/session.ts';
 import { lessonCatalog } from './index.ts';
 import { findProbePod, outcomeOf, probe } from './probe.ts';
 import { LessonRun, checkStep, runLesson, startSession } from './run.ts';
+import { feed, runUpTo } from './testing.ts';
 import type { CheckResult, Lesson, LocalizedText } from './types.ts';
 
 const lessons: Lesson[] = await Promise.all(lessonCatalog.map((entry) => entry.load()));
@@ -33,18 +34,6 @@ function expectText(text: LocalizedText | undefined, what: string, prose = true)
   expect(text?.en.trim(), `${what} (en)`).not.toBe('');
   expect(text?.ja.trim(), `${what} (ja)`).not.toBe('');
   if (prose) expect(text?.ja, `${what} (ja) is written in Japanese`).toMatch(JAPANESE);
-}
-
-/** A run that has completed the first `count` steps with their solutions. */
-function runUpTo(lesson: Lesson, count: number): LessonRun {
-  const run = new LessonRun(lesson);
-  feed(run, lesson.steps.slice(0, count).map((s) => s.solution).join('\n'));
-  return run;
-}
-
-/** Types a script into the run line by line, as the terminal collects it. */
-function feed(run: LessonRun, script: string): void {
-  forEachInput(script, (input) => run.run(input));
 }
 
 describe.each(lessons.map((lesson) => [lesson.id, lesson] as const))('lesson %s', (_id, lesson) => {
@@ -117,6 +106,16 @@ describe.each(lessons.map((lesson) => [lesson.id, lesson] as const))('lesson %s'
     expect(checkStep(step, run.context()).pass, 'passes before its solution').toBe(false);
     feed(run, step.solution);
     expect(run.completed).toContain(step.id);
+  });
+
+  it('runs every command of every step without a shell or kubectl usage error', () => {
+    for (const [i, step] of lesson.steps.entries()) {
+      const run = runUpTo(lesson, i);
+      for (const command of step.commands) {
+        const out = feed(run, command);
+        expect(out, command).not.toMatch(/command not found|unknown (command|flag|shorthand)|error: (unknown|invalid)|no such file/i);
+      }
+    }
   });
 
   it.each(lesson.steps.filter((s) => s.predict).map((s) => [s.id, lesson.steps.indexOf(s)] as const))(

@@ -1,28 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { forEachInput } from '../../shell/runScript.ts';
 import { hasSidecar } from '../../domain/cluster/pods.ts';
 import { outcomeOf, probe } from '../probe.ts';
-import { LessonRun, runLesson, startSession } from '../run.ts';
+import { LessonRun, startSession } from '../run.ts';
 import type { Lesson } from '../types.ts';
+import { feed, runUpTo } from '../testing.ts';
 import lesson from './index.ts';
 import { FRONTEND_URL, LEGACY, legacyPods } from './checks.ts';
 
 /** A run that has completed the first `count` steps with their own solutions. */
 function runThrough(count: number, of: Lesson = lesson): LessonRun {
-  const run = new LessonRun(of);
-  for (const step of of.steps.slice(0, count)) runAll(run, step.solution);
+  const run = runUpTo(of, count);
   expect(run.completed).toEqual(of.steps.slice(0, count).map((s) => s.id));
   return run;
 }
 
-/** Feeds a script to the run as the terminal does (heredocs collect until their delimiter); returns what it showed. */
-function runAll(run: LessonRun, script: string): string {
-  let out = '';
-  forEachInput(script, (input) => {
-    out += run.run(input).result.chunks.map((c) => c.text).join('');
-  });
-  return out;
-}
+/** Feeds a script to the run as the terminal does; returns what it showed. */
+const runAll = feed;
 
 const stepIndex = (id: string) => lesson.steps.findIndex((s) => s.id === id);
 
@@ -51,31 +44,6 @@ describe('lesson 02-permissive-migration', () => {
     const run = new LessonRun(lesson);
     const last = lesson.steps[lesson.steps.length - 1];
     expect(last?.check(run.context()).pass).toBe(false);
-  });
-
-  it('completes every step with the solutions in order', () => {
-    const script = lesson.steps.map((s) => s.solution).join('\n');
-    expect(runLesson(lesson, script).completed).toEqual(lesson.steps.map((s) => s.id));
-  });
-
-  it.each(lesson.steps.map((s, i) => [s.id, i] as const))('step %s fails before its solution and passes after it', (_id, i) => {
-    const run = runThrough(i);
-    const step = lesson.steps[i];
-    if (!step) throw new Error('no step');
-    expect(step.check(run.context()).pass).toBe(false);
-    runAll(run, step.solution);
-    expect(run.completed).toContain(step.id);
-  });
-
-  it('runs every command of every step without a shell or kubectl usage error', () => {
-    for (const [i, step] of lesson.steps.entries()) {
-      const run = runThrough(i);
-      for (const command of step.commands) {
-        const out = runAll(run, command);
-        expect(out, command).not.toMatch(/command not found|unknown (command|flag|shorthand)|error: (unknown|invalid)|Error from server|no such file/i);
-        expect(out.trim(), command).not.toBe('');
-      }
-    }
   });
 
   it('predicts the first STRICT: the two sidecar-less clients break, the gateway and the loadgenerator do not', () => {
