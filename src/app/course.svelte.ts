@@ -1,7 +1,7 @@
 import type { Trace } from '../domain/traffic/trace.ts';
 import { configSnapshot, diffConfig } from '../domain/cluster/configSnapshot.ts';
 import type { Lesson, LessonLocale, LessonStep, CheckResult, ProbeSpec } from '../lessons/types.ts';
-import { type Outcome, outcomeOf, probe } from '../lessons/probe.ts';
+import { brokenProbes } from '../lessons/probe.ts';
 import { checkStep, startSession } from '../lessons/run.ts';
 import { SimSession, type SessionSnapshot } from '../shell/session.ts';
 import { translate } from '../i18n/locale.ts';
@@ -304,8 +304,7 @@ export class Course {
     const p = step ? this.predictions[step.id] : undefined;
     const before = p?.baseline;
     if (!step || !p || !before || (p.phase !== 'answered' && p.phase !== 'asking') || !this.sim) return;
-    const world = this.sim.session.world;
-    const broken = p.probes.filter((x) => breaks(outcomeOf(probe(before.world, x.from, x.url)), outcomeOf(probe(world, x.from, x.url)))).map((x) => x.id);
+    const broken = brokenProbes(p.probes, before.world, this.sim.session.world);
     const detail = scorePrediction(p.guess ?? [], broken);
     const revealed: PredictionState = { ...p, phase: 'revealed', broken, detail };
     // Only an answered question has a score; an unanswered one still reveals what broke.
@@ -449,16 +448,6 @@ export class Course {
     if (!this.sim) throw new Error('Course.attach(sim) must be called first');
     return this.sim;
   }
-}
-
-/**
- * Whether a request "broke": it ends differently now, and now in a failure (a reset, an error
- * status or a curl error). An application's own answer that stays the same (e.g. a gRPC port's
- * 415 to plain HTTP) is not a break.
- */
-export function breaks(before: Outcome, after: Outcome): boolean {
-  if (after.kind === 'ok') return false;
-  return JSON.stringify(before) !== JSON.stringify(after);
 }
 
 function firstLine(command: string): string {

@@ -1,4 +1,4 @@
-import { parseOptions } from './options.ts';
+import { parseOptions, type AppOptions } from './options.ts';
 import { getBrowserStorage } from './persist/index.ts';
 import { Playground, type PlaygroundEvent } from './playground.svelte.ts';
 
@@ -14,4 +14,12 @@ export function browserLanguages(): readonly string[] {
 export function createPagePlayground(onEvent: (event: PlaygroundEvent) => void): Playground {
   const options = parseOptions(location.search);
   return new Playground(options, { search: location.search, hash: location.hash, languages: browserLanguages(), storage: options.embed ? undefined : getBrowserStorage() }, onEvent);
+}
+
+/**
+ * An embedded instance's playground (a custom element, or a Workspace given options): it never
+ * reads the host page's address, hash or storage.
+ */
+export function createEmbeddedPlayground(options: AppOptions, languages: readonly string[], onEvent: (event: PlaygroundEvent) => void): Playground {
+  return new Playground(options, { search: '', hash: '', languages, storage: undefined }, onEvent);
 }

@@ -1,7 +1,8 @@
 import { mount, unmount } from 'svelte';
 import Workspace from '../Workspace.svelte';
 import { parseOptions } from '../app/options.ts';
-import { Playground, type PlaygroundEvent } from '../app/playground.svelte.ts';
+import { createEmbeddedPlayground } from '../app/pagePlayground.ts';
+import type { PlaygroundEvent } from '../app/playground.svelte.ts';
 import { detectLocale } from '../i18n/locale.ts';
 import type { AttributeRecord } from './attributes.ts';
 
@@ -29,7 +30,7 @@ export function mountPlayground(
   },
 ): EmbeddedPlayground {
   const options = { ...parseOptions(attributes), embed: true };
-  const playground = new Playground(options, { search: '', hash: '', languages, storage: undefined }, onEvent);
+  const playground = createEmbeddedPlayground(options, languages, onEvent);
   const component = mount(Workspace, { target, props: { playground, ownsPage: false, label } });
   return {
     update(next, nextLanguages) {

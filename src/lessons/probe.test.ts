@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toTraceJson } from '../domain/traffic/trace.ts';
 import { runScript } from '../shell/runScript.ts';
 import { SimSession } from '../shell/session.ts';
-import { failsWith, findProbePod, outcomeLabel, outcomeOf, probe, resets, succeeds, succeedsOverMtls, targetHop } from './probe.ts';
+import { breaks, brokenProbes, failsWith, findProbePod, outcomeLabel, outcomeOf, probe, resets, succeeds, succeedsOverMtls, targetHop } from './probe.ts';
 import type { ProbeSpec } from './types.ts';
 
 const FRONTEND = 'http://frontend.frontend.svc.cluster.local:80/';
@@ -112,5 +112,25 @@ END`);
     expect(outcomeLabel({ kind: 'reset' })).toBe('000 (reset)');
     expect(outcomeLabel({ kind: 'http-error', code: 503 })).toBe('503');
     expect(outcomeLabel({ kind: 'curl-error', exit: 7, message: '' })).toBe('curl exit 7');
+  });
+});
+
+describe('breaks and brokenProbes', () => {
+  it('counts a change into a failure, not an answer that stays the same', () => {
+    expect(breaks({ kind: 'ok', code: 200, tls: 'plaintext' }, { kind: 'reset' })).toBe(true);
+    expect(breaks({ kind: 'http-error', code: 415 }, { kind: 'reset' })).toBe(true);
+    expect(breaks({ kind: 'http-error', code: 415 }, { kind: 'http-error', code: 415 })).toBe(false);
+    expect(breaks({ kind: 'reset' }, { kind: 'ok', code: 200, tls: 'mtls' })).toBe(false);
+  });
+
+  it('lists the probes a change broke', () => {
+    const session = new SimSession();
+    const before = session.world.clone();
+    session.run("kubectl apply -n cart -f - <<'Y'\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: p\nspec:\n  mtls:\n    mode: STRICT\nY");
+    const probes: ProbeSpec[] = [
+      { id: 'testcurl-cart', label: { en: '', ja: '' }, from: { kind: 'pod', namespace: 'default', app: 'testcurl', captured: false }, url: 'http://cartservice.cart.svc.cluster.local:7070/' },
+      { id: 'gateway', label: { en: '', ja: '' }, from: { kind: 'browser' }, url: 'http://34.136.92.187/' },
+    ];
+    expect(brokenProbes(probes, before, session.world)).toEqual(['testcurl-cart']);
   });
 });

@@ -111,3 +111,18 @@ export function outcomeLabel(outcome: Outcome): string {
       return `curl exit ${outcome.exit}`;
   }
 }
+
+/**
+ * Whether a request "broke": it ends differently now, and now in a failure (a reset, an error
+ * status or a curl error). An application's own answer that stays the same (e.g. a gRPC port's
+ * 415 to plain HTTP) is not a break.
+ */
+export function breaks(before: Outcome, after: Outcome): boolean {
+  if (after.kind === 'ok') return false;
+  return JSON.stringify(before) !== JSON.stringify(after);
+}
+
+/** The ids of the probes that broke between two worlds (what a prediction is scored against). */
+export function brokenProbes(probes: readonly ProbeSpec[], before: World, after: World): string[] {
+  return probes.filter((p) => breaks(outcomeOf(probe(before, p.from, p.url)), outcomeOf(probe(after, p.from, p.url)))).map((p) => p.id);
+}

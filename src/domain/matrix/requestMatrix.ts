@@ -5,12 +5,12 @@
  * prediction of which requests an apply will break.
  */
 import { ManualClock } from '../clock.ts';
-import { INJECT_ANNOTATION, hasSidecar, podPhase } from '../cluster/pods.ts';
+import { hasSidecar, podPhase } from '../cluster/pods.ts';
 import { type ServicePort, externalIP, resolveTargetPort, serviceEndpoints, serviceHost, servicePorts, serviceSelector, serviceType } from '../cluster/services.ts';
 import type { KubeObject } from '../objects.ts';
 import { isGatewayPod } from '../resolution/isGatewayPod.ts';
 import { type HopClient, evaluateHop, podLabel } from '../traffic/evaluateHop.ts';
-import { simulateRequest } from '../traffic/simulateRequest.ts';
+import { curlWithoutSidecar, simulateRequest } from '../traffic/simulateRequest.ts';
 import { type ClientSends, type Hop, type HopOutcome, type Phrase, type ServerMode, type Trace, failingHopIndex } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
 
@@ -218,9 +218,7 @@ function hopClientFor(pod: KubeObject): HopClient {
   const label = podLabel(pod);
   if (isGatewayPod(pod)) return { type: 'proxy', proxyKind: 'gateway', label, pod };
   if (hasSidecar(pod)) return { type: 'proxy', proxyKind: 'sidecar', label, pod };
-  const optOut = pod.metadata.annotations[INJECT_ANNOTATION] === 'false';
-  const text = `${label} has no sidecar${optOut ? ` (${INJECT_ANNOTATION}: "false")` : ''}: curl's plaintext goes straight to the server`;
-  return { type: 'plain', label, pod, reason: { code: 'client.no-sidecar', text, params: { client: label, via: 'curl', optOut: optOut ? 1 : 0 }, causes: [] } };
+  return curlWithoutSidecar(pod, label);
 }
 
 function transportOf(hop: Hop | undefined, ok: boolean): MatrixTransport {

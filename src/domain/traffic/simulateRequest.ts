@@ -284,6 +284,16 @@ function servicePortsIsGrpc(ctx: Ctx, pod: KubeObject, port: number): boolean {
     servicePorts(svc).some((p) => (resolveTargetPort(p, pod) ?? p.port) === port && (p.name ?? '').startsWith('grpc')));
 }
 
+/**
+ * curl run in a pod whose traffic no sidecar captures (none injected, or opted out): plaintext
+ * straight to the server. Also what the request matrix probes with, so both explain it alike.
+ */
+export function curlWithoutSidecar(pod: KubeObject, label: string): HopClient {
+  const optOut = pod.metadata.annotations['sidecar.istio.io/inject'] === 'false';
+  const text = `${label} has no sidecar${optOut ? ' (sidecar.istio.io/inject: "false")' : ''}: curl's plaintext goes straight to the server`;
+  return { type: 'plain', label, reason: reason('client.no-sidecar', text, { client: label, via: 'curl', optOut: optOut ? 1 : 0 }), pod };
+}
+
 function clientLabel(spec: RequestSpec): string {
   return spec.client.kind === 'external' ? `external/${spec.client.name}` : `${spec.client.namespace}/${spec.client.pod}`;
 }
@@ -331,7 +341,7 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
     } else if (hasSidecar(pod) && spec.client.container === SIDECAR_CONTAINER) {
       client = { type: 'plain', label: clientLabel(spec), reason: reason('client.proxy-uid', `curl runs in the istio-proxy container as UID 1337; iptables never captures the proxy's own traffic, so it leaves in plaintext`, {}), pod };
     } else {
-      client = { type: 'plain', label: clientLabel(spec), reason: reason('client.no-sidecar', `${clientLabel(spec)} has no sidecar${pod.metadata.annotations['sidecar.istio.io/inject'] === 'false' ? ' (sidecar.istio.io/inject: "false")' : ''}: curl's plaintext goes straight to the server`, { client: clientLabel(spec), via: 'curl', optOut: pod.metadata.annotations['sidecar.istio.io/inject'] === 'false' ? 1 : 0 }), pod };
+      client = curlWithoutSidecar(pod, clientLabel(spec));
     }
   }
 
