@@ -63,11 +63,19 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads a nested field by path, e.g. `getPath(obj.spec, 'mtls', 'mode')`. */
+/**
+ * The value stored under `key` in a string map (labels, annotations, a selector), or undefined.
+ * Only own entries count: `labels['constructor']` would otherwise find Object.prototype's.
+ */
+export function ownValue<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
+/** Reads a nested field by path, e.g. `getPath(obj.spec, 'mtls', 'mode')`; own properties only. */
 export function getPath(value: unknown, ...path: (string | number)[]): Json | undefined {
   let current: unknown = value;
   for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string | number, unknown>)[key];
   }
   return current as Json | undefined;
@@ -78,17 +86,17 @@ export function getString(value: unknown, ...path: (string | number)[]): string 
   return typeof found === 'string' ? found : undefined;
 }
 
-/** Reads a string map such as `selector.matchLabels`; non-string values are dropped. */
+/**
+ * Reads a string map such as `selector.matchLabels`; non-string values are dropped. Built with
+ * Object.fromEntries, so a `__proto__` key stays an own entry instead of setting the prototype.
+ */
 export function getStringMap(value: unknown, ...path: (string | number)[]): Record<string, string> {
   const found = getPath(value, ...path);
-  const out: Record<string, string> = {};
-  if (isJsonObject(found)) {
-    for (const [k, v] of Object.entries(found)) if (typeof v === 'string') out[k] = v;
-  }
-  return out;
+  if (!isJsonObject(found)) return {};
+  return Object.fromEntries(Object.entries(found).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
 /** True when every key/value of `selector` is in `labels`; an empty selector matches everything. */
 export function labelsMatch(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+  return Object.entries(selector).every(([k, v]) => ownValue(labels, k) === v);
 }

@@ -103,9 +103,10 @@ function clientSidecar(world: World, hop: Hop): Draft[] {
     const command = `kubectl label namespace ${ns} istio-injection=enabled --overwrite\nkubectl rollout restart deployment ${deploy} -n ${ns}`;
     return [draft('fix.client-sidecar.deployment', { name: deploy, namespace: ns, mode: hop.serverMode }, command)];
   }
-  const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(pod.metadata.labels)) if (!k.includes('istio.io')) labels[k] = v;
-  labels[INJECT_ANNOTATION] = 'true';
+  const labels: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(pod.metadata.labels).filter(([k]) => !k.includes('istio.io'))),
+    [INJECT_ANNOTATION]: 'true',
+  };
   const containers = getPath(pod.spec, 'containers');
   const kept = (Array.isArray(containers) ? containers.filter(isJsonObject) : [])
     .filter((c) => c.name !== SIDECAR_CONTAINER)

@@ -1,5 +1,5 @@
 import { type KindInfo, kindInfo, qualifiedPlural, qualifiedSingular, resolveResourceName } from '../../domain/kinds.ts';
-import type { KubeObject } from '../../domain/objects.ts';
+import { type KubeObject, ownValue } from '../../domain/objects.ts';
 
 export type KindResult = { ok: true; info: KindInfo } | { ok: false; error: string };
 
@@ -62,9 +62,10 @@ export function parseSelector(text: string): SelectorResult {
   return { ok: true, requirements };
 }
 
+/** apimachinery labels.Requirement.Matches, over the object's own labels only. */
 export function matchesSelector(requirements: Requirement[], labels: Record<string, string>): boolean {
   return requirements.every((r) => {
-    const value = labels[r.key];
+    const value = ownValue(labels, r.key);
     switch (r.op) {
       case '=': return value === r.values[0];
       case '!=': return value !== r.values[0];

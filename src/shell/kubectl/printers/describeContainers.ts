@@ -1,4 +1,4 @@
-import { type Json, type JsonObject, getPath, getString, isJsonObject } from '../../../domain/objects.ts';
+import { type Json, type JsonObject, getPath, getString, isJsonObject, ownValue } from '../../../domain/objects.ts';
 import { compareByteWise } from '../format/compareByteWise.ts';
 import { objectsIn as objects, textOf as text } from './jsonValues.ts';
 import type { PrefixWriter } from './tabbedString.ts';
@@ -167,9 +167,9 @@ export function describeContainers(w: PrefixWriter, options: ContainersOptions):
 export function podFieldResolver(pod: { metadata: { name: string; namespace?: string; uid: string; labels: Record<string, string>; annotations: Record<string, string> }; spec?: JsonObject; status?: JsonObject }): (path: string) => string {
   return (path) => {
     const label = /^metadata\.labels\['(.+)'\]$/.exec(path);
-    if (label) return pod.metadata.labels[label[1] ?? ''] ?? '';
+    if (label) return ownValue(pod.metadata.labels, label[1] ?? '') ?? '';
     const annotation = /^metadata\.annotations\['(.+)'\]$/.exec(path);
-    if (annotation) return pod.metadata.annotations[annotation[1] ?? ''] ?? '';
+    if (annotation) return ownValue(pod.metadata.annotations, annotation[1] ?? '') ?? '';
     switch (path) {
       case 'metadata.name': return pod.metadata.name;
       case 'metadata.namespace': return pod.metadata.namespace ?? '';

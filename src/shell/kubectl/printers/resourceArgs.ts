@@ -18,6 +18,8 @@ export type ResourceArgs =
     }
   | { ok: false; error: string };
 
+const ACROSS_NAMESPACES = 'error: a resource cannot be retrieved by name across all namespaces';
+
 /** kubectl's `all` category, in discovery order, as far as this cluster serves its kinds. */
 const ALL_CATEGORY = ['pods', 'services', 'deployments.apps', 'replicasets.apps'];
 
@@ -36,7 +38,8 @@ function resolveTypes(text: string): { ok: true; infos: KindInfo[] } | { ok: fal
 
 /**
  * CLIR:pkg/resource/builder.go `ResourceTypeOrNameArgs`: `TYPE[,TYPE…] [NAME…]` or `TYPE/NAME…`,
- * with the builder's errors for mixed forms, several types with names, and names with -l or -A.
+ * with the builder's errors for mixed forms, several types with names, and names with -l or -A
+ * (`visitBySelector`, and `visitByName`/`visitByResource`, which refuse -A for namespaced kinds only).
  */
 export function parseResourceArgs(args: readonly string[], options: { selector: boolean; allNamespaces: boolean }): ResourceArgs {
   const slashed = args.filter((a) => a.includes('/')).length;
@@ -56,8 +59,8 @@ export function parseResourceArgs(args: readonly string[], options: { selector: 
       if (!kind.ok) return kind;
       requests.push({ info: kind.info, names: [name] });
     }
-    if (options.selector) return { ok: false, error: 'error: name cannot be provided when a selector is specified' };
-    if (options.allNamespaces) return { ok: false, error: 'error: a resource cannot be retrieved by name across all namespaces' };
+    if (options.selector) return { ok: false, error: 'error: selectors and the all flag cannot be used when passing resource/name arguments' };
+    if (options.allNamespaces && requests.some((r) => r.info.namespaced)) return { ok: false, error: ACROSS_NAMESPACES };
     return { ok: true, requests, singleItemImplied: requests.length === 1, byName: true };
   }
   const [types = '', ...names] = args;
@@ -66,7 +69,7 @@ export function parseResourceArgs(args: readonly string[], options: { selector: 
   if (names.length === 0) return { ok: true, requests: resolved.infos.map((info) => ({ info })), singleItemImplied: false, byName: false };
   if (resolved.infos.length !== 1) return { ok: false, error: 'error: you must specify only one resource' };
   if (options.selector) return { ok: false, error: 'error: name cannot be provided when a selector is specified' };
-  if (options.allNamespaces) return { ok: false, error: 'error: a resource cannot be retrieved by name across all namespaces' };
   const info = resolved.infos[0] as KindInfo;
+  if (options.allNamespaces && info.namespaced) return { ok: false, error: ACROSS_NAMESPACES };
   return { ok: true, requests: [{ info, names }], singleItemImplied: names.length === 1, byName: true };
 }

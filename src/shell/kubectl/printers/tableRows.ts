@@ -1,5 +1,5 @@
 import { type KindInfo, qualifiedSingular } from '../../../domain/kinds.ts';
-import { type Json, type KubeObject, getPath, getString, getStringMap, isJsonObject } from '../../../domain/objects.ts';
+import { type Json, type KubeObject, getPath, getString, getStringMap, isJsonObject, ownValue } from '../../../domain/objects.ts';
 import { compareByteWise } from '../format/compareByteWise.ts';
 import { humanDuration } from '../format/index.ts';
 import { marshalGoJson } from '../format/marshalGoJson.ts';
@@ -158,7 +158,7 @@ export function tableRows(info: KindInfo, objects: readonly KubeObject[], option
       ...(withNamespace ? [obj.metadata.namespace ?? ''] : []),
       options.withKind ? `${qualifiedSingular(info)}/${obj.metadata.name}` : obj.metadata.name,
       ...columns.map((c) => c.cell(obj, row)),
-      ...options.labelColumns.map((l) => obj.metadata.labels[l] ?? ''),
+      ...options.labelColumns.map((l) => ownValue(obj.metadata.labels, l) ?? ''),
       ...(options.showLabels ? [formatLabels(obj.metadata.labels)] : []),
     ];
   });

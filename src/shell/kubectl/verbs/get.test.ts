@@ -246,6 +246,26 @@ describe('kubectl get', () => {
     expect(kubectl(createDefaultWorld(), 'get', 'pod', 'ghost', '--ignore-not-found')).toEqual({ stdout: '', stderr: '', code: 0 });
   });
 
+  it('matches -l and -L against the labels a pod has, never against Object.prototype', () => {
+    const world = createDefaultWorld();
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(kubectl(world, 'get', 'pods', '-l', key)).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', code: 0 });
+      expect(kubectl(world, 'get', 'pods', '-A', '-l', `${key}=x`)).toEqual({ stdout: '', stderr: 'No resources found\n', code: 0 });
+    }
+    // apimachinery labels.Requirement.Matches: `!=` and `!key` match a pod without the label.
+    expect(kubectl(world, 'get', 'pods', '-l', 'constructor!=x', '-o', 'name').stdout).toBe('pod/testcurl\n');
+    expect(kubectl(world, 'get', 'pods', '-l', '!toString', '-o', 'name').stdout).toBe('pod/testcurl\n');
+    expect(kubectl(world, 'get', 'pods', '-l', 'constructor notin (x)', '-o', 'name').stdout).toBe('pod/testcurl\n');
+    expect(kubectl(world, 'get', 'pods', '-L', 'constructor').stdout).toBe('NAME       READY   STATUS    RESTARTS       AGE   CONSTRUCTOR\ntestcurl   1/1     Running   2 (7m5s ago)   27m   \n');
+  });
+
+  it('refuses a selector with TYPE/NAME arguments as the builder does (CLIR:pkg/resource/builder.go visitBySelector)', () => {
+    const world = createDefaultWorld();
+    expect(kubectl(world, 'get', 'pod/testcurl', '-l', 'app=x').stderr).toBe('error: selectors and the all flag cannot be used when passing resource/name arguments\n');
+    // visitByName refuses -A only for namespaced kinds.
+    expect(kubectl(world, 'get', 'namespace', 'default', '-A', '-o', 'name').stdout).toBe('namespace/default\n');
+  });
+
   it('prints the table once for --watch', () => {
     const r = kubectl(createDefaultWorld(), 'get', 'svc', '-n', 'frontend', '-w');
     expect(r.stdout.split('\n')).toHaveLength(4);

@@ -144,7 +144,7 @@ export const getVerb: Verb = {
       ctx.err(`${selector.error}\n`);
       return 1;
     }
-    const parsed = parseResourceArgs(args, { selector: selectorText !== undefined, allNamespaces });
+    const parsed = parseResourceArgs(args, { selector: (selectorText ?? '').trim() !== '', allNamespaces });
     if (!parsed.ok) {
       ctx.err(`${parsed.error}\n`);
       return 1;

@@ -1,6 +1,6 @@
 import { reconcileDeployment } from '../../../domain/cluster/reconcileDeployment.ts';
 import { type KubeObject, isJsonObject } from '../../../domain/objects.ts';
-import { notFoundError, resolveKind } from '../resources.ts';
+import { matchesSelector, notFoundError, parseSelector, resolveKind } from '../resources.ts';
 import type { Verb } from '../types.ts';
 
 export const rolloutRestartVerb: Verb = {
@@ -18,6 +18,11 @@ export const rolloutRestartVerb: Verb = {
     const targets: { type: string; name?: string }[] = args[0]?.includes('/')
       ? args.map((a) => ({ type: a.split('/')[0] ?? '', name: a.split('/')[1] ?? '' }))
       : args.length === 1 ? [{ type: args[0] ?? '' }] : args.slice(1).map((n) => ({ type: args[0] ?? '', name: n }));
+    const selector = parseSelector(ctx.flag<string>('selector') ?? '');
+    if (!selector.ok) {
+      ctx.err(`${selector.error}\n`);
+      return 1;
+    }
     let status = 0;
     for (const t of targets) {
       const kind = resolveKind(t.type);
@@ -39,7 +44,7 @@ export const rolloutRestartVerb: Verb = {
         }
         list = [one];
       } else {
-        list = ctx.world.list('Deployment', ctx.namespace);
+        list = ctx.world.list('Deployment', ctx.namespace).filter((d) => matchesSelector(selector.requirements, d.metadata.labels));
         if (!list.length) {
           ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
           continue;
