@@ -9,9 +9,10 @@
  * --lesson ID  start from that lesson's start world (its setup included) and check its steps after
  *              every command: `#check <step-id> pass` when a step completes, and a final
  *              `#lesson <id> <done>/<total>` line
- * The exit status is the last command's.
+ * The exit status is the last command's. Input past MAX_INPUT_BYTES, or a binary script, is refused
+ * before anything runs, with status 2 or 126.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { lessonCatalog } from '../src/lessons/index.ts';
 import { runLesson } from '../src/lessons/run.ts';
@@ -20,12 +21,29 @@ import type { OutputChunk } from '../src/shell/types.ts';
 
 const USAGE = 'usage: npm run sim -- [--trace] [--stderr] [--lesson ID] [FILE]\n';
 
+/**
+ * The largest script `sim` reads: far beyond any real script (the seed tutorial is about 4 KB), and
+ * small enough that `/dev/zero`, a FIFO or a large binary is refused after 16 MiB instead of filling
+ * memory. A script this size still hits the terminal's own run limits (src/shell/bash/limits.ts).
+ */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+/** How much one read asks for. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** An open input, read in chunks. */
+export interface SimInput {
+  /** Up to `max` bytes; an empty array at the end of the input. Throws as readSync does. */
+  read(max: number): Uint8Array;
+  close(): void;
+}
+
 /** Where the CLI reads and writes, so that tests can run it without a process. */
 export interface SimIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads FILE, or stdin when `path` is undefined. Throws as readFileSync does. */
-  read(path: string | undefined): string;
+  /** Opens FILE, or stdin when `path` is undefined. Throws as openSync does. */
+  open(path: string | undefined): SimInput;
 }
 
 interface Options {
@@ -52,6 +70,53 @@ function parseArgs(args: readonly string[]): Options | { error: string } | 'help
   return options;
 }
 
+/**
+ * bash's `check_binary_file` (bash 5.3 general.c), which `bash FILE` applies to the first 80 bytes
+ * of FILE (shell.c `open_shell_script`): an ELF header, or a NUL byte in the first line (the first
+ * two lines after `#!`).
+ */
+export function isBinaryScript(sample: Uint8Array): boolean {
+  if (sample.length >= 4 && sample[0] === 0x7f && sample[1] === 0x45 && sample[2] === 0x4c && sample[3] === 0x46) return true;
+  let lines = sample[0] === 0x23 && sample[1] === 0x21 ? 2 : 1;
+  for (const byte of sample) {
+    if (byte === 0x0a && --lines === 0) return false;
+    if (byte === 0) return true;
+  }
+  return false;
+}
+
+type ReadResult = { ok: true; text: string } | { ok: false; message: string; exitCode: number };
+
+/**
+ * Reads the whole input in chunks, stopping as soon as it passes MAX_INPUT_BYTES, so an endless
+ * input is never read to its end. A binary script is refused as bash refuses one:
+ * `FILE: cannot execute binary file`, status 126 (shell.c, EX_BINARY_FILE).
+ */
+function readScript(io: SimIo, path: string | undefined, name: string): ReadResult {
+  const input = io.open(path);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const chunk = input.read(Math.min(CHUNK_BYTES, MAX_INPUT_BYTES + 1 - total));
+      if (chunk.length === 0) break;
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total > MAX_INPUT_BYTES) return { ok: false, message: `sim: ${name}: input is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB\n`, exitCode: 2 };
+    }
+  } finally {
+    input.close();
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  if (isBinaryScript(bytes.subarray(0, 80))) return { ok: false, message: `sim: ${name}: cannot execute binary file\n`, exitCode: 126 };
+  return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+}
+
 /** Runs the CLI with these arguments; resolves to the exit status. */
 export async function sim(args: readonly string[], io: SimIo): Promise<number> {
   const options = parseArgs(args);
@@ -68,13 +133,20 @@ export async function sim(args: readonly string[], io: SimIo): Promise<number> {
     io.stderr(`sim: no lesson ${options.lesson}; lessons: ${lessonCatalog.map((l) => l.id).join(', ')}\n`);
     return 2;
   }
-  let script: string;
+  const path = options.file && options.file !== '-' ? options.file : undefined;
+  const name = options.file ?? 'stdin';
+  let read: ReadResult;
   try {
-    script = io.read(options.file && options.file !== '-' ? options.file : undefined);
+    read = readScript(io, path, name);
   } catch (e) {
-    io.stderr(`sim: ${options.file ?? 'stdin'}: ${(e as Error).message}\n`);
+    io.stderr(`sim: ${name}: ${(e as Error).message}\n`);
     return 2;
   }
+  if (!read.ok) {
+    io.stderr(read.message);
+    return read.exitCode;
+  }
+  const script = read.text;
   const write = (output: readonly OutputChunk[]) => {
     for (const chunk of output) (chunk.stream === 'stderr' && options.splitStderr ? io.stderr : io.stdout)(chunk.text);
   };
@@ -90,10 +162,37 @@ export async function sim(args: readonly string[], io: SimIo): Promise<number> {
   return result.exitCode;
 }
 
+/** Blocks the thread for `ms` (a read of a non-blocking stdin that has no data yet is retried). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** The process's files and stdin as SimInputs: readSync into one reused buffer. */
+function openInput(path: string | undefined): SimInput {
+  const fd = path === undefined ? 0 : openSync(path, 'r');
+  const buffer = new Uint8Array(CHUNK_BYTES);
+  return {
+    read(max) {
+      for (;;) {
+        try {
+          const n = readSync(fd, buffer, 0, Math.min(max, buffer.length), null);
+          return buffer.slice(0, n);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+          pause(10);
+        }
+      }
+    },
+    close() {
+      if (fd !== 0) closeSync(fd);
+    },
+  };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.exitCode = await sim(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    read: (path) => readFileSync(path ?? 0, 'utf8'),
+    open: openInput,
   });
 }
