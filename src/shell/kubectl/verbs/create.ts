@@ -34,7 +34,7 @@ export const createVerb: Verb = {
       ctx.err(`${invalid.message}\n`);
       return 1;
     }
-    admitObject(ctx.world, raw, undefined, { applied: false });
+    admitObject(ctx.world, raw, undefined);
     ctx.out(`namespace/${name} created\n`);
     return 0;
   },
