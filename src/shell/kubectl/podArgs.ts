@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../domain/objects.ts';
+import { type KubeObject, ownValue } from '../../domain/objects.ts';
 import { podContainers } from '../../domain/cluster/pods.ts';
 import type { VerbContext } from './types.ts';
 
@@ -35,7 +35,7 @@ export function pickContainer(ctx: VerbContext, pod: KubeObject, requested: stri
     const c = all.find((x) => x.name === requested);
     return c ? { ok: true, name: c.name, image: c.image } : { ok: false, error: notFound(requested) };
   }
-  const fromAnnotation = pod.metadata.annotations[annotation];
+  const fromAnnotation = ownValue(pod.metadata.annotations, annotation);
   const annotated = fromAnnotation ? containers.find((c) => c.name === fromAnnotation) : undefined;
   if (annotated) return { ok: true, name: annotated.name, image: annotated.image };
   const first = containers[0];
