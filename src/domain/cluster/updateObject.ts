@@ -17,7 +17,8 @@ export type UpdateResult = { ok: true; object: KubeObject } | { ok: false; error
 export function updateObject(world: World, existing: KubeObject, patched: JsonObject, opts: { dryRun: boolean }): UpdateResult {
   const labels = getStringMap(patched, 'metadata', 'labels');
   const annotations = getStringMap(patched, 'metadata', 'annotations');
-  let spec = isJsonObject(patched.spec) ? patched.spec : existing.spec;
+  // A Pod always has a spec; another kind loses it when the patch deletes it.
+  let spec = isJsonObject(patched.spec) ? patched.spec : existing.kind === 'Pod' ? existing.spec : undefined;
   if (existing.kind === 'Pod') {
     const errors = validatePodUpdate(existing.spec ?? {}, spec ?? {});
     if (errors.length > 0) return { ok: false, error: formatInvalid('Pod', existing.metadata.name, errors) };
@@ -31,8 +32,9 @@ export function updateObject(world: World, existing: KubeObject, patched: JsonOb
     return { ok: true, object: existing };
   }
   if (opts.dryRun) return { ok: true, object: existing };
+  const { spec: _previousSpec, status: _previousStatus, ...kept } = existing;
   const updated: KubeObject = {
-    ...existing,
+    ...kept,
     metadata: {
       ...existing.metadata,
       labels,

@@ -113,6 +113,14 @@ describe('kubectl apply on an existing object', () => {
     expect(apply(world, peerAuthentication('STRICT'), '-n', 'frontend').stdout).toBe('peerauthentication.security.istio.io/namespace-policy unchanged\n');
   });
 
+  it('drops a spec the new manifest leaves out', () => {
+    const world = createDefaultWorld();
+    apply(world, peerAuthentication('STRICT'), '-n', 'frontend');
+    const bare = 'apiVersion: security.istio.io/v1beta1\nkind: PeerAuthentication\nmetadata:\n  name: namespace-policy\n';
+    expect(apply(world, bare, '-n', 'frontend').stdout).toBe('peerauthentication.security.istio.io/namespace-policy configured\n');
+    expect((world.get('PeerAuthentication', 'frontend', 'namespace-policy') as KubeObject).spec).toBeUndefined();
+  });
+
   it('ignores what the API server defaulted (a Service\'s clusterIP, protocol, nodePort)', () => {
     const world = createDefaultWorld();
     const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: frontend\n  namespace: frontend\nspec:\n  selector:\n    app: frontend\n  ports:\n  - name: http\n    port: 80\n    targetPort: 8080\n';
