@@ -11,6 +11,11 @@ interface LiveFlow {
   actor: FlowActor;
   background: boolean;
   finishedAt?: number;
+  /**
+   * Lingered long enough while selected: off the diagram, but kept so that the playback bar can
+   * still step through it.
+   */
+  expired?: boolean;
 }
 
 /** How long a finished request stays on the diagram before it is released. */
@@ -23,7 +28,8 @@ const MAX_FLOWS = 60;
 /**
  * Plays request traces on the diagram: one requestFlow actor per request, all following the
  * playback controller (speed, pause, slow-at-failure, reduced motion). Finished flows linger
- * briefly, then their actors are stopped and released.
+ * briefly, then leave the diagram: their actors are stopped and released, except the selected
+ * one's, which stays (off the diagram) for stepping until another request is selected.
  */
 export class FlowPlayer {
   readonly playback = createActor(playbackMachine, { input: { reducedMotion: prefersReducedMotion() } }).start();
@@ -84,7 +90,9 @@ export class FlowPlayer {
   }
 
   select(id: number | undefined): void {
+    const previous = this.selectedId === undefined ? undefined : this.flows.get(this.selectedId);
     this.selectedId = id;
+    if (previous?.expired && previous.id !== id) this.remove(previous.id);
     this.schedule();
   }
 
@@ -92,8 +100,15 @@ export class FlowPlayer {
   step(direction: 'forward' | 'back'): void {
     const flow = this.selectedId === undefined ? undefined : this.flows.get(this.selectedId);
     if (!flow) return;
+    flow.expired = false;
     flow.finishedAt = undefined;
     flow.actor.send({ type: direction === 'forward' ? 'step.forward' : 'step.back' });
+    // Stepping forward at the last step leaves the flow finished: it lingers again, then leaves.
+    if (flow.actor.getSnapshot().value === 'done') {
+      flow.finishedAt ??= Date.now();
+      this.ensureSweeper();
+    }
+    this.schedule();
   }
 
   /** Replays the selected request from its first step. */
@@ -150,9 +165,15 @@ export class FlowPlayer {
     this.sweeper = setInterval(() => {
       const now = Date.now();
       for (const f of [...this.flows.values()]) {
-        if (f.finishedAt !== undefined && now - f.finishedAt > LINGER_MS && f.id !== this.selectedId) this.remove(f.id);
+        if (f.finishedAt === undefined || f.expired || now - f.finishedAt <= LINGER_MS) continue;
+        if (f.id !== this.selectedId) {
+          this.remove(f.id);
+        } else {
+          f.expired = true;
+          this.schedule();
+        }
       }
-      if (![...this.flows.values()].some((f) => f.finishedAt !== undefined)) {
+      if (![...this.flows.values()].some((f) => f.finishedAt !== undefined && !f.expired)) {
         clearInterval(this.sweeper);
         this.sweeper = undefined;
       }
@@ -165,7 +186,7 @@ export class FlowPlayer {
     this.pending = true;
     const run = () => {
       this.pending = false;
-      this.views = [...this.flows.values()].map((f) => toView(f, this.selectedId));
+      this.views = [...this.flows.values()].filter((f) => !f.expired).map((f) => toView(f, this.selectedId));
     };
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
     else queueMicrotask(run);
