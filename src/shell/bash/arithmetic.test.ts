@@ -56,4 +56,33 @@ describe('evaluateArithmetic', () => {
     expect(evaluateArithmetic('('.repeat(10_000), scope())).toMatchObject({ ok: false });
     expect(evaluateArithmetic('-'.repeat(10_000) + '1', scope())).toMatchObject({ ok: false });
   });
+
+  it('reports an error in the expression a variable holds on its own, as bash does', () => {
+    // bash 5.2: `y="1 +"; echo $((y * 2))` prints only `bash: 1 +: syntax error: operand expected (error token is "+")`.
+    expect(evaluateArithmetic('y * 2', scope({ y: '1 +' }))).toEqual({ ok: false, message: 'bash: 1 +: syntax error: operand expected (error token is "+")' });
+    expect(evaluateArithmetic('x', scope({ x: 'y+1', y: 'x+1' }))).toEqual({
+      ok: false,
+      message: 'bash: y+1: expression recursion level exceeded (error token is "y+1")',
+    });
+  });
+
+  it('shares one nesting budget between parentheses and variables, so nothing overflows the stack', () => {
+    const deep = `${'('.repeat(200)}x${')'.repeat(200)}`;
+    expect(evaluateArithmetic('x', scope({ x: deep }))).toMatchObject({ ok: false, message: expect.stringContaining('expression recursion level exceeded') });
+    expect(evaluateArithmetic(`${'('.repeat(250)}1${')'.repeat(250)}`, scope())).toEqual({ ok: true, value: 1n });
+    for (const unit of ['2**', '- ', '!', '~', '1?1:', 'a=']) {
+      expect(evaluateArithmetic(`${unit.repeat(100_000)}1`, scope())).toMatchObject({ ok: false, message: expect.stringContaining('recursion') });
+    }
+  });
+
+  it.each([
+    ['1 - 2 - 3', -4n],
+    ['2 * 3 + 4 * 5', 26n],
+    ['1 + 2 << 1', 6n],
+    ['1 || 2 && 3 | 4 ^ 5 & 6 == 7 < 8 << 9 + 10 * 11', 1n],
+    ['7 & 3 == 3', 1n],
+    ['8 / 2 / 2', 2n],
+  ])('applies C precedence and left associativity: %s = %s', (expression, value) => {
+    expect(evaluateArithmetic(expression, scope())).toEqual({ ok: true, value });
+  });
 });

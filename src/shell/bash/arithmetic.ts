@@ -11,6 +11,8 @@ export type ArithmeticResult = { ok: true; value: bigint } | { ok: false; messag
 /**
  * Evaluates bash integer arithmetic (64-bit, C operators and precedence, assignments and ++/--).
  * Errors use bash's wording, e.g. `bash: 1/0: division by 0 (error token is "0")`.
+ * `depth` is the nesting already used by the expressions whose variables led here: parentheses,
+ * operators and variables holding expressions share one budget, `limits.maxArithmeticNesting`.
  */
 export function evaluateArithmetic(expression: string, scope: ArithmeticScope, depth = 0): ArithmeticResult {
   const evaluator = new Evaluator(expression, scope, depth);
@@ -29,15 +31,25 @@ class ArithmeticError {
   ) {}
 }
 
+/**
+ * An error in the expression a variable holds. Bash abandons the whole evaluation and names only
+ * that inner expression (expr.c `evalerror` jumps straight out of every level).
+ */
+class InnerError {
+  constructor(readonly message: string) {}
+}
+
 const OPS = [
   '<<=', '>>=', '**', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '+=', '-=', '*=', '/=',
   '%=', '&=', '|=', '^=', '+', '-', '*', '/', '%', '<', '>', '=', '!', '~', '&', '|', '^', '(', ')', '?',
   ':', ',',
 ];
 const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=']);
+/** Binary operators by precedence, loosest first. */
 const BINARY: string[][] = [
   ['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%'],
 ];
+const PRECEDENCE = new Map(BINARY.flatMap((ops, level) => ops.map((op) => [op, level] as const)));
 
 const wrap = (n: bigint) => BigInt.asIntN(64, n);
 
@@ -66,6 +78,7 @@ class Evaluator {
       if (this.i < this.tokens.length) throw new ArithmeticError('syntax error in expression', this.here());
       return { ok: true, value };
     } catch (e) {
+      if (e instanceof InnerError) return { ok: false, message: e.message };
       if (!(e instanceof ArithmeticError)) throw e;
       const token = this.source.slice(e.at).trim();
       return { ok: false, message: `bash: ${this.source.trim()}: ${e.message} (error token is "${token}")` };
@@ -140,11 +153,16 @@ class Evaluator {
     return test !== 0n ? yes : no;
   }
 
-  private binary(level: number, live: boolean): bigint {
-    const ops = BINARY[level];
-    if (!ops) return this.power(live);
-    let left = this.binary(level + 1, live);
-    for (let op = this.peek(); op !== undefined && ops.includes(op); op = this.peek()) {
+  /**
+   * Binary operators of precedence `minLevel` and tighter, by precedence climbing: left-associative,
+   * with one call per rise in precedence rather than one per precedence level.
+   */
+  private binary(minLevel: number, live: boolean): bigint {
+    let left = this.power(live);
+    for (;;) {
+      const op = this.peek();
+      const level = op === undefined ? undefined : PRECEDENCE.get(op);
+      if (op === undefined || level === undefined || level < minLevel) return left;
       const at = this.tokens[this.i + 1]?.start ?? this.source.length;
       this.i += 1;
       if (op === '&&' || op === '||') {
@@ -156,7 +174,6 @@ class Evaluator {
       const right = this.binary(level + 1, live);
       left = live ? this.apply(op, left, right, at) : 0n;
     }
-    return left;
   }
 
   private power(live: boolean): bigint {
@@ -253,8 +270,8 @@ class Evaluator {
     if (raw === '') return 0n;
     if (/^-?[0-9]+$/.test(raw)) return wrap(BigInt(raw));
     // bash evaluates a variable holding an expression, recursively.
-    const result = evaluateArithmetic(raw, this.scope, this.depth + 1);
-    if (!result.ok) throw new ArithmeticError(result.message.replace(/^bash: /, ''), this.here());
+    const result = evaluateArithmetic(raw, this.scope, this.depth + this.nesting + 1);
+    if (!result.ok) throw new InnerError(result.message);
     return result.value;
   }
 
@@ -295,7 +312,7 @@ class Evaluator {
 
   private enter<T>(f: () => T): T {
     this.nesting += 1;
-    if (this.nesting > limits.maxArithmeticNesting) {
+    if (this.depth + this.nesting > limits.maxArithmeticNesting) {
       throw new ArithmeticError('expression recursion level exceeded', this.here());
     }
     const value = f();

@@ -179,10 +179,10 @@ export class Expander {
       }
       case 'removePrefix':
       case 'removeSuffix':
-        out.push({ text: this.removeAffix(value ?? '', op.kind === 'removePrefix', op.longest, op.pattern), quoted });
+        out.push({ text: this.removeAffix(name, value ?? '', op.kind === 'removePrefix', op.longest, op.pattern), quoted });
         return;
       case 'replace':
-        out.push({ text: this.replace(value ?? '', op.mode, op.pattern, op.replacement), quoted });
+        out.push({ text: this.replace(name, value ?? '', op.mode, op.pattern, op.replacement), quoted });
         return;
     }
   }
@@ -224,7 +224,7 @@ export class Expander {
     return segments;
   }
 
-  private removeAffix(value: string, prefix: boolean, longest: boolean, patternWord: Word): string {
+  private removeAffix(name: string, value: string, prefix: boolean, longest: boolean, patternWord: Word): string {
     const pattern = this.pattern(patternWord);
     const re = compile(
       prefix
@@ -233,13 +233,13 @@ export class Expander {
           ? `(?:${patternToRegExp(pattern, false)})$`
           : `^([\\s\\S]*)(?:${patternToRegExp(pattern, true)})$`,
     );
-    const match = re?.exec(value);
+    const match = re && this.matching(name, () => re.exec(value));
     if (!match) return value;
     if (prefix) return value.slice(match[0].length);
     return longest ? value.slice(0, match.index) : (match[1] ?? '');
   }
 
-  private replace(value: string, mode: 'first' | 'all' | 'prefix' | 'suffix', patternWord: Word, replacement: Word): string {
+  private replace(name: string, value: string, mode: 'first' | 'all' | 'prefix' | 'suffix', patternWord: Word, replacement: Word): string {
     const pattern = this.pattern(patternWord);
     const source = patternToRegExp(pattern, false);
     if (source === '' && (mode === 'first' || mode === 'all')) return value;
@@ -248,7 +248,21 @@ export class Expander {
     if (!re) return value;
     const text = this.text(replacement, false);
     // bash never replaces an empty match in `${x//pat/rep}`.
-    return value.replace(re, (m) => (m === '' && mode === 'all' ? '' : text));
+    return this.matching(name, () => value.replace(re, (m) => (m === '' && mode === 'all' ? '' : text))) ?? value;
+  }
+
+  /**
+   * Runs a match. The regular-expression engine compiles a pattern when it first runs it and refuses
+   * one too big for it (thousands of `*` or `[`) with an exception; that becomes a clear error.
+   */
+  private matching<T>(name: string, match: () => T): T | undefined {
+    try {
+      return match();
+    } catch (error) {
+      if (!(error instanceof SyntaxError || error instanceof RangeError)) throw error;
+      this.fail(`bash: ${name}: pattern too complex to match`);
+      return undefined;
+    }
   }
 }
 

@@ -1,26 +1,19 @@
-import { canEndHeredoc } from './completenessCache.ts';
-import { parseScript, type OpenHeredoc } from './parse.ts';
+import { LineParser } from './parse.ts';
 
 /**
- * Collects typed or pasted lines until they form a complete input, without rebuilding the whole
- * buffer for each line of a long heredoc. `push` returns the input once it is complete.
+ * Collects typed or pasted lines until they form a complete input. Each line only continues the
+ * parse where the previous one stopped, so a paste of thousands of lines stays linear.
+ * `push` returns the input once it is complete.
  */
 export class InputBuffer {
   private lines: string[] = [];
-  private heredoc: OpenHeredoc | undefined;
+  private parser = new LineParser();
 
   /** Adds one line; returns the complete input (and starts over), or undefined while more is needed. */
   push(line: string): string | undefined {
-    const last = this.lines[this.lines.length - 1];
     this.lines.push(line);
-    const heredoc = this.heredoc;
-    if (heredoc && !canEndHeredoc(line, heredoc) && !(!heredoc.quoted && last?.endsWith('\\'))) return undefined;
+    if (this.parser.push(line).status === 'incomplete') return undefined;
     const text = this.lines.join('\n');
-    const { result, openHeredoc } = parseScript(text);
-    if (result.status === 'incomplete') {
-      this.heredoc = openHeredoc;
-      return undefined;
-    }
     this.clear();
     return text;
   }
@@ -37,6 +30,6 @@ export class InputBuffer {
   /** Drops the collected lines, as Ctrl+C does at a `> ` prompt. */
   clear(): void {
     this.lines = [];
-    this.heredoc = undefined;
+    this.parser = new LineParser();
   }
 }

@@ -29,15 +29,6 @@ export type ParseResult =
 export interface ScriptParse {
   result: ParseResult;
   warnings: string[];
-  /** For an 'incomplete' result: the heredoc whose body is still being read, when that is all that is open. */
-  openHeredoc?: OpenHeredoc;
-}
-
-/** A heredoc waiting for its delimiter line. */
-export interface OpenHeredoc {
-  delimiter: string;
-  stripTabs: boolean;
-  quoted: boolean;
 }
 
 /** Parses one input as typed at the prompt (the lines so far, without the final newline). */
@@ -51,25 +42,87 @@ export function parse(text: string): ParseResult {
  */
 export function parseScript(text: string, options: { atEof?: boolean } = {}): ScriptParse {
   const warnings: string[] = [];
-  // The user pressed Enter: the input ends with a newline, which ends heredoc lines and tokens like `>`.
-  const source = text.endsWith('\n') ? text : `${text}\n`;
-  const parser = new Parser(source, options.atEof ?? false, 0, warnings);
-  try {
-    return { result: { status: 'complete', script: parser.parseScript() }, warnings };
-  } catch (signal) {
-    if (signal instanceof NeedMoreInput) return { result: { status: 'incomplete' }, warnings, openHeredoc: signal.heredoc };
-    if (signal instanceof ParseFailure) return { result: { status: 'error', message: signal.message }, warnings };
-    const reason = signal instanceof Error ? signal.message : String(signal);
-    return { result: { status: 'error', message: `bash: input too complex to parse (${reason})` }, warnings };
+  const parser = new Parser(sourceOf(text), options.atEof ?? false, 0, warnings);
+  const steps = parser.parseScript();
+  return { result: settle(() => steps.next()), warnings };
+}
+
+/**
+ * Parses an input that arrives a line at a time, as the terminal collects it. Each line continues
+ * the parse where the previous one paused, so a paste of many lines costs time linear in its length;
+ * every answer is the one `parse` gives for all the lines so far, joined by newlines.
+ */
+export class LineParser {
+  private parser: Parser | undefined;
+  private steps: Steps<Script> | undefined;
+  private result: ParseResult = { status: 'incomplete' };
+  /**
+   * The input so far ends with a newline of its own (an empty last line), so `sourceOf` added none:
+   * the newline after that empty line is only added once another line comes.
+   */
+  private withheld = false;
+
+  /** Adds the next line (or several, joined by newlines); returns the parse of all the input so far. */
+  push(lines: string): ParseResult {
+    if (this.result.status !== 'incomplete') throw new Error('LineParser: the input is already complete');
+    const started = this.parser !== undefined;
+    const bare = lines.endsWith('\n') || (started && lines === '');
+    const piece = `${this.withheld ? '\n' : ''}${lines}${bare ? '' : '\n'}`;
+    this.withheld = bare;
+    if (!this.parser || !this.steps) {
+      this.parser = new Parser(piece, false, 0, []);
+      this.steps = this.parser.parseScript();
+    } else {
+      this.parser.append(piece);
+      // Nothing new to read: the parse stays paused where it was.
+      if (piece === '') return this.result;
+    }
+    const steps = this.steps;
+    this.result = settle(() => steps.next());
+    return this.result;
+  }
+
+  /**
+   * Characters of input the paused parse holds: about one line, however long the input has grown,
+   * since what has been read is dropped. Tests use it to check that a paste is never read twice.
+   */
+  get held(): number {
+    return this.parser?.held ?? 0;
   }
 }
 
-/** Thrown inside the parser when the input stops where bash would read another line. */
-class NeedMoreInput {
-  constructor(readonly heredoc?: OpenHeredoc) {}
+/** The user pressed Enter: the input ends with a newline, which ends heredoc lines and tokens like `>`. */
+function sourceOf(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/** Thrown inside the parser for a syntax error; `parseScript` turns it into a result. */
+/** Resumes a parse and says what it came to: finished, paused for more input, or failed. */
+function settle(resume: () => IteratorResult<void, Script>): ParseResult {
+  try {
+    const step = resume();
+    return step.done ? { status: 'complete', script: step.value } : { status: 'incomplete' };
+  } catch (signal) {
+    if (signal instanceof ParseFailure) return { status: 'error', message: signal.message };
+    const reason = signal instanceof Error ? signal.message : String(signal);
+    return { status: 'error', message: `bash: input too complex to parse (${reason})` };
+  }
+}
+
+/**
+ * The parser's steps. Where the input runs out before the syntax is finished, a step pauses (yields)
+ * until `Parser.append` adds the next line, and then carries on exactly as if that line had been
+ * there from the start; with all the input known (`atEof`) nothing pauses.
+ */
+type Steps<T> = Generator<void, T, void>;
+
+/** Runs the steps of a parser that has all its input. */
+function finish<T>(steps: Steps<T>): T {
+  const step = steps.next();
+  if (!step.done) throw new Error('a parser with all its input paused');
+  return step.value;
+}
+
+/** Thrown inside the parser for a syntax error; `settle` turns it into a result. */
 class ParseFailure {
   constructor(readonly message: string) {}
 }
@@ -83,6 +136,12 @@ type Token =
 
 /** How the word scanner treats characters: where it stops and what is quoted. */
 type ScanMode = 'word' | 'dquote' | 'heredoc' | 'brace' | 'braceQuoted' | 'arithmetic';
+
+/** Source text being collected for a word's `raw`, kept across `Parser.append`. */
+interface Capture {
+  pieces: string[];
+  from: number;
+}
 
 const RESERVED = new Set([
   '!', '{', '}', 'case', 'coproc', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function',
@@ -110,125 +169,152 @@ const SPECIAL: Record<ScanMode, string> = {
 const DQUOTE_ESCAPABLE = '$`"\\\n';
 const HEREDOC_ESCAPABLE = '$`\\\n';
 
+/**
+ * A recursive-descent parser whose methods are generators (see `Steps`). `src` holds the input from
+ * the last `append` on; token positions count from the start of the whole input.
+ */
 class Parser {
   private pos = 0;
+  /** How much input `append` has dropped from the front of `src`. */
+  private base = 0;
   private peeked: Token | undefined;
   private pendingHeredocs: { heredoc: Heredoc; start: number }[] = [];
   /** Open quotes and substitutions, innermost last, for bash's end-of-file message. */
   private openStack: string[] = [];
+  private captures: Capture[] = [];
   private lineCache = { pos: 0, line: 1 };
 
   constructor(
-    private readonly src: string,
+    private src: string,
     private readonly atEof: boolean,
     private depth: number,
     private readonly warnings: string[],
   ) {}
 
-  parseScript(): Script {
-    const body = this.parseList(undefined, true);
-    if (this.pendingHeredocs.length > 0) this.readHeredocs();
+  /**
+   * Adds input after a pause. Every pause happens with all of `src` read, and nothing read is looked
+   * at again except through captures, so the read part is dropped instead of copied along.
+   */
+  append(text: string): void {
+    for (const capture of this.captures) {
+      capture.pieces.push(this.src.slice(capture.from, this.pos));
+      capture.from = 0;
+    }
+    this.base += this.pos;
+    this.src = this.src.slice(this.pos) + text;
+    this.pos = 0;
+  }
+
+  get held(): number {
+    return this.src.length;
+  }
+
+  *parseScript(): Steps<Script> {
+    const body = yield* this.parseList(undefined, true);
+    if (this.pendingHeredocs.length > 0) yield* this.readHeredocs();
     return { body };
   }
 
   // ---- grammar -------------------------------------------------------------------------------
 
-  private parseList(stop: ((t: Token) => boolean) | undefined, allowEmpty: boolean): List {
+  private *parseList(stop: ((t: Token) => boolean) | undefined, allowEmpty: boolean): Steps<List> {
+    // Only the outermost list may end where the input ends; anywhere else the end means "more".
+    const endOk = stop === undefined;
     const list: List = [];
     for (;;) {
-      this.skipNewlines();
-      const t = this.peek();
+      yield* this.skipNewlines(endOk);
+      const t = this.peeked ?? (yield* this.peek(endOk));
       if (t.kind === 'eof') {
         if (!stop) break;
-        this.needMore();
+        this.endOfFile();
       }
       if (stop?.(t)) break;
-      list.push(this.parseAndOr());
-      const s = this.peek();
+      list.push(yield* this.parseAndOr());
+      const s = this.peeked ?? (yield* this.peek(endOk));
       if (s.kind === 'op' && (s.op === ';' || s.op === '&')) {
-        this.next();
+        this.skip();
         continue;
       }
       if (s.kind === 'newline') continue;
       if (s.kind === 'eof') {
         if (!stop) break;
-        this.needMore();
+        this.endOfFile();
       }
       if (stop?.(s)) break;
       this.unexpected(s);
     }
-    if (!allowEmpty && list.length === 0) this.unexpected(this.peek());
+    if (!allowEmpty && list.length === 0) this.unexpected(this.peeked ?? (yield* this.peek()));
     return list;
   }
 
-  private parseAndOr(): AndOr {
-    const first = this.parsePipeline();
+  private *parseAndOr(): Steps<AndOr> {
+    const first = yield* this.parsePipeline();
     const rest: AndOr['rest'] = [];
     for (;;) {
-      const t = this.peek();
+      const t = this.peeked ?? (yield* this.peek());
       if (t.kind !== 'op' || (t.op !== '&&' && t.op !== '||')) break;
-      this.next();
-      this.skipNewlines();
-      rest.push({ op: t.op, pipeline: this.parsePipeline() });
+      this.skip();
+      yield* this.skipNewlines();
+      rest.push({ op: t.op, pipeline: yield* this.parsePipeline() });
     }
     return { first, rest };
   }
 
-  private parsePipeline(): Pipeline {
+  private *parsePipeline(): Steps<Pipeline> {
     let negated = false;
-    for (let t = this.peek(); t.kind === 'word' && t.reserved === '!'; t = this.peek()) {
-      this.next();
+    for (let t = this.peeked ?? (yield* this.peek()); t.kind === 'word' && t.reserved === '!'; t = this.peeked ?? (yield* this.peek())) {
+      this.skip();
       negated = !negated;
     }
-    const commands = [this.parseCommand()];
+    const commands = [yield* this.parseCommand()];
     const pipeStderr: boolean[] = [];
     for (;;) {
-      const t = this.peek();
+      const t = this.peeked ?? (yield* this.peek());
       if (t.kind !== 'op' || (t.op !== '|' && t.op !== '|&')) break;
-      this.next();
+      this.skip();
       pipeStderr.push(t.op === '|&');
-      this.skipNewlines();
-      commands.push(this.parseCommand());
+      yield* this.skipNewlines();
+      commands.push(yield* this.parseCommand());
     }
     pipeStderr.push(false);
     return { negated, commands, pipeStderr };
   }
 
-  private parseCommand(): Command {
-    const t = this.peek();
-    if (t.kind === 'eof') this.needMore();
+  private *parseCommand(): Steps<Command> {
+    const t = this.peeked ?? (yield* this.peek());
+    if (t.kind === 'eof') this.endOfFile();
     if (t.kind === 'word' && t.reserved !== undefined) {
       const reserved = t.reserved;
-      if (reserved === 'for') return this.parseFor();
-      if (reserved === 'while' || reserved === 'until') return this.parseWhile(reserved === 'until');
-      if (reserved === 'if') return this.parseIf();
-      if (reserved === '{') return this.parseGroup();
+      if (reserved === 'for') return yield* this.parseFor();
+      if (reserved === 'while' || reserved === 'until') return yield* this.parseWhile(reserved === 'until');
+      if (reserved === 'if') return yield* this.parseIf();
+      if (reserved === '{') return yield* this.parseGroup();
       if (CLOSING.has(reserved)) this.unexpected(t);
       if (UNSUPPORTED.has(reserved)) {
         throw new ParseFailure(`bash: ${reserved}: not supported by this simulated shell`);
       }
     }
-    if (t.kind === 'op' && t.op === '(') return this.parseSubshell();
+    if (t.kind === 'op' && t.op === '(') return yield* this.parseSubshell();
     if (t.kind === 'word' || t.kind === 'io' || (t.kind === 'op' && REDIRECT_OPS.has(t.op))) {
-      return this.parseSimple();
+      return yield* this.parseSimple();
     }
     return this.unexpected(t);
   }
 
-  private parseSimple(): SimpleCommand {
+  private *parseSimple(): Steps<SimpleCommand> {
     const cmd: SimpleCommand = { type: 'simple', assignments: [], words: [], redirects: [] };
     for (;;) {
-      const t = this.peek();
+      const t = this.peeked ?? (yield* this.peek());
       if (t.kind === 'io' || (t.kind === 'op' && REDIRECT_OPS.has(t.op))) {
-        cmd.redirects.push(this.parseRedirect());
+        cmd.redirects.push(yield* this.parseRedirect());
         continue;
       }
       if (t.kind !== 'word') break;
-      this.next();
+      this.skip();
       const assignment = cmd.words.length === 0 ? toAssignment(t.word) : undefined;
       if (assignment) {
         cmd.assignments.push(assignment);
-        const n = this.peek();
+        const n = this.peeked ?? (yield* this.peek());
         // `A=(1 2)` is a bash array; the `(` follows the `=` directly.
         if (n.kind === 'op' && n.op === '(' && n.start === t.end && t.word.raw.endsWith('=')) {
           throw new ParseFailure('bash: arrays are not supported by this simulated shell');
@@ -237,11 +323,11 @@ class Parser {
       }
       cmd.words.push(t.word);
       if (cmd.words.length === 1 && cmd.assignments.length === 0 && cmd.redirects.length === 0) {
-        const n = this.peek();
+        const n = this.peeked ?? (yield* this.peek());
         // `name (` starts a function definition in bash, which then wants `)`.
         if (n.kind === 'op' && n.op === '(') {
-          this.next();
-          const m = this.peek();
+          this.skip();
+          const m = this.peeked ?? (yield* this.peek());
           if (m.kind === 'op' && m.op === ')') {
             throw new ParseFailure('bash: function definitions are not supported by this simulated shell');
           }
@@ -252,106 +338,109 @@ class Parser {
     return cmd;
   }
 
-  private parseFor(): ForCommand {
-    this.next();
+  private *parseFor(): Steps<ForCommand> {
+    this.skip();
     this.enter();
-    const nameToken = this.next();
+    const nameToken = yield* this.next();
     if (nameToken.kind !== 'word') this.unexpected(nameToken);
     const name = nameToken.word.raw;
-    this.skipNewlines();
+    yield* this.skipNewlines();
     let items: Word[] | undefined;
-    const t = this.peek();
+    const t = this.peeked ?? (yield* this.peek());
     if (t.kind === 'word' && t.reserved === 'in') {
-      this.next();
+      this.skip();
       items = [];
-      let w = this.peek();
+      let w = this.peeked ?? (yield* this.peek());
       while (w.kind === 'word') {
-        this.next();
+        this.skip();
         items.push(w.word);
-        w = this.peek();
+        w = this.peeked ?? (yield* this.peek());
       }
-      if ((w.kind === 'op' && w.op === ';') || w.kind === 'newline') this.next();
+      if ((w.kind === 'op' && w.op === ';') || w.kind === 'newline') this.skip();
       else this.unexpected(w);
     } else if (t.kind === 'op' && t.op === ';') {
-      this.next();
+      this.skip();
     }
-    this.skipNewlines();
-    this.expectReserved('do');
-    const body = this.parseList(isReserved('done'), false);
-    this.next();
+    yield* this.skipNewlines();
+    yield* this.expectReserved('do');
+    const body = yield* this.parseList(isReserved('done'), false);
+    this.skip();
     this.exit();
-    return { type: 'for', name, items, body, redirects: this.parseRedirects() };
+    return { type: 'for', name, items, body, redirects: yield* this.parseRedirects() };
   }
 
-  private parseWhile(until: boolean): WhileCommand {
-    this.next();
+  private *parseWhile(until: boolean): Steps<WhileCommand> {
+    this.skip();
     this.enter();
-    const condition = this.parseList(isReserved('do'), false);
-    this.next();
-    const body = this.parseList(isReserved('done'), false);
-    this.next();
+    const condition = yield* this.parseList(isReserved('do'), false);
+    this.skip();
+    const body = yield* this.parseList(isReserved('done'), false);
+    this.skip();
     this.exit();
-    return { type: 'while', until, condition, body, redirects: this.parseRedirects() };
+    return { type: 'while', until, condition, body, redirects: yield* this.parseRedirects() };
   }
 
-  private parseIf(): IfCommand {
-    this.next();
+  private *parseIf(): Steps<IfCommand> {
+    this.skip();
     this.enter();
     const clauses: IfCommand['clauses'] = [];
     let elseBody: List | undefined;
     const endOfBody = isReserved('elif', 'else', 'fi');
     for (;;) {
-      const condition = this.parseList(isReserved('then'), false);
-      this.next();
-      clauses.push({ condition, body: this.parseList(endOfBody, false) });
-      const t = this.next();
+      const condition = yield* this.parseList(isReserved('then'), false);
+      this.skip();
+      clauses.push({ condition, body: yield* this.parseList(endOfBody, false) });
+      const t = this.peeked ?? (yield* this.peek());
+      this.skip();
       if (t.kind === 'word' && t.reserved === 'elif') continue;
       if (t.kind === 'word' && t.reserved === 'else') {
-        elseBody = this.parseList(isReserved('fi'), false);
-        this.next();
+        elseBody = yield* this.parseList(isReserved('fi'), false);
+        this.skip();
       }
       break;
     }
     this.exit();
-    return { type: 'if', clauses, elseBody, redirects: this.parseRedirects() };
+    return { type: 'if', clauses, elseBody, redirects: yield* this.parseRedirects() };
   }
 
-  private parseGroup(): GroupCommand {
-    this.next();
+  private *parseGroup(): Steps<GroupCommand> {
+    this.skip();
     this.enter();
-    const body = this.parseList(isReserved('}'), false);
-    this.next();
+    const body = yield* this.parseList(isReserved('}'), false);
+    this.skip();
     this.exit();
-    return { type: 'group', body, redirects: this.parseRedirects() };
+    return { type: 'group', body, redirects: yield* this.parseRedirects() };
   }
 
-  private parseSubshell(): GroupCommand {
-    this.next();
+  private *parseSubshell(): Steps<GroupCommand> {
+    this.skip();
     this.enter();
-    const body = this.parseList((t) => t.kind === 'op' && t.op === ')', false);
-    this.next();
+    const body = yield* this.parseList((t) => t.kind === 'op' && t.op === ')', false);
+    this.skip();
     this.exit();
-    return { type: 'subshell', body, redirects: this.parseRedirects() };
+    return { type: 'subshell', body, redirects: yield* this.parseRedirects() };
   }
 
-  private parseRedirects(): Redirect[] {
+  private *parseRedirects(): Steps<Redirect[]> {
     const redirects: Redirect[] = [];
-    for (let t = this.peek(); t.kind === 'io' || (t.kind === 'op' && REDIRECT_OPS.has(t.op)); t = this.peek()) {
-      redirects.push(this.parseRedirect());
+    for (;;) {
+      const t = this.peeked ?? (yield* this.peek());
+      if (t.kind !== 'io' && !(t.kind === 'op' && REDIRECT_OPS.has(t.op))) break;
+      redirects.push(yield* this.parseRedirect());
     }
     return redirects;
   }
 
-  private parseRedirect(): Redirect {
+  private *parseRedirect(): Steps<Redirect> {
     let fd: number | undefined;
-    let t = this.next();
+    let t = yield* this.next();
     if (t.kind === 'io') {
       fd = t.fd;
-      t = this.next();
+      t = yield* this.next();
     }
     if (t.kind !== 'op') return this.unexpected(t);
     const op = t.op;
-    const target = this.next();
+    const target = yield* this.next();
     if (target.kind !== 'word') return this.unexpected(target);
     const word = target.word;
     switch (op) {
@@ -390,13 +479,13 @@ class Parser {
     }
   }
 
-  private expectReserved(word: string): void {
-    const t = this.next();
+  private *expectReserved(word: string): Steps<void> {
+    const t = yield* this.next();
     if (t.kind !== 'word' || t.reserved !== word) this.unexpected(t);
   }
 
-  private skipNewlines(): void {
-    while (this.peek().kind === 'newline') this.next();
+  private *skipNewlines(endOk = false): Steps<void> {
+    while ((this.peeked ?? (yield* this.peek(endOk))).kind === 'newline') this.skip();
   }
 
   private enter(): void {
@@ -411,14 +500,24 @@ class Parser {
   }
 
   private unexpected(t: Token): never {
-    if (t.kind === 'eof') this.needMore();
+    if (t.kind === 'eof') this.endOfFile();
     const text = t.kind === 'newline' ? 'newline' : t.kind === 'op' ? t.op : t.kind === 'io' ? t.raw : t.word.raw;
     throw new ParseFailure(`bash: syntax error near unexpected token \`${text}'`);
   }
 
-  /** The input ended early: ask for another line, or at end of file report it as bash does. */
-  private needMore(): never {
-    if (!this.atEof) throw new NeedMoreInput();
+  /** The input ended inside something: waits for another line, or at end of file fails as bash does. */
+  private *more(open?: string): Steps<void> {
+    if (this.atEof) {
+      if (open !== undefined) this.openStack.push(open);
+      this.endOfFile();
+    }
+    yield;
+  }
+
+  /** What bash reports for an input that ends inside something. */
+  private endOfFile(): never {
+    // Without `atEof` every end of input pauses instead; getting here would be a parser bug.
+    if (!this.atEof) throw new Error('the parser reached the end of an input that may go on');
     const open = this.openStack[this.openStack.length - 1];
     throw new ParseFailure(
       open === undefined
@@ -429,77 +528,92 @@ class Parser {
 
   // ---- tokens --------------------------------------------------------------------------------
 
-  private peek(): Token {
-    this.peeked ??= this.lex();
-    return this.peeked;
+  /**
+   * The next token, read once. At the end of the input it waits for another line, except where the
+   * input may end (`endOk`) or has ended (`atEof`): there it is an `eof` token.
+   * Callers write `this.peeked ?? (yield* this.peek())`: a token already read then costs no generator.
+   */
+  private *peek(endOk = false): Steps<Token> {
+    for (;;) {
+      this.peeked ??= yield* this.lex();
+      if (this.peeked.kind !== 'eof' || endOk || this.atEof) return this.peeked;
+      this.peeked = undefined;
+      yield;
+    }
   }
 
-  private next(): Token {
-    const t = this.peek();
+  private *next(): Steps<Token> {
+    const t = this.peeked ?? (yield* this.peek());
     this.peeked = undefined;
     return t;
   }
 
-  private lex(): Token {
-    const src = this.src;
+  /** Consumes the token `peek` returned. */
+  private skip(): void {
+    this.peeked = undefined;
+  }
+
+  private *lex(): Steps<Token> {
     for (;;) {
-      const c = src[this.pos];
+      const c = this.src[this.pos];
       if (c === ' ' || c === '\t') this.pos += 1;
-      else if (c === '\\' && src[this.pos + 1] === '\n') this.skipContinuation();
+      else if (c === '\\' && this.src[this.pos + 1] === '\n') yield* this.skipContinuation();
       else if (c === '#') {
-        const end = src.indexOf('\n', this.pos);
-        this.pos = end < 0 ? src.length : end;
+        const end = this.src.indexOf('\n', this.pos);
+        this.pos = end < 0 ? this.src.length : end;
       } else break;
     }
+    const src = this.src;
     const start = this.pos;
+    const at = this.base + start;
     if (start >= src.length) {
-      if (this.pendingHeredocs.length > 0) this.readHeredocs();
-      return { kind: 'eof', start };
+      if (this.pendingHeredocs.length > 0) yield* this.readHeredocs();
+      return { kind: 'eof', start: at };
     }
     const c = src[start]!;
     if (c === '\n') {
       this.pos += 1;
-      if (this.pendingHeredocs.length > 0) this.readHeredocs();
-      return { kind: 'newline', start };
+      if (this.pendingHeredocs.length > 0) yield* this.readHeredocs();
+      return { kind: 'newline', start: at };
     }
     if ('&|;()<>'.includes(c)) {
       const op = OPERATORS.find((o) => src.startsWith(o, start)) ?? c;
       this.pos += op.length;
-      return { kind: 'op', op, start, end: this.pos };
+      return { kind: 'op', op, start: at, end: at + op.length };
     }
-    const parts = this.scanParts('word');
-    const end = this.pos;
-    const raw = src.slice(start, end);
+    const capture = this.capture();
+    const parts = yield* this.scanParts('word');
+    const raw = this.endCapture(capture);
+    const end = this.base + this.pos;
     const only = parts.length === 1 ? parts[0] : undefined;
     const plain = only?.type === 'literal' && !only.quoted ? only.value : undefined;
-    if (plain !== undefined && /^\d+$/.test(plain) && (src[end] === '<' || src[end] === '>')) {
-      return { kind: 'io', fd: Number(plain), raw, start, end };
+    const after = this.src[this.pos];
+    if (plain !== undefined && /^\d+$/.test(plain) && (after === '<' || after === '>')) {
+      return { kind: 'io', fd: Number(plain), raw, start: at, end };
     }
     const reserved = plain !== undefined && RESERVED.has(plain) ? plain : undefined;
-    return { kind: 'word', word: { parts, raw }, reserved, start, end };
+    return { kind: 'word', word: { parts, raw }, reserved, start: at, end };
   }
 
-  /** Skips a backslash-newline; one at the very end of the input asks for another line. */
-  private skipContinuation(): void {
+  /** Skips a backslash-newline; one at the very end of the input waits for another line. */
+  private *skipContinuation(): Steps<void> {
     this.pos += 2;
-    if (this.pos >= this.src.length && !this.atEof) throw new NeedMoreInput();
+    while (this.pos >= this.src.length && !this.atEof) yield;
   }
 
-  private readHeredocs(): void {
+  private *readHeredocs(): Steps<void> {
     const pending = this.pendingHeredocs;
     this.pendingHeredocs = [];
-    pending.forEach(({ heredoc, start }, i) => this.readHeredoc(heredoc, start, i === pending.length - 1));
+    for (const { heredoc, start } of pending) yield* this.readHeredoc(heredoc, start);
   }
 
-  private readHeredoc(heredoc: Heredoc, start: number, isLast: boolean): void {
-    const src = this.src;
+  private *readHeredoc(heredoc: Heredoc, start: number): Steps<void> {
     const lines: string[] = [];
     for (;;) {
-      if (this.pos >= src.length) {
+      if (this.pos >= this.src.length) {
         if (!this.atEof) {
-          const { delimiter, stripTabs, quoted } = heredoc;
-          // Only a top-level heredoc with nothing after it can be finished by the next line alone.
-          throw new NeedMoreInput(isLast && this.depth === 0 ? { delimiter, stripTabs, quoted } : undefined);
+          yield;
+          continue;
         }
         this.warnings.push(
           `bash: warning: here-document at line ${this.lineAt(start)} delimited by end-of-file (wanted \`${heredoc.delimiter}')`,
@@ -508,8 +622,10 @@ class Parser {
       }
       let line = this.readLine();
       // In an unquoted heredoc a backslash-newline joins lines before the delimiter is looked for.
-      while (!heredoc.quoted && endsWithOddBackslashes(line) && this.pos < src.length) {
-        line = line.slice(0, -1) + this.readLine();
+      while (!heredoc.quoted && endsWithOddBackslashes(line)) {
+        if (this.pos < this.src.length) line = line.slice(0, -1) + this.readLine();
+        else if (this.atEof) break;
+        else yield;
       }
       if (heredoc.stripTabs) line = line.replace(/^\t+/, '');
       if (line === heredoc.delimiter) break;
@@ -518,7 +634,7 @@ class Parser {
     const text = lines.join('');
     heredoc.body = heredoc.quoted
       ? { parts: [{ type: 'literal', value: text, quoted: true }], raw: text }
-      : { parts: new Parser(text, true, this.depth, this.warnings).scanParts('heredoc'), raw: text };
+      : { parts: finish(new Parser(text, true, this.depth, this.warnings).scanParts('heredoc')), raw: text };
   }
 
   private readLine(): string {
@@ -529,7 +645,7 @@ class Parser {
     return line;
   }
 
-  /** 1-based line number of a position; positions asked for only grow, so this stays linear. */
+  /** 1-based line number of a position (at end of file, where nothing was dropped from `src`). */
   private lineAt(pos: number): number {
     if (pos < this.lineCache.pos) this.lineCache = { pos: 0, line: 1 };
     let { pos: at, line } = this.lineCache;
@@ -541,19 +657,33 @@ class Parser {
     return line;
   }
 
+  /** Starts collecting the source text from here on; `endCapture` returns it. */
+  private capture(): Capture {
+    const capture = { pieces: [], from: this.pos };
+    this.captures.push(capture);
+    return capture;
+  }
+
+  private endCapture(capture: Capture): string {
+    this.captures.pop();
+    const rest = this.src.slice(capture.from, this.pos);
+    return capture.pieces.length === 0 ? rest : capture.pieces.join('') + rest;
+  }
+
   // ---- words ---------------------------------------------------------------------------------
 
   /** Scans word parts from `pos` until the mode's terminator; the terminator is left unread, except `"`. */
-  private scanParts(mode: ScanMode, stopAt = ''): WordPart[] {
-    const src = this.src;
+  private *scanParts(mode: ScanMode, stopAt = ''): Steps<WordPart[]> {
     const out = new PartsBuilder();
     const quoted = mode !== 'word' && mode !== 'brace';
     const special = SPECIAL[mode] + stopAt;
     let parens = 0;
     for (;;) {
+      const src = this.src;
       if (this.pos >= src.length) {
         if (mode === 'word' || mode === 'heredoc') return out.done();
-        this.needMore();
+        yield* this.more();
+        continue;
       }
       const c = src[this.pos]!;
       if (!special.includes(c)) {
@@ -565,10 +695,11 @@ class Parser {
       }
       switch (c) {
         case '\\':
-          this.scanBackslash(mode, out);
+          if (src[this.pos + 1] === '\n') yield* this.skipContinuation();
+          else this.scanBackslash(mode, out);
           continue;
         case "'":
-          this.scanSingleQuotes(out);
+          yield* this.scanSingleQuotes(out);
           continue;
         case '"':
           if (mode === 'dquote') {
@@ -577,14 +708,14 @@ class Parser {
           }
           this.pos += 1;
           this.openStack.push('"');
-          out.quotedGroup(this.scanParts('dquote'));
+          out.quotedGroup(yield* this.scanParts('dquote'));
           this.openStack.pop();
           continue;
         case '$':
-          this.scanDollar(quoted, out);
+          if (!this.scanSimpleDollar(quoted, out)) yield* this.scanDollar(quoted, out);
           continue;
         case '`':
-          this.scanBackquote(quoted, out);
+          yield* this.scanBackquote(quoted, out);
           continue;
         case '(':
           if (mode !== 'arithmetic') return out.done();
@@ -609,15 +740,12 @@ class Parser {
     }
   }
 
+  /** A backslash, except before a newline (`skipContinuation`). */
   private scanBackslash(mode: ScanMode, out: PartsBuilder): void {
     const next = this.src[this.pos + 1];
     if (next === undefined) {
       out.literal('\\', mode !== 'word' && mode !== 'brace');
       this.pos += 1;
-      return;
-    }
-    if (next === '\n') {
-      this.skipContinuation();
       return;
     }
     if (mode === 'word' || mode === 'brace') {
@@ -635,42 +763,29 @@ class Parser {
     }
   }
 
-  private scanSingleQuotes(out: PartsBuilder): void {
-    const end = this.src.indexOf("'", this.pos + 1);
-    if (end < 0) {
-      this.openStack.push("'");
-      this.needMore();
+  private *scanSingleQuotes(out: PartsBuilder): Steps<void> {
+    this.pos += 1;
+    const text: string[] = [];
+    for (;;) {
+      const end = this.src.indexOf("'", this.pos);
+      if (end >= 0) {
+        text.push(this.src.slice(this.pos, end));
+        this.pos = end + 1;
+        break;
+      }
+      text.push(this.src.slice(this.pos));
+      this.pos = this.src.length;
+      yield* this.more("'");
     }
-    out.literal(this.src.slice(this.pos + 1, end), true);
-    this.pos = end + 1;
+    out.literal(text.join(''), true);
   }
 
-  private scanDollar(quoted: boolean, out: PartsBuilder): void {
+  /** `$name`, `$?`, a lone `$` and `$"…"`; false for the forms that hold more syntax (`scanDollar`). */
+  private scanSimpleDollar(quoted: boolean, out: PartsBuilder): boolean {
     const src = this.src;
     const next = src[this.pos + 1];
-    if (next === '{') {
-      this.scanBraceParam(quoted, out);
-    } else if (next === '(' && src[this.pos + 2] === '(') {
-      this.pos += 3;
-      this.openStack.push(')');
-      this.enter();
-      const start = this.pos;
-      const parts = this.scanParts('arithmetic');
-      this.exit();
-      this.openStack.pop();
-      out.part({ type: 'arithmetic', expression: { parts, raw: src.slice(start, this.pos - 2) }, quoted });
-    } else if (next === '(') {
-      this.pos += 2;
-      this.openStack.push(')');
-      this.enter();
-      const body = this.parseList((t) => t.kind === 'op' && t.op === ')', true);
-      this.next();
-      this.exit();
-      this.openStack.pop();
-      out.part({ type: 'command', script: { body }, quoted });
-    } else if (next === "'" && !quoted) {
-      this.scanAnsiC(out);
-    } else if (next === '"' && !quoted) {
+    if (next === '{' || next === '(' || (next === "'" && !quoted)) return false;
+    if (next === '"' && !quoted) {
       // `$"…"` is a translated string; with no translations it is just "…".
       this.pos += 1;
     } else if (next !== undefined && /[A-Za-z_]/.test(next)) {
@@ -685,16 +800,47 @@ class Parser {
       out.literal('$', quoted);
       this.pos += 1;
     }
+    return true;
   }
 
-  private scanBraceParam(quoted: boolean, out: PartsBuilder): void {
-    const src = this.src;
-    const start = this.pos;
+  /** `${…}`, `$((…))`, `$(…)` and `$'…'`. */
+  private *scanDollar(quoted: boolean, out: PartsBuilder): Steps<void> {
+    const next = this.src[this.pos + 1];
+    if (next === '{') {
+      yield* this.scanBraceParam(quoted, out);
+    } else if (next === '(' && this.src[this.pos + 2] === '(') {
+      this.pos += 3;
+      this.openStack.push(')');
+      this.enter();
+      const capture = this.capture();
+      const parts = yield* this.scanParts('arithmetic');
+      // Without the closing `))`.
+      const raw = this.endCapture(capture).slice(0, -2);
+      this.exit();
+      this.openStack.pop();
+      out.part({ type: 'arithmetic', expression: { parts, raw }, quoted });
+    } else if (next === '(') {
+      this.pos += 2;
+      this.openStack.push(')');
+      this.enter();
+      const body = yield* this.parseList((t) => t.kind === 'op' && t.op === ')', true);
+      this.skip();
+      this.exit();
+      this.openStack.pop();
+      out.part({ type: 'command', script: { body }, quoted });
+    } else {
+      yield* this.scanAnsiC(out);
+    }
+  }
+
+  private *scanBraceParam(quoted: boolean, out: PartsBuilder): Steps<void> {
+    const capture = this.capture();
     this.pos += 2;
     this.openStack.push('}');
     this.enter();
     const operandMode: ScanMode = quoted ? 'braceQuoted' : 'brace';
     let op: ParamOp | undefined;
+    const src = this.src;
     const isLength =
       src[this.pos] === '#' && src[this.pos + 1] !== '}' && /[A-Za-z0-9_?$#!@*-]/.test(src[this.pos + 1] ?? '');
     const isIndirect = src[this.pos] === '!' && /[A-Za-z_]/.test(src[this.pos + 1] ?? '');
@@ -712,47 +858,48 @@ class Parser {
       const sign = colon ? src[this.pos + 1]! : c;
       this.pos += colon ? 2 : 1;
       const kinds = { '-': 'default', '=': 'assign', '+': 'alternative', '?': 'error' } as const;
-      op = { kind: kinds[sign as keyof typeof kinds], colon, word: this.scanOperand(operandMode) };
+      op = { kind: kinds[sign as keyof typeof kinds], colon, word: yield* this.scanOperand(operandMode) };
     } else if (c === ':') {
       this.pos += 1;
-      const offset = this.scanOperand(operandMode, ':');
+      const offset = yield* this.scanOperand(operandMode, ':');
       let length: Word | undefined;
-      if (src[this.pos] === ':') {
+      if (this.src[this.pos] === ':') {
         this.pos += 1;
-        length = this.scanOperand(operandMode);
+        length = yield* this.scanOperand(operandMode);
       }
       op = { kind: 'substring', offset, length };
     } else if (c === '#' || c === '%') {
       const longest = src[this.pos + 1] === c;
       this.pos += longest ? 2 : 1;
-      op = { kind: c === '#' ? 'removePrefix' : 'removeSuffix', longest, pattern: this.scanOperand(operandMode) };
+      op = { kind: c === '#' ? 'removePrefix' : 'removeSuffix', longest, pattern: yield* this.scanOperand(operandMode) };
     } else if (c === '/') {
       const modes = { '/': 'all', '#': 'prefix', '%': 'suffix' } as const;
       const m = modes[src[this.pos + 1] as keyof typeof modes];
       this.pos += m ? 2 : 1;
-      const pattern = this.scanOperand(operandMode, '/');
+      const pattern = yield* this.scanOperand(operandMode, '/');
       let replacement: Word = { parts: [], raw: '' };
-      if (src[this.pos] === '/') {
+      if (this.src[this.pos] === '/') {
         this.pos += 1;
-        replacement = this.scanOperand(operandMode);
+        replacement = yield* this.scanOperand(operandMode);
       }
       op = { kind: 'replace', mode: m ?? 'first', pattern, replacement };
     }
-    if (op && src[this.pos] === '}') {
+    if (op && this.src[this.pos] === '}') {
       this.pos += 1;
+      this.endCapture(capture);
       out.part({ type: 'param', name, op, quoted });
     } else {
-      this.skipToBraceEnd();
-      out.part({ type: 'badSubstitution', raw: src.slice(start, this.pos), quoted });
+      yield* this.skipToBraceEnd();
+      out.part({ type: 'badSubstitution', raw: this.endCapture(capture), quoted });
     }
     this.exit();
     this.openStack.pop();
   }
 
-  private scanOperand(mode: ScanMode, stopAt = ''): Word {
-    const start = this.pos;
-    const parts = this.scanParts(mode, stopAt);
-    return { parts, raw: this.src.slice(start, this.pos) };
+  private *scanOperand(mode: ScanMode, stopAt = ''): Steps<Word> {
+    const capture = this.capture();
+    const parts = yield* this.scanParts(mode, stopAt);
+    return { parts, raw: this.endCapture(capture) };
   }
 
   private readParamName(): string {
@@ -774,17 +921,26 @@ class Parser {
   }
 
   /** Skips to the `}` that closes a `${` bash will reject, minding quotes and nested braces. */
-  private skipToBraceEnd(): void {
-    const src = this.src;
+  private *skipToBraceEnd(): Steps<void> {
     let depth = 0;
     for (;;) {
-      if (this.pos >= src.length) this.needMore();
-      const c = src[this.pos]!;
+      if (this.pos >= this.src.length) {
+        yield* this.more();
+        continue;
+      }
+      const c = this.src[this.pos]!;
       if (c === '\\') this.pos += 2;
       else if (c === "'" || c === '"') {
-        const end = src.indexOf(c, this.pos + 1);
-        if (end < 0) this.needMore();
-        this.pos = end + 1;
+        this.pos += 1;
+        for (;;) {
+          const end = this.src.indexOf(c, this.pos);
+          if (end >= 0) {
+            this.pos = end + 1;
+            break;
+          }
+          this.pos = this.src.length;
+          yield* this.more();
+        }
       } else if (c === '{') {
         depth += 1;
         this.pos += 1;
@@ -796,18 +952,19 @@ class Parser {
     }
   }
 
-  private scanBackquote(quoted: boolean, out: PartsBuilder): void {
-    const src = this.src;
+  private *scanBackquote(quoted: boolean, out: PartsBuilder): Steps<void> {
     this.pos += 1;
     const pieces: string[] = [];
     const escapable = quoted ? '$`\\"' : '$`\\';
     for (;;) {
+      const src = this.src;
       if (this.pos >= src.length) {
-        this.openStack.push('`');
-        this.needMore();
+        yield* this.more('`');
+        continue;
       }
       const end = findAny(src, '\\`', this.pos);
       if (end < 0) {
+        pieces.push(src.slice(this.pos));
         this.pos = src.length;
         continue;
       }
@@ -827,27 +984,26 @@ class Parser {
       }
     }
     this.enter();
-    const script = new Parser(pieces.join(''), true, this.depth, this.warnings).parseScript();
+    const script = finish(new Parser(pieces.join(''), true, this.depth, this.warnings).parseScript());
     this.exit();
     out.part({ type: 'command', script, quoted });
   }
 
-  private scanAnsiC(out: PartsBuilder): void {
-    const src = this.src;
+  private *scanAnsiC(out: PartsBuilder): Steps<void> {
     this.pos += 2;
     let value = '';
     for (;;) {
-      if (this.pos >= src.length) {
-        this.openStack.push("'");
-        this.needMore();
+      if (this.pos >= this.src.length) {
+        yield* this.more("'");
+        continue;
       }
-      const c = src[this.pos]!;
+      const c = this.src[this.pos]!;
       if (c === "'") {
         this.pos += 1;
         break;
       }
       if (c === '\\') {
-        const { text, length } = decodeEscape(src, this.pos);
+        const { text, length } = decodeEscape(this.src, this.pos);
         value += text;
         this.pos += length;
       } else {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommandHandler } from '../types.ts';
-import { parse, parseScript } from './parse.ts';
+import { InputBuffer } from './inputBuffer.ts';
+import { LineParser, parse, parseScript } from './parse.ts';
 import { Shell } from './shell.ts';
 
 /** Shell pieces that stress the parser: metacharacters, quotes, expansions, keywords and heredocs. */
@@ -132,6 +133,131 @@ describe('a 1 MB paste', () => {
       expect(Number.isInteger(shell.run(text).exitCode)).toBe(true);
     }
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+/** Lines that go inside loops, substitutions and groups; some start or end with quotes and backslashes. */
+const BODY_LINES = [
+  'echo $i', '  kubectl get pods -n "$ns" | grep -c Running', "  echo 'it''s' \"a # b\"", '# a comment with "quotes" and \'one',
+  'x=$((x + 1))', '', '\t', 'echo "${x:-default}" `date` $(echo ok)', 'cat <<<"here $x"', '  curl -s http://frontend/ \\',
+  '    -H "x-user: a"', "echo $'tab\\there'", 'done=1 fi=2', '[ -f "$f" ] && echo yes || echo no',
+];
+/** Lines for heredoc bodies, including a backslash at the end, which joins lines in an unquoted heredoc. */
+const HEREDOC_LINES = ['kind: PeerAuthentication', '  mode: "STRICT" # $x', "  name: 'a'", 'EOFX', '\tEOF', 'x \\', '$(echo', '`'];
+
+const repeated = (lines: string[], max: number) =>
+  fc.tuple(fc.constantFrom(...lines), fc.integer({ min: 1, max })).map(([line, n]) => Array<string>(n).fill(line));
+const heredoc = fc
+  .tuple(fc.constantFrom('cat <<EOF', 'cat <<-EOF > f.yaml', "kubectl apply -f - <<'EOF'"), fc.array(repeated(HEREDOC_LINES, 300), { maxLength: 4 }))
+  .map(([start, body]) => [start, ...body.flat(), 'EOF']);
+
+/** Thousands of lines of nested loops, ifs, groups, multi-line substitutions, quotes and heredocs. */
+const { block } = fc.letrec<{ block: string[] }>((tie) => {
+  const inner = fc.array(tie('block'), { maxLength: 3 }).map((blocks) => blocks.flat());
+  return {
+    block: fc.oneof(
+      { maxDepth: 3, depthIdentifier: 'paste' },
+      repeated(BODY_LINES, 400),
+      heredoc,
+      inner.map((lines) => ['for i in 1 2 3; do', ...lines, 'done']),
+      fc.tuple(inner, heredoc).map(([lines, [, ...doc]]) => ['while read -r line; do', ...lines, 'done <<EOF', ...doc]),
+      fc.tuple(inner, inner).map(([yes, no]) => ['if [ -n "$x" ]; then', ...yes, 'else', ...no, 'fi']),
+      inner.map((lines) => ['x=$(', ...lines, ')']),
+      inner.map((lines) => ['{', ...lines, '} > out.txt']),
+      repeated(['a line of text $HOME', "it's", ''], 400).map((lines) => ['echo "start', ...lines, 'end"']),
+    ),
+  };
+});
+const longPaste = fc.array(block, { minLength: 1, maxLength: 8 }).map((blocks) => blocks.flat());
+
+describe('a long multi-line paste, typed a line at a time', () => {
+  it('never throws, answers as a full parse does, and keeps only the newest line', () => {
+    fc.assert(
+      fc.property(longPaste, (lines) => {
+        let parser = new LineParser();
+        let start = 0;
+        // A full parse of every prefix would be quadratic; compare at 40 evenly spread lines and at
+        // every line where an input completes.
+        const stride = Math.max(1, Math.floor(lines.length / 40));
+        lines.forEach((line, i) => {
+          const result = parser.push(line);
+          if (result.status !== 'incomplete' || i % stride === 0) {
+            expect(result.status).toBe(parse(lines.slice(start, i + 1).join('\n')).status);
+          }
+          if (result.status === 'incomplete') {
+            // Each line costs its own length: the parse keeps nothing it has already read.
+            expect(parser.held).toBeLessThanOrEqual(line.length + 2);
+          } else {
+            parser = new LineParser();
+            start = i + 1;
+          }
+        });
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('collects a 10,000-line loop as one input', () => {
+    const buffer = new InputBuffer();
+    expect(buffer.push('for i in 1 2 3; do')).toBeUndefined();
+    for (let i = 0; i < 10_000; i += 1) expect(buffer.push('  echo $i')).toBeUndefined();
+    const input = buffer.push('done');
+    expect(input?.split('\n')).toHaveLength(10_002);
+    expect(parse(input ?? '').status).toBe('complete');
+  });
+});
+
+describe('deep nesting', () => {
+  const clear = /nesting deeper than 64 levels|expression recursion level exceeded|unexpected EOF|syntax error|bad substitution|pattern too complex/;
+  const noCrash = (text: string) => {
+    const { shell } = countingShell();
+    const output = shell.run(text).chunks.map((c) => c.text).join('');
+    expect(output).not.toMatch(/internal error|Maximum call stack|too complex to parse|Invalid string length/);
+    return output;
+  };
+
+  it.each([
+    ['$(', '$('.repeat(100_000)],
+    ['$( … )', `echo ${'$('.repeat(100_000)}${')'.repeat(100_000)}`],
+    ['( … )', `${'('.repeat(100_000)}true${')'.repeat(100_000)}`],
+    ['{ … }', `${'{ '.repeat(100_000)}true${'; }'.repeat(100_000)}`],
+    ['$((', `echo ${'$(('.repeat(100_000)}`],
+    ['${x:-', `echo ${'${x:-'.repeat(100_000)}${'}'.repeat(100_000)}`],
+    ['${', `echo ${'${'.repeat(100_000)}${'}'.repeat(100_000)}`],
+    ['"$(', `echo ${'"$('.repeat(100_000)}`],
+    ['backquotes', `echo \`${'\\`'.repeat(100_000)}`],
+    ['if', 'if true; then '.repeat(100_000)],
+    ['arithmetic parentheses', `echo $((${'('.repeat(100_000)}1${')'.repeat(100_000)}))`],
+    ['unary minus', `echo $((${'- '.repeat(100_000)}1))`],
+    ['logical not', `echo $((${'!'.repeat(100_000)}1))`],
+    ['powers', `echo $((${'2**'.repeat(100_000)}1))`],
+    ['conditionals', `echo $((${'1?'.repeat(100_000)}1${':1'.repeat(100_000)}))`],
+    ['assignments', `echo $((${'a='.repeat(100_000)}1))`],
+    ['a variable holding parentheses and itself', `x='${'('.repeat(200)}x${')'.repeat(200)}'; echo $((x))`],
+    ['a pattern', `x=aaa; echo \${x//${'['.repeat(100_000)}/b} \${x#${'*('.repeat(100_000)}}`],
+  ])('answers %s 100,000 deep with a clear error', (_name, text) => {
+    const result = parse(text);
+    if (result.status === 'error') expect(result.message).toMatch(clear);
+    expect(noCrash(text)).toMatch(clear);
+  });
+
+  it('never overflows the stack, whatever nests in what', () => {
+    const units: [open: string, close: string][] = [
+      ['$(', ')'], ['(', ')'], ['{ ', '; }'], ['$((', '))'], ['${x:-', '}'], ['"$(', ')"'], ['`', '`'], ['\\`', '\\`'],
+      ['for x in a; do ', '; done'], ['if true; then ', '; fi'], ['while :; do ', '; break; done'], ['$(( (', ') ))'],
+      ['$((-', '))'], ["${x#'", "'}"], ['cat <<A\n$(', ')\nA\n'], ['[', ']'], ['{a,', '}'],
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { minLength: 1, maxLength: 300 }), fc.boolean(), (nest, closed) => {
+        const text = nest.map(([open]) => open).join('') + (closed ? `echo hi${nest.map(([, close]) => close).reverse().join('')}` : '');
+        expect(['complete', 'incomplete', 'error']).toContain(parse(text).status);
+        const lines = text.split('\n');
+        const buffer = new InputBuffer();
+        for (const line of lines) buffer.push(line);
+        noCrash(text);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -356,6 +356,18 @@ describe('Shell', () => {
       expect(exitCode).toBe(1);
     });
 
+    it('refuses a pattern too big for the regular-expression engine with a clear error', () => {
+      const { run } = createTestShell();
+      expect(run(`x=aaa; echo \${x//${'['.repeat(100_000)}/b}`)).toMatchObject({ stderr: 'bash: x: pattern too complex to match\n', exitCode: 1 });
+      expect(run(`echo \${x#${'*('.repeat(100_000)}}`)).toMatchObject({ stderr: 'bash: x: pattern too complex to match\n', exitCode: 1 });
+    });
+
+    it('names only the inner expression when a variable in $((…)) fails, as bash does', () => {
+      const { run } = createTestShell();
+      expect(run('y="1 +"; echo $((y * 2))').stderr).toBe('bash: 1 +: syntax error: operand expected (error token is "+")\n');
+      expect(run(`x='${'('.repeat(200)}x${')'.repeat(200)}'; echo $((x))`).stderr).toMatch(/^bash: \(+x\)+: expression recursion level exceeded/);
+    });
+
     it('stops nested loops by the total number of turns', () => {
       const { run } = createTestShell();
       const started = Date.now();

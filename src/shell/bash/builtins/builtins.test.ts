@@ -157,6 +157,27 @@ describe('builtins', () => {
       expect(run('unalias k; k').stderr).toBe('bash: k: command not found\n');
     });
 
+    it('refuses alias names the parser would need quoted, as bash does', () => {
+      // bash 5.2 general.c `legal_alias_name`: no shellbreak `()<>;&| \t\n`, no quote or backslash,
+      // no `$`, no `/`; alias.def splits at the first `=`, reports "`NAME': invalid alias name" and fails.
+      const { run } = createTestShell();
+      expect(run("alias '<img src=x>'=ls")).toMatchObject({ stderr: "bash: alias: `<img src': invalid alias name\n", exitCode: 1 });
+      expect(run("alias 'a/b=ls' ok=1 'a b=2' 'a$b=3' 'a\"b=4'")).toMatchObject({
+        stderr: "bash: alias: `a/b': invalid alias name\nbash: alias: `a b': invalid alias name\nbash: alias: `a$b': invalid alias name\nbash: alias: `a\"b': invalid alias name\n",
+        exitCode: 1,
+      });
+      // alias.c `qsort_alias_compare` compares first bytes as signed chars: `é` (0xC3) sorts first.
+      expect(run("alias 'a*b=ls' 'é=ls'; alias")).toMatchObject({ stdout: "alias é='ls'\nalias a*b='ls'\nalias ok='1'\n", exitCode: 0 });
+    });
+
+    it('reads alias options as bash does and marks names that start with -', () => {
+      const { run } = createTestShell();
+      expect(run('alias -- -x=ls; alias -- -x').stdout).toBe("alias -- -x='ls'\n");
+      expect(run('alias -z')).toMatchObject({ stderr: 'bash: alias: -z: invalid option\nalias: usage: alias [-p] [name[=value] ... ]\n', exitCode: 2 });
+      expect(run('alias k=kubectl -p')).toMatchObject({ stderr: 'bash: alias: -p: not found\n', exitCode: 1 });
+      expect(run('alias -p g=git').stdout).toBe("alias -- -x='ls'\nalias k='kubectl'\n");
+    });
+
     it('tells what a name runs with type and which', () => {
       const { run } = createTestShell();
       run('alias k=kubectl');
@@ -196,6 +217,59 @@ describe('builtins', () => {
       const { run } = createTestShell();
       expect(run("printf '%s=%03d %-3s|%x\\n' a 7 b 255 c 1").stdout).toBe('a=007 b  |ff\nc=001    |0\n');
       expect(run("printf '%d\\n' x")).toMatchObject({ stdout: '0\n', stderr: 'bash: printf: x: invalid number\n', exitCode: 1 });
+    });
+
+    // Expected outputs below were printed by bash 5.2.15 on x86-64 Linux.
+    it.each([
+      ["printf '%.2f|%.0f|%.0f|%.0f|%.1f' 3.14159 0.5 1.5 2.5 0.25", '3.14|0|2|2|0.2'],
+      // printf.def reads floats with strtold: an x87 long double, not a double.
+      ["printf '%.20f|%.25e' 0.1 2.675", '0.10000000000000000000|2.6749999999999999999566319e+00'],
+      ["printf '%g|%g|%g|%.3g|%#g|%G|%#.0f|%08.2f|%08f' 100000 1e6 0.0001234 99999 1 1e-10 3 -3.14159 inf", '100000|1e+06|0.0001234|1e+05|1.00000|1E-10|3.|-0003.14|     inf'],
+      ["printf '%f|%f|%f|%e' -0 nan -inf 0", '-0.000000|nan|-inf|0.000000e+00'],
+      ["printf '%d|%d|%u|%x|%#o|%#x|%.0d|%5.3d|%-5d|' 0x1f 010 -1 255 8 255 0 7 42", '31|8|18446744073709551615|ff|010|0xff||  007|42   |'],
+      ["printf '%ld|%zd|%c|%5s|%-3s|%.1s' 5 6 ab x y xyz", '5|6|a|    x|y  |x'],
+      ["printf '%*d|%-*d|%.*f' -5 1 3 2 -2 1.5", '1    |2  |1.500000'],
+      ["printf '%b|x' 'ab\\cde' zz", 'ab'],
+    ])('prints %s as bash does', (input, stdout) => {
+      expect(createTestShell().run(input)).toMatchObject({ stdout, stderr: '', exitCode: 0 });
+    });
+
+    it('reports bad numbers as bash does and goes on', () => {
+      // builtins/common.c `sh_invalidnum`; printf.def `printf_erange` for values out of range.
+      expect(createTestShell().run("printf '%d|' 08 0x1g '5 ' 9223372036854775808 abc")).toMatchObject({
+        stdout: '0|1|5|9223372036854775807|0|',
+        stderr:
+          'bash: printf: 08: invalid octal number\nbash: printf: 0x1g: invalid hex number\nbash: printf: 5 : invalid number\n' +
+          'bash: printf: warning: 9223372036854775808: Numerical result out of range\nbash: printf: abc: invalid number\n',
+        exitCode: 1,
+      });
+      expect(createTestShell().run("printf '%f|' 1.5x 1e5000")).toMatchObject({
+        stdout: '1.500000|inf|',
+        stderr: 'bash: printf: 1.5x: invalid number\nbash: printf: warning: 1e5000: Numerical result out of range\n',
+      });
+      expect(createTestShell().run("printf 'a%5'")).toMatchObject({ stdout: 'a', stderr: "bash: printf: `%5': missing format character\n", exitCode: 1 });
+      expect(createTestShell().run("printf 'a%yb'")).toMatchObject({ stdout: 'a', stderr: "bash: printf: `y': invalid format character\n", exitCode: 1 });
+    });
+
+    it('prints any precision, and nothing for a width or precision past INT_MAX, as glibc printf does', () => {
+      const { run } = createTestShell();
+      expect(run("printf '%.999f'  1").stdout).toBe(`1.${'0'.repeat(999)}`);
+      expect(run("printf '%.120f' 0.1").stdout).toBe(`0.${'1000000000000000000013552527156068805425093160010874271392822265625'.padEnd(120, '0')}`);
+      // glibc refuses a width above INT_MAX (EOVERFLOW) and prints nothing for that conversion; bash carries on.
+      expect(run("printf 'a%9999999999db|%.2147483648f|\\n' 1 2")).toMatchObject({ stdout: 'ab||\n', stderr: '', exitCode: 0 });
+    });
+
+    it('stops at the buffer limit where bash would print a gigabyte', () => {
+      // bash prints 999,999,999 characters; the simulated shell stops at limits.maxBuffer (8 MiB).
+      const { run } = createTestShell();
+      const limit = 'bash: printf: output too long: more than 8388608 characters\n';
+      expect(run("printf '%999999999d' 1")).toMatchObject({ stdout: '', stderr: limit, exitCode: 1 });
+      expect(run("printf 'x%.999999999f' 1")).toMatchObject({ stdout: 'x', stderr: limit, exitCode: 1 });
+      expect(run("printf '%999999999b' 1")).toMatchObject({ stderr: limit, exitCode: 1 });
+      // printf.def `getint` clamps a `*` width to INT_MAX and, its pointer already moved on, names the next argument.
+      expect(run("printf '%*d' 9999999999 1")).toMatchObject({ stderr: `bash: printf: warning: 1: Numerical result out of range\n${limit}` });
+      expect(run("printf '%.999999999s|' abc")).toMatchObject({ stdout: 'abc|', exitCode: 0 });
+      expect(run("printf '%.9999999g' 0.1").stdout).toBe('0.1000000000000000000013552527156068805425093160010874271392822265625');
     });
 
     it('tests conditions like [', () => {
