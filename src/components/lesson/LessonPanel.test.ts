@@ -81,6 +81,21 @@ describe('LessonPanel', () => {
     sim.dispose();
   });
 
+  it('says the solution is at the prompt only until a command has run or another command is put there', async () => {
+    const { sim } = await setup();
+    const note = () => screen.queryByText('The solution is at the prompt. Read it, then press Enter to run it.');
+    await fireEvent.click(screen.getByRole('button', { name: 'Show solution' }));
+    expect(note()).toBeInTheDocument();
+    sim.terminal.submit('kubectl get namespaces');
+    flushSync();
+    expect(note()).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Show solution' }));
+    expect(note()).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole('button', { name: 'Put command 1 in the prompt' }));
+    expect(note()).toBeNull();
+    sim.dispose();
+  });
+
   it('asks the prediction, then undo and reset follow the world', async () => {
     const { sim, course } = setup();
     expect(screen.getByText('Which requests break?')).toBeTruthy();
