@@ -12,9 +12,8 @@ export type AdmitResult = { ok: true; action: 'created'; object: KubeObject } | 
 
 /** Fields of a manifest's body other than apiVersion, kind and metadata (spec, data, …). */
 function bodyOf(raw: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(raw)) if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata' && k !== 'status') out[k] = v;
-  return out;
+  // Object.fromEntries keeps a `__proto__` key an own entry; assigning it would set the prototype.
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'apiVersion' && k !== 'kind' && k !== 'metadata' && k !== 'status'));
 }
 
 /**

@@ -7,7 +7,7 @@
  * or `unexpected EOF` for a value cut short.
  */
 import type { Json } from '../objects.ts';
-import { goQuoteRune } from './goYaml.ts';
+import { JSON_MAX_NESTING_DEPTH, goQuoteRune } from './goYaml.ts';
 
 /** Result of splitting a JSON stream into values, as successive `json.Decoder.Decode` calls would. */
 export interface JsonStreamResult {
@@ -61,12 +61,10 @@ class GoJsonScanner {
     switch (c) {
       case '{':
         this.step = this.beginStringOrEmpty;
-        this.parse.push('objectKey');
-        return 'continue';
+        return this.pushParseState(c, 'objectKey');
       case '[':
         this.step = this.beginValueOrEmpty;
-        this.parse.push('arrayValue');
-        return 'continue';
+        return this.pushParseState(c, 'arrayValue');
       case '"':
         this.step = this.inString;
         return 'continue';
@@ -159,6 +157,13 @@ class GoJsonScanner {
         }
         return this.fail(c, 'after array element');
     }
+  }
+
+  /** scanner.go `pushParseState`: nesting past maxNestingDepth is a syntax error at the opening byte. */
+  private pushParseState(c: string, state: 'objectKey' | 'arrayValue'): Step {
+    this.parse.push(state);
+    if (this.parse.length <= JSON_MAX_NESTING_DEPTH) return 'continue';
+    return this.fail(c, 'exceeded max depth');
   }
 
   private popParse(): void {

@@ -17,7 +17,7 @@
  * Scope: YAML 1.1 as go-yaml implements it. Only the first document of the input is read, as
  * yaml.Unmarshal does; kubectl splits the stream on `---` lines before calling it.
  */
-import type { Json } from '../objects.ts';
+import type { Json, JsonObject } from '../objects.ts';
 
 interface Mark {
   index: number;
@@ -77,6 +77,7 @@ const isAlpha = (c: string) => /^[0-9A-Za-z_-]$/.test(c);
 const isDigit = (c: string) => c >= '0' && c <= '9' && c.length === 1;
 const isHex = (c: string) => /^[0-9A-Fa-f]$/.test(c);
 
+// scannerc.go max_flow_level and max_indents (go-yaml v2.4.0): `yaml: line N: exceeded max depth of 10000`.
 const MAX_FLOW_LEVEL = 10000;
 const MAX_INDENTS = 10000;
 
@@ -289,8 +290,13 @@ class Scanner {
     });
     this.flowLevel++;
     if (this.flowLevel > MAX_FLOW_LEVEL) {
-      this.fail('while increasing flow level', this.mark, `exceeded max depth of ${MAX_FLOW_LEVEL}`);
+      this.fail('while increasing flow level', this.lastSimpleKeyMark(), `exceeded max depth of ${MAX_FLOW_LEVEL}`);
     }
+  }
+
+  /** scannerc.go reports the depth limits with the innermost simple key's mark as context. */
+  private lastSimpleKeyMark(): Mark {
+    return this.simpleKeys[this.simpleKeys.length - 1]?.mark ?? this.mark;
   }
 
   private decreaseFlowLevel(): void {
@@ -307,7 +313,7 @@ class Scanner {
       this.indents.push(this.indent);
       this.indent = column;
       if (this.indents.length > MAX_INDENTS) {
-        this.fail('while increasing indent level', this.mark, `exceeded max depth of ${MAX_INDENTS}`);
+        this.fail('while increasing indent level', this.lastSimpleKeyMark(), `exceeded max depth of ${MAX_INDENTS}`);
       }
       const token: Token = { type, start: copyMark(mark), end: copyMark(mark) };
       this.insertToken(number > -1 ? number - this.tokensParsed : -1, token);
@@ -1303,35 +1309,54 @@ class Composer {
     return root;
   }
 
+  /**
+   * decode.go `parser.parse`, which recurses once per nesting level. The open collections are kept
+   * on an explicit stack instead: the scanner allows 10000 flow levels plus 10000 indents, deeper
+   * than the JS call stack goes.
+   */
   private parse(): YamlNode {
-    const e = this.peek();
-    switch (e.type) {
-      case 'SCALAR': {
-        this.expect('SCALAR');
-        const n: YamlNode = { kind: 'scalar', value: e.value ?? '', tag: e.tag ?? '', implicit: e.implicit ?? false };
-        if (e.anchor !== undefined) this.anchors.set(e.anchor, n);
-        return n;
+    const open: { node: YamlNode & { children: YamlNode[] }; end: EventType }[] = [];
+    for (;;) {
+      const top = open[open.length - 1];
+      let done: YamlNode | undefined;
+      if (top && this.peek().type === top.end) {
+        this.expect(top.end);
+        open.pop();
+        done = top.node;
+      } else {
+        const e = this.peek();
+        switch (e.type) {
+          case 'SCALAR': {
+            this.expect('SCALAR');
+            done = { kind: 'scalar', value: e.value ?? '', tag: e.tag ?? '', implicit: e.implicit ?? false };
+            if (e.anchor !== undefined) this.anchors.set(e.anchor, done);
+            break;
+          }
+          case 'ALIAS': {
+            const name = e.anchor ?? '';
+            const target = this.anchors.get(name);
+            if (!target) throw new YamlFailure(`yaml: unknown anchor '${name}' referenced`);
+            this.expect('ALIAS');
+            done = { kind: 'alias', name, target };
+            break;
+          }
+          case 'MAPPING_START':
+          case 'SEQUENCE_START': {
+            const mapping = e.type === 'MAPPING_START';
+            const node: YamlNode & { children: YamlNode[] } = mapping ? { kind: 'mapping', children: [] } : { kind: 'sequence', children: [] };
+            if (e.anchor !== undefined) this.anchors.set(e.anchor, node);
+            this.expect(e.type);
+            open.push({ node, end: mapping ? 'MAPPING_END' : 'SEQUENCE_END' });
+            break;
+          }
+          default:
+            throw new YamlFailure(`yaml: attempted to parse unknown event: ${e.type}`);
+        }
       }
-      case 'ALIAS': {
-        const name = e.anchor ?? '';
-        const target = this.anchors.get(name);
-        if (!target) throw new YamlFailure(`yaml: unknown anchor '${name}' referenced`);
-        this.expect('ALIAS');
-        return { kind: 'alias', name, target };
-      }
-      case 'MAPPING_START':
-      case 'SEQUENCE_START': {
-        const mapping = e.type === 'MAPPING_START';
-        const n: YamlNode = mapping ? { kind: 'mapping', children: [] } : { kind: 'sequence', children: [] };
-        if (e.anchor !== undefined) this.anchors.set(e.anchor, n);
-        this.expect(e.type);
-        const endType = mapping ? 'MAPPING_END' : 'SEQUENCE_END';
-        while (this.peek().type !== endType) n.children.push(this.parse());
-        this.expect(endType);
-        return n;
-      }
-      default:
-        throw new YamlFailure(`yaml: attempted to parse unknown event: ${e.type}`);
+      if (done === undefined) continue;
+      const parent = open[open.length - 1];
+      if (!parent) return done;
+      parent.node.children.push(done);
     }
   }
 }
@@ -1422,76 +1447,160 @@ function resolveScalar(tag: string, input: string): { tag: string; value: GoValu
   return out;
 }
 
-function decodeNode(n: YamlNode, aliases: Set<YamlNode>): GoValue {
-  switch (n.kind) {
-    case 'alias': {
-      if (aliases.has(n)) throw new YamlFailure(`yaml: anchor '${n.name}' value contains itself`);
-      aliases.add(n);
-      const v = decodeNode(n.target, aliases);
-      aliases.delete(n);
-      return v;
-    }
-    case 'scalar': {
-      if (n.tag === '' && !n.implicit) return n.value;
-      const r = resolveScalar(n.tag, n.value);
-      if (r.tag === BINARY_TAG) {
-        try {
-          return atob(String(r.value).replace(/\s/g, ''));
-        } catch {
-          throw new YamlFailure('yaml: !!binary value contains invalid base64 data');
-        }
-      }
-      return r.value;
-    }
-    case 'sequence':
-      return n.children.map((c) => decodeNode(c, aliases));
-    case 'mapping': {
-      const out: GoMap = new Map();
-      decodeMappingInto(n, out, aliases);
-      return out;
+/**
+ * Runs a recursive computation with its pending calls on an explicit stack: `step(call)` is a
+ * generator that yields each nested call it needs and receives that call's result. Go's decoder,
+ * converter and %#v recurse freely; documents here may nest 20,000 levels or more through aliases,
+ * past what the JS call stack holds.
+ */
+function runNested<C, R>(root: C, step: (call: C) => Generator<C, R, R>): R {
+  const stack = [step(root)];
+  let result: R | undefined;
+  for (let top = stack[0]; top; top = stack[stack.length - 1]) {
+    const next = top.next(result as R);
+    if (next.done) {
+      stack.pop();
+      result = next.value;
+    } else {
+      stack.push(step(next.value));
+      result = undefined;
     }
   }
+  return result as R;
+}
+
+// decode.go alias_ratio_range_low/high (go-yaml v2.4.0).
+const ALIAS_RATIO_RANGE_LOW = 400_000;
+const ALIAS_RATIO_RANGE_HIGH = 4_000_000;
+
+/**
+ * decode.go `allowedAliasRatio`: the share of decode operations that may come from alias expansion,
+ * 99% up to 400,000 operations, falling to 10% at 4,000,000.
+ */
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= ALIAS_RATIO_RANGE_LOW) return 0.99;
+  if (decodeCount >= ALIAS_RATIO_RANGE_HIGH) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - ALIAS_RATIO_RANGE_LOW) / (ALIAS_RATIO_RANGE_HIGH - ALIAS_RATIO_RANGE_LOW));
+}
+
+/** One `d.unmarshal(n, out)` call: decode `node`; with `into`, decode a mapping into that existing map (a merge). */
+interface Unmarshal {
+  node: YamlNode;
+  into?: GoMap;
+}
+
+/** A suspended `d.unmarshal`: it yields the nested calls it makes and receives their values. */
+type UnmarshalStep = Generator<Unmarshal, GoValue, GoValue>;
+
+const isMergeKey = (k: YamlNode) => k.kind === 'scalar' && k.value === '<<' && (k.implicit || k.tag === `${TAG_PREFIX}merge`);
+
+/**
+ * decode.go `decoder` into interface{}, with its alias budget: every `unmarshal` call counts, calls
+ * under an alias count as aliased, and a document whose aliased share passes `allowedAliasRatio`
+ * fails with `document contains excessive aliasing` (the guard against "billion laughs" documents).
+ * The check runs before each node is decoded, so an amplifying document fails after a few thousand
+ * nodes instead of expanding.
+ */
+class Decoder {
+  private readonly aliases = new Set<YamlNode>();
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+
+  /** `d.unmarshal(documentNode, out)`: the document node counts, then its root. */
+  decode(root: YamlNode): GoValue {
+    this.count();
+    return runNested<Unmarshal, GoValue>({ node: root }, (call) => this.unmarshal(call));
+  }
+
+  private count(): void {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      throw new YamlFailure('yaml: document contains excessive aliasing');
+    }
+  }
+
+  /** `d.unmarshal` of a scalar, run on the spot: most nodes are scalars, and they nest nothing. */
+  private scalar(n: YamlNode & { kind: 'scalar' }): GoValue {
+    this.count();
+    return decodeScalar(n);
+  }
+
+  private *unmarshal({ node: n, into }: Unmarshal): UnmarshalStep {
+    this.count();
+    switch (n.kind) {
+      case 'alias': {
+        if (this.aliases.has(n)) throw new YamlFailure(`yaml: anchor '${n.name}' value contains itself`);
+        this.aliases.add(n);
+        this.aliasDepth++;
+        const value = yield { node: n.target, into };
+        this.aliasDepth--;
+        this.aliases.delete(n);
+        return value;
+      }
+      case 'scalar':
+        return decodeScalar(n);
+      case 'sequence': {
+        const out: GoValue[] = [];
+        for (const child of n.children) out.push(child.kind === 'scalar' ? this.scalar(child) : yield { node: child });
+        return out;
+      }
+      case 'mapping': {
+        const out: GoMap = into ?? new Map();
+        for (let i = 0; i + 1 < n.children.length; i += 2) {
+          const k = n.children[i] as YamlNode;
+          const v = n.children[i + 1] as YamlNode;
+          if (isMergeKey(k)) {
+            yield* merge(v, out);
+            continue;
+          }
+          const key = k.kind === 'scalar' ? this.scalar(k) : yield { node: k };
+          if (key instanceof Map || Array.isArray(key)) throw new YamlFailure(`yaml: invalid map key: ${goSharpV(key)}`);
+          const keyNode = k.kind === 'alias' ? k.target : k;
+          const resolvedKey: GoKey =
+            typeof key === 'number' && keyNode.kind === 'scalar' && resolveScalar(keyNode.tag, keyNode.value).tag === `${TAG_PREFIX}float` ? { float: key } : key;
+          out.set(goKeyId(resolvedKey), { key: resolvedKey, value: v.kind === 'scalar' ? this.scalar(v) : yield { node: v } });
+        }
+        return out;
+      }
+    }
+  }
+}
+
+/** decode.go `merge`: `<<` takes a mapping, an alias of one, or a sequence of them (later ones first). */
+function* merge(n: YamlNode, out: GoMap): Generator<Unmarshal, void, GoValue> {
+  const wantMap = () => new YamlFailure('yaml: map merge requires map or sequence of maps as the value');
+  if (n.kind === 'mapping' || (n.kind === 'alias' && n.target.kind === 'mapping')) {
+    yield { node: n, into: out };
+  } else if (n.kind === 'sequence') {
+    for (let i = n.children.length - 1; i >= 0; i--) {
+      const c = n.children[i] as YamlNode;
+      if ((c.kind === 'alias' ? c.target : c).kind !== 'mapping') throw wantMap();
+      yield { node: c, into: out };
+    }
+  } else {
+    throw wantMap();
+  }
+}
+
+function decodeScalar(n: YamlNode & { kind: 'scalar' }): GoValue {
+  if (n.tag === '' && !n.implicit) return n.value;
+  const r = resolveScalar(n.tag, n.value);
+  if (r.tag === BINARY_TAG) {
+    try {
+      return atob(String(r.value).replace(/\s/g, ''));
+    } catch {
+      throw new YamlFailure('yaml: !!binary value contains invalid base64 data');
+    }
+  }
+  return r.value;
 }
 
 function goKeyId(key: GoKey): string {
   if (key === null) return 'nil';
   if (typeof key === 'object') return `f:${key.float}`;
   return `${typeof key}:${String(key)}`;
-}
-
-function decodeMappingInto(n: { children: YamlNode[] }, out: GoMap, aliases: Set<YamlNode>): void {
-  for (let i = 0; i + 1 < n.children.length; i += 2) {
-    const k = n.children[i] as YamlNode;
-    const v = n.children[i + 1] as YamlNode;
-    if (k.kind === 'scalar' && k.value === '<<' && (k.implicit || k.tag === `${TAG_PREFIX}merge`)) {
-      mergeInto(v, out, aliases);
-      continue;
-    }
-    const key = decodeNode(k, aliases);
-    if (key instanceof Map || Array.isArray(key)) {
-      throw new YamlFailure(`yaml: invalid map key: ${goSharpV(key)}`);
-    }
-    const resolvedKey: GoKey =
-      typeof key === 'number' && k.kind === 'scalar' && resolveScalar(k.tag, k.value).tag === `${TAG_PREFIX}float` ? { float: key } : key;
-    out.set(goKeyId(resolvedKey), { key: resolvedKey, value: decodeNode(v, aliases) });
-  }
-}
-
-function mergeInto(n: YamlNode, out: GoMap, aliases: Set<YamlNode>): void {
-  const wantMap = () => new YamlFailure('yaml: map merge requires map or sequence of maps as the value');
-  const target = n.kind === 'alias' ? n.target : n;
-  if (target.kind === 'mapping') {
-    decodeMappingInto(target, out, aliases);
-  } else if (n.kind === 'sequence') {
-    for (let i = n.children.length - 1; i >= 0; i--) {
-      const c = n.children[i] as YamlNode;
-      const t = c.kind === 'alias' ? c.target : c;
-      if (t.kind !== 'mapping') throw wantMap();
-      decodeMappingInto(t, out, aliases);
-    }
-  } else {
-    throw wantMap();
-  }
 }
 
 /** Go's strconv.FormatFloat(f, 'g', -1, 32) as used for float map keys. */
@@ -1511,16 +1620,25 @@ function goTypeName(v: GoValue | GoKey): string {
   return 'map[interface {}]interface {}';
 }
 
-/** Go's %#v of a value decoded into interface{}; `nested` values print nil as `interface {}(nil)`. */
-function goSharpV(v: GoValue, nested = false): string {
-  if (v === null) return nested ? 'interface {}(nil)' : '<nil>';
-  if (typeof v === 'string') return goQuoteString(v);
-  if (typeof v === 'boolean' || typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return `[]interface {}{${v.map((x) => goSharpV(x, true)).join(', ')}}`;
-  const entries = [...v.values()]
-    .map(({ key, value }) => ({ k: key === null ? 'interface {}(nil)' : goSharpV(typeof key === 'object' ? key.float : key, true), v: goSharpV(value, true) }))
-    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  return `map[interface {}]interface {}{${entries.map((e) => `${e.k}:${e.v}`).join(', ')}}`;
+/** Go's %#v of a value decoded into interface{}; nested values print nil as `interface {}(nil)`. */
+function goSharpV(root: GoValue): string {
+  return runNested<{ v: GoValue; nested: boolean }, string>({ v: root, nested: false }, function* ({ v, nested }) {
+    if (v === null) return nested ? 'interface {}(nil)' : '<nil>';
+    if (typeof v === 'string') return goQuoteString(v);
+    if (typeof v === 'boolean' || typeof v === 'number') return String(v);
+    if (Array.isArray(v)) {
+      const items: string[] = [];
+      for (const x of v) items.push(yield { v: x, nested: true });
+      return `[]interface {}{${items.join(', ')}}`;
+    }
+    const entries: { k: string; v: string }[] = [];
+    for (const { key, value } of v.values()) {
+      const k = key === null ? 'interface {}(nil)' : yield { v: typeof key === 'object' ? key.float : key, nested: true };
+      entries.push({ k, v: yield { v: value, nested: true } });
+    }
+    entries.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+    return `map[interface {}]interface {}{${entries.map((e) => `${e.k}:${e.v}`).join(', ')}}`;
+  });
 }
 
 /** Go's strconv.Quote for the characters YAML text can hold. */
@@ -1542,41 +1660,85 @@ export function goQuoteRune(ch: string, quote: string): string {
   return ch;
 }
 
-/** sigs.k8s.io/yaml convertToJSONableObject, then json.Marshal: keys become strings, sorted. */
-function toJson(v: GoValue): Json {
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new YamlFailure(`json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`);
-    return v;
-  }
-  if (Array.isArray(v)) return v.map(toJson);
-  const out: Record<string, Json> = {};
-  const pairs: [string, Json][] = [];
-  for (const { key, value } of v.values()) {
-    let name: string;
-    if (typeof key === 'string') name = key;
-    else if (typeof key === 'number') name = String(key);
-    else if (typeof key === 'boolean') name = key ? 'true' : 'false';
-    else if (key !== null && typeof key === 'object') name = formatFloatKey(key.float);
-    else throw new YamlFailure(`Unsupported map key of type: ${goTypeName(key)}, key: <nil>, value: ${goSharpV(value)}`);
-    pairs.push([name, toJson(value)]);
-  }
-  // Later duplicates win, as with Go maps; json.Marshal then sorts keys bytewise.
-  const byName = new Map(pairs);
-  for (const name of [...byName.keys()].sort(compareBytes)) out[name] = byName.get(name) as Json;
-  return out;
+/** encoding/json scanner.go `maxNestingDepth`: the JSON decoders refuse a value nested deeper. */
+export const JSON_MAX_NESTING_DEPTH = 10000;
+
+const isLeaf = (v: GoValue): v is null | boolean | number | string => v === null || typeof v !== 'object';
+
+/**
+ * sigs.k8s.io/yaml convertToJSONableObject: keys become strings, sorted as json.Marshal writes them.
+ * Objects are built with Object.fromEntries, so a `__proto__` key stays an ordinary own property
+ * (plain assignment would set the object's prototype instead).
+ */
+function toJson(root: GoValue): Json {
+  return runNested<GoValue, Json>(root, function* (v) {
+    if (isLeaf(v)) return v;
+    if (Array.isArray(v)) {
+      const items: Json[] = [];
+      for (const item of v) items.push(isLeaf(item) ? item : yield item);
+      return items;
+    }
+    // Later duplicates win, as with Go maps; json.Marshal then sorts keys bytewise.
+    const byName = new Map<string, GoValue>();
+    for (const { key, value } of v.values()) byName.set(jsonKeyName(key, value), value);
+    const entries: [string, Json][] = [];
+    for (const name of [...byName.keys()].sort(compareBytes)) {
+      const value = byName.get(name) as GoValue;
+      entries.push([name, isLeaf(value) ? value : yield value]);
+    }
+    return Object.fromEntries(entries) as JsonObject;
+  });
 }
 
-function compareBytes(a: string, b: string): number {
-  const ea = new TextEncoder().encode(a);
-  const eb = new TextEncoder().encode(b);
-  const n = Math.min(ea.length, eb.length);
-  for (let i = 0; i < n; i++) {
-    const d = (ea[i] as number) - (eb[i] as number);
-    if (d !== 0) return d;
-  }
-  return ea.length - eb.length;
+function jsonKeyName(key: GoKey, value: GoValue): string {
+  if (typeof key === 'string') return key;
+  if (typeof key === 'number') return String(key);
+  if (typeof key === 'boolean') return key ? 'true' : 'false';
+  if (key !== null) return formatFloatKey(key.float);
+  throw new YamlFailure(`Unsupported map key of type: ${goTypeName(key)}, key: <nil>, value: ${goSharpV(value)}`);
 }
+
+/**
+ * What sigs.k8s.io/yaml does with the converted value before kubectl sees it: json.Marshal, which
+ * refuses NaN and infinities, then json.Decoder, whose scanner refuses nesting past
+ * JSON_MAX_NESTING_DEPTH. Returns the error text that follows `error parsing <source>: `, or
+ * undefined. Walks in the order both read the text: keys sorted, depth first.
+ */
+function marshalAndRescan(root: Json): string | undefined {
+  let tooDeep: string | undefined;
+  const stack: { v: Json; depth: number }[] = [{ v: root, depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { v, depth } = item;
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      return `error converting YAML to JSON: json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > JSON_MAX_NESTING_DEPTH) {
+      tooDeep ??= `error unmarshaling JSON: while decoding JSON: invalid character '${Array.isArray(v) ? '[' : '{'}' exceeded max depth`;
+      continue;
+    }
+    const children = Array.isArray(v) ? v : Object.keys(v).map((k) => v[k] as Json);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ v: children[i] as Json, depth: depth + 1 });
+  }
+  return tooDeep;
+}
+
+/**
+ * Orders strings as their UTF-8 bytes compare, which is code point order. UTF-16 units agree with
+ * it except that surrogates (code points past U+FFFF) must sort after U+E000–U+FFFF: units from
+ * U+D800 up are remapped so, without encoding anything.
+ */
+function compareBytes(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return utf8Rank(x) - utf8Rank(y);
+  }
+  return a.length - b.length;
+}
+
+const utf8Rank = (unit: number) => (unit < 0xd800 ? unit : unit >= 0xe000 ? unit - 0x800 : unit + 0x2000);
 
 const isPrintable = (cp: number) =>
   cp === 0x09 || cp === 0x0a || cp === 0x0d || (cp >= 0x20 && cp <= 0x7e) || cp === 0x85 ||
@@ -1586,23 +1748,28 @@ const isPrintable = (cp: number) =>
 export type YamlToJsonResult = { ok: true; value: Json } | { ok: false; message: string };
 
 /**
- * Converts one YAML document to JSON like sigs.k8s.io/yaml.YAMLToJSON (go-yaml v2 underneath).
- * `message` is what follows `error converting YAML to JSON: ` in kubectl's output, e.g.
- * `yaml: line 3: did not find expected key`. An empty document gives `null`.
+ * Reads one YAML document as sigs.k8s.io/yaml.Unmarshal does (v1.4.0 yaml.go `unmarshal`): go-yaml
+ * v2 decodes it, it is converted to JSON, and that JSON is decoded again. `message` is the error as
+ * kubectl prints it after `error parsing <source>: `, e.g.
+ * `error converting YAML to JSON: yaml: line 3: did not find expected key`. An empty document gives `null`.
  */
 export function yamlToJson(text: string): YamlToJsonResult {
+  const converting = (message: string): YamlToJsonResult => ({ ok: false, message: `error converting YAML to JSON: ${message}` });
   for (const ch of text) {
-    if (!isPrintable(ch.codePointAt(0) ?? 0)) return { ok: false, message: 'yaml: control characters are not allowed' };
+    if (!isPrintable(ch.codePointAt(0) ?? 0)) return converting('yaml: control characters are not allowed');
   }
+  let value: Json;
   try {
     const root = new Composer(new Parser(new Scanner(text))).document();
     if (root === undefined) return { ok: true, value: null };
-    return { ok: true, value: toJson(decodeNode(root, new Set())) };
+    value = toJson(new Decoder().decode(root));
   } catch (e) {
-    if (e instanceof YamlFailure) return { ok: false, message: e.message };
-    if (e instanceof SyntaxFailure) return { ok: false, message: `yaml: ${syntaxWhere(e)}${e.problem}` };
+    if (e instanceof YamlFailure) return converting(e.message);
+    if (e instanceof SyntaxFailure) return converting(`yaml: ${syntaxWhere(e)}${e.problem}`);
     throw e;
   }
+  const failure = marshalAndRescan(value);
+  return failure === undefined ? { ok: true, value } : { ok: false, message: failure };
 }
 
 /** decode.go `fail`: scanner marks are 0-based and get +1; parser marks are printed as they are. */

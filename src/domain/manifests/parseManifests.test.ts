@@ -67,6 +67,21 @@ describe('parseManifests', () => {
     expect(errorOf('{"kind": "Pod"')).toBe('error: error parsing STDIN: unexpected EOF');
   });
 
+  it('gives encoding/json\'s error for JSON nested past 10000 levels (scanner.go maxNestingDepth)', () => {
+    const deep = (n: number) => `{"apiVersion":"v1","kind":"X","spec":${'['.repeat(n)}${']'.repeat(n)}}`;
+    expect(errorOf(deep(100_000))).toBe("error: error parsing STDIN: json: offset 10037: invalid character '[' exceeded max depth");
+    expect(errorOf(deep(10_000))).toBe("error: error parsing STDIN: json: offset 10037: invalid character '[' exceeded max depth");
+    expect(parseManifests(deep(9_999), 'STDIN').ok).toBe(true);
+  });
+
+  it('keeps JSON __proto__ keys as own keys', () => {
+    const r = parseManifests('{"apiVersion":"v1","kind":"X","spec":{"__proto__":{"mtls":{"mode":"STRICT"}}}}', 'STDIN');
+    const spec = r.docs[0]?.object.spec as Record<string, Json>;
+    expect(Object.keys(spec)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(spec)).toBe(Object.prototype);
+    expect(spec.mtls).toBeUndefined();
+  });
+
   it('asks for kind and apiVersion before anything is sent', () => {
     expect(errorOf('apiVersion: v1\nmetadata:\n  name: x\n')).toBe(`error: error validating "STDIN": error validating data: kind not set; ${STOP}`);
     expect(errorOf('kind: Pod\n', 'pod.yaml')).toBe(`error: error validating "pod.yaml": error validating data: apiVersion not set; ${STOP}`);

@@ -50,7 +50,7 @@ export function parseManifests(text: string, source: string): ParseManifestsResu
   for (const chunk of splitYamlDocuments(input)) {
     if ('separatorError' in chunk) return fail(`error: error parsing ${source}: invalid Yaml document separator: ${chunk.separatorError}`);
     const converted = yamlToJson(chunk.text);
-    if (!converted.ok) return fail(`error: error parsing ${source}: error converting YAML to JSON: ${converted.message}`);
+    if (!converted.ok) return fail(`error: error parsing ${source}: ${converted.message}`);
     if (converted.value === null) continue;
     const problem = checkDocument(converted.value, source, docs);
     if (problem) return fail(problem);

@@ -195,6 +195,16 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
       status: any,
     },
   },
+  ReplicaSet: {
+    source: 'builtin', go: 'ReplicaSet', nameRule: 'dns1123Subdomain',
+    topLevel: {
+      spec: obj('ReplicaSetSpec', {
+        replicas: int32, minReadySeconds: int32, selector: LABEL_SELECTOR,
+        template: obj('PodTemplateSpec', { metadata: OBJECT_META, spec: POD_SPEC }),
+      }),
+      status: any,
+    },
+  },
   PeerAuthentication: istio(PEER_AUTHENTICATION_SPEC),
   DestinationRule: istio(DESTINATION_RULE_SPEC),
   Gateway: istio(GATEWAY_SPEC),

@@ -99,6 +99,20 @@ spec:
       );
     });
 
+    it('reports Object.prototype names as unknown fields like any other', () => {
+      const [spec, meta, pod] = docsOf([
+        'apiVersion: security.istio.io/v1beta1\nkind: PeerAuthentication\nmetadata: {name: p}\nspec: {__proto__: {mtls: {mode: STRICT}}, constructor: {}, toString: 1, hasOwnProperty: 2}',
+        'apiVersion: security.istio.io/v1beta1\nkind: PeerAuthentication\nmetadata: {name: p, __proto__: {namespace: istio-system}}\nspec: {}',
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: i, constructor: x}]}',
+      ].join('\n---\n'));
+      const prefix = (kind: string, version: string) => `Error from server (BadRequest): error when creating "STDIN": ${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: `;
+      expect(messageOf(spec as JsonObject)).toBe(`${prefix('PeerAuthentication', 'v1beta1')}unknown field "spec.__proto__", unknown field "spec.constructor", unknown field "spec.hasOwnProperty", unknown field "spec.toString"`);
+      expect(messageOf(meta as JsonObject)).toBe(`${prefix('PeerAuthentication', 'v1beta1')}unknown field "metadata.__proto__"`);
+      expect(messageOf(pod as JsonObject)).toBe(`${prefix('Pod', 'v1')}unknown field "spec.containers[0].constructor"`);
+      const replicaSet: JsonObject = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'r' }, ...Object.fromEntries([['__proto__', { spec: {} }]]) };
+      expect(messageOf(replicaSet)).toBe(`${prefix('ReplicaSet', 'v1')}unknown field "__proto__"`);
+    });
+
     it('reports unknown fields of built-in kinds with array indices', () => {
       expect(messageOf(pod({ containers: [{ name: 'curl', image: 'curlimages/curl', imagee: 'x' }] }))).toBe(
         'Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee"',

@@ -1,5 +1,5 @@
 import { kindInfo, splitApiVersion } from '../kinds.ts';
-import { type Json, type JsonObject, isJsonObject } from '../objects.ts';
+import { type Json, type JsonObject, isJsonObject, ownValue } from '../objects.ts';
 import {
   CEL_SKIPPED, type FieldError, duplicate, formatInvalid, goStringMap, invalid, isDns1035Label, isDns1123Label,
   isDns1123Subdomain, isQualifiedName, isValidLabelValue, notSupported, portNumError, required, typeInvalid,
@@ -43,7 +43,7 @@ export interface ValidationContext {
 export function validateObject(raw: JsonObject, ctx: ValidationContext): ValidationError | undefined {
   const kind = typeof raw.kind === 'string' ? raw.kind : '';
   const apiVersion = typeof raw.apiVersion === 'string' ? raw.apiVersion : '';
-  const schema = KIND_SCHEMAS[kind];
+  const schema = ownValue(KIND_SCHEMAS, kind);
   const info = kindInfo(kind);
   const { group, version } = splitApiVersion(apiVersion);
   if (!schema || !info || info.group !== group || !info.versions.includes(version)) return undefined;
@@ -71,19 +71,19 @@ export function validateObject(raw: JsonObject, ctx: ValidationContext): Validat
   if (ctx.operation === 'creating') errors.push(...validateMetadataName(name, schema));
   errors.push(...validateMetadataMaps(raw.metadata, 'metadata'));
   if (schema.source === 'crd') {
-    errors.push(...decoded.crdErrors, ...(SCHEMA_EXTRA[kind]?.(raw) ?? []));
-    const celRules = CEL_RULES[kind];
+    errors.push(...decoded.crdErrors, ...(ownValue(SCHEMA_EXTRA, kind)?.(raw) ?? []));
+    const celRules = ownValue(CEL_RULES, kind);
     if (celRules) {
       if (errors.some((e) => e.blocksCel)) errors.push(CEL_SKIPPED);
       else errors.push(...celRules(raw));
     }
   } else {
-    errors.push(...(BUILTIN_RULES[kind]?.(raw) ?? []));
+    errors.push(...(ownValue(BUILTIN_RULES, kind)?.(raw) ?? []));
   }
   if (errors.length > 0) return { message: formatInvalid(kind, name, errors) };
 
   // 3. Validating admission webhook (istio pkg/webhooks/validation/server/server.go).
-  const webhook = ISTIO_WEBHOOK[kind]?.(raw);
+  const webhook = ownValue(ISTIO_WEBHOOK, kind)?.(raw);
   if (webhook && webhook.errors.length > 0) {
     const denial = `admission webhook "validation.istio.io" denied the request: configuration is invalid: ${multiError(webhook.errors)}`;
     // hashicorp/go-multierror text ends with a blank line; kubectl prints it as is.
@@ -98,7 +98,7 @@ export function validateObject(raw: JsonObject, ctx: ValidationContext): Validat
  */
 export function admissionWarnings(raw: JsonObject): string[] {
   const kind = typeof raw.kind === 'string' ? raw.kind : '';
-  return (ISTIO_WEBHOOK[kind]?.(raw).warnings ?? []).map((w) => `Warning: ${w}`);
+  return (ownValue(ISTIO_WEBHOOK, kind)?.(raw).warnings ?? []).map((w) => `Warning: ${w}`);
 }
 
 /** kubectl cmdutil.AddSourceToErr, plus apply's `applying patch:` wrapper for patches. */
@@ -181,9 +181,10 @@ function walk(value: Json, schema: FieldSchema, path: string, goPath: string, go
       return;
     case 'object': {
       const obj = value as JsonObject;
-      if (crd) for (const r of schema.required ?? []) if (!(r in obj)) out.crdErrors.push(required(join(path, r)));
+      if (crd) for (const r of schema.required ?? []) if (!Object.hasOwn(obj, r)) out.crdErrors.push(required(join(path, r)));
       for (const key of Object.keys(obj)) {
-        const child = schema.fields[key];
+        // Own entries only: `constructor` or `__proto__` is an unknown field like any other.
+        const child = ownValue(schema.fields, key);
         const childPath = join(path, key);
         if (!child) {
           out.unknown.push(childPath);
@@ -370,10 +371,9 @@ const BUILTIN_RULES: Record<string, (raw: JsonObject) => FieldError[]> = {
       errors.push(required('spec.selector'));
     } else {
       const matchLabels = objectOf(getField(selector, 'matchLabels'));
-      const matches = Object.entries(matchLabels).every(([k, v]) => templateLabels[k] === v);
+      const matches = Object.entries(matchLabels).every(([k, v]) => ownValue(templateLabels, k) === v);
       if (Object.keys(matchLabels).length > 0 && !matches) {
-        const labels: Record<string, string> = {};
-        for (const [k, v] of Object.entries(templateLabels)) labels[k] = str(v);
+        const labels = Object.fromEntries(Object.entries(templateLabels).map(([k, v]) => [k, str(v)]));
         errors.push(invalid('spec.template.metadata.labels', goStringMap(labels), '`selector` does not match template `labels`'));
       }
     }
