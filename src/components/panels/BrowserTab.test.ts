@@ -115,4 +115,44 @@ describe('BrowserTab', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'External IP addresses' }), '34.136.92.187');
     expect(onNavigate).toHaveBeenLastCalledWith('http://34.136.92.187/');
   });
+
+  describe('before the learner has found the external IPs', () => {
+    const start = (known: string[]) => {
+      const onNavigate = vi.fn();
+      const onRefresh = vi.fn();
+      const view = render(BrowserTab, { props: { addresses: ADDRESSES, known, url: 'http://35.202.118.74/', trace: undefined, onNavigate, onRefresh } });
+      return { ...view, onNavigate, onRefresh };
+    };
+    const offered = () => [...document.querySelectorAll('select option, datalist option')].map((o) => (o as HTMLOptionElement).value).filter(Boolean);
+    const address = () => screen.getByRole('combobox', { name: 'Address' });
+
+    it('shows a blank tab that offers no IP and says where to find them', async () => {
+      const { onRefresh } = start([]);
+      expect(address()).toHaveValue('');
+      expect(offered()).toEqual([]);
+      const pick = screen.getByRole('combobox', { name: 'External IP addresses' });
+      expect(pick).toBeDisabled();
+      expect(pick).toHaveTextContent('No external IP found yet');
+      expect(screen.getByText('Type an address and press Go. kubectl get services shows the external IPs.')).toBeInTheDocument();
+      await fireEvent.click(screen.getByRole('button', { name: 'Reload this page' }));
+      expect(onRefresh).not.toHaveBeenCalled();
+    });
+
+    it('offers each IP once it is known, and keeps it when the terminal is cleared', async () => {
+      const { rerender } = start([]);
+      await rerender({ known: ['35.202.118.74'] });
+      expect(address()).toHaveValue('http://35.202.118.74/');
+      expect(offered()).toEqual(['http://35.202.118.74/', '35.202.118.74']);
+      await rerender({ known: [] });
+      expect(offered()).toEqual(['http://35.202.118.74/', '35.202.118.74']);
+    });
+
+    it('knows an IP the learner typed', async () => {
+      const user = userEvent.setup();
+      const { onNavigate } = start([]);
+      await user.type(address(), '34.136.92.187{Enter}');
+      expect(onNavigate).toHaveBeenLastCalledWith('http://34.136.92.187');
+      expect(offered()).toEqual(['http://34.136.92.187/', '34.136.92.187']);
+    });
+  });
 });

@@ -145,15 +145,16 @@ const lesson: Lesson = {
         en: [
           'Cloud Shell cannot talk to the cluster yet: kubectl has no credentials. Fetch them with gcloud. The cluster is `boutique`, in zone `us-central1-c` of project `mtls-playground`.',
           'Then find the shop\'s two public addresses. `frontend-external` in the `frontend` namespace is a plain LoadBalancer in front of the frontend pods. `istio-ingressgateway` in `istio-system` is the mesh\'s ingress gateway. Both show an EXTERNAL-IP.',
-          'Open each address once, in the browser tab or with curl from Cloud Shell. You can also call the frontend from inside the mesh with `kubectl debug`, as the tutorial does.',
+          'Open each address once, in the browser tab or with curl from Cloud Shell (in the curl command below, put the address in place of `EXTERNAL_IP`). You can also call the frontend from inside the mesh with `kubectl debug`, as the tutorial does.',
         ].join('\n\n'),
         ja: [
           'Cloud Shell からはまだクラスタを操作できません。kubectl に認証情報がないためです。gcloud で取得しましょう。クラスタ名は `boutique`、プロジェクト `mtls-playground` のゾーン `us-central1-c` にあります。',
           '次に、ショップの公開アドレスを 2 つ探します。`frontend` Namespace の `frontend-external` は frontend の Pod の前に置かれた普通の LoadBalancer です。`istio-system` の `istio-ingressgateway` はメッシュの Ingress Gateway です。どちらも EXTERNAL-IP を持っています。',
-          'それぞれのアドレスを一度開いてください。ブラウザのタブでも、Cloud Shell の curl でも構いません。チュートリアルと同じように、`kubectl debug` でメッシュの内側から frontend を呼ぶこともできます。',
+          'それぞれのアドレスを一度開いてください。ブラウザのタブでも、Cloud Shell の curl でも構いません（下の curl コマンドでは `EXTERNAL_IP` をアドレスに置き換えます）。チュートリアルと同じように、`kubectl debug` でメッシュの内側から frontend を呼ぶこともできます。',
         ].join('\n\n'),
       },
-      commands: [GET_CREDENTIALS, 'kubectl get services -n frontend', 'kubectl get service istio-ingressgateway -n istio-system', curlCode(LB_URL), curlCode(GATEWAY_URL), DEBUG_CURL],
+      // The addresses are what this step asks the learner to find: the commands do not give them away.
+      commands: [GET_CREDENTIALS, 'kubectl get services -n frontend', 'kubectl get service istio-ingressgateway -n istio-system', curlCode('http://EXTERNAL_IP/'), DEBUG_CURL],
       check: ({ world, traces }) =>
         requireAll(
           [
@@ -167,15 +168,15 @@ const lesson: Lesson = {
             {
               ok: traces.some((t) => isToFrontendExternal(world, t)),
               missing: {
-                en: 'Open the frontend-external address (35.202.118.74) in the browser tab or with curl.',
-                ja: 'frontend-external のアドレス (35.202.118.74) をブラウザのタブか curl で開いてください。',
+                en: 'Open the frontend-external address (its EXTERNAL-IP) in the browser tab or with curl.',
+                ja: 'frontend-external のアドレス（その EXTERNAL-IP）をブラウザのタブか curl で開いてください。',
               },
             },
             {
               ok: traces.some((t) => isToIngressGateway(world, t)),
               missing: {
-                en: 'Open the ingress gateway\'s address (34.136.92.187) as well.',
-                ja: 'Ingress Gateway のアドレス (34.136.92.187) も開いてください。',
+                en: 'Open the ingress gateway\'s address (its EXTERNAL-IP) as well.',
+                ja: 'Ingress Gateway のアドレス（その EXTERNAL-IP）も開いてください。',
               },
             },
           ],
