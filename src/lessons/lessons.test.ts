@@ -9,7 +9,7 @@ import { SimSession } from '../shell/session.ts';
 import { lessonCatalog } from './index.ts';
 import { findProbePod, outcomeOf, probe } from './probe.ts';
 import { LessonRun, checkStep, runLesson, startSession } from './run.ts';
-import { feed, runUpTo } from './testing.ts';
+import { feed, lessonTexts, runUpTo } from './testing.ts';
 import type { CheckResult, Lesson, LocalizedText } from './types.ts';
 
 const lessons: Lesson[] = await Promise.all(lessonCatalog.map((entry) => entry.load()));
@@ -67,6 +67,13 @@ describe.each(lessons.map((lesson) => [lesson.id, lesson] as const))('lesson %s'
         expect(step.predict.probes.length).toBeGreaterThan(0);
         for (const p of step.predict.probes) expectText(p.label, `${where} probe ${p.id}`, false);
       }
+    }
+  });
+
+  it('speaks of the one browser tab there is, which opens one address at a time', () => {
+    for (const text of lessonTexts(lesson)) {
+      expect(text.en).not.toMatch(/\btabs\b|\b(?!browser\b|why\b)[\w-]+(?:'s)? tab\b/i);
+      expect(text.ja).not.toMatch(/タブを\s*2\s*つ|2\s*つのタブ|両方のタブ|(?<!ブラウザ)のタブ/);
     }
   });
 

@@ -208,11 +208,11 @@ const lesson: Lesson = {
       body: {
         en: [
           'Write a PeerAuthentication named `namespace-policy` with `mtls.mode: STRICT` and no selector to a file. Without a selector, a policy covers every workload of the namespace it is applied in. Apply it to each of the eleven Online Boutique namespaces; the tutorial uses a for-loop.',
-          'Then try the three paths again: refresh both browser tabs (or curl both addresses), and call the frontend from `testcurl`, a pod in `default` that has no sidecar.',
+          'Then try the three paths again: in the browser tab, open each of the two addresses again (or curl both), and call the frontend from `testcurl`, a pod in `default` that has no sidecar.',
         ].join('\n\n'),
         ja: [
           'selector を持たず `mtls.mode: STRICT` を指定した PeerAuthentication `namespace-policy` をファイルに書きます。selector のないポリシーは、適用した Namespace のすべてのワークロードに効きます。これを Online Boutique の 11 個の Namespace それぞれに適用してください。チュートリアルでは for ループを使います。',
-          '適用したら、3 つの経路をもう一度試します。ブラウザのタブを 2 つとも再読み込みし（または両方のアドレスに curl し）、サイドカーのない `default` の Pod、`testcurl` から frontend を呼び出してください。',
+          '適用したら、3 つの経路をもう一度試します。ブラウザのタブで 2 つのアドレスをそれぞれもう一度開き（または両方のアドレスに curl し）、サイドカーのない `default` の Pod、`testcurl` から frontend を呼び出してください。',
         ].join('\n\n'),
       },
       commands: [NAMESPACE_POLICY_FILE, APPLY_LOOP, curlCode(LB_URL), curlCode(GATEWAY_URL), TESTCURL],
@@ -235,15 +235,15 @@ const lesson: Lesson = {
             {
               ok: traces.some((t) => isToFrontendExternal(world, t) && resets(t) && isStrictFrom(t.hops[0], 'namespace')),
               missing: {
-                en: 'Refresh the frontend-external tab (or curl 35.202.118.74) to see what STRICT does to it.',
-                ja: 'frontend-external のタブを再読み込みして（または 35.202.118.74 に curl して）、STRICT の影響を確かめてください。',
+                en: 'Open the frontend-external address (35.202.118.74) again in the browser tab (or curl it) to see what STRICT does to it.',
+                ja: 'ブラウザのタブで frontend-external のアドレス (35.202.118.74) をもう一度開いて（または curl して）、STRICT の影響を確かめてください。',
               },
             },
             {
               ok: traces.some((t) => isGatewayOkUnder(world, t, 'namespace')),
               missing: {
-                en: 'Refresh the ingress gateway\'s tab (or curl 34.136.92.187) too.',
-                ja: 'Ingress Gateway のタブも再読み込みしてください（または 34.136.92.187 に curl）。',
+                en: 'Open the ingress gateway\'s address (34.136.92.187) again too, in the browser tab or with curl.',
+                ja: 'Ingress Gateway のアドレス (34.136.92.187) も、ブラウザのタブか curl でもう一度開いてください。',
               },
             },
             {
@@ -375,15 +375,15 @@ const lesson: Lesson = {
             {
               ok: traces.some((t) => isPlainResetAtFrontend(world, t) && isStrictFrom(t.hops[0], 'workload')),
               missing: {
-                en: 'Show a client without a sidecar failing: refresh frontend-external, or run the testcurl command.',
-                ja: 'サイドカーのないクライアントが失敗することを確かめてください。frontend-external を再読み込みするか、testcurl のコマンドを実行します。',
+                en: 'Show a client without a sidecar failing: open frontend-external again, or run the testcurl command.',
+                ja: 'サイドカーのないクライアントが失敗することを確かめてください。frontend-external をもう一度開くか、testcurl のコマンドを実行します。',
               },
             },
             {
               ok: gateway !== undefined,
               missing: {
-                en: 'Refresh the ingress gateway\'s tab (or curl 34.136.92.187) as well.',
-                ja: 'Ingress Gateway のタブも再読み込みしてください（または 34.136.92.187 に curl）。',
+                en: 'Open the ingress gateway\'s address (34.136.92.187) again as well, in the browser tab or with curl.',
+                ja: 'Ingress Gateway のアドレス (34.136.92.187) も、ブラウザのタブか curl でもう一度開いてください。',
               },
             },
           ],
@@ -517,8 +517,8 @@ const lesson: Lesson = {
             {
               ok: traces.some((t) => isPlainResetAtFrontend(world, t) && isStrictFrom(t.hops[0], 'mesh')),
               missing: {
-                en: 'Show what the mesh-wide policy breaks: run the testcurl command or refresh frontend-external.',
-                ja: 'メッシュ全体のポリシーで何が壊れるかを確かめてください。testcurl のコマンドを実行するか、frontend-external を再読み込みします。',
+                en: 'Show what the mesh-wide policy breaks: run the testcurl command or open frontend-external again.',
+                ja: 'メッシュ全体のポリシーで何が壊れるかを確かめてください。testcurl のコマンドを実行するか、frontend-external をもう一度開きます。',
               },
             },
           ],
