@@ -68,7 +68,28 @@ describe('WhyPanel', () => {
     const world = strictWorld();
     render(WhyPanel, { props: { world, trace: undefined } });
     expect(screen.getByText(/Run a request/)).toBeInTheDocument();
-    expect(screen.getAllByText('Noise here').length).toBe(BOUTIQUE_NAMESPACES.length);
+    expect(screen.getAllByText('Noise here')).toHaveLength(1);
+  });
+
+  it('says a finding repeated in every namespace once, with each namespace behind a native disclosure', async () => {
+    const world = strictWorld();
+    const onOpenObject = vi.fn();
+    render(WhyPanel, { props: { world, trace: testcurlTrace(world), onOpenObject } });
+    const table = screen.getByRole('table', { name: 'Lint findings next to what actually happens' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(1);
+    const [row] = rows as [HTMLElement];
+    expect(row).toHaveTextContent(`KIA0501 × ${BOUTIQUE_NAMESPACES.length} namespaces error`);
+    expect(within(row).getAllByText('Destination Rule enabling namespace-wide mTLS is missing')).toHaveLength(1);
+    const details = row.querySelector('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    const summary = within(details).getByText(`Where, and what really happens in each (${BOUTIQUE_NAMESPACES.length})`);
+    expect(summary.tagName).toBe('SUMMARY');
+    await fireEvent.click(summary);
+    expect(details.open).toBe(true);
+    expect(within(details).getAllByRole('listitem')).toHaveLength(BOUTIQUE_NAMESPACES.length);
+    await fireEvent.click(within(details).getByRole('button', { name: 'PeerAuthentication cart/namespace-policy · spec.mtls' }));
+    expect(onOpenObject).toHaveBeenCalledWith({ kind: 'PeerAuthentication', namespace: 'cart', name: 'namespace-policy', field: 'spec.mtls' });
   });
 
   it('speaks Japanese under a Japanese I18n: headings, the decision chain, fixes and the linter', () => {

@@ -70,6 +70,22 @@ const OUTCOME: Record<string, string> = {
   protocol_error: 'プロトコルエラーになる（TLS のバイト列が平文の HTTP リスナーに届く）',
 };
 
+/** What ended a failed hop, as the summary tells it (see FAILED in messages.ts). */
+const FAILED: Record<string, string> = {
+  ok: '受け入れられました',
+  'reset.plaintext': 'サーバーが接続をリセットしました（平文に一致するフィルターチェーンがありません）',
+  'reset.plaintext.503': 'サーバーが接続をリセットし（平文に一致するフィルターチェーンがありません）、クライアントのサイドカーが 503 を返しました',
+  'reset.tls': 'サーバーが接続をリセットし（Istio の ALPN のない TLS はどのフィルターチェーンにも一致しません）、クライアントのサイドカーが 503 を返しました',
+  'tls.secure-naming': 'セキュアネーミングに失敗し、クライアントのサイドカーが 503 を返しました',
+  'tls.server-disabled': 'TLS ハンドシェイクが失敗し（DISABLE のポートでは誰も mTLS を終端しません）、クライアントのサイドカーが 503 を返しました',
+  'tls.no-sidecar': 'TLS ハンドシェイクが失敗し（mTLS を終端するサイドカーがありません）、クライアントのサイドカーが 503 を返しました',
+  'tls.user-tls': 'TLS ハンドシェイクが失敗し、クライアントのサイドカーが 503 を返しました',
+  '503': 'クライアントのサイドカーが 503 を返しました',
+  refused: '接続が拒否されました',
+  timeout: '接続がタイムアウトしました',
+  protocol_error: 'プロトコルエラーになりました（TLS のバイト列が平文の HTTP リスナーに届きました）',
+};
+
 const SEEN: Record<string, string> = {
   reset: '接続のリセット（curl は終了コード 56、ブラウザは ERR_CONNECTION_RESET）',
   'error-page': 'HTTP 500 とフロントエンドのエラーページ',
@@ -142,7 +158,7 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'summary.ok': (p) => `リクエストは成功しました: ${s(p, 'hops')} ホップを経て HTTP ${s(p, 'code')}。すべての接続が受け入れられました。`,
   'summary.app-error': (p) => `すべての接続は受け入れられましたが、アプリケーションが HTTP ${s(p, 'code')} を返しました。`,
   'summary.failed': (p) =>
-    `ホップ ${s(p, 'hop')} （${s(p, 'from')} → ${s(p, 'to')}）で失敗しました。${word(ACTOR, p.clientActor)} が ${server(p.mode)} に ${word(SENDS, p.sends)} を送ったため、${word(OUTCOME, p.outcome)}。クライアントが受け取ったのは ${p.seen === 'http' ? ` HTTP ${s(p, 'code')} ` : word(SEEN, p.seen)} です。`,
+    `ホップ ${s(p, 'hop')} （${s(p, 'from')} → ${s(p, 'to')}）で失敗しました。${word(ACTOR, p.clientActor)} が ${server(p.mode)} に ${word(SENDS, p.sends)} を送ったため、${word(FAILED, p.outcome)}。クライアントが受け取ったのは ${p.seen === 'http' ? ` HTTP ${s(p, 'code')} ` : word(SEEN, p.seen)} です。`,
   'summary.no-hop': (p) => `リクエストはどのワークロードにも届きませんでした: ${p.kind === 'none' ? '接続は行われませんでした' : s(p, 'error')}。`,
   'summary.empty': () => 'まだリクエストがありません。',
   'narration': (p) => {

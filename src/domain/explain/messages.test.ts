@@ -258,12 +258,15 @@ describe('the explainer catalogs', () => {
     expect(renderPhrase({ code: 'pa.default', text: 'no params: English only' }, 'ja')).toBe('no params: English only');
   });
 
-  it('says the Why panel headline in Japanese', () => {
+  it('says the Why panel headline in English and in Japanese, telling the reset once', () => {
     const world = createDefaultWorld();
     world.put(nsPa('frontend', STRICT));
     const e = explainTrace(world, simulateRequest(world, { client: testcurl, url: 'http://frontend.frontend.svc.cluster.local/' }));
+    expect(e.summary).toBe(
+      'Hop 1 failed (default/testcurl → frontend.frontend.svc.cluster.local): the client (no sidecar) sent plaintext to a STRICT server, so the server reset the connection (no filter chain matches plaintext). The client saw a connection reset (curl exits with 56; the browser shows ERR_CONNECTION_RESET).',
+    );
     expect(renderLine(e.summaryLine, 'ja')).toBe(
-      'ホップ 1（default/testcurl → frontend.frontend.svc.cluster.local）で失敗しました。クライアント（サイドカーなし）が STRICT のサーバーに平文を送ったため、リセットされる（平文に一致するフィルターチェーンがない）。クライアントには TCP リセットが届く。クライアントが受け取ったのは接続のリセット（curl は終了コード 56、ブラウザは ERR_CONNECTION_RESET）です。',
+      'ホップ 1（default/testcurl → frontend.frontend.svc.cluster.local）で失敗しました。クライアント（サイドカーなし）が STRICT のサーバーに平文を送ったため、サーバーが接続をリセットしました（平文に一致するフィルターチェーンがありません）。クライアントが受け取ったのは接続のリセット（curl は終了コード 56、ブラウザは ERR_CONNECTION_RESET）です。',
     );
     expect(renderLine(e.hops[0]?.server as Line, 'ja')).toBe('サーバーのサイドカー: PeerAuthentication frontend/default（名前空間レベル）が STRICT を設定 → mTLS を要求');
     expect(renderLine(e.hops[0]?.client as Line, 'ja')).toBe('クライアント（サイドカーなし）: default/testcurl にサイドカーがない（sidecar.istio.io/inject: "false"）: curl の平文がそのままサーバーに届く → 平文を送信');

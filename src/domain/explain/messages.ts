@@ -72,6 +72,25 @@ const OUTCOME: Record<string, string> = {
   protocol_error: 'a protocol error (TLS bytes reached a plaintext HTTP listener)',
 };
 
+/**
+ * What ended a failed hop, as the summary tells it: the summary says next what the client saw, so
+ * these stop at the server (or the client's own sidecar) and never repeat it.
+ */
+const FAILED: Record<string, string> = {
+  ok: 'it was accepted',
+  'reset.plaintext': 'the server reset the connection (no filter chain matches plaintext)',
+  'reset.plaintext.503': 'the server reset the connection (no filter chain matches plaintext) and the client sidecar answered 503',
+  'reset.tls': 'the server reset the connection (TLS without Istio ALPN matches no filter chain) and the client sidecar answered 503',
+  'tls.secure-naming': 'secure naming failed and the client sidecar answered 503',
+  'tls.server-disabled': 'the TLS handshake failed (nobody terminates mTLS on a DISABLE port) and the client sidecar answered 503',
+  'tls.no-sidecar': 'the TLS handshake failed (no sidecar terminates mTLS) and the client sidecar answered 503',
+  'tls.user-tls': 'the TLS handshake failed and the client sidecar answered 503',
+  '503': 'the client sidecar answered 503',
+  refused: 'the connection was refused',
+  timeout: 'the connection timed out',
+  protocol_error: 'a protocol error followed (TLS bytes reached a plaintext HTTP listener)',
+};
+
 const SEEN: Record<string, string> = {
   reset: 'a connection reset (curl exits with 56; the browser shows ERR_CONNECTION_RESET)',
   'error-page': "HTTP 500 and the frontend's error page",
@@ -113,7 +132,7 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'summary.ok': (p) => `The request succeeded: HTTP ${s(p, 'code')} after ${s(p, 'hops')} ${p.hops === 1 ? 'hop' : 'hops'}, every connection accepted.`,
   'summary.app-error': (p) => `Every connection was accepted; the application answered HTTP ${s(p, 'code')}.`,
   'summary.failed': (p) =>
-    `Hop ${s(p, 'hop')} failed (${s(p, 'from')} → ${s(p, 'to')}): the ${word(ACTOR, p.clientActor)} sent ${word(SENDS, p.sends)} to a ${word(MODE, p.mode)} server, so ${word(OUTCOME, p.outcome)}. The client saw ${p.seen === 'http' ? `HTTP ${s(p, 'code')}` : word(SEEN, p.seen)}.`,
+    `Hop ${s(p, 'hop')} failed (${s(p, 'from')} → ${s(p, 'to')}): the ${word(ACTOR, p.clientActor)} sent ${word(SENDS, p.sends)} to a ${word(MODE, p.mode)} server, so ${word(FAILED, p.outcome)}. The client saw ${p.seen === 'http' ? `HTTP ${s(p, 'code')}` : word(SEEN, p.seen)}.`,
   'summary.no-hop': (p) => `The request never reached a workload: ${s(p, 'error')}.`,
   'narration': (p) => {
     const who = p.origin === 'browser' ? 'Browser' : p.origin === 'background' ? 'loadgenerator' : s(p, 'from');

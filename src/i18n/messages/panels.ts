@@ -29,6 +29,9 @@ export default defineMessages(
     'panels.why.severity.warning': 'warning',
     'panels.why.on': 'on',
     'panels.why.noise': 'Noise here',
+    'panels.why.lintNamespaces': '{n} namespaces',
+    'panels.why.lintObjects': '{n} objects',
+    'panels.why.lintEach': 'Where, and what really happens in each ({n})',
 
     'panels.handshake.title': 'Handshake',
     'panels.handshake.empty': 'Select a request and a hop to see its handshake.',
@@ -73,6 +76,9 @@ export default defineMessages(
     'panels.why.severity.warning': '警告',
     'panels.why.on': '対象:',
     'panels.why.noise': 'ここではノイズ',
+    'panels.why.lintNamespaces': '{n} 個の Namespace',
+    'panels.why.lintObjects': '{n} 個のオブジェクト',
+    'panels.why.lintEach': '対象と、それぞれで実際に起きること（{n} 件）',
 
     'panels.handshake.title': 'ハンドシェイク',
     'panels.handshake.empty': 'リクエストとホップを選ぶと、そのハンドシェイクが表示されます。',
