@@ -5,13 +5,13 @@ import { recordAccessLogs, simulateRequest } from '../domain/traffic/simulateReq
 import type { Trace } from '../domain/traffic/trace.ts';
 import type { World } from '../domain/world.ts';
 import { MemoryFs, type MemoryFsSnapshot } from './bash/memoryFs.ts';
-import { Shell } from './bash/shell.ts';
+import { finishAbandoned, type ForegroundJob, runToEnd, Shell } from './bash/shell.ts';
 import { createCurl } from './curl/curl.ts';
 import { createGcloud } from './gcloud/gcloud.ts';
 import { createIstioctl } from './istioctl/istioctl.ts';
 import { createKubectl } from './kubectl/kubectl.ts';
 import type { SimServices } from './kubectl/types.ts';
-import type { CommandHandler, RunResult } from './types.ts';
+import type { CommandHandler, OutputChunk, RunResult, ShellJob } from './types.ts';
 
 export interface SessionOptions extends DefaultWorldOptions {
   /** Start from this world instead of the default one. */
@@ -34,6 +34,7 @@ export class SimSession {
   world: World;
   readonly fs: MemoryFs;
   readonly shell: Shell;
+  private job: ClockPinningJob | undefined;
 
   constructor(options: SessionOptions = {}) {
     this.world = options.world ?? createDefaultWorld(options);
@@ -75,15 +76,32 @@ export class SimSession {
    * pinned meanwhile, so everything the input creates shares one timestamp.
    */
   run(text: string): RunResult {
+    return runToEnd(this.start(text));
+  }
+
+  /**
+   * Starts one complete input, to be run in slices (see ShellJob). The clock stays pinned from now
+   * until the job is done, across all its slices, so everything the input creates shares one
+   * timestamp. WARNING: the clock stays pinned as long as the job is unfinished: resume every job
+   * until done (after `interrupt()` the next resume finishes it). Starting the next input interrupts
+   * and finishes a job left unfinished, so a forgotten job holds the clock only until then; an input
+   * started by a command of the running job is nested and leaves that job alone.
+   */
+  start(text: string): ShellJob {
+    const previous = this.job;
+    finishAbandoned(previous);
     const base = this.world.clock;
     const pinned = new PinnedClock(base);
     this.world.clock = pinned;
-    try {
-      return this.shell.run(text);
-    } finally {
+    const job = new ClockPinningJob(this.shell.start(text), (done) => {
       // The command may have replaced the world (undo, reset); restore the clock it was given.
       if (this.world.clock === pinned) this.world.clock = base;
-    }
+      // Let go of it, so that its output and traces live only as long as the terminal keeps them.
+      if (this.job === done) this.job = undefined;
+    });
+    // A nested input (started by a command of the running job) leaves the foreground job tracked.
+    if (!job.done && !previous?.resuming) this.job = job;
+    return job;
   }
 
   /** A copy of the world and the files; later commands never change it. */
@@ -144,5 +162,46 @@ export class SimSession {
       const ip = externalIP(svc);
       return ip ? [{ name: `${svc.metadata.namespace}/${svc.metadata.name}`, ip }] : [];
     });
+  }
+}
+
+/** A shell job that holds the world's clock pinned until it is done. */
+class ClockPinningJob implements ForegroundJob {
+  /** Done once the clock is given back, even if the shell finished the input on its own. */
+  done = false;
+  resuming = false;
+
+  constructor(
+    private readonly job: ShellJob,
+    private readonly release: (job: ClockPinningJob) => void,
+  ) {
+    if (job.done) this.finish();
+  }
+
+  resume(shouldYield: () => boolean): RunResult | undefined {
+    this.resuming = true;
+    try {
+      return this.job.resume(shouldYield);
+    } finally {
+      this.resuming = false;
+      if (this.job.done && !this.done) this.finish();
+    }
+  }
+
+  takeOutput(): OutputChunk[] {
+    return this.job.takeOutput();
+  }
+
+  takeTraces(): Trace[] {
+    return this.job.takeTraces();
+  }
+
+  interrupt(): void {
+    this.job.interrupt();
+  }
+
+  private finish(): void {
+    this.done = true;
+    this.release(this);
   }
 }

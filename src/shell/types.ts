@@ -45,3 +45,26 @@ export interface RunResult {
   exitCode: number;
   traces: Trace[];
 }
+
+/**
+ * A command input that runs in slices, so that a long loop never blocks the page: the terminal
+ * resumes it until it is done, showing output as it comes. It can pause between top-level commands,
+ * between loop turns and after each simple command; one command, a `$(…)` and a pipeline of several
+ * commands always run to their end within one slice. Every started job must be resumed until `done`;
+ * to abandon one, `interrupt()` it and resume it once more, which then finishes at once.
+ */
+export interface ShellJob {
+  /**
+   * Runs until the input is done, or until `shouldYield()` answers true at a yield point (then it
+   * returns undefined and can be resumed). Returns the whole RunResult (all chunks, all traces,
+   * the exit code) when done; after that it keeps returning the same result.
+   */
+  resume(shouldYield: () => boolean): RunResult | undefined;
+  /** Output chunks produced since the last call (for showing output while it runs). */
+  takeOutput(): OutputChunk[];
+  /** Traces (simulated requests) produced since the last call. */
+  takeTraces(): Trace[];
+  /** Ctrl+C: stops at the next yield point the way bash stops a foreground loop on SIGINT; the exit code becomes 130. */
+  interrupt(): void;
+  readonly done: boolean;
+}

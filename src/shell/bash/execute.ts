@@ -38,16 +38,37 @@ type Flow = { kind: 'break' | 'continue'; levels: number } | { kind: 'exit'; cod
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_FD = 1023;
 
+/** An aliased simple command, expanded and redirected, to run as the alias text says. */
+interface AliasCall {
+  argv: string[];
+  fds: FdTable;
+  failed: () => boolean;
+}
+
+/** A run's resumable steps: it yields at yield points where the driver asked to pause, and returns the status. */
+export type Steps = Generator<void, number, void>;
+
 /**
  * Runs one parsed input against the shell state. A new Executor is made for every run; it counts the
  * run's work (commands, loop turns, characters) and stops it at the limits instead of hanging.
+ *
+ * The run is a generator so that the terminal can run a long input in slices. Its yield points are
+ * between top-level list items, between loop turns and after each simple command; at each one it
+ * asks `shouldYield` and pauses if told to. Command substitutions and the stages of a pipeline of
+ * several commands run to their end without pausing, as their output is buffered anyway.
  */
 export class Executor implements BuiltinHost, Budget {
   readonly traces: Trace[] = [];
   /** Why the run was stopped early, if it was. */
   stopped: string | undefined;
+  /** Asked at each yield point whether to pause there; whoever resumes the run sets it. */
+  shouldYield: () => boolean = () => false;
   loopDepth = 0;
   private flow: Flow | undefined;
+  /** Set by Ctrl+C: the run stops at its next yield point. */
+  private interruptReceived = false;
+  /** How many runs-to-the-end ($(…), pipeline stages) are under way; no yield point pauses inside them. */
+  private unpausable = 0;
   private commandsRun = 0;
   private iterations = 0;
   private work = 0;
@@ -68,11 +89,22 @@ export class Executor implements BuiltinHost, Budget {
     ];
   }
 
-  run(script: Script): number {
-    const status = this.executeList(script.body, this.terminal);
+  /** The whole input's steps; the status is 130 after an interrupt, as bash's after SIGINT. */
+  *run(script: Script): Steps {
+    const status = yield* this.executeList(script.body, this.terminal, true);
+    if (this.interruptReceived) return 130;
     const flow = this.flow;
     if (flow?.kind === 'exit') return flow.code;
     return this.stopped === undefined ? status : 1;
+  }
+
+  /**
+   * Ctrl+C. Bash kills the foreground command and drops the rest of the input; here the command
+   * running at the moment is never cut short (it finished before the run paused), and nothing after
+   * the next yield point runs.
+   */
+  interrupt(): void {
+    this.interruptReceived = true;
   }
 
   // ---- BuiltinHost -----------------------------------------------------------------------------
@@ -158,61 +190,90 @@ export class Executor implements BuiltinHost, Budget {
   // ---- lists and pipelines ---------------------------------------------------------------------
 
   private isInterrupted(): boolean {
-    return this.stopped !== undefined || this.flow !== undefined;
+    return this.stopped !== undefined || this.flow !== undefined || this.interruptReceived;
   }
 
-  private executeList(list: List, fds: FdTable): number {
+  /** A yield point: whether to pause here. Never inside a run-to-the-end, nor once the run is leaving. */
+  private wantsPause(): boolean {
+    return this.unpausable === 0 && !this.isInterrupted() && this.shouldYield();
+  }
+
+  /** Runs steps to their end without pausing, for places that cannot pause. */
+  private drain(steps: Steps): number {
+    this.unpausable += 1;
+    try {
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      return step.value;
+    } finally {
+      this.unpausable -= 1;
+    }
+  }
+
+  /** With `topLevel`, a yield point sits between items (before the first one nothing has run yet). */
+  private *executeList(list: List, fds: FdTable, topLevel = false): Steps {
     let status = 0;
-    for (const item of list) {
+    for (let i = 0; i < list.length; i++) {
+      if (topLevel && i > 0 && this.wantsPause()) yield;
       if (this.isInterrupted()) break;
-      status = this.executeAndOr(item, fds);
+      status = yield* this.executeAndOr(list[i]!, fds);
     }
     return status;
   }
 
-  private executeAndOr(item: AndOr, fds: FdTable): number {
-    let status = this.executePipeline(item.first, fds);
-    for (const { op, pipeline } of item.rest) {
-      if (this.isInterrupted()) break;
-      if ((op === '&&') === (status === 0)) status = this.executePipeline(pipeline, fds);
+  /** Runs `a && b || c …` left to right; each pipeline's status becomes `$?`. */
+  private *executeAndOr(item: AndOr, fds: FdTable): Steps {
+    let status = 0;
+    // The pipelines are walked here rather than through a function of their own: one generator
+    // fewer per command keeps long loops fast.
+    for (let i = -1; i < item.rest.length; i++) {
+      let pipeline = item.first;
+      if (i >= 0) {
+        if (this.isInterrupted()) break;
+        const next = item.rest[i]!;
+        if ((next.op === '&&') !== (status === 0)) continue;
+        pipeline = next.pipeline;
+      }
+      const { commands } = pipeline;
+      status = commands.length === 1 ? yield* this.executeCommand(commands[0]!, fds) : this.executeBuffered(pipeline, fds);
+      if (pipeline.negated) status = status === 0 ? 1 : 0;
+      this.state.lastExitCode = status;
     }
     return status;
   }
 
-  private executePipeline(pipeline: Pipeline, fds: FdTable): number {
+  /**
+   * A pipeline of several commands. Each part runs in a copy of the shell, as bash forks them;
+   * stdout feeds the next one's stdin. A part's output is buffered until it ends, so it runs to its
+   * end without pausing.
+   */
+  private executeBuffered(pipeline: Pipeline, fds: FdTable): number {
     const { commands } = pipeline;
     let status = 0;
-    if (commands.length === 1) {
-      status = this.executeCommand(commands[0]!, fds);
-    } else {
-      // Each part runs in a copy of the shell, as bash forks them; stdout feeds the next one's stdin.
-      let input: Fd | undefined = fds[0];
-      commands.forEach((command, i) => {
-        if (this.stopped !== undefined) return;
-        const table = fds.slice();
-        if (i > 0) table[0] = input;
-        let pipe: BufferSink | undefined;
-        if (i < commands.length - 1) {
-          pipe = new BufferSink(this);
-          table[1] = pipe;
-          if (pipeline.pipeStderr[i]) table[2] = pipe;
-        }
-        status = this.inSubshell(() => this.executeCommand(command, table));
-        if (pipe) input = { kind: 'source', text: pipe.text(), terminal: false };
-      });
-    }
-    if (pipeline.negated) status = status === 0 ? 1 : 0;
-    this.state.lastExitCode = status;
+    let input: Fd | undefined = fds[0];
+    commands.forEach((command, i) => {
+      if (this.stopped !== undefined) return;
+      const table = fds.slice();
+      if (i > 0) table[0] = input;
+      let pipe: BufferSink | undefined;
+      if (i < commands.length - 1) {
+        pipe = new BufferSink(this);
+        table[1] = pipe;
+        if (pipeline.pipeStderr[i]) table[2] = pipe;
+      }
+      status = this.drain(this.inSubshell(this.executeCommand(command, table)));
+      if (pipe) input = { kind: 'source', text: pipe.text(), terminal: false };
+    });
     return status;
   }
 
-  /** Runs `fn` in a copy of the shell: variables, exports, working directory and `exit` stay inside. */
-  private inSubshell(fn: () => number): number {
+  /** Runs `body` in a copy of the shell: variables, exports, working directory and `exit` stay inside. */
+  private *inSubshell(body: Steps): Steps {
     const vars = new Map(this.state.vars);
     const exported = new Set(this.state.exported);
     const cwd = this.state.fs.cwd;
     const lastExitCode = this.state.lastExitCode;
-    let status = fn();
+    let status = yield* body;
     if (this.flow?.kind === 'exit') status = this.flow.code;
     this.flow = undefined;
     replaceContents(this.state.vars, vars);
@@ -224,9 +285,20 @@ export class Executor implements BuiltinHost, Budget {
 
   // ---- commands --------------------------------------------------------------------------------
 
-  private executeCommand(command: Command, fds: FdTable): number {
+  private *executeCommand(command: Command, fds: FdTable): Steps {
     if (this.isInterrupted()) return this.state.lastExitCode;
-    if (command.type === 'simple') return this.executeSimple(command, fds);
+    if (command.type === 'simple') {
+      const ran = this.executeSimple(command, fds);
+      let status: number;
+      if (typeof ran === 'number') {
+        status = ran;
+      } else {
+        status = yield* this.runAlias(ran.argv, ran.fds);
+        if (ran.failed() && status === 0) status = 1;
+      }
+      if (this.wantsPause()) yield;
+      return status;
+    }
     const expander = this.expander(fds);
     const redirected = this.redirect(command.redirects, fds, expander);
     if (!redirected) return this.failRedirect(expander, fds);
@@ -234,25 +306,25 @@ export class Executor implements BuiltinHost, Budget {
     let status: number;
     switch (command.type) {
       case 'for':
-        status = this.executeFor(command, table);
+        status = yield* this.executeFor(command, table);
         break;
       case 'while':
-        status = this.executeWhile(command, table);
+        status = yield* this.executeWhile(command, table);
         break;
       case 'if':
-        status = this.executeIf(command, table);
+        status = yield* this.executeIf(command, table);
         break;
       case 'group':
-        status = this.executeList(command.body, table);
+        status = yield* this.executeList(command.body, table);
         break;
       case 'subshell':
-        status = this.inSubshell(() => this.executeList(command.body, table));
+        status = yield* this.inSubshell(this.executeList(command.body, table));
         break;
     }
     return redirected.failed() && status === 0 ? 1 : status;
   }
 
-  private executeFor(command: ForCommand, fds: FdTable): number {
+  private *executeFor(command: ForCommand, fds: FdTable): Steps {
     if (!NAME.test(command.name)) {
       this.write(fds[2], `bash: \`${command.name}': not a valid identifier\n`);
       return 1;
@@ -265,45 +337,48 @@ export class Executor implements BuiltinHost, Budget {
     }
     let status = 0;
     this.loopDepth += 1;
-    for (const item of items) {
+    for (let turn = 0; turn < items.length; turn++) {
+      if (turn > 0 && this.wantsPause()) yield;
       if (!this.tick()) break;
-      this.state.vars.set(command.name, item);
-      status = this.executeList(command.body, fds);
+      this.state.vars.set(command.name, items[turn]!);
+      status = yield* this.executeList(command.body, fds);
       if (this.leavesLoop()) break;
     }
     this.loopDepth -= 1;
     return status;
   }
 
-  private executeWhile(command: WhileCommand, fds: FdTable): number {
+  private *executeWhile(command: WhileCommand, fds: FdTable): Steps {
     let status = 0;
     this.loopDepth += 1;
-    while (this.tick()) {
-      const test = this.executeList(command.condition, fds);
+    for (let turn = 0; ; turn++) {
+      if (turn > 0 && this.wantsPause()) yield;
+      if (!this.tick()) break;
+      const test = yield* this.executeList(command.condition, fds);
       if (this.flow !== undefined) {
         if (this.leavesLoop()) break;
         continue;
       }
       if ((test === 0) === command.until) break;
-      status = this.executeList(command.body, fds);
+      status = yield* this.executeList(command.body, fds);
       if (this.leavesLoop()) break;
     }
     this.loopDepth -= 1;
     return status;
   }
 
-  private executeIf(command: IfCommand, fds: FdTable): number {
+  private *executeIf(command: IfCommand, fds: FdTable): Steps {
     for (const { condition, body } of command.clauses) {
-      const test = this.executeList(condition, fds);
+      const test = yield* this.executeList(condition, fds);
       if (this.isInterrupted()) return test;
-      if (test === 0) return this.executeList(body, fds);
+      if (test === 0) return yield* this.executeList(body, fds);
     }
-    return command.elseBody ? this.executeList(command.elseBody, fds) : 0;
+    return command.elseBody ? yield* this.executeList(command.elseBody, fds) : 0;
   }
 
   /** Counts a loop turn; false when the run must stop. */
   private tick(): boolean {
-    if (this.stopped !== undefined) return false;
+    if (this.stopped !== undefined || this.interruptReceived) return false;
     this.iterations += 1;
     if (this.iterations > limits.maxLoopIterations) {
       this.halt(`loops ran more than ${limits.maxLoopIterations} times`);
@@ -315,7 +390,7 @@ export class Executor implements BuiltinHost, Budget {
   /** After a loop body: takes a `break`/`continue` meant for this loop; true when the loop ends. */
   private leavesLoop(): boolean {
     const flow = this.flow;
-    if (this.stopped !== undefined) return true;
+    if (this.stopped !== undefined || this.interruptReceived) return true;
     if (flow === undefined) return false;
     if (flow.kind === 'exit') return true;
     if (flow.levels > 1) {
@@ -326,7 +401,8 @@ export class Executor implements BuiltinHost, Budget {
     return flow.kind === 'break';
   }
 
-  private executeSimple(command: SimpleCommand, fds: FdTable): number {
+  /** Runs a simple command; an alias comes back as the call to run in its place (it may pause). */
+  private executeSimple(command: SimpleCommand, fds: FdTable): number | AliasCall {
     this.commandsRun += 1;
     if (this.commandsRun > limits.maxCommands) {
       this.halt(`more than ${limits.maxCommands} commands ran`);
@@ -360,13 +436,15 @@ export class Executor implements BuiltinHost, Budget {
     if (!redirected) return this.failRedirect(expander, fds);
     const first = command.words[0]?.parts;
     const aliasable = first?.length === 1 && first[0]?.type === 'literal' && !first[0].quoted;
-    const status =
+    if (
       aliasable &&
       this.state.aliases.has(argv[0]!) &&
       !this.expandingAliases.has(argv[0]!) &&
       this.expandingAliases.size < limits.maxNesting
-      ? this.runAlias(argv, redirected.fds)
-      : this.invoke(argv, env, redirected.fds);
+    ) {
+      return { argv, fds: redirected.fds, failed: redirected.failed };
+    }
+    const status = this.invoke(argv, env, redirected.fds);
     return redirected.failed() && status === 0 ? 1 : status;
   }
 
@@ -374,7 +452,7 @@ export class Executor implements BuiltinHost, Budget {
    * Runs an aliased command: the alias text followed by the (already expanded, re-quoted) arguments,
    * parsed and run as bash would have read it.
    */
-  private runAlias(argv: string[], fds: FdTable): number {
+  private *runAlias(argv: string[], fds: FdTable): Steps {
     const name = argv[0]!;
     const text = [this.state.aliases.get(name) ?? '', ...argv.slice(1).map(singleQuote)].join(' ');
     const { result } = parseScript(text, { atEof: true });
@@ -383,7 +461,7 @@ export class Executor implements BuiltinHost, Budget {
       return 2;
     }
     this.expandingAliases.add(name);
-    const status = this.executeList(result.script.body, fds);
+    const status = yield* this.executeList(result.script.body, fds);
     this.expandingAliases.delete(name);
     return status;
   }
@@ -477,7 +555,7 @@ export class Executor implements BuiltinHost, Budget {
     const capture = new BufferSink(this);
     const table = fds.slice();
     table[1] = capture;
-    const status = this.inSubshell(() => this.executeList(script.body, table));
+    const status = this.drain(this.inSubshell(this.executeList(script.body, table)));
     this.substitutionStatus = status;
     // bash sets $? as soon as a substitution ends: `echo $(false) $?` prints 1.
     this.state.lastExitCode = status;

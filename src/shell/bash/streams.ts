@@ -33,6 +33,8 @@ export interface Budget {
 export class TerminalOutput {
   readonly chunks: OutputChunk[] = [];
   private size = 0;
+  /** What `takeNew` has not delivered yet, kept once it has been called (a run to the end never calls it). */
+  private fresh: OutputChunk[] | undefined;
   /** Called once when the output limit is reached. */
   onFull: () => void = () => {};
 
@@ -56,10 +58,19 @@ export class TerminalOutput {
     this.append('stderr', text);
   }
 
+  /**
+   * What was written since the last call, as chunks of their own: everything is delivered once, in
+   * order. (Kept apart from `chunks` so that a long run never re-reads its whole merged output.)
+   */
+  takeNew(): OutputChunk[] {
+    const fresh = this.fresh ?? this.chunks.map((c) => ({ ...c }));
+    this.fresh = [];
+    return fresh;
+  }
+
   private append(stream: OutputChunk['stream'], text: string): void {
-    const last = this.chunks[this.chunks.length - 1];
-    if (last && last.stream === stream) last.text += text;
-    else this.chunks.push({ stream, text });
+    mergeInto(this.chunks, stream, text);
+    if (this.fresh) mergeInto(this.fresh, stream, text);
   }
 }
 
@@ -121,4 +132,11 @@ export class FileSink implements Sink {
     this.fs.writeFile(this.path, text, true);
     this.size += text.length;
   }
+}
+
+/** Appends to the last chunk when it is of the same stream, else adds a chunk. */
+function mergeInto(chunks: OutputChunk[], stream: OutputChunk['stream'], text: string): void {
+  const last = chunks[chunks.length - 1];
+  if (last && last.stream === stream) last.text += text;
+  else chunks.push({ stream, text });
 }
