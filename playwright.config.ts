@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-// Playwright cannot download its own browser here, so it drives the system Chromium by default.
-// Set CHROMIUM_PATH='' to use Playwright's bundled browser instead (after `npx playwright install`).
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The tests drive the system Chromium (Debian's /usr/bin/chromium) when there is one, and
+// Playwright's own browser otherwise (`npx playwright install chromium` installs it; Playwright's
+// error says so when it is missing). CHROMIUM_PATH picks another browser; CHROMIUM_PATH='' forces
+// Playwright's own.
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
 
 export default defineConfig({
   testDir: 'tests/e2e',

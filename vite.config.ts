@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vite';
 import { compileHints } from './scripts/compileHints.ts';
+import { strictCsp } from './scripts/strictCsp.ts';
 
 export default defineConfig({
   publicDir: 'static',
@@ -10,7 +11,7 @@ export default defineConfig({
   // Most of the workspace chunk's functions run while it mounts: Chromium compiles them all in
   // the background as it downloads (scripts/compileHints.ts). Not the boot chunk: that would hold
   // the first paint until all of it is compiled.
-  plugins: [svelte(), svelteTesting(), compileHints((chunk) => chunk.name === 'workspaceChunk')],
+  plugins: [svelte(), svelteTesting(), compileHints((chunk) => chunk.name === 'workspaceChunk'), strictCsp()],
   // svelteTesting() empties resolve.conditions when none are set; keep Vite's defaults under Vitest.
   resolve: process.env.VITEST
     ? { conditions: ['module', 'browser', 'development|production'] }

@@ -4,34 +4,36 @@ import type { Lesson, LessonLocale, LessonStep, CheckResult, ProbeSpec } from '.
 import { brokenProbes } from '../lessons/probe.ts';
 import { checkStep, startSession } from '../lessons/run.ts';
 import { SimSession, type SessionSnapshot } from '../shell/session.ts';
+import { CommandHistory, MAX_UNDO, firstLine, sessionFingerprint, type TimelinePoint } from './commandHistory.svelte.ts';
+import { SLICE_MS, yieldToMain } from './slices.ts';
 import { translate } from '../i18n/locale.ts';
 import type { MessageKey } from '../i18n/messages/index.ts';
 import type { CommandContext, CommandHandler, RunResult } from '../shell/types.ts';
-import type { ConfigChange } from './simEvents.ts';
 import { scorePrediction, type PredictionScore } from '../domain/matrix/requestMatrix.ts';
 import type { Simulator } from './simulator.svelte.ts';
 
-/** How many commands undo can go back (older snapshots are dropped). */
-export const MAX_UNDO = 200;
+export { MAX_UNDO };
+export type { TimelinePoint };
 /** How many of the learner's requests the checks can look back on. */
 export const MAX_TRACES = 500;
 
-/** One command in effect, with the world as it was just before it ran (what undo returns to). */
-interface HistoryEntry {
-  command: string;
-  before: SessionSnapshot;
+/** How far a replay of saved or shared commands has come. */
+export interface ReplayProgress {
+  done: number;
+  total: number;
 }
 
-/** A point of the policy time machine: the start, then every command that changed the mesh configuration. */
-export interface TimelinePoint {
-  id: number;
-  /** How many commands were in effect at this point. */
-  commandCount: number;
-  /** The command's first line ('' for the start). */
-  label: string;
-  changes: ConfigChange[];
-  time: number;
-  snapshot: SessionSnapshot;
+/** How a replay ended: every command ran, or it stopped (the Stop button, its budget, or another replay took over). */
+export interface ReplayOutcome {
+  ran: number;
+  total: number;
+  stopped?: 'user' | 'budget' | 'superseded';
+}
+
+/** The most work one replay may do (a shared link's): beyond it the replay stops with a notice. */
+export interface ReplayBudget {
+  /** Simulated requests, all commands together. */
+  requests: number;
 }
 
 /** A "predict the outcome" question and, once the apply happened, its answer. */
@@ -74,8 +76,10 @@ export class Course {
   justCompleted = $state.raw<LessonStep | undefined>(undefined);
   /** How many hint tiers of the current step are shown. */
   hintsShown = $state(0);
-  commands = $state.raw<string[]>([]);
-  timeline = $state.raw<TimelinePoint[]>([]);
+  /** The record of commands in effect, undo's snapshots and the time machine's points. */
+  readonly history = new CommandHistory();
+  /** A replay of saved or shared commands under way (the terminal waits meanwhile). */
+  replaying = $state.raw<ReplayProgress | undefined>(undefined);
   predictions = $state.raw<Record<string, PredictionState>>({});
   /** Something the learner should be told (progress restored, storage problem…). */
   notice = $state('');
@@ -85,20 +89,26 @@ export class Course {
   }
   /** Called after every change worth saving. */
   onChange: (progress: CourseProgress) => void = () => {};
+  /** Called when a replay of saved or shared commands starts (the page may show its progress). */
+  onReplayStart: () => void = () => {};
   /** Called when a step's check passes (not when progress is restored). */
   onStepCompleted: (step: LessonStep, index: number) => void = () => {};
 
   private sim: Simulator | undefined;
-  private history: HistoryEntry[] = [];
-  private start: SessionSnapshot | undefined;
   private traces: Trace[] = [];
   /** Where the current step's requests start in `traces`. */
   private stepStart = 0;
   private pendingBefore: SessionSnapshot | undefined;
+  private pendingFingerprint = '';
   /** Set by the course's own commands (undo, reset, hint): the running line is not recorded. */
   private skipRecord = false;
   private inCommand = false;
-  private nextPointId = 1;
+  /** How long one slice of a replay may run (tests set 0 to make every step a slice of its own). */
+  sliceMs = SLICE_MS;
+  private replayToken = 0;
+  /** Set while `onChange` must not be called (the end of a replay). */
+  private quiet = false;
+  private stopRequested = false;
 
   /** The course's shell commands: `undo`, `reset`, `hint`. Give them to the Simulator. */
   readonly shellCommands: Record<string, CommandHandler> = {
@@ -117,19 +127,28 @@ export class Course {
   }
 
   get canUndo(): boolean {
-    return this.commands.length > 0 && this.history.length > 0;
+    return this.history.canUndo;
+  }
+
+  /** Every command in effect, in order (the record, not bounded by undo's depth). */
+  get commands(): string[] {
+    return this.history.commands;
+  }
+
+  get timeline(): TimelinePoint[] {
+    return this.history.timeline;
   }
 
   /** Starts following the simulator's commands; the world as it is becomes the sandbox's start. */
   attach(sim: Simulator): () => void {
     this.sim = sim;
-    this.start = sim.session.snapshot();
-    this.resetTimeline();
+    this.history.reset(sim.session.snapshot());
     return sim.observe({
       beforeCommand: () => {
         this.inCommand = true;
         this.skipRecord = false;
         this.pendingBefore = sim.session.snapshot();
+        this.pendingFingerprint = sessionFingerprint(sim.session);
       },
       afterCommand: (command, result, changed) => {
         this.inCommand = false;
@@ -143,28 +162,44 @@ export class Course {
     });
   }
 
-  /** Opens a lesson at its start (or replays `commands` into it, e.g. saved progress). */
-  openLesson(lesson: Lesson, progress?: Partial<CourseProgress>): void {
+  /**
+   * Opens a lesson at its start, or replays `commands` into it (saved progress, a link). Resolves
+   * when the replay has finished or stopped; see `begin`.
+   */
+  openLesson(lesson: Lesson, progress?: Partial<CourseProgress>, budget?: ReplayBudget): Promise<ReplayOutcome> {
     const session = startSession(lesson);
     this.mode = 'lesson';
     this.lesson = lesson;
-    this.begin(session.snapshot(), `lesson ${lesson.id}`, progress);
+    return this.begin(session.snapshot(), `lesson ${lesson.id}`, progress, budget);
   }
 
   /** The free sandbox: the default world, the same tools, no checks. */
-  openSandbox(start: SessionSnapshot, progress?: Partial<CourseProgress>): void {
+  openSandbox(start: SessionSnapshot, progress?: Partial<CourseProgress>, budget?: ReplayBudget): Promise<ReplayOutcome> {
     this.mode = 'sandbox';
     this.lesson = undefined;
-    this.begin(start, 'sandbox', progress);
+    return this.begin(start, 'sandbox', progress, budget);
   }
 
-  private begin(start: SessionSnapshot, label: string, progress?: Partial<CourseProgress>): void {
+  /** Stops the replay under way; what has run so far stays (see `begin`). */
+  stopReplay(): void {
+    if (this.replaying) this.stopRequested = true;
+  }
+
+  /**
+   * Starts from `start` and replays the saved commands on a scratch session, in slices (a replay
+   * can be long: a link may carry loops of thousands of requests), keeping the record, undo's
+   * snapshots and the time machine's points as if the commands had been typed. The terminal holds
+   * its input meanwhile, so that nothing runs against a world about to be replaced. The Stop button
+   * (`stopReplay`) or the budget ends it early: the command under way is taken back whole, and the
+   * world is the one after the commands before it. A newer `begin` supersedes an older one.
+   */
+  private async begin(start: SessionSnapshot, label: string, progress: Partial<CourseProgress> | undefined, budget: ReplayBudget | undefined): Promise<ReplayOutcome> {
     const sim = this.need();
-    this.start = start;
-    this.history = [];
+    const token = ++this.replayToken;
+    this.stopRequested = false;
+    this.history.reset(start);
     this.traces = [];
     this.stepStart = 0;
-    this.commands = [];
     this.predictions = {};
     this.justCompleted = undefined;
     this.hintsShown = 0;
@@ -176,25 +211,86 @@ export class Course {
     this.predictions = Object.fromEntries(
       (progress?.predictions ?? []).map((p) => [p.stepId, { stepId: p.stepId, probes: steps.find((s) => s.id === p.stepId)?.predict?.probes ?? [], phase: 'revealed' as const, score: p.score }]),
     );
-    // Replay saved commands on a scratch session, keeping a snapshot before each (undo still works).
     const commands = progress?.commands ?? [];
+    const total = commands.length;
     const scratch = new SimSession();
     scratch.restore(start);
-    this.resetTimeline(start);
-    for (const command of commands) {
-      const before = scratch.snapshot();
-      const config = configSnapshot(scratch.world);
-      scratch.run(command);
-      this.history.push({ command, before });
-      const changes = diffConfig(config, configSnapshot(scratch.world));
-      if (changes.length) this.addPoint(command, changes, scratch.snapshot(), this.history.length);
+    const release = sim.terminal.hold();
+    this.replaying = total ? { done: 0, total } : undefined;
+    if (total) this.onReplayStart();
+    let sliceStart = performance.now();
+    const shouldYield = () => performance.now() - sliceStart > this.sliceMs;
+    const superseded = () => token !== this.replayToken;
+    let requests = 0;
+    let ran = 0;
+    let stopped: ReplayOutcome['stopped'];
+    try {
+      for (const command of commands) {
+        if (this.stopRequested) {
+          stopped = 'user';
+          break;
+        }
+        const before = scratch.snapshot();
+        const config = configSnapshot(scratch.world);
+        const fingerprint = sessionFingerprint(scratch);
+        const job = scratch.start(command);
+        for (;;) {
+          const result = job.resume(shouldYield);
+          requests += job.takeTraces().length;
+          job.takeOutput();
+          if (result) break;
+          if (budget && requests > budget.requests) stopped = 'budget';
+          else {
+            this.replaying = { done: ran, total };
+            await yieldToMain();
+            sliceStart = performance.now();
+            if (superseded()) stopped = 'superseded';
+            else if (this.stopRequested) stopped = 'user';
+          }
+          if (stopped) {
+            job.interrupt();
+            while (!job.resume(() => false));
+            break;
+          }
+        }
+        if (stopped) {
+          scratch.restore(before);
+          break;
+        }
+        // Undo keeps the latest snapshots only: the earlier ones would be dropped at once.
+        const keep = ran >= total - MAX_UNDO;
+        this.history.add(command, sessionFingerprint(scratch) !== fingerprint, keep ? before : undefined, diffConfig(config, configSnapshot(scratch.world)), () => scratch.snapshot());
+        ran++;
+        if (budget && requests > budget.requests && ran < total) {
+          stopped = 'budget';
+          break;
+        }
+        if (shouldYield()) {
+          this.replaying = { done: ran, total };
+          await yieldToMain();
+          sliceStart = performance.now();
+          if (superseded()) {
+            stopped = 'superseded';
+            break;
+          }
+        }
+      }
+      if (stopped === 'superseded') return { ran, total, stopped };
+      sim.restore(scratch.snapshot(), ran ? `${label}: ${ran} commands replayed` : label);
+      this.replaying = undefined;
+      this.askPrediction();
+      // Whether to save what was replayed is the caller's choice (it may have stopped early).
+      this.quiet = true;
+      try {
+        this.evaluate(false);
+      } finally {
+        this.quiet = false;
+      }
+      return { ran, total, ...(stopped ? { stopped } : {}) };
+    } finally {
+      if (!superseded()) this.replaying = undefined;
+      release();
     }
-    this.trimHistory();
-    this.commands = this.history.map((h) => h.command);
-    sim.restore(scratch.snapshot(), commands.length ? `${label}: ${commands.length} commands replayed` : label);
-    this.askPrediction();
-    this.evaluate(false);
-    this.save();
   }
 
   private afterCommand(command: string, _result: RunResult, changed: boolean): void {
@@ -205,12 +301,8 @@ export class Course {
       this.skipRecord = false;
       return;
     }
-    this.history.push({ command, before });
-    this.trimHistory();
-    this.commands = this.history.map((h) => h.command);
-    if (changed) {
-      this.addPoint(command, diffConfig(configSnapshot(before.world), configSnapshot(sim.session.world)), sim.session.snapshot(), this.history.length);
-    }
+    const changes = changed ? diffConfig(configSnapshot(before.world), configSnapshot(sim.session.world)) : [];
+    this.history.add(command, sessionFingerprint(sim.session) !== this.pendingFingerprint, before, changes, () => sim.session.snapshot());
     this.evaluate();
     this.save();
   }
@@ -316,7 +408,7 @@ export class Course {
 
   undo(): boolean {
     const sim = this.need();
-    const last = this.history.pop();
+    const last = this.history.undo();
     if (!last) return false;
     sim.restore(last.before, `undo: ${firstLine(last.command)}`);
     this.afterRewind();
@@ -325,16 +417,17 @@ export class Course {
 
   reset(): void {
     const sim = this.need();
-    if (!this.start) return;
-    this.rewindToStart();
-    sim.restore(this.start, 'reset');
+    const start = this.history.start;
+    if (!start) return;
+    this.rewindToStart(start);
+    sim.restore(start, 'reset');
     this.afterRewind();
     this.askPrediction();
   }
 
   /** Forgets every command and, in a lesson, the progress: the state of a fresh start. */
-  private rewindToStart(): void {
-    this.history = [];
+  private rewindToStart(start: SessionSnapshot): void {
+    this.history.reset(start);
     this.traces = [];
     this.stepStart = 0;
     if (this.mode === 'lesson') {
@@ -349,31 +442,16 @@ export class Course {
   /** Goes back to a point of the timeline: the world as it was, and the commands in effect then. */
   restorePoint(id: number): void {
     const sim = this.need();
-    const point = this.timeline.find((p) => p.id === id);
+    const point = this.history.rewindTo(id);
     if (!point) return;
-    this.history = this.history.slice(0, point.commandCount);
     sim.restore(point.snapshot, `time machine: back to ${point.label || 'the start'}`);
     this.afterRewind();
   }
 
   private afterRewind(): void {
-    this.commands = this.history.map((h) => h.command);
-    this.timeline = this.timeline.filter((p) => p.commandCount <= this.commands.length);
     this.check = undefined;
     this.evaluate(false);
     this.save();
-  }
-
-  private resetTimeline(start = this.start): void {
-    this.timeline = start ? [{ id: this.nextPointId++, commandCount: 0, label: '', changes: [], time: start.world.clock.now(), snapshot: start }] : [];
-  }
-
-  private addPoint(label: string, changes: ConfigChange[], snapshot: SessionSnapshot, commandCount: number): void {
-    this.timeline = [...this.timeline, { id: this.nextPointId++, commandCount, label: firstLine(label), changes, time: snapshot.world.clock.now(), snapshot }];
-  }
-
-  private trimHistory(): void {
-    if (this.history.length > MAX_UNDO) this.history = this.history.slice(this.history.length - MAX_UNDO);
   }
 
   // Shell commands ----------------------------------------------------------------------------
@@ -384,12 +462,11 @@ export class Course {
       ctx.stderr(`${this.t('course.undo.usage')}\n`);
       return 2;
     }
-    const last = this.history.at(-1);
+    const last = this.sim ? this.history.undo() : undefined;
     if (!last || !this.sim) {
       ctx.stderr(`${this.t('course.undo.nothing')}\n`);
       return 1;
     }
-    this.history.pop();
     this.sim.session.restore(last.before);
     this.afterRewind();
     ctx.stdout(`${this.t('course.undo.done', { command: firstLine(last.command) })}\n`);
@@ -402,10 +479,11 @@ export class Course {
       ctx.stderr(`${this.t('course.reset.usage')}\n`);
       return 2;
     }
-    if (!this.start || !this.sim) return 1;
-    const count = this.history.length;
-    this.rewindToStart();
-    this.sim.session.restore(this.start);
+    const start = this.history.start;
+    if (!start || !this.sim) return 1;
+    const count = this.history.count;
+    this.rewindToStart(start);
+    this.sim.session.restore(start);
     this.afterRewind();
     this.askPrediction();
     ctx.stdout(`${this.lesson ? this.t('course.reset.lesson', { title: this.lesson.title[this.locale()], count }) : this.t('course.reset.sandbox', { count })}\n`);
@@ -435,12 +513,13 @@ export class Course {
       ...(this.lesson ? { lessonId: this.lesson.id } : {}),
       step: this.stepIndex,
       completed: this.completed,
-      commands: this.commands,
+      commands: this.history.effectiveCommands(),
       predictions: Object.values(this.predictions).flatMap((p) => (p.score !== undefined ? [{ stepId: p.stepId, score: p.score }] : [])),
     };
   }
 
   private save(): void {
+    if (this.quiet || this.replaying) return;
     this.onChange(this.progress());
   }
 
@@ -448,9 +527,4 @@ export class Course {
     if (!this.sim) throw new Error('Course.attach(sim) must be called first');
     return this.sim;
   }
-}
-
-function firstLine(command: string): string {
-  const line = command.split('\n')[0] ?? command;
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }

@@ -6,7 +6,7 @@ import type { Lesson } from '../lessons/types.ts';
 import { outcomeOf } from '../lessons/probe.ts';
 import { InputBuffer } from '../shell/bash/inputBuffer.ts';
 import type { SessionSnapshot } from '../shell/session.ts';
-import { Course, type CourseProgress } from './course.svelte.ts';
+import { Course, type CourseProgress, type ReplayBudget, type ReplayOutcome } from './course.svelte.ts';
 import type { AppOptions, PanelId, Theme } from './options.ts';
 import { resolveLessonId } from './options.ts';
 import { createDefaultState, createStore, exportProgress, importProgress, type NoticeCode, type ProgressStore, type SavedState, type StorageLike } from './persist/index.ts';
@@ -39,6 +39,22 @@ export function splitCommands(script: string): string[] {
   return out;
 }
 
+/** A message for the learner, with the choices it offers (each a button). */
+export interface Notice {
+  id: number;
+  text: string;
+  actions?: { label: string; run: () => void }[];
+}
+
+/**
+ * The most a shared link may make the replay do. A link is a few hundred characters that anyone can
+ * send: without a budget, 30 copies of a 10,000-request loop would keep a tab busy for minutes.
+ */
+export const LINK_BUDGET: ReplayBudget = { requests: 20_000 };
+
+/** How long saving may wait for an idle moment (it is flushed at once when the page is hidden). */
+const SAVE_DELAY_MS = 1000;
+
 const NOTICE_KEYS: Record<NoticeCode, MessageKey> = {
   corrupt: 'notice.storage.corrupt',
   'newer-version': 'notice.storage.newer',
@@ -63,7 +79,16 @@ export class Playground {
   loading = $state(true);
   loadError = $state('');
   /** Messages for the learner (already translated), newest last. */
-  notices = $state.raw<string[]>([]);
+  notices = $state.raw<Notice[]>([]);
+  /** The budget of a shared link's replay (a field so that tests can make it small). */
+  linkBudget: ReplayBudget = LINK_BUDGET;
+  /**
+   * Why progress is not being saved for now, if it is not:
+   * - `preview`: a shared link (or a replay stopped early) is open over saved work; the learner
+   *   chooses whether it replaces that work;
+   * - `conflict`: another tab saved progress since this one loaded it; the learner chooses whose wins.
+   */
+  unsaved = $state<'preview' | 'conflict' | undefined>(undefined);
   /** The time machine's viewed point; undefined = now. */
   viewing = $state<number | undefined>(undefined);
   readonly panels: readonly PanelId[] | undefined;
@@ -74,6 +99,16 @@ export class Playground {
   private readonly sandboxStart: SessionSnapshot;
   private readonly stopObserving: () => void;
   private loadToken = 0;
+  private nextNoticeId = 1;
+  private saveTimer: (() => void) | undefined;
+  private releaseTerminal: (() => void) | undefined;
+  private stopWatchingStorage: () => void = () => {};
+  private becameShowable: () => void = () => {};
+  /**
+   * Resolves when the page can show this playground: `start` has opened the lesson, or a replay of
+   * saved or shared commands is under way (its progress and Stop button are then on screen).
+   */
+  readonly showable = new Promise<void>((resolve) => (this.becameShowable = resolve));
 
   constructor(
     readonly options: AppOptions,
@@ -97,7 +132,10 @@ export class Playground {
     this.sim = new Simulator({ commands: this.course.shellCommands });
     this.sandboxStart = this.sim.session.snapshot();
     this.course.attach(this.sim);
+    // Nothing typed runs until `start` has opened the lesson: it would run on a world about to be replaced.
+    this.releaseTerminal = this.sim.terminal.hold();
     this.course.onChange = (progress) => this.persist(progress);
+    this.course.onReplayStart = () => this.becameShowable();
     this.course.onStepCompleted = (step, index) => {
       if (this.course.lesson) this.emit({ type: 'step-completed', detail: { lesson: this.course.lesson.id, step: index + 1, id: step.id } });
     };
@@ -111,23 +149,68 @@ export class Playground {
 
   t = (key: MessageKey, params?: Record<string, string | number>): string => this.i18n.t(key, params);
 
-  notify(key: MessageKey, params?: Record<string, string | number>): void {
-    this.notices = [...this.notices, this.t(key, params)].slice(-4);
+  notify(key: MessageKey, params?: Record<string, string | number>, actions?: Notice['actions']): Notice {
+    const notice: Notice = { id: this.nextNoticeId++, text: this.t(key, params), ...(actions ? { actions } : {}) };
+    this.notices = [...this.notices, notice].slice(-4);
+    return notice;
   }
 
-  dismissNotice(index: number): void {
-    this.notices = this.notices.filter((_, i) => i !== index);
+  dismissNotice(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  /**
+   * Follows the other tabs of this site: when one of them saves progress, this tab stops saving
+   * (it would overwrite that progress silently) until the learner chooses which to keep.
+   * `subscribe` is the page's `storage` event; returns nothing to undo when there is no storage.
+   */
+  watchStorage(subscribe: (listener: (key: string | null) => void) => () => void): void {
+    if (!this.store) return;
+    this.stopWatchingStorage();
+    this.stopWatchingStorage = subscribe((key) => {
+      if (key !== null && key !== this.store?.key) return;
+      if (this.unsaved === 'conflict') return;
+      this.cancelSave();
+      this.unsaved = 'conflict';
+      const notice = this.notify('notice.tabs.conflict', undefined, [
+        { label: this.t('notice.tabs.load'), run: () => void this.resolveConflict('theirs', notice.id) },
+        { label: this.t('notice.tabs.keep'), run: () => void this.resolveConflict('mine', notice.id) },
+      ]);
+    });
+  }
+
+  private async resolveConflict(keep: 'mine' | 'theirs', noticeId: number): Promise<void> {
+    this.dismissNotice(noticeId);
+    this.unsaved = undefined;
+    if (keep === 'mine') {
+      this.persist(this.course.progress());
+      this.flushSave();
+      return;
+    }
+    this.saved = this.store?.load().state ?? this.saved;
+    if (this.saved.locale) this.i18n.locale = this.saved.locale;
+    await this.choose(this.saved.mode === 'sandbox' ? 'sandbox' : (this.saved.lessonId ?? this.catalog[0]?.id ?? 'sandbox'));
   }
 
   /** Decides where to start: a shared link, then the URL's options, then saved progress, then lesson 1. */
   async start(): Promise<void> {
+    try {
+      await this.open();
+    } finally {
+      this.releaseTerminal?.();
+      this.releaseTerminal = undefined;
+      this.becameShowable();
+    }
+    this.ready();
+  }
+
+  private async open(): Promise<void> {
     const ids = this.catalog.map((l) => l.id);
     const { share } = parseHash(this.env.hash);
     if (share !== undefined) {
       const decoded = await decodeShare(this.env.hash);
       if (decoded.ok) {
         await this.openShared(decoded.state);
-        this.ready();
         return;
       }
       this.notify('notice.share.invalid', { reason: this.t(`notice.share.${decoded.error}` as MessageKey) });
@@ -138,7 +221,6 @@ export class Playground {
     else if (fromUrl) await this.openAtStep(fromUrl, this.options.step);
     else if (this.saved.mode === 'sandbox') await this.choose('sandbox');
     else await this.choose(this.saved.lessonId && ids.includes(this.saved.lessonId) ? this.saved.lessonId : (ids[0] ?? 'sandbox'));
-    this.ready();
   }
 
   private ready(): void {
@@ -165,18 +247,56 @@ export class Playground {
   /** Opens a lesson where the learner left it (saved progress), or the sandbox. */
   async choose(id: string): Promise<void> {
     this.viewing = undefined;
+    // Leaving a link's state for saved work: the link's state was never saved, and now it is gone.
+    if (this.unsaved === 'preview') this.unsaved = undefined;
     if (id === 'sandbox') {
       this.selected = 'sandbox';
       this.loading = false;
       this.loadError = '';
-      this.course.openSandbox(this.sandboxStart, { commands: this.saved.sandbox.commands });
+      this.afterReplay(await this.course.openSandbox(this.sandboxStart, { commands: this.saved.sandbox.commands }));
       return;
     }
     this.selected = id;
     const lesson = await this.loadLesson(id);
     if (!lesson) return;
     const progress = Object.hasOwn(this.saved.lessons, id) ? this.saved.lessons[id] : undefined;
-    this.course.openLesson(lesson, progress ?? {});
+    this.afterReplay(await this.course.openLesson(lesson, progress ?? {}));
+  }
+
+  /**
+   * A replay of saved progress that stopped early (the Stop button) leaves fewer commands in effect
+   * than were saved: saving now would lose the rest, so the learner decides.
+   */
+  private afterReplay(outcome: ReplayOutcome, link = false): void {
+    if (outcome.stopped === 'superseded') return;
+    if (!outcome.stopped) {
+      this.persist(this.course.progress());
+      return;
+    }
+    const params = { ran: outcome.ran, total: outcome.total, requests: this.linkBudget.requests };
+    const text = outcome.stopped === 'budget' ? 'notice.replay.budget' : 'notice.replay.stopped';
+    if (link && this.unsaved === 'preview') {
+      this.notify(text, params);
+      return;
+    }
+    this.holdSaves(text, params);
+  }
+
+  /** Stops saving (saved work stays as it is) and offers to save what is open instead. */
+  private holdSaves(key: MessageKey, params: Record<string, string | number>): void {
+    this.cancelSave();
+    this.unsaved = 'preview';
+    const notice = this.notify(key, params, [
+      {
+        label: this.t('notice.preview.save'),
+        run: () => {
+          this.dismissNotice(notice.id);
+          this.unsaved = undefined;
+          this.persist(this.course.progress());
+          this.flushSave();
+        },
+      },
+    ]);
   }
 
   /**
@@ -192,29 +312,40 @@ export class Playground {
     const index = Math.min(Math.max(0, step - 1), lesson.steps.length - 1);
     const before = lesson.steps.slice(0, index);
     if (step > lesson.steps.length) this.notify('notice.options.noStep', { step, total: lesson.steps.length });
-    this.course.openLesson(lesson, { step: index, completed: before.map((s) => s.id), commands: before.flatMap((s) => splitCommands(s.solution)) });
+    this.afterReplay(await this.course.openLesson(lesson, { step: index, completed: before.map((s) => s.id), commands: before.flatMap((s) => splitCommands(s.solution)) }));
   }
 
+  /**
+   * Opens a shared link's state. It never replaces saved work without asking: when the link's
+   * lesson (or the sandbox) has saved commands of its own, the link opens unsaved, with a notice
+   * that offers to keep it instead. Its replay has a budget (`LINK_BUDGET`).
+   */
   private async openShared(state: ShareState): Promise<void> {
     if (state.locale) this.i18n.locale = state.locale;
     if (state.theme) this.theme = state.theme;
-    if (state.mode === 'sandbox' || !state.lessonId) {
-      this.selected = 'sandbox';
-      this.loading = false;
-      this.course.openSandbox(this.sandboxStart, { commands: state.commands });
-      return;
-    }
-    if (!this.catalog.some((l) => l.id === state.lessonId)) {
-      this.notify('notice.options.noLesson', { lesson: state.lessonId });
+    const sandbox = state.mode === 'sandbox' || !state.lessonId;
+    if (!sandbox && !this.catalog.some((l) => l.id === state.lessonId)) {
+      this.notify('notice.options.noLesson', { lesson: state.lessonId ?? '' });
       return this.choose(this.catalog[0]?.id ?? 'sandbox');
     }
-    this.selected = state.lessonId;
-    const lesson = await this.loadLesson(state.lessonId);
-    if (!lesson) return;
-    // The link's step and the steps before it count as done; the world is the link's.
-    const index = Math.min(state.step ?? 0, lesson.steps.length - 1);
-    this.course.openLesson(lesson, { step: index, completed: lesson.steps.slice(0, index).map((s) => s.id), commands: state.commands });
-    this.notify('notice.share.opened');
+    const savedCommands = sandbox ? this.saved.sandbox.commands : this.saved.lessons[state.lessonId ?? '']?.commands;
+    const wouldReplace = !!savedCommands?.length && Object.hasOwn(sandbox ? this.saved.sandbox : this.saved.lessons, sandbox ? 'commands' : (state.lessonId ?? ''));
+    if (wouldReplace) this.holdSaves('notice.share.preview', { count: savedCommands?.length ?? 0 });
+    else this.notify('notice.share.opened');
+    let outcome: ReplayOutcome;
+    if (sandbox) {
+      this.selected = 'sandbox';
+      this.loading = false;
+      outcome = await this.course.openSandbox(this.sandboxStart, { commands: state.commands }, this.linkBudget);
+    } else {
+      this.selected = state.lessonId ?? '';
+      const lesson = await this.loadLesson(this.selected);
+      if (!lesson) return;
+      // The link's step and the steps before it count as done; the world is the link's.
+      const index = Math.min(state.step ?? 0, lesson.steps.length - 1);
+      outcome = await this.course.openLesson(lesson, { step: index, completed: lesson.steps.slice(0, index).map((s) => s.id), commands: state.commands }, this.linkBudget);
+    }
+    this.afterReplay(outcome, true);
   }
 
   /** A link that opens this exact state (lesson, step, the commands in effect, language). */
@@ -315,6 +446,7 @@ export class Playground {
   }
 
   private persist(progress: CourseProgress): void {
+    if (this.unsaved) return;
     if (progress.mode === 'sandbox') {
       this.saved = { ...this.saved, mode: 'sandbox', sandbox: { commands: progress.commands } };
     } else if (progress.lessonId) {
@@ -324,17 +456,44 @@ export class Playground {
     this.save();
   }
 
+  /**
+   * Saves soon, once: a paste of thousands of commands changes the progress thousands of times,
+   * and writing 1 MB of JSON after each would be most of the work. The write waits for an idle
+   * moment (at most SAVE_DELAY_MS); `flushSave` writes at once (the page calls it when hidden).
+   */
   private save(): void {
-    if (!this.store) return;
+    if (!this.store || this.saveTimer || this.unsaved === 'conflict') return;
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void });
+    if (idle.requestIdleCallback && idle.cancelIdleCallback) {
+      const id = idle.requestIdleCallback(() => this.flushSave(), { timeout: SAVE_DELAY_MS });
+      this.saveTimer = () => idle.cancelIdleCallback?.(id);
+    } else {
+      const id = setTimeout(() => this.flushSave(), SAVE_DELAY_MS / 4);
+      this.saveTimer = () => clearTimeout(id);
+    }
+  }
+
+  private cancelSave(): void {
+    this.saveTimer?.();
+    this.saveTimer = undefined;
+  }
+
+  /** Writes the progress now if a save is pending (or `force`). */
+  flushSave(): void {
+    const pending = !!this.saveTimer;
+    this.cancelSave();
+    if (!this.store || !pending || this.unsaved === 'conflict') return;
     const result = this.store.save(this.saved);
     if (!result.ok && result.notice !== 'invalid') {
       const key = NOTICE_KEYS[result.notice];
       const text = this.t(key);
-      if (!this.notices.includes(text)) this.notify(key);
+      if (!this.notices.some((n) => n.text === text)) this.notify(key);
     }
   }
 
   dispose(): void {
+    this.flushSave();
+    this.stopWatchingStorage();
     this.stopObserving();
     this.sim.dispose();
   }

@@ -62,12 +62,12 @@ describe('Playground', () => {
     expect(pg.i18n.locale).toBe('ja');
     expect(pg.course.stepIndex).toBe(1);
     expect(pg.sim.session.world.get('Namespace', '', 'from-link')).toBeDefined();
-    expect(pg.notices.join(' ')).toContain('共有リンクから開きました');
+    expect(pg.notices.map((n) => n.text).join(' ')).toContain('共有リンクから開きました');
     pg.dispose();
 
     const hostile = make('?lang=en', '#s=%3Cimg%20src%3Dx%3E').pg;
     await hostile.start();
-    expect(hostile.notices.join(' ')).toMatch(/shared link could not be opened \(it is damaged\)/);
+    expect(hostile.notices.map((n) => n.text).join(' ')).toMatch(/shared link could not be opened \(it is damaged\)/);
     expect(hostile.course.lesson?.id).toBe('01-seed-tutorial');
     hostile.dispose();
   });
@@ -90,8 +90,8 @@ describe('Playground', () => {
     const storage = createMemoryStorage();
     const { pg } = make('?lesson=nope&theme=neon&embed=1', '', storage);
     await pg.start();
-    expect(pg.notices.join(' ')).toContain('ignored: theme');
-    expect(pg.notices.join(' ')).toContain('There is no lesson "nope"');
+    expect(pg.notices.map((n) => n.text).join(' ')).toContain('ignored: theme');
+    expect(pg.notices.map((n) => n.text).join(' ')).toContain('There is no lesson "nope"');
     pg.sim.terminal.submit('kubectl create namespace z');
     expect(storage.size).toBe(0);
     pg.dispose();
@@ -121,5 +121,115 @@ describe('Playground', () => {
     pg.setPresenter(false);
     expect(pg.theme).toBe('dark');
     pg.dispose();
+  });
+
+  describe('saved work', () => {
+    const GET_CREDENTIALS = 'gcloud container clusters get-credentials boutique --project=mtls-playground --zone=us-central1-c';
+    const saved = (storage: ReturnType<typeof createMemoryStorage>) => JSON.parse(storage.getItem('mtls-playground') ?? 'null');
+
+    it('is saved once when many commands run, not after each', async () => {
+      const storage = createMemoryStorage();
+      const writes = vi.spyOn(storage, 'setItem');
+      const { pg } = make('?lang=en&mode=sandbox', '', storage);
+      await pg.start();
+      pg.sim.terminal.submit(Array.from({ length: 300 }, (_, i) => `kubectl create namespace ns-${i}`).join('\n'));
+      await pg.sim.terminal.idle();
+      expect(writes.mock.calls.length).toBeLessThanOrEqual(2);
+      pg.flushSave();
+      expect(saved(storage).sandbox.commands).toHaveLength(300);
+      pg.dispose();
+    });
+
+    it('holds what is typed before start() has opened the lesson, then runs it on the lesson\'s world', async () => {
+      const { pg } = make('?lang=en&mode=sandbox');
+      pg.sim.terminal.submit('kubectl create namespace early');
+      expect(pg.sim.terminal.held).toBe(true);
+      expect(pg.sim.terminal.waiting).toBe(1);
+      await pg.start();
+      await pg.sim.terminal.idle();
+      expect(pg.sim.session.world.get('Namespace', '', 'early')).toBeDefined();
+      expect(pg.course.commands).toEqual(['kubectl create namespace early']);
+      pg.dispose();
+    });
+
+    it('is never replaced by a shared link without asking', async () => {
+      const storage = createMemoryStorage();
+      const mine = make('?lang=en&mode=sandbox', '', storage).pg;
+      await mine.start();
+      mine.sim.terminal.submit('kubectl create namespace mine');
+      mine.dispose();
+      const before = storage.getItem('mtls-playground');
+
+      const hash = await encodeShare({ v: 1, mode: 'sandbox', commands: ['kubectl create namespace theirs'] });
+      const { pg } = make('?lang=en', hash, storage);
+      await pg.start();
+      expect(pg.sim.session.world.get('Namespace', '', 'theirs')).toBeDefined();
+      expect(pg.unsaved).toBe('preview');
+      pg.sim.terminal.submit('kubectl create namespace more');
+      pg.flushSave();
+      expect(storage.getItem('mtls-playground')).toBe(before);
+      const notice = pg.notices.find((n) => n.actions?.length);
+      expect(notice?.text).toMatch(/Your own saved work here \(1 commands\) is kept/);
+      notice?.actions?.[0]?.run();
+      expect(saved(storage).sandbox.commands).toEqual(['kubectl create namespace theirs', 'kubectl create namespace more']);
+      pg.dispose();
+    });
+
+    it('a link over no saved work is simply saved', async () => {
+      const storage = createMemoryStorage();
+      const hash = await encodeShare({ v: 1, mode: 'sandbox', commands: ['kubectl create namespace theirs'] });
+      const { pg } = make('?lang=en', hash, storage);
+      await pg.start();
+      expect(pg.unsaved).toBeUndefined();
+      pg.flushSave();
+      expect(saved(storage).sandbox.commands).toEqual(['kubectl create namespace theirs']);
+      pg.dispose();
+    });
+
+    it('stops a link whose replay is over its budget, with a notice, and keeps saved work', async () => {
+      const storage = createMemoryStorage();
+      const loop = 'for i in $(seq 30); do kubectl exec testcurl -n default -- curl -s -o /dev/null http://frontend.frontend.svc.cluster.local:80/; done';
+      const hash = await encodeShare({ v: 1, mode: 'sandbox', commands: ['kubectl create namespace first', loop, loop, loop] });
+      const { pg } = make('?lang=en', hash, storage);
+      pg.linkBudget = { requests: 50 };
+      await pg.start();
+      expect(pg.notices.map((n) => n.text).join(' ')).toMatch(/stopped after 2 of 4 commands: a shared link may simulate at most 50 requests/);
+      expect(pg.sim.session.world.get('Namespace', '', 'first')).toBeDefined();
+      expect(pg.unsaved).toBe('preview');
+      pg.flushSave();
+      expect(storage.getItem('mtls-playground')).toBeNull();
+      pg.dispose();
+    });
+
+    it('stops saving when another tab saves, until the learner chooses whose progress to keep', async () => {
+      const storage = createMemoryStorage();
+      const { pg } = make('?lang=en&lesson=1', '', storage);
+      let fire: (key: string | null) => void = () => {};
+      pg.watchStorage((listener) => {
+        fire = listener;
+        return () => {};
+      });
+      await pg.start();
+      pg.sim.terminal.submit(GET_CREDENTIALS);
+      pg.flushSave();
+      // The other tab writes its own progress.
+      const other = make('?lang=en&lesson=1', '', storage).pg;
+      await other.start();
+      other.sim.terminal.submit(GET_CREDENTIALS);
+      other.sim.terminal.submit('kubectl create namespace other-tab');
+      other.dispose();
+      const theirs = storage.getItem('mtls-playground');
+      fire('mtls-playground');
+      expect(pg.unsaved).toBe('conflict');
+      pg.sim.terminal.submit('kubectl create namespace this-tab');
+      pg.flushSave();
+      expect(storage.getItem('mtls-playground')).toBe(theirs);
+      const notice = pg.notices.find((n) => n.text.includes('another tab'));
+      expect(notice?.actions?.map((a) => a.label)).toEqual(['Load the other tab’s progress', 'Keep this tab’s progress']);
+      notice?.actions?.[0]?.run();
+      await vi.waitFor(() => expect(pg.sim.session.world.get('Namespace', '', 'other-tab')).toBeDefined());
+      expect(pg.unsaved).toBeUndefined();
+      pg.dispose();
+    });
   });
 });

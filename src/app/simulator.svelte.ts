@@ -93,7 +93,13 @@ export class Simulator {
 
   constructor(options: SimulatorOptions = {}) {
     this.session = options.session ?? new SimSession({ clock: new RealtimeClock(DEFAULT_EPOCH_MS), ...(options.commands ? { commands: options.commands } : {}) });
-    this.terminal = new TerminalState(this.session, (text, run) => this.afterCommand(text, run));
+    this.terminal = new TerminalState(this.session, {
+      begin: (text) => this.beginCommand(text),
+      traces: (traces) => {
+        for (const trace of traces) this.recordTrace(trace);
+      },
+      end: (text, result) => this.endCommand(text, result),
+    });
     this.istiod = createActor(istiodMachine, { input: { mesh: summarizeMesh(this.session.world), version: this.session.world.configVersion } }).start();
     const showPush = (snap: ReturnType<typeof this.istiod.getSnapshot>) => {
       this.push = { pushing: snap.value === 'pushing', version: snap.context.version, proxies: snap.context.proxyIds.length };
@@ -105,17 +111,22 @@ export class Simulator {
     this.browserUrl = lb ? `http://${lb.ip}/` : '';
   }
 
-  /** Wraps a command run: records config pushes and requests as events. */
-  private afterCommand(command: string, run: () => RunResult): RunResult {
+  /** The mesh configuration when the running command started (what its config events diff against). */
+  private configBefore: ReturnType<typeof configSnapshot> | undefined;
+
+  /** A command starts: the observers hear of it before it changes anything. */
+  private beginCommand(command: string): void {
     for (const o of this.observers) o.beforeCommand?.(command);
-    const before = configSnapshot(this.session.world);
-    const result = run();
-    const changes = diffConfig(before, configSnapshot(this.session.world));
+    this.configBefore = configSnapshot(this.session.world);
+  }
+
+  /** A command finished: records its config pushes as events (its requests were recorded as they came). */
+  private endCommand(command: string, result: RunResult): void {
+    const changes = diffConfig(this.configBefore ?? configSnapshot(this.session.world), configSnapshot(this.session.world));
+    this.configBefore = undefined;
     this.recordChanges(command, changes);
-    for (const trace of result.traces) this.recordTrace(trace);
     this.version++;
     for (const o of this.observers) o.afterCommand?.(command, result, changes.length > 0);
-    return result;
   }
 
   /** Follows commands and requests until the returned function is called. */

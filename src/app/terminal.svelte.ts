@@ -1,8 +1,10 @@
 import { RealtimeClock, DEFAULT_EPOCH_MS } from '../domain/clock.ts';
+import type { Trace } from '../domain/traffic/trace.ts';
 import { InputBuffer } from '../shell/bash/inputBuffer.ts';
 import { complete } from '../shell/complete.ts';
 import { SimSession } from '../shell/session.ts';
-import type { OutputChunk, RunResult } from '../shell/types.ts';
+import type { OutputChunk, RunResult, ShellJob } from '../shell/types.ts';
+import { SLICE_MS, yieldToMain } from './slices.ts';
 
 /** One block of the scrollback: what was typed and what came back. */
 export interface TerminalEntry {
@@ -12,29 +14,65 @@ export interface TerminalEntry {
   output: OutputChunk[];
 }
 
+/** What the app does around each complete command (config events, traces, the course's checks). */
+export interface CommandHooks {
+  /** Just before the command starts. */
+  begin?(text: string): void;
+  /** Requests the command made since the last call, while it runs (each is reported once). */
+  traces?(traces: Trace[]): void;
+  /** When it has finished (or was interrupted). */
+  end?(text: string, result: RunResult): void;
+}
+
 const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
 const MAX_ENTRIES = 500;
 
+interface Running {
+  text: string;
+  job: ShellJob;
+  entry: TerminalEntry;
+  /** Whether `entry` is in the scrollback (it is not after the command cleared the screen). */
+  shown: boolean;
+}
+
 /**
- * The terminal's state: the scrollback, the pending multi-line input and the history cursor.
- * It only forwards input to the session and keeps what the session printed.
+ * The terminal's state: the scrollback, the pending multi-line input, the lines waiting to run and
+ * the history cursor. It only forwards input to the session and keeps what the session printed.
+ *
+ * Input runs in slices, as a real terminal keeps responding while a command runs: each task runs
+ * lines and commands for at most `SLICE_MS`, then gives the main thread back. A short command
+ * finishes within the call that submitted it; a long loop or a 10,000-line paste goes on in later
+ * tasks, showing its output as it comes. Lines submitted meanwhile wait their turn (type-ahead),
+ * and Ctrl+C stops the running command and drops them, as a terminal flushes its input on SIGINT.
  */
 export class TerminalState {
   /** Replaced, never mutated: raw state keeps a 1 MB paste from proxying every entry. */
   entries = $state.raw<TerminalEntry[]>([]);
   /** Whether an incomplete command (heredoc, loop, open quote) is waiting for more lines. */
   continuing = $state(false);
+  /** Whether a command is running or lines are waiting to run. */
+  busy = $state(false);
+  /** Lines submitted and not yet run (type-ahead, a long paste). */
+  waiting = $state(0);
+  /** Whether input is held (the lesson is still loading or replaying): lines wait until it is released. */
+  held = $state(false);
   private readonly buffer = new InputBuffer();
   private historyIndex = -1;
   private nextId = 1;
+  private queue: string[] = [];
+  private queueHead = 0;
+  private running: Running | undefined;
+  private holds = 0;
+  private pumping = false;
+  private scheduled = false;
+  private idleWaiters: (() => void)[] = [];
   readonly session: SimSession;
+  /** How long one slice may run (tests set 0 to make every step a slice of its own). */
+  sliceMs = SLICE_MS;
 
-  /**
-   * `wrap` lets the app observe each run (config changes, traces); by default the command just runs.
-   */
   constructor(
     session?: SimSession,
-    private readonly wrap: (text: string, run: () => RunResult) => RunResult = (_text, run) => run(),
+    private readonly hooks: CommandHooks = {},
   ) {
     this.session = session ?? new SimSession({ clock: new RealtimeClock(DEFAULT_EPOCH_MS) });
   }
@@ -43,35 +81,150 @@ export class TerminalState {
     return this.continuing ? '> ' : `learner@cloudshell:~ (${this.session.world.cluster.project})$ `;
   }
 
-  /** Submits one line (or a pasted block); runs it when the command is complete. */
-  submit(line: string): void {
-    // A pasted block is fed line by line, like a real terminal; the scrollback updates once.
-    const batch: TerminalEntry[] = [];
-    let cleared = false;
-    for (const l of line.split(/\r?\n/)) {
-      if (this.submitLine(l, batch) === 'cleared') {
-        batch.length = 0;
-        cleared = true;
-      }
-    }
-    const next = cleared ? batch : [...this.entries, ...batch];
-    this.entries = next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
+  /** Submits one line (or a pasted block); lines run in order, each command once it is complete. */
+  submit(text: string): void {
+    for (const line of text.split(/\r?\n/)) this.queue.push(line);
+    this.pump();
   }
 
-  private submitLine(line: string, batch: TerminalEntry[]): 'cleared' | undefined {
+  /**
+   * Holds input: submitted lines wait (in order) until every `hold` has been released. Used while a
+   * lesson loads or replays saved commands, so that nothing runs against a world about to be replaced.
+   */
+  hold(): () => void {
+    this.holds++;
+    this.held = true;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.held = this.holds > 0;
+      this.pump();
+    };
+  }
+
+  /** Resolves once nothing runs and nothing waits (at once when idle). */
+  idle(): Promise<void> {
+    if (!this.hasWork()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private hasWork(): boolean {
+    return this.running !== undefined || (this.holds === 0 && this.queueHead < this.queue.length);
+  }
+
+  /** Runs lines and commands for one slice; schedules the next slice when work remains. */
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    const start = performance.now();
+    const shouldYield = () => performance.now() - start > this.sliceMs;
+    const batch: TerminalEntry[] = [];
+    let cleared = false;
+    let changed = false;
+    /** The running command's entry, when it printed in this slice (it may have finished since). */
+    let touched: TerminalEntry | undefined;
+    const clear = () => {
+      batch.length = 0;
+      cleared = true;
+    };
+    try {
+      for (;;) {
+        const running = this.running;
+        if (running) {
+          const result = running.job.resume(shouldYield);
+          if (this.collect(running, batch, clear)) {
+            changed = true;
+            touched = running.entry;
+          }
+          if (!result) break;
+          this.running = undefined;
+          this.hooks.end?.(running.text, result);
+          continue;
+        }
+        if (this.holds > 0 || this.queueHead >= this.queue.length || (changed && shouldYield())) break;
+        const line = this.queue[this.queueHead++] as string;
+        changed = true;
+        this.start(line, batch);
+      }
+    } finally {
+      this.pumping = false;
+    }
+    if (changed) this.show(batch, cleared, touched);
+    if (this.queueHead >= this.queue.length && this.queueHead > 0) {
+      this.queue = [];
+      this.queueHead = 0;
+    }
+    this.waiting = this.queue.length - this.queueHead;
+    this.busy = this.hasWork();
+    if (this.busy) this.schedule();
+    else this.resolveIdle();
+  }
+
+  private start(line: string, batch: TerminalEntry[]): void {
     const prompt = this.prompt;
     const text = this.buffer.push(line);
     if (text === undefined) {
       batch.push({ prompt, input: line, output: [], id: this.nextId++ });
       this.continuing = true;
-      return undefined;
+      return;
     }
     this.continuing = false;
     this.historyIndex = -1;
-    const result = this.wrap(text, () => this.session.run(text));
-    if (result.chunks.some((c) => c.text.includes(CLEAR))) return 'cleared';
-    batch.push({ prompt, input: line, output: result.chunks, id: this.nextId++ });
-    return undefined;
+    const entry: TerminalEntry = { prompt, input: line, output: [], id: this.nextId++ };
+    batch.push(entry);
+    this.hooks.begin?.(text);
+    this.running = { text, job: this.session.start(text), entry, shown: true };
+  }
+
+  /** Moves what the running command printed and requested into its entry and to the hooks. */
+  private collect(running: Running, batch: TerminalEntry[], clear: () => void): boolean {
+    const traces = running.job.takeTraces();
+    if (traces.length) this.hooks.traces?.(traces);
+    const chunks = running.job.takeOutput();
+    if (!chunks.length) return traces.length > 0;
+    let output = running.entry.output;
+    for (const chunk of chunks) {
+      if (chunk.text.includes(CLEAR)) {
+        // `clear` (or Ctrl+L's sequence) empties the screen, this command's own line included.
+        clear();
+        running.entry = { prompt: '', input: '', output: [], id: this.nextId++ };
+        running.shown = false;
+        output = running.entry.output;
+        continue;
+      }
+      const last = output[output.length - 1];
+      // Adjacent chunks of one stream become one, so a long loop's output is a few nodes, not thousands.
+      if (last && last.stream === chunk.stream) output[output.length - 1] = { stream: chunk.stream, text: last.text + chunk.text };
+      else output.push(chunk);
+    }
+    if (!running.shown && output.length) {
+      batch.push(running.entry);
+      running.shown = true;
+    }
+    return true;
+  }
+
+  /** One scrollback update per slice: the new entries, and a fresh copy of the running one. */
+  private show(batch: TerminalEntry[], cleared: boolean, touched: TerminalEntry | undefined): void {
+    const next = [...(cleared ? [] : this.entries), ...batch].map((e) => (touched && e.id === touched.id ? { ...touched, output: [...touched.output] } : e));
+    this.entries = next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || (this.holds > 0 && !this.running)) return;
+    this.scheduled = true;
+    void yieldToMain().then(() => {
+      this.scheduled = false;
+      this.pump();
+    });
+  }
+
+  private resolveIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private push(entry: Omit<TerminalEntry, 'id'>): void {
@@ -79,12 +232,28 @@ export class TerminalState {
     this.entries = next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
   }
 
-  /** Ctrl+C: abandons the pending input, as bash prints `^C` and a new prompt. */
+  /**
+   * Ctrl+C. While a command runs it stops at its next step, and the lines waiting behind it are
+   * dropped (a terminal flushes its input on SIGINT); otherwise the pending input is abandoned, as
+   * bash prints `^C` and a new prompt.
+   */
   interrupt(current: string): void {
-    this.push({ prompt: this.prompt, input: `${current}^C`, output: [] });
     this.buffer.clear();
     this.continuing = false;
     this.historyIndex = -1;
+    this.queue = [];
+    this.queueHead = 0;
+    this.waiting = 0;
+    const running = this.running;
+    if (running) {
+      running.job.interrupt();
+      running.entry.output.push({ stream: 'stdout', text: '^C\n' });
+      if (running.shown) this.show([], false, running.entry);
+      this.pump();
+      return;
+    }
+    this.push({ prompt: this.prompt, input: `${current}^C`, output: [] });
+    this.busy = this.hasWork();
   }
 
   /**

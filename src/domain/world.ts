@@ -45,11 +45,20 @@ export class World {
   readonly trustDomain = 'cluster.local';
   cluster: ClusterInfo = { name: 'boutique', project: 'mtls-playground', zone: 'us-central1-c' };
   private counter = 0;
+  private mutations = 0;
 
   constructor(
     public clock: Clock = new ManualClock(DEFAULT_EPOCH_MS),
     public rng: SeededRandom = new SeededRandom(20261128),
   ) {}
+
+  /**
+   * Counts every change made through the world's methods (objects, logs, uids, resource versions):
+   * with `credentials`, `cluster` and the random state it tells whether anything changed at all.
+   */
+  get revision(): number {
+    return this.mutations;
+  }
 
   /** Current time in whole seconds. */
   nowSeconds(): number {
@@ -90,6 +99,7 @@ export class World {
 
   put(obj: KubeObject): void {
     const ns = obj.metadata.namespace ?? '';
+    this.mutations++;
     this.store.set(keyOf(obj), obj);
     let byNs = this.index.get(obj.kind);
     if (!byNs) this.index.set(obj.kind, (byNs = new Map()));
@@ -118,6 +128,7 @@ export class World {
 
   remove(obj: KubeObject): boolean {
     const removed = this.store.delete(keyOf(obj));
+    if (removed) this.mutations++;
     this.index.get(obj.kind)?.get(obj.metadata.namespace ?? '')?.delete(obj.metadata.name);
     if (removed) this.invalidate(obj.kind, obj.metadata.namespace ?? '');
     if (removed && isMeshConfigKind(obj.kind)) this.configVersion++;
@@ -131,16 +142,19 @@ export class World {
 
   /** A fresh uid, deterministic for a given history. */
   nextUid(): string {
+    this.mutations++;
     const r = this.rng;
     return `${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-${'89ab'[r.int(0, 3)]}${r.hex(3)}-${r.hex(12)}`;
   }
 
   nextResourceVersion(): string {
+    this.mutations++;
     this.counter++;
     return String(100000 + this.counter);
   }
 
   appendLog(namespace: string, pod: string, container: string, text: string): void {
+    this.mutations++;
     const key = `${namespace}/${pod}`;
     // A new array each time: clones share the arrays they copied (see `clone`), so none is ever
     // changed in place. The log keeps its last 2,000 lines, as a real one rotates.
@@ -161,6 +175,7 @@ export class World {
     copy.configVersion = this.configVersion;
     copy.cluster = { ...this.cluster };
     copy.counter = this.counter;
+    copy.mutations = this.mutations;
     return copy;
   }
 }

@@ -56,13 +56,16 @@ export interface RunResult {
 export interface ShellJob {
   /**
    * Runs until the input is done, or until `shouldYield()` answers true at a yield point (then it
-   * returns undefined and can be resumed). Returns the whole RunResult (all chunks, all traces,
-   * the exit code) when done; after that it keeps returning the same result.
+   * returns undefined and can be resumed). Returns the whole RunResult (all chunks, the traces not
+   * taken with `takeTraces`, the exit code) when done; after that it keeps returning the same result.
    */
   resume(shouldYield: () => boolean): RunResult | undefined;
   /** Output chunks produced since the last call (for showing output while it runs). */
   takeOutput(): OutputChunk[];
-  /** Traces (simulated requests) produced since the last call. */
+  /**
+   * Traces (simulated requests) produced since the last call. They are handed over, not copied:
+   * the job lets go of them (a loop of 10,000 requests would otherwise hold every trace until it ends).
+   */
   takeTraces(): Trace[];
   /** Ctrl+C: stops at the next yield point the way bash stops a foreground loop on SIGINT; the exit code becomes 130. */
   interrupt(): void;

@@ -23,6 +23,8 @@ export type SaveResult = { ok: true } | { ok: false; notice: 'quota' | 'unavaila
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export interface ProgressStore {
+  /** The storage key it keeps progress under (a `storage` event names it when another tab saves). */
+  readonly key: string;
   /** The saved state, or defaults with a notice. Never throws. */
   load(): LoadResult;
   /**
@@ -118,6 +120,7 @@ export function createStore(storage: StorageLike | undefined, key = 'mtls-playgr
   }
 
   return {
+    key,
     load: () => safely(load, () => ({ state: createDefaultState(), notice: 'corrupt' as const })),
     save: (state) => safely(() => save(state), () => ({ ok: false, notice: 'unavailable' as const })),
     clear,

@@ -34,11 +34,11 @@ const lesson: Lesson = {
   ],
 };
 
-function setup(locale: 'en' | 'ja' = 'en') {
+async function setup(locale: 'en' | 'ja' = 'en') {
   const course = new Course();
   const sim = new Simulator({ commands: course.shellCommands });
   course.attach(sim);
-  course.openLesson(lesson);
+  await course.openLesson(lesson);
   const onOffer = vi.fn();
   const onChoose = vi.fn();
   const view = render(LessonPanel, {
@@ -51,8 +51,8 @@ function setup(locale: 'en' | 'ja' = 'en') {
 describe('LessonPanel', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('shows the step, its progress, code spans as text, and the check result', () => {
-    const { sim } = setup();
+  it('shows the step, its progress, code spans as text, and the check result', async () => {
+    const { sim } = await setup();
     expect(screen.getByRole('heading', { name: /Step 1 of 2 Make cart strict/ })).toBeTruthy();
     expect(screen.getByText('PeerAuthentication', { selector: 'code' })).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: 'Lesson progress' }).getAttribute('value')).toBe('0');
@@ -67,7 +67,7 @@ describe('LessonPanel', () => {
   });
 
   it('reveals hints tier by tier and offers the solution without running it', async () => {
-    const { sim, onOffer } = setup();
+    const { sim, onOffer } = await setup();
     await fireEvent.click(screen.getByRole('button', { name: 'Show a hint (1/2)' }));
     expect(screen.getByText('First hint')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Show a hint (2/2)' }));
@@ -97,7 +97,7 @@ describe('LessonPanel', () => {
   });
 
   it('asks the prediction, then undo and reset follow the world', async () => {
-    const { sim, course } = setup();
+    const { sim, course } = await setup();
     expect(screen.getByText('Which requests break?')).toBeTruthy();
     const undo = screen.getByRole('button', { name: /Undo/ }) as HTMLButtonElement;
     expect(undo.disabled).toBe(true);
@@ -110,8 +110,8 @@ describe('LessonPanel', () => {
     sim.dispose();
   });
 
-  it('speaks Japanese when the instance does, lesson text included', () => {
-    const { sim } = setup('ja');
+  it('speaks Japanese when the instance does, lesson text included', async () => {
+    const { sim } = await setup('ja');
     expect(screen.getByRole('heading', { name: /ステップ 1 \/ 2 cart を STRICT に/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: '解答を表示' })).toBeTruthy();
     expect(screen.getByText('○ まだです')).toBeTruthy();
@@ -120,7 +120,7 @@ describe('LessonPanel', () => {
   });
 
   it('lets the learner choose another lesson or the sandbox', async () => {
-    const { onChoose, sim } = setup();
+    const { onChoose, sim } = await setup();
     await fireEvent.change(screen.getByRole('combobox', { name: 'Lesson or sandbox' }), { target: { value: 'sandbox' } });
     expect(onChoose).toHaveBeenCalledWith('sandbox');
     sim.dispose();

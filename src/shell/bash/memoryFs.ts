@@ -38,6 +38,8 @@ export class MemoryFs implements VirtualFs, DirectoryMaker {
   readonly home: string;
   private currentDir: string;
   private readonly root: Node & { type: 'dir' } = { type: 'dir', children: new Map() };
+  /** Counts changes to files, directories and the working directory: equal numbers, nothing changed. */
+  revision = 0;
 
   constructor(options: MemoryFsOptions = {}) {
     this.home = normalize(options.home ?? '/home/learner', '/');
@@ -55,7 +57,10 @@ export class MemoryFs implements VirtualFs, DirectoryMaker {
   /** WARNING: accepts only an existing directory; anything else leaves the working directory as it was. */
   set cwd(path: string) {
     const resolved = this.resolve(path);
-    if (this.isDirectory(resolved)) this.currentDir = resolved;
+    if (this.isDirectory(resolved) && resolved !== this.currentDir) {
+      this.currentDir = resolved;
+      this.revision++;
+    }
   }
 
   resolve(path: string): string {
@@ -85,6 +90,7 @@ export class MemoryFs implements VirtualFs, DirectoryMaker {
     const next = append && existing ? existing.content + content : content;
     if (next.length > limits.maxFileSize) return false;
     parent.children.set(name, { type: 'file', content: next });
+    this.revision++;
     return true;
   }
 
@@ -98,6 +104,7 @@ export class MemoryFs implements VirtualFs, DirectoryMaker {
     const root = copyNode(snapshot.root) as Node & { type: 'dir' };
     this.root.children = root.children;
     this.currentDir = this.isDirectory(snapshot.cwd) ? snapshot.cwd : this.home;
+    this.revision++;
   }
 
   exists(path: string): boolean {
@@ -115,6 +122,7 @@ export class MemoryFs implements VirtualFs, DirectoryMaker {
     const slash = resolved.lastIndexOf('/');
     const parent = this.dir(resolved.slice(0, slash) || '/');
     const removed = parent?.children.delete(resolved.slice(slash + 1)) ?? false;
+    if (removed) this.revision++;
     if (removed && (this.currentDir === resolved || this.currentDir.startsWith(`${resolved}/`))) {
       // bash keeps a deleted working directory; here the nearest surviving ancestor is simpler.
       this.currentDir = resolved.slice(0, slash) || '/';
@@ -134,6 +142,7 @@ export class MemoryFs implements VirtualFs, DirectoryMaker {
     const name = resolved.slice(slash + 1);
     if (!parent || name === '' || parent.children.has(name)) return false;
     parent.children.set(name, { type: 'dir', children: new Map() });
+    this.revision++;
     return true;
   }
 
@@ -144,6 +153,7 @@ export class MemoryFs implements VirtualFs, DirectoryMaker {
       if (!child) {
         child = { type: 'dir', children: new Map() };
         dir.children.set(name, child);
+        this.revision++;
       }
       if (child.type !== 'dir') return undefined;
       dir = child;

@@ -66,6 +66,11 @@ export class Shell {
     return this.state.vars;
   }
 
+  /** Aliases, live (read-only here: `alias` and `unalias` change them). */
+  get aliases(): ReadonlyMap<string, string> {
+    return this.state.aliases;
+  }
+
   get fs(): VirtualFs {
     return this.state.fs;
   }
@@ -154,7 +159,6 @@ export function runToEnd(job: ShellJob): RunResult {
 class InputJob implements ForegroundJob {
   resuming = false;
   private result: RunResult | undefined;
-  private tracesTaken = 0;
 
   constructor(
     private readonly state: ShellState,
@@ -201,10 +205,7 @@ class InputJob implements ForegroundJob {
   }
 
   takeTraces(): Trace[] {
-    const traces = this.run?.executor.traces ?? [];
-    const fresh = traces.slice(this.tracesTaken);
-    this.tracesTaken = traces.length;
-    return fresh;
+    return this.run?.executor.traces.splice(0) ?? [];
   }
 
   interrupt(): void {

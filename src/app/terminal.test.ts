@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Trace } from '../domain/traffic/trace.ts';
+import { SimSession } from '../shell/session.ts';
+import { TerminalState, type TerminalEntry } from './terminal.svelte.ts';
+
+const LOOP = 'for i in $(seq 25); do kubectl exec testcurl -n default -- curl -s -o /dev/null -w "%{http_code} $i\\n" http://frontend.frontend.svc.cluster.local:80/; done';
+
+const text = (entries: readonly TerminalEntry[]) => entries.map((e) => `${e.prompt}${e.input}\n${e.output.map((c) => c.text).join('')}`).join('');
+
+/** A terminal whose every step is a slice of its own (the slicing is what is under test). */
+function sliced(hooks = {}) {
+  const terminal = new TerminalState(new SimSession(), hooks);
+  terminal.sliceMs = -1;
+  return terminal;
+}
+
+describe('TerminalState', () => {
+  it('runs a long command in slices, showing its output as it comes, with the same result as one run', async () => {
+    const traces: Trace[] = [];
+    const ended: number[] = [];
+    const terminal = sliced({ traces: (t: Trace[]) => traces.push(...t), end: (_: string, r: { exitCode: number }) => ended.push(r.exitCode) });
+    terminal.submit(LOOP);
+    expect(terminal.busy).toBe(true);
+    expect(terminal.prompt).toMatch(/\$ $/);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const partial = text(terminal.entries);
+    await terminal.idle();
+    expect(terminal.busy).toBe(false);
+    const whole = text(terminal.entries);
+    expect(whole.startsWith(partial)).toBe(true);
+    expect(partial.length).toBeLessThan(whole.length);
+
+    const direct = new TerminalState(new SimSession());
+    direct.sliceMs = Infinity;
+    direct.submit(LOOP);
+    expect(direct.busy).toBe(false);
+    expect(whole).toBe(text(direct.entries));
+    expect(traces).toHaveLength(25);
+    expect(ended).toEqual([0]);
+    // The loop's 25 lines are one output node, not 25.
+    expect(terminal.entries[0]?.output).toHaveLength(1);
+  });
+
+  it('runs lines submitted meanwhile after the running command, in order', async () => {
+    const terminal = sliced();
+    terminal.submit(LOOP);
+    terminal.submit('echo second');
+    terminal.submit('echo third');
+    expect(terminal.waiting).toBeGreaterThan(0);
+    await terminal.idle();
+    expect(terminal.entries.map((e) => e.input)).toEqual([LOOP, 'echo second', 'echo third']);
+    expect(terminal.waiting).toBe(0);
+  });
+
+  it('Ctrl+C stops the running command (status 130) and drops the lines waiting behind it', async () => {
+    const terminal = sliced();
+    terminal.submit(LOOP);
+    terminal.submit('kubectl create namespace typed-ahead');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    terminal.interrupt('');
+    await terminal.idle();
+    const out = text(terminal.entries);
+    expect(out).toContain('^C\n');
+    expect(out.match(/^200 \d+$/gm)?.length ?? 0).toBeLessThan(25);
+    expect(terminal.session.world.get('Namespace', '', 'typed-ahead')).toBeUndefined();
+    terminal.sliceMs = Infinity;
+    terminal.submit('echo $?');
+    expect(terminal.entries.at(-1)?.output[0]?.text).toBe('130\n');
+  });
+
+  it('holds input until released, then runs it in order', async () => {
+    const terminal = sliced();
+    const release = terminal.hold();
+    terminal.submit('echo one');
+    terminal.submit('echo two');
+    expect(terminal.held).toBe(true);
+    expect(terminal.waiting).toBe(2);
+    expect(terminal.entries).toEqual([]);
+    release();
+    await terminal.idle();
+    expect(terminal.entries.map((e) => e.output[0]?.text)).toEqual(['one\n', 'two\n']);
+    expect(terminal.held).toBe(false);
+  });
+
+  it('a paste of thousands of lines runs each as typed, a slice at a time, keeping the last 500 entries', async () => {
+    const terminal = new TerminalState(new SimSession());
+    terminal.sliceMs = 5;
+    const lines = Array.from({ length: 3000 }, (_, i) => `echo ${i}`);
+    terminal.submit(lines.join('\n'));
+    await terminal.idle();
+    expect(terminal.entries).toHaveLength(500);
+    expect(terminal.entries.at(-1)?.output[0]?.text).toBe('2999\n');
+    expect(terminal.session.shell.history.at(-1)).toBe('echo 2999');
+  });
+
+  it('clear empties the screen even in the middle of a sliced run', async () => {
+    const terminal = sliced();
+    terminal.submit('echo before');
+    await terminal.idle();
+    terminal.submit('for i in 1 2; do echo x$i; done; clear; echo after');
+    await terminal.idle();
+    expect(text(terminal.entries)).toBe('\nafter\n');
+  });
+});
