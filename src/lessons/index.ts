@@ -42,7 +42,7 @@ export const lessonCatalog: readonly LessonEntry[] = [
     title: { en: 'A DestinationRule that turns TLS off', ja: 'TLS を無効にする DestinationRule' },
     summary: {
       en: 'A client-side `tls.mode: DISABLE` toward a STRICT server: why meshed clients get 503 instead of a reset, and how to fix it without weakening the server.',
-      ja: 'STRICT なサーバーに向けてクライアント側で `tls.mode: DISABLE` を指定するとどうなるか。メッシュ内のクライアントがリセットではなく 503 を受け取る理由と、サーバーを弱めずに直す方法を学びます。',
+      ja: 'STRICT なサーバーに向けてクライアント側で `tls.mode: DISABLE` を指定するとどうなるでしょうか。メッシュ内のクライアントがリセットではなく 503 を受け取る理由と、サーバーを弱めずに直す方法を学びます。',
     },
     steps: 3,
     load: () => import('./03-destinationrule-disable/index.ts').then((m) => m.default),

@@ -56,7 +56,7 @@ describe('ConsolePanel', () => {
     });
     expect(screen.getByRole('heading', { name: 'セキュリティ' })).toBeInTheDocument();
     expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      '名前', '名前空間', 'タイプ', 'Kubernetes ネットワーク ポリシー', 'サービスのアクセス制御', 'mTLS の詳細',
+      '名前', 'Namespace', 'タイプ', 'Kubernetes ネットワーク ポリシー', 'サービスのアクセス制御', 'mTLS の詳細',
     ]);
     expect(screen.getByRole('status')).toHaveTextContent(`${BOUTIQUE_NAMESPACES.length} 個のワークロードのうち 1 個で mTLS は Strict です`);
     expect(within(rowOf('frontend')).getAllByRole('cell').map(spoken)).toEqual(['frontend', 'Deployment', '-', '無効', 'Strict']);

@@ -98,7 +98,7 @@ describe('WhyPanel', () => {
     expect(screen.getByRole('heading', { name: 'なぜ？' })).toBeInTheDocument();
     expect(screen.getByText(/^ホップ 1（default\/testcurl → frontend\.frontend\.svc\.cluster\.local）で失敗しました。/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'ホップごとの判断の流れ' })).toBeInTheDocument();
-    expect(screen.getByText('サーバーのサイドカー: PeerAuthentication frontend/namespace-policy（名前空間レベル）が STRICT を設定 → mTLS を要求')).toBeInTheDocument();
+    expect(screen.getByText('サーバーのサイドカー: PeerAuthentication frontend/namespace-policy（Namespace レベル）が STRICT を設定 → mTLS を要求')).toBeInTheDocument();
     expect(screen.getByText(/最小の修正（ホップ 1）:/).parentElement).toHaveTextContent('default/testcurl にサイドカーを付ける');
     expect(screen.getByRole('button', { name: 'コピー: サーバーを PERMISSIVE にする' })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'リンターの指摘と実際の動作' });

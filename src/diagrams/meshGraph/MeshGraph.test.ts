@@ -56,14 +56,14 @@ describe('MeshGraph', () => {
     const { container } = render(MeshGraph, { props: { mesh, flows: [failed], selectedFlowId: 1 }, context: i18nContext(new I18n('ja')) });
     const cart = container.querySelector('g.node[data-id="cart/cartservice"]');
     expect(cart?.querySelector('.badge-mode')?.textContent).toBe('STRICT');
-    expect(cart?.querySelector('.badge-level')?.textContent).toBe('名前空間');
-    expect(cart?.querySelector('title')?.textContent).toBe('cart/cartservice: 名前空間レベルで STRICT（PeerAuthentication cart/default（名前空間レベル）が STRICT を設定）');
+    expect(cart?.querySelector('.badge-level')?.textContent).toBe('Namespace');
+    expect(cart?.querySelector('title')?.textContent).toBe('cart/cartservice: Namespace レベルで STRICT（PeerAuthentication cart/default（Namespace レベル）が STRICT を設定）');
     expect(container.querySelector('g.node[data-id="default/testcurl"] .badge-mode')?.textContent).toBe('サイドカーなし');
     expect(container.querySelector('g.node[data-id="external/browser"] .node-label')?.textContent).toBe('ブラウザ');
     expect(container.querySelector('g.flow[data-flow-id="1"] .break-label')?.textContent).toBe('リセット');
     expect(container.querySelector('g.flow-hop .hop-sends-text')?.textContent).toBe('平文');
     const img = screen.getByRole('img', { name: /^メッシュ図: サイドカーのあるワークロード 11 個（STRICT 1、PERMISSIVE 10、DISABLE 0）/ });
-    expect(img).toHaveAccessibleDescription(/cart\/cartservice: 名前空間レベルで STRICT/);
+    expect(img).toHaveAccessibleDescription(/cart\/cartservice: Namespace レベルで STRICT/);
   });
 
   it('squeezes a long Japanese level into the badge, and never an English one', () => {

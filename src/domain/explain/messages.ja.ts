@@ -1,16 +1,18 @@
+import { TERMS_JA } from '../../i18n/glossary.ts';
 import type { MessageParams } from './types.ts';
 
 /**
  * The Japanese catalog of the explainer: the same codes as the English one in messages.ts (a test
  * proves it), in Japanese. Facts stay as they are: object names, fields, modes (STRICT, PERMISSIVE,
  * DISABLE), SPIFFE IDs, commands and URLs. Lines that are sentences end in です/ます; the decision
- * chain and the engine's reasons are short clauses, like the English ones.
+ * chain and the engine's reasons are short clauses, like the English ones. Terms are the
+ * glossary's (src/i18n/glossary.ts).
  */
 type Template = (p: MessageParams) => string;
 
 const ACTOR: Record<string, string> = {
   'client.sidecar': 'クライアントのサイドカー',
-  'client.gateway': 'イングレスゲートウェイ',
+  'client.gateway': TERMS_JA.ingressGateway,
   'client.browser': 'ブラウザ（サイドカーなし）',
   'client.cloudshell': 'Cloud Shell（サイドカーなし）',
   'client.plain': 'クライアント（サイドカーなし）',
@@ -18,7 +20,7 @@ const ACTOR: Record<string, string> = {
   'client.loopback': 'クライアント（localhost）',
   'client.passthrough': 'クライアントのサイドカー（パススルー）',
   'server.sidecar': 'サーバーのサイドカー',
-  'server.gateway': 'イングレスゲートウェイ',
+  'server.gateway': TERMS_JA.ingressGateway,
   'server.plain': 'サーバー（サイドカーなし）',
   'server.loopback': 'サーバー（同じ Pod）',
 };
@@ -41,33 +43,34 @@ const REQUIRES: Record<string, string> = {
 
 const SCOPE: Record<string, string> = {
   mesh: 'より狭いポリシーのない、メッシュ内のすべてのワークロード',
-  namespace: 'ワークロードのポリシーがない、その名前空間のすべてのワークロード',
+  namespace: 'ワークロードのポリシーがない、その Namespace のすべてのワークロード',
   workload: 'このワークロードだけ',
   port: 'このワークロードのこのポートだけ',
 };
 
 const LEVEL: Record<string, string> = {
   mesh: 'メッシュ',
-  namespace: '名前空間',
-  workload: 'ワークロード',
+  namespace: TERMS_JA.namespace,
+  workload: TERMS_JA.workload,
   port: 'ポート',
   default: 'デフォルト',
   ignored: '無視される',
 };
 
+/** How a hop ends, as a sentence of its own (the effects of lint findings end with it). */
 const OUTCOME: Record<string, string> = {
-  ok: '受け入れられる',
-  'reset.plaintext': 'リセットされる（平文に一致するフィルターチェーンがない）。クライアントには TCP リセットが届く',
-  'reset.plaintext.503': 'リセットされる（平文に一致するフィルターチェーンがない）。クライアントのサイドカーが 503 を返す',
-  'reset.tls': 'リセットされる（Istio の ALPN のない TLS はどのフィルターチェーンにも一致しない）。クライアントのサイドカーが 503 を返す',
-  'tls.secure-naming': 'セキュアネーミングに失敗し、クライアントのサイドカーが 503 を返す',
-  'tls.server-disabled': 'TLS ハンドシェイクが失敗し（DISABLE のポートでは誰も mTLS を終端しない）、クライアントのサイドカーが 503 を返す',
-  'tls.no-sidecar': 'TLS ハンドシェイクが失敗し（mTLS を終端するサイドカーがない）、クライアントのサイドカーが 503 を返す',
-  'tls.user-tls': 'TLS ハンドシェイクが失敗し、クライアントのサイドカーが 503 を返す',
-  '503': 'クライアントのサイドカーが 503 を返す',
-  refused: '接続が拒否される',
-  timeout: '接続がタイムアウトする',
-  protocol_error: 'プロトコルエラーになる（TLS のバイト列が平文の HTTP リスナーに届く）',
+  ok: '受け入れられます',
+  'reset.plaintext': 'リセットされます（平文に一致するフィルターチェーンがありません）。クライアントには TCP リセットが届きます',
+  'reset.plaintext.503': 'リセットされます（平文に一致するフィルターチェーンがありません）。クライアントのサイドカーが 503 を返します',
+  'reset.tls': 'リセットされます（Istio の ALPN のない TLS はどのフィルターチェーンにも一致しません）。クライアントのサイドカーが 503 を返します',
+  'tls.secure-naming': 'セキュアネーミングに失敗し、クライアントのサイドカーが 503 を返します',
+  'tls.server-disabled': 'TLS ハンドシェイクが失敗し（DISABLE のポートでは誰も mTLS を終端しません）、クライアントのサイドカーが 503 を返します',
+  'tls.no-sidecar': 'TLS ハンドシェイクが失敗し（mTLS を終端するサイドカーがありません）、クライアントのサイドカーが 503 を返します',
+  'tls.user-tls': 'TLS ハンドシェイクが失敗し、クライアントのサイドカーが 503 を返します',
+  '503': 'クライアントのサイドカーが 503 を返します',
+  refused: '接続が拒否されます',
+  timeout: '接続がタイムアウトします',
+  protocol_error: 'プロトコルエラーになります（TLS のバイト列が平文の HTTP リスナーに届きます）',
 };
 
 /** What ended a failed hop, as the summary tells it (see FAILED in messages.ts). */
@@ -115,7 +118,7 @@ const has = (p: MessageParams, key: string) => p[key] !== undefined;
 /**
  * Japanese spacing: templates put a space around every parameter; a space then stays only between
  * Japanese and Latin text ("STRICT のサーバー"), never between two Japanese characters or next to
- * full-width punctuation ("（名前空間レベル）が").
+ * full-width punctuation ("（Namespace レベル）が").
  */
 export function tidyJapanese(text: string): string {
   const wide = '\\u3000-\\u30ff\\u4e00-\\u9fff\\uff00-\\uffef';
@@ -164,7 +167,8 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'narration': (p) => {
     const who = p.origin === 'browser' ? 'ブラウザ' : p.origin === 'background' ? 'loadgenerator' : s(p, 'from');
     const result = p.curlExit !== 0 ? `失敗: ${has(p, 'curlError') ? s(p, 'curlError') : `curl の終了コード ${s(p, 'curlExit')}`}` : `HTTP ${s(p, 'code')}`;
-    return `${who} → ${s(p, 'url')}: ${result}。${has(p, 'failedTo') ? `${s(p, 'failedTo')}: ${s(p, 'reason')}。` : ''}`;
+    // The reason is a clause of the decision chain: it ends the line without a 。 of its own.
+    return `${who} → ${s(p, 'url')}: ${result}。${has(p, 'failedTo') ? `${s(p, 'failedTo')}: ${s(p, 'reason')}` : ''}`;
   },
 
   'fix.client-sidecar.pod': (p) => `${s(p, 'pod')} にサイドカーを付ける`,
@@ -172,10 +176,10 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
     `ラベル sidecar.istio.io/inject: "true" を付けて（オプトアウトのアノテーションは外して）Pod を作り直します。そのサイドカーが mTLS を発信し、${server(p.mode)} はそれを受け入れます。`,
   'fix.client-sidecar.deployment': (p) => `Deployment ${s(p, 'name')} にサイドカーを付ける`,
   'fix.client-sidecar.deployment.detail': (p) =>
-    `名前空間 ${s(p, 'namespace')} でインジェクションを有効にし、Deployment を再起動します。新しい Pod には mTLS を発信するサイドカーが付き、${server(p.mode)} はそれを受け入れます。`,
-  'fix.use-gateway': () => 'イングレスゲートウェイ経由でリクエストを送る',
+    `Namespace ${s(p, 'namespace')} でインジェクションを有効にし、Deployment を再起動します。新しい Pod には mTLS を発信するサイドカーが付き、${server(p.mode)} はそれを受け入れます。`,
+  'fix.use-gateway': () => 'Ingress Gateway 経由でリクエストを送る',
   'fix.use-gateway.detail': (p) =>
-    `ブラウザにはサイドカーを付けられません。イングレスゲートウェイ ${s(p, 'gateway')} はプロキシで、外部からの平文の HTTP を受け入れ、${s(p, 'service')} へは mTLS を発信するので、STRICT でも受け入れられます。${s(p, 'url')} を開いてください。`,
+    `ブラウザにはサイドカーを付けられません。Ingress Gateway ${s(p, 'gateway')} はプロキシで、外部からの平文の HTTP を受け入れ、${s(p, 'service')} へは mTLS を発信するので、STRICT でも受け入れられます。${s(p, 'url')} を開いてください。`,
   'fix.proxy-uid': () => 'サイドカーがキャプチャするコンテナから curl を実行する',
   'fix.proxy-uid.detail': () =>
     'istio-proxy コンテナは UID 1337 で動作し、その通信を iptables はリダイレクトしません。デバッグコンテナは Pod のネットワークを共有してキャプチャされるので、そのリクエストは mTLS で送られます。',
@@ -206,25 +210,25 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'fix.dr-fix-sans.detail': (p) => `サーバーが実際に提示する SPIFFE ID、${s(p, 'got')} を指定します。`,
   'fix.dr-add-istio-mutual': (p) => `${s(p, 'host')} に ISTIO_MUTUAL の DestinationRule を追加する`,
   'fix.dr-add-istio-mutual.detail': (p) =>
-    `名前空間が名前空間レベルかメッシュレベルで DISABLE のため、サービス全体で auto mTLS がオフになっています。ワークロードレベルの STRICT では再びオンになりません（istio/istio#56084）。ISTIO_MUTUAL を明示すると、クライアントは ${s(p, 'host')} に mTLS を送ります。`,
-  'fix.ns-permissive': () => '名前空間のポリシーを DISABLE ではなく PERMISSIVE にする',
+    `Namespace が Namespace レベルかメッシュレベルで DISABLE のため、サービス全体で auto mTLS がオフになっています。ワークロードレベルの STRICT では再びオンになりません（istio/istio#56084）。ISTIO_MUTUAL を明示すると、クライアントは ${s(p, 'host')} に mTLS を送ります。`,
+  'fix.ns-permissive': () => 'Namespace のポリシーを DISABLE ではなく PERMISSIVE にする',
   'fix.ns-permissive.detail': (p) =>
     `${s(p, 'object')} ${s(p, 'field')}: DISABLE → PERMISSIVE。サービスの auto mTLS が再びオンになり、STRICT のワークロードは mTLS を受け取ります。`,
   'fix.server-sidecar': (p) => `${s(p, 'name')} にサイドカーを付ける`,
   'fix.server-sidecar.detail': (p) =>
-    `名前空間 ${s(p, 'namespace')} でインジェクションを有効にして Deployment を再起動します。そのサイドカーが、クライアントの送る mTLS を終端します。`,
+    `Namespace ${s(p, 'namespace')} でインジェクションを有効にして Deployment を再起動します。そのサイドカーが、クライアントの送る mTLS を終端します。`,
 
-  'kia.KIA0002': () => '同じ名前空間にセレクターのないオブジェクトが複数あります',
+  'kia.KIA0002': () => '同じ Namespace に selector のないオブジェクトが複数あります',
   'kia.KIA0003': () => '同じワークロードに複数のオブジェクトが適用されています',
-  'kia.KIA0004': () => 'この名前空間にセレクターに一致するワークロードがありません',
+  'kia.KIA0004': () => 'この Namespace に selector に一致するワークロードがありません',
   'kia.KIA0202': () => 'このホストに一致するエントリがサービスレジストリにありません',
   'kia.KIA0205': () => 'メッシュレベルで mTLS を有効にする PeerAuthentication がありません',
-  'kia.KIA0206': () => '名前空間全体で mTLS を有効にする PeerAuthentication がありません',
-  'kia.KIA0207': () => 'TLS が strict モードの PeerAuthentication があります。permissive にすべきです',
-  'kia.KIA0208': () => 'mTLS を有効にする PeerAuthentication があります。permissive モードが必要です',
+  'kia.KIA0206': () => 'Namespace 全体で mTLS を有効にする PeerAuthentication がありません',
+  'kia.KIA0207': () => 'TLS が STRICT モードの PeerAuthentication があります。PERMISSIVE にすべきです',
+  'kia.KIA0208': () => 'mTLS を有効にする PeerAuthentication があります。PERMISSIVE モードが必要です',
   'kia.KIA0401': () => 'メッシュ全体で mTLS を有効にする DestinationRule がありません',
-  'kia.KIA0501': () => '名前空間全体で mTLS を有効にする DestinationRule がありません',
-  'kia.KIA0505': () => '名前空間全体で mTLS を無効にする DestinationRule がありません',
+  'kia.KIA0501': () => 'Namespace 全体で mTLS を有効にする DestinationRule がありません',
+  'kia.KIA0505': () => 'Namespace 全体で mTLS を無効にする DestinationRule がありません',
   'kia.KIA0506': () => 'メッシュ全体で mTLS を無効にする DestinationRule がありません',
   'lint.note.auto-mtls': () =>
     'Kiali がこのチェックを行うのは auto mTLS がオフのときだけです。ここでは auto mTLS がオン（Istio のデフォルト）なので、サイドカーは DestinationRule や PeerAuthentication がなくても、サイドカーが受け取れる相手には mTLS を送ります。このオブジェクトがないだけでは何も壊れず、この指摘はノイズです。実際に起きることを隣に示します。',
@@ -237,14 +241,14 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'effect.no-host.suggest': (p) =>
     `Istio は DestinationRule をホストでしか関連付けませんが、${s(p, 'fqdn')} という Service はありません。このルールにはまったく効果がありません。意図したサービスはおそらく ${s(p, 'suggest')} で、そこではすでに auto mTLS が決めています: ${server(p.mode)} へ ${word(SENDS, p.sends)} → ${word(OUTCOME, p.outcome)}。`,
   'effect.newer-ignored': (p) =>
-    `名前空間ごとに有効なのは、セレクターのないポリシーのうち最も古いものだけです。名前空間 ${s(p, 'namespace')} では ${s(p, 'winner')} （${s(p, 'winnerMode')}）が決め、${s(p, 'ignored')} は無視されます。`,
+    `Namespace ごとに有効なのは、selector のないポリシーのうち最も古いものだけです。Namespace ${s(p, 'namespace')} では ${s(p, 'winner')} （${s(p, 'winnerMode')}）が決め、${s(p, 'ignored')} は無視されます。`,
   'effect.newer-ignored.self': (p) =>
-    `名前空間ごとに有効なのは、セレクターのないポリシーのうち最も古いものだけで、これがそれです。名前空間 ${s(p, 'namespace')} ではこれが決め（${s(p, 'winnerMode')}）、${s(p, 'ignored')} は無視されます。`,
+    `Namespace ごとに有効なのは、selector のないポリシーのうち最も古いものだけで、これがそれです。Namespace ${s(p, 'namespace')} ではこれが決め（${s(p, 'winnerMode')}）、${s(p, 'ignored')} は無視されます。`,
   'effect.workload-conflict': (p) =>
     `${s(p, 'pod')} では、一致するワークロードのポリシーのうち最も古い ${s(p, 'winner')} （${s(p, 'winnerMode')}）が優先されます。${s(p, 'ignored')} はそこでは無視されます。`,
   'effect.selector-none': (p) => `どの Pod にも適用されません: ${s(p, 'namespace')} にラベル ${s(p, 'labels')} を持つものはありません。何も変わりません。`,
   'effect.root-selector': (p) =>
-    `どの Pod にも適用されません: ルート名前空間 ${s(p, 'namespace')} にあるセレクター付きの PeerAuthentication は、何を選択していても Istio に無視されます。`,
+    `どの Pod にも適用されません: ルート Namespace ${s(p, 'namespace')} にある selector 付きの PeerAuthentication は、何を選択していても Istio に無視されます。`,
 
   'hs.tcp': () => 'TCP 接続',
   'hs.plaintext': () => '平文: TLS なし',
@@ -304,10 +308,10 @@ export const PHRASES_JA: Readonly<Record<string, Template>> = {
     return `${policy(p)} はモードが UNSET: ${from} から ${s(p, 'mode')} を継承`;
   },
   'ns.mesh': (p) => (p.mode === 'UNSET' ? `${policy(p)} （UNSET のため PERMISSIVE）` : sets(p)),
-  'ns.unknown': (p) => `${s(p, 'namespace')} にメッシュレベルや名前空間レベルの PeerAuthentication なし`,
+  'ns.unknown': (p) => `${s(p, 'namespace')} にメッシュレベルや Namespace レベルの PeerAuthentication なし`,
   'svc.headless-empty': (p) => `ヘッドレス Service ${s(p, 'service')} にエンドポイントなし`,
   'svc.headless-plain': (p) => `ヘッドレス Service ${s(p, 'service')} にサイドカーのないエンドポイント（${s(p, 'pod')}）あり`,
-  'svc.default': (p) => `${s(p, 'namespace')} にメッシュレベルや名前空間レベルの PeerAuthentication なし: PERMISSIVE`,
+  'svc.default': (p) => `${s(p, 'namespace')} にメッシュレベルや Namespace レベルの PeerAuthentication なし: PERMISSIVE`,
 
   'dr.disable': destinationRule,
   'dr.simple': destinationRule,
@@ -315,15 +319,15 @@ export const PHRASES_JA: Readonly<Record<string, Template>> = {
   'dr.istio-mutual': destinationRule,
   'auto.service-disabled': serviceOff,
   'auto.service-disabled.56084': (p) =>
-    `${serviceOff(p)}。エンドポイントは STRICT（${s(p, 'server')}）だが、名前空間レベルやメッシュレベルの DISABLE はサービス全体の auto mTLS をオフにし、ワークロードレベルの STRICT では再びオンにならないため、STRICT のエンドポイントは平文を拒否する: Istio の既知の制限（istio/istio#56084）`,
+    `${serviceOff(p)}。エンドポイントは STRICT（${s(p, 'server')}）だが、Namespace レベルやメッシュレベルの DISABLE はサービス全体の auto mTLS をオフにし、ワークロードレベルの STRICT では再びオンにならないため、STRICT のエンドポイントは平文を拒否する: Istio の既知の制限（istio/istio#56084）`,
   'auto.no-sidecar': (p) => `${autoPrefix(p)}: エンドポイント ${s(p, 'endpoint')} に ${has(p, 'label') ? ` ${s(p, 'label')}=istio ラベルがない` : 'サイドカーがない'} → 平文`,
   'auto.server-disable': (p) => `${autoPrefix(p)}: エンドポイント ${s(p, 'endpoint')} はポート ${s(p, 'port')} で DISABLE（${s(p, 'server')}）→ 平文`,
   'auto.mtls': (p) => `${autoPrefix(p)}。エンドポイントにサイドカーあり（tlsMode=istio）→ mTLS`,
 
-  'passthrough': (p) => `${s(p, 'client')} にはこのアドレス用のクラスターがなく、バイト列をそのまま転送する（PassthroughCluster）: 平文`,
+  'passthrough': (p) => `${s(p, 'client')} にはこのアドレス用のクラスタがなく、バイト列をそのまま転送する（PassthroughCluster）: 平文`,
   'client.passthrough': (p) =>
     has(p, 'pod')
-      ? `${s(p, 'pod')} は Service 経由ではなく Pod IP で指定されている: クライアントのサイドカーにはそのクラスターがなく、平文で転送する（PassthroughCluster）`
+      ? `${s(p, 'pod')} は Service 経由ではなく Pod IP で指定されている: クライアントのサイドカーにはそのクラスタがなく、平文で転送する（PassthroughCluster）`
       : `${s(p, 'ip')} はロードバランサの IP で、サイドカーが知るサービスのホストではない: 平文で転送する（PassthroughCluster）`,
   'client.loopback': () => 'localhost の通信は Pod の中にとどまる: iptables はリダイレクトしないので、サイドカーは関与しない',
   'client.no-sidecar': (p) =>
@@ -331,9 +335,9 @@ export const PHRASES_JA: Readonly<Record<string, Template>> = {
       ? `${s(p, 'client')} にサイドカーがない: 平文を送る`
       : `${s(p, 'client')} にサイドカーがない ${p.optOut ? '（sidecar.istio.io/inject: "false"）' : ''}: curl の平文がそのままサーバーに届く`,
   'client.external': (p) => `${p.who === 'browser' ? 'ブラウザ' : 'Cloud Shell'} はメッシュの外にあり、サイドカーがない: 平文の HTTP を送る`,
-  'client.proxy-uid': () => 'curl は istio-proxy コンテナの中で UID 1337 として動く。iptables はプロキシ自身の通信をキャプチャしないので、平文で出ていく',
+  'client.proxy-uid': () => 'curl は istio-proxy コンテナの中で UID 1337 として動き、iptables はプロキシ自身の通信をキャプチャしないので、平文で出ていく',
   'gateway.listener': (p) =>
-    `${s(p, 'pod')} はイングレスゲートウェイ: ポート ${s(p, 'port')} のリスナーは Gateway リソースから作られ、PeerAuthentication はゲートウェイに適用されない`,
+    `${s(p, 'pod')} は Ingress Gateway: ポート ${s(p, 'port')} のリスナーは Gateway リソースから作られ、PeerAuthentication はゲートウェイに適用されない`,
   'server.no-sidecar': (p) => `${s(p, 'pod')} にサイドカーがない: ポリシーにかかわらず、アプリケーションが接続を直接受け入れる`,
   'server.loopback': () => '接続が Pod の外に出ないので、受信側のサイドカーには見えない',
 

@@ -17,6 +17,8 @@ import { diagnoseHandshake, stepPhrase } from './diagnoseHandshake.ts';
 import { explainTrace } from './explainTrace.ts';
 import { CATALOGS, MESSAGES, PHRASES, buildPhrase, line, renderLine, renderPhrase } from './messages.ts';
 import { MESSAGES_JA, PHRASES_JA } from './messages.ja.ts';
+import { offGlossary } from '../../i18n/glossary.ts';
+import { plainSentences } from '../../i18n/politeRegister.ts';
 import { narrationLine } from './narrate.ts';
 import type { Line } from './types.ts';
 
@@ -250,6 +252,15 @@ describe('the explainer catalogs', () => {
     }
   });
 
+  it('uses the glossary terms and the です/ます register in every Japanese line', () => {
+    const texts: [string, string][] = [...data.lines.map((l): [string, string] => [l.code, renderLine(l, 'ja')]), ...data.phrases.map((p): [string, string] => [p.code, renderPhrase(p, 'ja')])];
+    for (const hop of data.hops) for (const row of diagnoseHandshake(hop, 'ja')) texts.push([row.code, `${row.label} ${row.detail}`]);
+    for (const [code, text] of texts) {
+      expect(offGlossary(text), `${code}: ${text}`).toEqual([]);
+      expect(plainSentences(text), `${code}: ${text}`).toEqual([]);
+    }
+  });
+
   it('keeps an unknown code visible in English and falls back to English in another language', () => {
     const unknown = line('no.such.code', { a: 1 });
     expect(unknown.text).toBe('no.such.code');
@@ -268,7 +279,7 @@ describe('the explainer catalogs', () => {
     expect(renderLine(e.summaryLine, 'ja')).toBe(
       'ホップ 1（default/testcurl → frontend.frontend.svc.cluster.local）で失敗しました。クライアント（サイドカーなし）が STRICT のサーバーに平文を送ったため、サーバーが接続をリセットしました（平文に一致するフィルターチェーンがありません）。クライアントが受け取ったのは接続のリセット（curl は終了コード 56、ブラウザは ERR_CONNECTION_RESET）です。',
     );
-    expect(renderLine(e.hops[0]?.server as Line, 'ja')).toBe('サーバーのサイドカー: PeerAuthentication frontend/default（名前空間レベル）が STRICT を設定 → mTLS を要求');
+    expect(renderLine(e.hops[0]?.server as Line, 'ja')).toBe('サーバーのサイドカー: PeerAuthentication frontend/default（Namespace レベル）が STRICT を設定 → mTLS を要求');
     expect(renderLine(e.hops[0]?.client as Line, 'ja')).toBe('クライアント（サイドカーなし）: default/testcurl にサイドカーがない（sidecar.istio.io/inject: "false"）: curl の平文がそのままサーバーに届く → 平文を送信');
   });
 });

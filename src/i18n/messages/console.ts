@@ -1,3 +1,4 @@
+import { TERMS_JA } from '../glossary.ts';
 import { defineMessages } from './define.ts';
 
 /**
@@ -30,7 +31,7 @@ export default defineMessages(
   },
   {
     'console.title': 'セキュリティ',
-    'console.lede': 'クラスタと名前空間ごとに、ワークロードのポリシーの状態を表示します。',
+    'console.lede': 'クラスタと Namespace ごとに、ワークロードのポリシーの状態を表示します。',
     'console.showSystem': 'システム オブジェクトを表示',
     'console.cardTitle': 'mTLS のステータス',
     'console.card.empty': 'サイドカーのあるワークロードはありません',
@@ -41,7 +42,7 @@ export default defineMessages(
     'console.table': 'ワークロードの表',
     'console.caption': 'ワークロード',
     'console.col.name': '名前',
-    'console.col.namespace': '名前空間',
+    'console.col.namespace': TERMS_JA.namespace,
     'console.col.type': 'タイプ',
     'console.col.networkPolicy': 'Kubernetes ネットワーク ポリシー',
     'console.col.accessControl': 'サービスのアクセス制御',

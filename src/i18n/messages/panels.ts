@@ -51,7 +51,7 @@ export default defineMessages(
   },
   {
     'panels.why.title': 'なぜ？',
-    'panels.why.empty': 'リクエスト（curl や、ブラウザタブでのページ表示）を実行すると、成功や失敗の理由がここに表示されます。',
+    'panels.why.empty': 'リクエスト（curl や、ブラウザのタブでのページ表示）を実行すると、成功や失敗の理由がここに表示されます。',
     'panels.why.chain': 'ホップごとの判断の流れ',
     'panels.why.failed': '✕ 失敗',
     'panels.why.ok': '✓ OK',

@@ -277,7 +277,7 @@ const lesson: Lesson = {
       solution: [NAMESPACE_POLICY_FILE, APPLY_LOOP, curlCode(LB_URL), curlCode(GATEWAY_URL), TESTCURL].join('\n'),
       takeaway: {
         en: 'STRICT leaves a sidecar with mTLS filter chains only. The load balancer hands the browser\'s plaintext straight to the frontend\'s sidecar, which finds no matching chain and resets the connection; Chrome reports ERR_CONNECTION_RESET and curl prints 000 with exit code 56. testcurl has no sidecar and meets the same reset. The gateway path keeps working: the gateway is a mesh proxy, auto mTLS makes it send mTLS to the frontend, and PeerAuthentication never applies to the gateway\'s own listener.',
-        ja: 'STRICT にすると、サイドカーには mTLS 用のフィルタチェーンしか残りません。LoadBalancer はブラウザの平文をそのまま frontend のサイドカーに渡し、サイドカーは一致するチェーンを見つけられずに接続をリセットします。Chrome は ERR_CONNECTION_RESET を表示し、curl は 000 と終了コード 56 を返します。サイドカーのない testcurl も同じようにリセットされます。一方ゲートウェイ経由は動き続けます。ゲートウェイはメッシュのプロキシなので自動 mTLS により frontend へ mTLS で送り、しかも PeerAuthentication はゲートウェイ自身のリスナーには適用されないからです。',
+        ja: 'STRICT にすると、サイドカーには mTLS 用のフィルターチェーンしか残りません。LoadBalancer はブラウザの平文をそのまま frontend のサイドカーに渡し、サイドカーは一致するチェーンを見つけられずに接続をリセットします。Chrome は ERR_CONNECTION_RESET を表示し、curl は 000 と終了コード 56 を返します。サイドカーのない testcurl も同じようにリセットされます。一方ゲートウェイ経由は動き続けます。ゲートウェイはメッシュのプロキシなので auto mTLS により frontend へ mTLS で送り、しかも PeerAuthentication はゲートウェイ自身のリスナーには適用されないからです。',
       },
     },
     {
@@ -390,7 +390,7 @@ const lesson: Lesson = {
           autoNote && unmatched
             ? {
                 en: `The gateway reached the STRICT frontend over mTLS, decided by auto mTLS. ${unmatched} matches no Service, so Istio never used it.`,
-                ja: `ゲートウェイは STRICT の frontend に mTLS で届きました。決めたのは自動 mTLS です。${unmatched} に一致する Service はないので、Istio はこのルールを一度も使っていません。`,
+                ja: `ゲートウェイは STRICT の frontend に mTLS で届きました。決めたのは auto mTLS です。${unmatched} に一致する Service はないので、Istio はこのルールを一度も使っていません。`,
               }
             : {
                 en: 'Only the frontend is STRICT: clients without a sidecar fail, the gateway still gets through over mTLS.',
@@ -415,7 +415,7 @@ const lesson: Lesson = {
       solution: [WORKLOAD_POLICY, TUTORIAL_DESTINATION_RULE, 'istioctl analyze -n frontend', curlCode(LB_URL), TESTCURL, curlCode(GATEWAY_URL)].join('\n'),
       takeaway: {
         en: 'The frontend\'s Service is `frontend.frontend.svc.cluster.local`. `frontend.demo.svc.cluster.local` is left over from an older layout where the whole app ran in one `demo` namespace; no Service has that name, so Istio never attaches the rule. The gateway reaches the STRICT frontend anyway because auto mTLS is on by default: a client proxy sends mTLS to every endpoint that has a sidecar, with or without a DestinationRule. Only clients without a sidecar (the load balancer path, testcurl) break, and every other workload stays PERMISSIVE.',
-        ja: 'frontend の Service は `frontend.frontend.svc.cluster.local` です。`frontend.demo.svc.cluster.local` は、アプリ全体を 1 つの `demo` Namespace で動かしていた以前の構成の名残で、この名前の Service はありません。そのため Istio はこのルールをどこにも適用しません。それでもゲートウェイが STRICT の frontend に届くのは、自動 mTLS がデフォルトで有効だからです。クライアント側のプロキシは、DestinationRule の有無にかかわらず、サイドカーを持つエンドポイントには mTLS で送ります。壊れるのはサイドカーのないクライアント（LoadBalancer 経由と testcurl）だけで、ほかのワークロードは PERMISSIVE のままです。',
+        ja: 'frontend の Service は `frontend.frontend.svc.cluster.local` です。`frontend.demo.svc.cluster.local` は、アプリ全体を 1 つの `demo` Namespace で動かしていた以前の構成の名残で、この名前の Service はありません。そのため Istio はこのルールをどこにも適用しません。それでもゲートウェイが STRICT の frontend に届くのは、auto mTLS がデフォルトで有効だからです。クライアント側のプロキシは、DestinationRule の有無にかかわらず、サイドカーを持つエンドポイントには mTLS で送ります。壊れるのはサイドカーのないクライアント（LoadBalancer 経由と testcurl）だけで、ほかのワークロードは PERMISSIVE のままです。',
       },
     },
     {
@@ -479,7 +479,7 @@ const lesson: Lesson = {
       solution: [DELETE_WORKLOAD, TESTCURL].join('\n'),
       takeaway: {
         en: 'Deleting the PeerAuthentication is what let plaintext back in. Deleting the DestinationRule changed no request at all: it never applied to anything, and the gateway\'s mTLS came from auto mTLS the whole time.',
-        ja: '平文が再び通るようになったのは、PeerAuthentication を削除したからです。DestinationRule の削除はどのリクエストも変えていません。もともと何にも適用されておらず、ゲートウェイの mTLS は最初から自動 mTLS によるものだったからです。',
+        ja: '平文が再び通るようになったのは、PeerAuthentication を削除したからです。DestinationRule の削除はどのリクエストも変えていません。もともと何にも適用されておらず、ゲートウェイの mTLS は最初から auto mTLS によるものだったからです。',
       },
     },
     {

@@ -162,7 +162,7 @@ Ingress Gateway 経由でもリクエストを送り、frontend のサイドカ�
         const plaintext = someHopIntoFrontend(ctx.traces, (h) => h.clientSends === 'PLAINTEXT' && h.outcome === 'ok');
         const mtls = someHopIntoFrontend(ctx.traces, (h) => h.clientSends === 'ISTIO_MUTUAL' && h.outcome === 'ok');
         if (plaintext && mtls) {
-          return pass({ en: 'You have seen both kinds of connection into the frontend: mTLS from a sidecar or the gateway, plaintext from a pod without a sidecar.', ja: 'frontend への接続を 2 種類とも確認できました。サイドカーや Gateway からは mTLS、サイドカーのない Pod からは平文です。' });
+          return pass({ en: 'You have seen both kinds of connection into the frontend: mTLS from a sidecar or the gateway, plaintext from a pod without a sidecar.', ja: 'frontend への接続を 2 種類とも確認できました。サイドカーやゲートウェイからは mTLS、サイドカーのない Pod からは平文です。' });
         }
         if (!mtls) {
           return fail({ en: 'No request has reached the frontend over mTLS yet. Send one from a client that has a proxy, such as the ingress gateway.', ja: 'mTLS で frontend に届いたリクエストはまだありません。Ingress Gateway など、プロキシを持つクライアントから送ってみてください。' });
@@ -171,7 +171,7 @@ Ingress Gateway 経由でもリクエストを送り、frontend のサイドカ�
       },
       hints: [
         { en: 'You already have a plaintext request from the legacy client. Now make one from a client that has a proxy in front of it.', ja: 'legacy クライアントからの平文のリクエストはもうあります。今度はプロキシを通るクライアントからリクエストを送ってみましょう。' },
-        { en: 'The ingress gateway\'s external IP is `34.136.92.187` (`kubectl get service -n istio-system`). Its proxy sends the request on to the frontend over mTLS.', ja: 'Ingress Gateway の外部 IP は `34.136.92.187` です（`kubectl get service -n istio-system`）。Gateway のプロキシは、リクエストを mTLS で frontend に転送します。' },
+        { en: 'The ingress gateway\'s external IP is `34.136.92.187` (`kubectl get service -n istio-system`). Its proxy sends the request on to the frontend over mTLS.', ja: 'Ingress Gateway の外部 IP は `34.136.92.187` です（`kubectl get service -n istio-system`）。ゲートウェイのプロキシは、リクエストを mTLS で frontend に転送します。' },
         { en: `Run \`${GATEWAY_CURL}\`, then \`kubectl logs -n frontend deploy/frontend -c istio-proxy | grep 'inbound|8080'\` and compare the SNI fields.`, ja: `\`${GATEWAY_CURL}\` を実行してから \`kubectl logs -n frontend deploy/frontend -c istio-proxy | grep 'inbound|8080'\` で SNI のフィールドを見比べます。` },
       ],
       solution: GATEWAY_CURL,
@@ -191,9 +191,9 @@ Under STRICT the frontend's sidecar keeps only filter chains that require mTLS. 
 Try the ingress gateway as well: it still gets \`200\`, because its proxy sends mTLS.`,
         ja: `\`frontend\` Namespace 全体に STRICT のポリシーを適用して、legacy クライアントからもう一度リクエストを送ってみましょう。
 
-STRICT では、frontend のサイドカーには mTLS を必須とするフィルタチェーンしか残りません。平文の接続はどれにも一致しないので、Envoy は接続を切ります。curl は \`000\` を表示し、終了コード 56（Connection reset by peer）で終わります。frontend のアクセスログには \`NR filter_chain_not_found\` と記録されます。
+STRICT では、frontend のサイドカーには mTLS を必須とするフィルターチェーンしか残りません。平文の接続はどれにも一致しないので、Envoy は接続を切ります。curl は \`000\` を表示し、終了コード 56（Connection reset by peer）で終わります。frontend のアクセスログには \`NR filter_chain_not_found\` と記録されます。
 
-Ingress Gateway 経由のリクエストも試してください。Gateway のプロキシは mTLS を送るので、こちらは \`200\` のままです。`,
+Ingress Gateway 経由のリクエストも試してください。ゲートウェイのプロキシは mTLS を送るので、こちらは \`200\` のままです。`,
       },
       commands: [
         NAMESPACE_STRICT,
@@ -262,9 +262,9 @@ Ingress Gateway 経由のリクエストも試してください。Gateway の�
 The injector adds the sidecar when a pod is created, never to a running pod. Label the namespace with \`istio-injection=enabled\`, then restart the Deployment so that its pods are created again.
 
 Once READY shows \`2/2\`, send the request again. The frontend is still PERMISSIVE, and PERMISSIVE accepts mTLS too, so this step is safe on its own. The Why panel now shows the client's sidecar sending ISTIO_MUTUAL, and the new access-log line carries the \`outbound_.80_._.frontend…\` SNI.`,
-        ja: `根本的な解決はクライアント側にあります。クライアントにサイドカーを入れることです。そうすれば自動 mTLS によって、ジョブ自体には手を入れずに、メッシュ内のサーバーへ mTLS を送るようになります。
+        ja: `根本的な解決はクライアント側にあります。クライアントにサイドカーを入れることです。そうすれば auto mTLS によって、ジョブ自体には手を入れずに、メッシュ内のサーバーへ mTLS を送るようになります。
 
-サイドカーが注入されるのは Pod が作られるときだけで、動いている Pod にあとから入ることはありません。Namespace に \`istio-injection=enabled\` ラベルを付けてから Deployment を再起動し、Pod を作り直します。
+サイドカーのインジェクションは Pod が作られるときにしか行われないので、動いている Pod にあとからサイドカーが入ることはありません。Namespace に \`istio-injection=enabled\` ラベルを付けてから Deployment を再起動し、Pod を作り直します。
 
 READY が \`2/2\` になったら、もう一度リクエストを送ってみましょう。frontend はまだ PERMISSIVE ですが、PERMISSIVE は mTLS も受け付けるので、この手順だけで何かが壊れることはありません。Why パネルではクライアントのサイドカーが ISTIO_MUTUAL を送っていることがわかり、アクセスログの新しい行には \`outbound_.80_._.frontend…\` の SNI が記録されます。`,
       },
@@ -281,7 +281,7 @@ READY が \`2/2\` になったら、もう一度リクエストを送ってみ�
         if (!legacyMeshed(ctx.world)) {
           const labeled = ctx.world.get('Namespace', '', 'legacy')?.metadata.labels['istio-injection'] === 'enabled';
           return fail(labeled
-            ? { en: 'The namespace asks for injection now, but the running pods were created before the label: recreate them.', ja: 'Namespace には注入のラベルが付きましたが、動いている Pod はラベルより前に作られたものです。Pod を作り直してください。' }
+            ? { en: 'The namespace asks for injection now, but the running pods were created before the label: recreate them.', ja: 'Namespace にはインジェクションのラベルが付きましたが、動いている Pod はラベルより前に作られたものです。Pod を作り直してください。' }
             : { en: 'The legacy client\'s pods still run without a sidecar.', ja: 'legacy クライアントの Pod は、まだサイドカーなしで動いています。' });
         }
         if (!succeedsOverMtls(probe(ctx.world, LEGACY, FRONTEND_URL))) {
@@ -290,7 +290,7 @@ READY が \`2/2\` になったら、もう一度リクエストを送ってみ�
         return pass({ en: 'The legacy client runs with a sidecar and reaches the frontend over mTLS.', ja: 'legacy クライアントはサイドカー付きで動き、mTLS で frontend に届いています。' });
       },
       hints: [
-        { en: 'Sidecars are injected when a pod is created, and only in namespaces that ask for it.', ja: 'サイドカーが注入されるのは Pod の作成時だけで、しかも注入を有効にした Namespace だけです。' },
+        { en: 'Sidecars are injected when a pod is created, and only in namespaces that ask for it.', ja: 'サイドカーのインジェクションが行われるのは Pod の作成時だけで、しかもインジェクションを有効にした Namespace だけです。' },
         { en: 'Label the namespace `istio-injection=enabled`, then recreate the pods, for example with `kubectl rollout restart`.', ja: 'Namespace に `istio-injection=enabled` ラベルを付けてから、`kubectl rollout restart` などで Pod を作り直します。' },
         { en: 'Run `kubectl label namespace legacy istio-injection=enabled`, then `kubectl rollout restart deployment/legacy-client -n legacy`.', ja: '`kubectl label namespace legacy istio-injection=enabled` を実行し、続けて `kubectl rollout restart deployment/legacy-client -n legacy` を実行します。' },
       ],
@@ -334,7 +334,7 @@ That last failure is the one you want: a plaintext client that is refused proves
         if (!someHopIntoFrontend(ctx.traces, (h, t) => fromLegacy(t) && h.serverMode === 'STRICT' && h.clientSends === 'ISTIO_MUTUAL' && h.outcome === 'ok')) {
           return fail({ en: 'The frontend is STRICT. Verify it: send the legacy client\'s request once more.', ja: 'frontend は STRICT になりました。legacy クライアントからもう一度リクエストを送って確かめてください。' });
         }
-        return pass({ en: 'The frontend is STRICT, the legacy client reaches it over mTLS, the shop still works through the gateway, and plaintext is refused.', ja: 'frontend は STRICT になり、legacy クライアントは mTLS で届き、Gateway 経由のショップも動いていて、平文は拒否されます。' });
+        return pass({ en: 'The frontend is STRICT, the legacy client reaches it over mTLS, the shop still works through the gateway, and plaintext is refused.', ja: 'frontend は STRICT になり、legacy クライアントは mTLS で届き、ゲートウェイ経由のショップも動いていて、平文は拒否されます。' });
       },
       hints: [
         { en: 'It is the same policy as in the third step.', ja: '3 つめの手順と同じポリシーです。' },

@@ -87,7 +87,7 @@ const lesson: Lesson = {
   title: { en: 'A DestinationRule that turns TLS off', ja: 'TLS を無効にする DestinationRule' },
   summary: {
     en: 'A client-side `tls.mode: DISABLE` toward a STRICT server: why meshed clients get 503 instead of a reset, and how to fix it without weakening the server.',
-    ja: 'STRICT なサーバーに向けてクライアント側で `tls.mode: DISABLE` を指定するとどうなるか。メッシュ内のクライアントがリセットではなく 503 を受け取る理由と、サーバーを弱めずに直す方法を学びます。',
+    ja: 'STRICT なサーバーに向けてクライアント側で `tls.mode: DISABLE` を指定するとどうなるでしょうか。メッシュ内のクライアントがリセットではなく 503 を受け取る理由と、サーバーを弱めずに直す方法を学びます。',
   },
   setup: STRICT_FRONTEND,
   steps: [
@@ -101,7 +101,7 @@ const lesson: Lesson = {
         ].join('\n\n'),
         ja: [
           'このレッスンでは、`frontend` Namespace にすでに STRICT の PeerAuthentication `default` があります。kubectl で確認してみましょう。',
-          'プロキシを持つクライアントは、それでも frontend に届きます。自動 mTLS のおかげで、サイドカー（や Ingress Gateway）が自分から mTLS で送るからです。Ingress Gateway 経由のリクエストか、`kubectl debug` を使った productcatalog の Pod からのリクエストで確かめてください。',
+          'プロキシを持つクライアントは、それでも frontend に届きます。auto mTLS のおかげで、サイドカー（や Ingress Gateway）が自分から mTLS で送るからです。Ingress Gateway 経由のリクエストか、`kubectl debug` を使った productcatalog の Pod からのリクエストで確かめてください。',
         ].join('\n\n'),
       },
       commands: ['kubectl get peerauthentication -n frontend', curlCode(GATEWAY_URL), DEBUG_CURL, TESTCURL],
@@ -213,7 +213,7 @@ const lesson: Lesson = {
           'Relaxing the frontend\'s PeerAuthentication to PERMISSIVE would also end the 503s, but it would let plaintext in again, so it does not count here. Apply a fix, then send a request from a meshed client once more.',
         ].join('\n\n'),
         ja: [
-          'frontend を STRICT のまま直す方法は 2 つあります。DestinationRule を削除して再び自動 mTLS に任せるか、その `tls.mode` を `ISTIO_MUTUAL` に変えるかです。',
+          'frontend を STRICT のまま直す方法は 2 つあります。DestinationRule を削除して再び auto mTLS に任せるか、その `tls.mode` を `ISTIO_MUTUAL` に変えるかです。',
           'frontend の PeerAuthentication を PERMISSIVE に緩めても 503 は止まりますが、平文をまた受け入れることになるので、ここでは正解になりません。修正を適用したら、もう一度メッシュ内のクライアントからリクエストを送ってください。',
         ].join('\n\n'),
       },
@@ -261,7 +261,7 @@ const lesson: Lesson = {
       solution: ['kubectl delete destinationrule frontend -n frontend', curlCode(GATEWAY_URL)].join('\n'),
       takeaway: {
         en: 'Without a `tls` setting, auto mTLS chooses per endpoint: mTLS to endpoints with a sidecar, plaintext to those without. An explicit `tls.mode` overrides that choice for every endpoint of the host, so set one only when you need something auto mTLS cannot work out, and never `DISABLE` toward a STRICT workload.',
-        ja: '`tls` の設定がなければ、自動 mTLS がエンドポイントごとに選びます。サイドカーのあるエンドポイントには mTLS、ないものには平文です。`tls.mode` を明示すると、その選択はホストのすべてのエンドポイントについて上書きされます。自動 mTLS では判断できないことが必要なときだけ指定し、STRICT なワークロードに向けて `DISABLE` を指定してはいけません。',
+        ja: '`tls` の設定がなければ、auto mTLS がエンドポイントごとに選びます。サイドカーのあるエンドポイントには mTLS、ないものには平文です。`tls.mode` を明示すると、その選択はホストのすべてのエンドポイントについて上書きされます。auto mTLS では判断できないことが必要なときだけ指定し、STRICT なワークロードに向けて `DISABLE` を指定してはいけません。',
       },
     },
   ],

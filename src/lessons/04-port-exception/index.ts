@@ -122,9 +122,9 @@ EOF`,
         en: `A PeerAuthentication without a selector in \`istio-system\`, the root namespace, makes every sidecar in the mesh STRICT. The shop still works through the ingress gateway, whose proxy sends mTLS. The \`frontend-external\` load balancer, however, delivers the browser's plaintext to the frontend pod as it is, and the frontend's sidecar now resets it.
 
 Until its users move to the gateway, the load balancer needs an exception, and it should be as narrow as possible: the frontend only, and only the port that traffic arrives on. Find the ports on the way first. The URL and the Service say 80. The Service's \`TargetPort\` and the pod's container say something else.`,
-        ja: `ルート Namespace である \`istio-system\` に selector なしの PeerAuthentication を置くと、メッシュ内のすべてのサイドカーが STRICT になります。Ingress Gateway のプロキシは mTLS を送るので、Gateway 経由のショップは動き続けます。一方 \`frontend-external\` ロードバランサはブラウザの平文をそのまま frontend の Pod に届けるので、frontend のサイドカーがその接続をリセットするようになりました。
+        ja: `ルート Namespace である \`istio-system\` に selector なしの PeerAuthentication を置くと、メッシュ内のすべてのサイドカーが STRICT になります。Ingress Gateway のプロキシは mTLS を送るので、ゲートウェイ経由のショップは動き続けます。一方 \`frontend-external\` ロードバランサはブラウザの平文をそのまま frontend の Pod に届けるので、frontend のサイドカーがその接続をリセットするようになりました。
 
-利用者が Gateway に移るまでは、ロードバランサのための例外が必要です。例外はできるだけ狭くします。対象は frontend だけ、それもトラフィックが届くポートだけです。まずは経路上のポートを調べましょう。URL と Service では 80 ですが、Service の \`TargetPort\` と Pod のコンテナを見ると別の番号が出てきます。`,
+利用者がゲートウェイに移るまでは、ロードバランサのための例外が必要です。例外はできるだけ狭くします。対象は frontend だけ、それもトラフィックが届くポートだけです。まずは経路上のポートを調べましょう。URL と Service では 80 ですが、Service の \`TargetPort\` と Pod のコンテナを見ると別の番号が出てきます。`,
       },
       commands: [
         'kubectl get peerauthentication -A',
@@ -138,11 +138,11 @@ Until its users move to the gateway, the load balancer needs an exception, and i
         if (someHopIntoFrontend(ctx.traces, (h) => viaLoadBalancer(h) && h.outcome === 'reset')) {
           return pass({ en: 'The load balancer\'s plaintext was reset by the STRICT frontend.', ja: 'ロードバランサからの平文は、STRICT の frontend にリセットされました。' });
         }
-        return fail({ en: 'Open the frontend-external IP (`35.202.118.74`) in the browser tab, or curl it, to see the break.', ja: 'ブラウザタブで frontend-external の IP（`35.202.118.74`）を開くか curl して、壊れていることを確かめてください。' });
+        return fail({ en: 'Open the frontend-external IP (`35.202.118.74`) in the browser tab, or curl it, to see the break.', ja: 'ブラウザのタブで frontend-external の IP（`35.202.118.74`）を開くか curl して、壊れていることを確かめてください。' });
       },
       hints: [
         { en: '`kubectl get service -n frontend` shows the load balancer\'s external IP.', ja: '`kubectl get service -n frontend` でロードバランサの外部 IP がわかります。' },
-        { en: `Reload \`${LB_URL}\` in the browser tab, or run \`${LB_CURL}\` in Cloud Shell.`, ja: `ブラウザタブで \`${LB_URL}\` を再読み込みするか、Cloud Shell で \`${LB_CURL}\` を実行します。` },
+        { en: `Reload \`${LB_URL}\` in the browser tab, or run \`${LB_CURL}\` in Cloud Shell.`, ja: `ブラウザのタブで \`${LB_URL}\` を再読み込みするか、Cloud Shell で \`${LB_CURL}\` を実行します。` },
       ],
       solution: LB_CURL,
       takeaway: {
@@ -213,7 +213,7 @@ Then apply the workload policy for the frontend: STRICT, except PERMISSIVE on po
 Change the key to 8080. PERMISSIVE keeps accepting mTLS, so the ingress gateway still sends mTLS; DISABLE would work for the load balancer too, but auto mTLS would then make even the gateway's hop plaintext. Every other workload, and every other port of the frontend, stays STRICT.`,
         ja: `サイドカーはコンテナの手前にいて、Pod に届いたときの接続先ポートを見ています。ポート 80 が存在するのは Service の仮想 IP の上だけです。kube-proxy がパケットを Pod に届ける前にターゲットポートの 8080 に書き換えますし、クライアント側のサイドカーはエンドポイントの 8080 に直接接続します。つまり \`portLevelMtls\` のキーはコンテナのポート、Service でいう \`targetPort\` です。
 
-キーを 8080 に変えましょう。PERMISSIVE なら mTLS も受け付けるので、Ingress Gateway は引き続き mTLS を送ります。DISABLE でもロードバランサは通りますが、自動 mTLS の判断で Gateway からの接続まで平文になってしまいます。ほかのワークロードも、frontend のほかのポートも、STRICT のままです。`,
+キーを 8080 に変えましょう。PERMISSIVE なら mTLS も受け付けるので、Ingress Gateway は引き続き mTLS を送ります。DISABLE でもロードバランサは通りますが、auto mTLS の判断でゲートウェイからの接続まで平文になってしまいます。ほかのワークロードも、frontend のほかのポートも、STRICT のままです。`,
       },
       commands: [
         `kubectl get service frontend -n frontend -o jsonpath='{.spec.ports[0].port} -> {.spec.ports[0].targetPort}{"\\n"}'`,
@@ -263,7 +263,7 @@ Change the key to 8080. PERMISSIVE keeps accepting mTLS, so the ingress gateway 
       solution: `${exceptionFor(CONTAINER_PORT)}\n${LB_CURL}`,
       takeaway: {
         en: 'The exception covers one port of one workload, keyed by the container port. Ports of PeerAuthentication are the pod\'s; ports of a DestinationRule\'s `portLevelSettings` are the Service\'s. Exceptions tend to stay forever: once the load balancer\'s users have moved to the gateway, delete frontend-external and this policy.',
-        ja: 'この例外は、1 つのワークロードの 1 つのポートだけに効き、キーはコンテナのポートです。PeerAuthentication のポートは Pod 側のポートで、DestinationRule の `portLevelSettings` のポートは Service 側のポートです。例外は放っておくといつまでも残りがちです。ロードバランサの利用者が Gateway に移ったら、frontend-external とこのポリシーを削除しましょう。',
+        ja: 'この例外は、1 つのワークロードの 1 つのポートだけに効き、キーはコンテナのポートです。PeerAuthentication のポートは Pod 側のポートで、DestinationRule の `portLevelSettings` のポートは Service 側のポートです。例外は放っておくといつまでも残りがちです。ロードバランサの利用者がゲートウェイに移ったら、frontend-external とこのポリシーを削除しましょう。',
       },
     },
   ],
