@@ -234,12 +234,19 @@ export class Course {
         const config = configSnapshot(scratch.world);
         const fingerprint = sessionFingerprint(scratch);
         const job = scratch.start(command);
-        for (;;) {
-          const result = job.resume(shouldYield);
+        // The budget is checked at every step of the command, so where it stops does not depend on timing.
+        const overBudget = () => {
           requests += job.takeTraces().length;
+          return !!budget && requests > budget.requests;
+        };
+        for (;;) {
+          const result = job.resume(() => overBudget() || shouldYield());
           job.takeOutput();
-          if (result) break;
-          if (budget && requests > budget.requests) stopped = 'budget';
+          if (result) {
+            overBudget();
+            break;
+          }
+          if (overBudget()) stopped = 'budget';
           else {
             this.replaying = { done: ran, total };
             await yieldToMain();

@@ -9,7 +9,7 @@ import type { SessionSnapshot } from '../shell/session.ts';
 import { Course, type CourseProgress, type ReplayBudget, type ReplayOutcome } from './course.svelte.ts';
 import type { AppOptions, PanelId, Theme } from './options.ts';
 import { resolveLessonId } from './options.ts';
-import { createDefaultState, createStore, exportProgress, importProgress, type NoticeCode, type ProgressStore, type SavedState, type StorageLike } from './persist/index.ts';
+import { createDefaultState, createStore, recentHistory, exportProgress, importProgress, type NoticeCode, type ProgressStore, type SavedState, type StorageLike } from './persist/index.ts';
 import { buildShareUrl, decodeShare, parseHash, type ShareState } from './share/hashState.ts';
 import { Simulator } from './simulator.svelte.ts';
 
@@ -130,6 +130,8 @@ export class Playground {
 
     this.course.locale = () => this.i18n.locale;
     this.sim = new Simulator({ commands: this.course.shellCommands });
+    // ↑ recalls what was typed before the reload, as bash reads ~/.bash_history.
+    this.sim.session.shell.history.push(...(this.saved.history ?? []));
     this.sandboxStart = this.sim.session.snapshot();
     this.course.attach(this.sim);
     // Nothing typed runs until `start` has opened the lesson: it would run on a world about to be replaced.
@@ -270,6 +272,7 @@ export class Playground {
   private afterReplay(outcome: ReplayOutcome, link = false): void {
     if (outcome.stopped === 'superseded') return;
     if (!outcome.stopped) {
+      if (outcome.ran) this.sim.terminal.note(this.t('terminal.restored', { count: outcome.ran }));
       this.persist(this.course.progress());
       return;
     }
@@ -447,6 +450,7 @@ export class Playground {
 
   private persist(progress: CourseProgress): void {
     if (this.unsaved) return;
+    this.saved = { ...this.saved, history: recentHistory(this.sim.session.shell.history) };
     if (progress.mode === 'sandbox') {
       this.saved = { ...this.saved, mode: 'sandbox', sandbox: { commands: progress.commands } };
     } else if (progress.lessonId) {

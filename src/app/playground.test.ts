@@ -127,6 +127,23 @@ describe('Playground', () => {
     const GET_CREDENTIALS = 'gcloud container clusters get-credentials boutique --project=mtls-playground --zone=us-central1-c';
     const saved = (storage: ReturnType<typeof createMemoryStorage>) => JSON.parse(storage.getItem('mtls-playground') ?? 'null');
 
+    it('a reload brings back the world, the history ↑ recalls, istiod\'s config version and a note of what was replayed', async () => {
+      const storage = createMemoryStorage();
+      const first = make('?lang=en&mode=sandbox', '', storage).pg;
+      await first.start();
+      first.sim.terminal.submit('kubectl get ns');
+      for (const ns of ['cart', 'ad', 'email']) first.sim.terminal.submit(`kubectl apply -n ${ns} -f - <<EOF\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: p\nspec:\n  mtls:\n    mode: STRICT\nEOF`);
+      const version = first.sim.session.world.configVersion;
+      first.dispose();
+      const second = make('?lang=en&mode=sandbox', '', storage).pg;
+      await second.start();
+      expect(second.sim.session.world.configVersion).toBeGreaterThanOrEqual(version);
+      expect(second.sim.terminal.recall(-1)).toMatch(/^kubectl apply -n email/);
+      expect(second.sim.session.shell.history[0]).toBe('kubectl get ns');
+      expect(second.sim.terminal.entries.at(-1)?.output[0]?.text).toBe('# 3 commands replayed: the world is as you left it. ↑ recalls what you typed.\n');
+      second.dispose();
+    });
+
     it('is saved once when many commands run, not after each', async () => {
       const storage = createMemoryStorage();
       const writes = vi.spyOn(storage, 'setItem');

@@ -115,7 +115,7 @@ export class SimSession {
     this.world = snapshot.world.clone();
     this.world.clock = clock;
     // For istiod a restore is one more push: config versions only ever grow.
-    this.world.configVersion = configVersion + 1;
+    this.world.configVersion = Math.max(configVersion + 1, snapshot.world.configVersion);
     this.fs.restore(snapshot.files);
   }
 

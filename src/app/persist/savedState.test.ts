@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, utf8Length } from './fields.ts';
-import { createDefaultState, validateSavedState, type SavedState } from './savedState.ts';
+import { createDefaultState, HISTORY_BYTES, recentHistory, validateSavedState, type SavedState } from './savedState.ts';
 import { midLessonState, progressWith, savedStateArbitrary, stateWith, viaJson } from './testFixtures.ts';
 
 const codeOf = (value: unknown): string => {
@@ -195,5 +195,19 @@ describe('validateSavedState', () => {
         }),
       );
     });
+  });
+});
+
+describe('recentHistory', () => {
+  it('keeps the newest lines that fit, oldest first, and the state keeps them through validation', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `echo ${i} ${'x'.repeat(500)}`);
+    const kept = recentHistory(lines);
+    expect(kept.at(-1)).toBe(lines.at(-1));
+    expect(kept.length).toBeLessThan(lines.length);
+    expect(kept.join('\n').length).toBeLessThanOrEqual(HISTORY_BYTES);
+    expect(lines.slice(lines.length - kept.length)).toEqual(kept);
+    const checked = validateSavedState({ ...createDefaultState(), history: kept });
+    expect(checked.ok && checked.value.history).toEqual(kept);
+    expect(validateSavedState({ ...createDefaultState(), history: [1] }).ok).toBe(false);
   });
 });

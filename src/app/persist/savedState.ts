@@ -46,6 +46,24 @@ export interface SavedState {
   lessons: Record<string, LessonProgress>;
   /** The sandbox world is rebuilt by replaying these commands. */
   sandbox: { commands: string[] };
+  /** What ↑ recalls in the terminal: the newest lines of its history (see `HISTORY_BYTES`). */
+  history?: string[];
+}
+
+/** How much of the terminal's history is kept, in UTF-8 bytes (the newest lines that fit). */
+export const HISTORY_BYTES = 64 * 1024;
+
+/** The newest lines of `history` that fit in `HISTORY_BYTES`, oldest first. */
+export function recentHistory(history: readonly string[]): string[] {
+  const kept: string[] = [];
+  let bytes = 0;
+  for (let i = history.length - 1; i >= 0 && kept.length < LIMITS.maxCommands; i--) {
+    const line = history[i] as string;
+    bytes += utf8Length(line, HISTORY_BYTES) + 1;
+    if (bytes > HISTORY_BYTES) break;
+    kept.push(line);
+  }
+  return kept.reverse();
 }
 
 export interface LessonProgress {
@@ -86,6 +104,8 @@ function readSavedState(value: unknown): SavedState {
   if (locale !== undefined) state.locale = readLocale(locale, 'locale');
   const theme = own(record, 'theme');
   if (theme !== undefined) state.theme = readTheme(theme, 'theme');
+  const history = own(record, 'history');
+  if (history !== undefined) state.history = readCommands(history, 'history', budget);
   const lessonId = own(record, 'lessonId');
   if (lessonId !== undefined) state.lessonId = readId(lessonId, 'lessonId');
   // The budget counts strings only; the exact size includes the JSON around them.

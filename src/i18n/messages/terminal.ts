@@ -7,6 +7,7 @@ export default defineMessages(
     'terminal.input': 'Command input',
     'terminal.held': 'Loading the lesson: what you type runs as soon as it is ready ({count} waiting).',
     'terminal.running': 'Running… Control C stops it ({count} more lines waiting).',
+    'terminal.restored': '# {count} commands replayed: the world is as you left it. ↑ recalls what you typed.',
     'terminal.keys':
       'Enter runs the command. Tab completes; on an empty line, or after Escape, Tab moves on. Up and Down recall history. Control C cancels, Control L clears.',
   },
@@ -15,6 +16,7 @@ export default defineMessages(
     'terminal.input': 'コマンド入力',
     'terminal.held': 'レッスンを読み込んでいます。入力したコマンドは準備ができ次第実行されます（待機中 {count} 件）。',
     'terminal.running': '実行中… Control+C で停止します（さらに {count} 行が待機中）。',
+    'terminal.restored': '# {count} 件のコマンドを再実行しました。環境は前回のままです。↑ で入力履歴を呼び出せます。',
     'terminal.keys':
       'Enter でコマンドを実行します。Tab で補完します。空の行や Escape の後では、Tab で次へ移動します。上下の矢印キーで履歴を呼び出します。Control+C で取り消し、Control+L で画面をクリアします。',
   },
