@@ -409,7 +409,7 @@ export class Playground {
   }
 
   /** Which step `demoIndex` counts in. */
-  private demoStep = -1;
+  private demoStep = $state(-1);
 
   /** How far the scripted demo is in the current step: [ran, total]. */
   demoProgress(): [number, number] {
