@@ -1,7 +1,6 @@
 import type { Trace } from '../domain/traffic/trace.ts';
 import { configSnapshot, diffConfig } from '../domain/cluster/configSnapshot.ts';
-import type { Lesson, LessonLocale, LessonStep, CheckResult, ProbeSpec } from '../lessons/types.ts';
-import { brokenProbes } from '../lessons/probe.ts';
+import type { Lesson, LessonLocale, LessonStep, CheckResult } from '../lessons/types.ts';
 import { checkStep, startSession } from '../lessons/run.ts';
 import { SimSession, type SessionSnapshot } from '../shell/session.ts';
 import { CommandHistory, MAX_UNDO, firstLine, sessionFingerprint, type TimelinePoint } from './commandHistory.svelte.ts';
@@ -9,10 +8,11 @@ import { SLICE_MS, yieldToMain } from './slices.ts';
 import { translate } from '../i18n/locale.ts';
 import type { MessageKey } from '../i18n/messages/index.ts';
 import type { CommandContext, CommandHandler, RunResult } from '../shell/types.ts';
-import { scorePrediction, type PredictionScore } from '../domain/matrix/requestMatrix.ts';
+import { Predictions, type PredictionState } from './predictions.svelte.ts';
 import type { Simulator } from './simulator.svelte.ts';
 
 export { MAX_UNDO };
+export type { PredictionState };
 export type { TimelinePoint };
 /** How many of the learner's requests the checks can look back on. */
 export const MAX_TRACES = 500;
@@ -34,21 +34,6 @@ export interface ReplayOutcome {
 export interface ReplayBudget {
   /** Simulated requests, all commands together. */
   requests: number;
-}
-
-/** A "predict the outcome" question and, once the apply happened, its answer. */
-export interface PredictionState {
-  stepId: string;
-  probes: ProbeSpec[];
-  phase: 'asking' | 'answered' | 'revealed' | 'skipped';
-  guess?: string[];
-  /** Probe ids that worked before the apply and fail after it. */
-  broken?: string[];
-  /** The world when the question was asked: what "broke" is measured against. */
-  baseline?: SessionSnapshot;
-  /** 0–100 (see `scorePrediction`), when the learner answered. */
-  score?: number;
-  detail?: PredictionScore;
 }
 
 export interface CourseProgress {
@@ -80,7 +65,8 @@ export class Course {
   readonly history = new CommandHistory();
   /** A replay of saved or shared commands under way (the terminal waits meanwhile). */
   replaying = $state.raw<ReplayProgress | undefined>(undefined);
-  predictions = $state.raw<Record<string, PredictionState>>({});
+  /** The step's "predict the outcome" questions. */
+  readonly predictionBook = new Predictions();
   /** Something the learner should be told (progress restored, storage problem…). */
   notice = $state('');
   locale: () => LessonLocale = () => 'en';
@@ -137,6 +123,11 @@ export class Course {
 
   get timeline(): TimelinePoint[] {
     return this.history.timeline;
+  }
+
+  /** The "predict the outcome" questions by step id. */
+  get predictions(): Record<string, PredictionState> {
+    return this.predictionBook.byStep;
   }
 
   /** Starts following the simulator's commands; the world as it is becomes the sandbox's start. */
@@ -200,7 +191,6 @@ export class Course {
     this.history.reset(start);
     this.traces = [];
     this.stepStart = 0;
-    this.predictions = {};
     this.justCompleted = undefined;
     this.hintsShown = 0;
     this.check = undefined;
@@ -208,9 +198,7 @@ export class Course {
     const completed = (progress?.completed ?? []).filter((id) => steps.some((s) => s.id === id));
     this.completed = completed;
     this.stepIndex = Math.min(Math.max(0, progress?.step ?? 0), Math.max(0, steps.length - 1));
-    this.predictions = Object.fromEntries(
-      (progress?.predictions ?? []).map((p) => [p.stepId, { stepId: p.stepId, probes: steps.find((s) => s.id === p.stepId)?.predict?.probes ?? [], phase: 'revealed' as const, score: p.score }]),
-    );
+    this.predictionBook.restore(steps, progress?.predictions);
     const commands = progress?.commands ?? [];
     const total = commands.length;
     const scratch = new SimSession();
@@ -374,62 +362,51 @@ export class Course {
 
   private askPrediction(): void {
     const step = this.step;
-    if (!step?.predict || this.predictions[step.id] || this.completed.includes(step.id)) return;
-    const baseline = this.sim?.session.snapshot();
-    this.predictions = { ...this.predictions, [step.id]: { stepId: step.id, probes: step.predict.probes, phase: 'asking', ...(baseline ? { baseline } : {}) } };
+    this.predictionBook.ask(step, !!step && this.completed.includes(step.id), () => this.sim?.session.snapshot());
   }
 
   submitPrediction(guess: string[]): void {
-    const step = this.step;
-    const p = step ? this.predictions[step.id] : undefined;
-    if (!step || !p || p.phase !== 'asking') return;
-    this.predictions = { ...this.predictions, [step.id]: { ...p, phase: 'answered', guess } };
+    this.predictionBook.submit(this.step?.id, guess);
   }
 
   skipPrediction(): void {
-    const step = this.step;
-    const p = step ? this.predictions[step.id] : undefined;
-    if (!step || !p || p.phase !== 'asking') return;
-    this.predictions = { ...this.predictions, [step.id]: { ...p, phase: 'skipped' } };
+    this.predictionBook.skip(this.step?.id);
   }
 
-  /**
-   * When the step passes: which probes broke since the question was asked, and how good the
-   * guess was. Revealing at the step's end rather than at the first apply means a change made in
-   * several commands (one namespace at a time) is judged as a whole.
-   */
   private revealPrediction(): void {
-    const step = this.step;
-    const p = step ? this.predictions[step.id] : undefined;
-    const before = p?.baseline;
-    if (!step || !p || !before || (p.phase !== 'answered' && p.phase !== 'asking') || !this.sim) return;
-    const broken = brokenProbes(p.probes, before.world, this.sim.session.world);
-    const detail = scorePrediction(p.guess ?? [], broken);
-    const revealed: PredictionState = { ...p, phase: 'revealed', broken, detail };
-    // Only an answered question has a score; an unanswered one still reveals what broke.
-    if (p.phase === 'answered') revealed.score = detail.score;
-    this.predictions = { ...this.predictions, [step.id]: revealed };
+    if (this.sim) this.predictionBook.reveal(this.step?.id, this.sim.session.world);
   }
 
   // Undo, reset and the time machine ----------------------------------------------------------
 
-  undo(): boolean {
-    const sim = this.need();
-    const last = this.history.undo();
-    if (!last) return false;
-    sim.restore(last.before, `undo: ${firstLine(last.command)}`);
-    this.afterRewind();
-    return true;
+  /** Takes the last command back (the button and the `undo` command); false when undo cannot. */
+  undo(): { command: string } | undefined {
+    const last = this.sim ? this.history.undo() : undefined;
+    if (!last) return undefined;
+    this.rewind(last.before, `undo: ${firstLine(last.command)}`);
+    return { command: last.command };
   }
 
-  reset(): void {
-    const sim = this.need();
+  /** Back to the start of the lesson or the sandbox (the button and the `reset` command); how many commands it took back. */
+  reset(): number | undefined {
     const start = this.history.start;
-    if (!start) return;
+    if (!start || !this.sim) return undefined;
+    const count = this.history.count;
     this.rewindToStart(start);
-    sim.restore(start, 'reset');
-    this.afterRewind();
+    this.rewind(start, 'reset');
     this.askPrediction();
+    return count;
+  }
+
+  /**
+   * Puts the world back to `to`. From a button it is a change of its own (recorded and pushed);
+   * from a shell command, the command's own run records it when it ends.
+   */
+  private rewind(to: SessionSnapshot, label: string): void {
+    const sim = this.need();
+    if (this.inCommand) sim.session.restore(to);
+    else sim.restore(to, label);
+    this.afterRewind();
   }
 
   /** Forgets every command and, in a lesson, the progress: the state of a fresh start. */
@@ -440,7 +417,7 @@ export class Course {
     if (this.mode === 'lesson') {
       this.completed = [];
       this.stepIndex = 0;
-      this.predictions = {};
+      this.predictionBook.clear();
       this.justCompleted = undefined;
       this.hintsShown = 0;
     }
@@ -448,11 +425,9 @@ export class Course {
 
   /** Goes back to a point of the timeline: the world as it was, and the commands in effect then. */
   restorePoint(id: number): void {
-    const sim = this.need();
     const point = this.history.rewindTo(id);
     if (!point) return;
-    sim.restore(point.snapshot, `time machine: back to ${point.label || 'the start'}`);
-    this.afterRewind();
+    this.rewind(point.snapshot, `time machine: back to ${point.label || 'the start'}`);
   }
 
   private afterRewind(): void {
@@ -469,14 +444,12 @@ export class Course {
       ctx.stderr(`${this.t('course.undo.usage')}\n`);
       return 2;
     }
-    const last = this.sim ? this.history.undo() : undefined;
-    if (!last || !this.sim) {
+    const undone = this.undo();
+    if (!undone) {
       ctx.stderr(`${this.t('course.undo.nothing')}\n`);
       return 1;
     }
-    this.sim.session.restore(last.before);
-    this.afterRewind();
-    ctx.stdout(`${this.t('course.undo.done', { command: firstLine(last.command) })}\n`);
+    ctx.stdout(`${this.t('course.undo.done', { command: firstLine(undone.command) })}\n`);
     return 0;
   }
 
@@ -486,13 +459,8 @@ export class Course {
       ctx.stderr(`${this.t('course.reset.usage')}\n`);
       return 2;
     }
-    const start = this.history.start;
-    if (!start || !this.sim) return 1;
-    const count = this.history.count;
-    this.rewindToStart(start);
-    this.sim.session.restore(start);
-    this.afterRewind();
-    this.askPrediction();
+    const count = this.reset();
+    if (count === undefined) return 1;
     ctx.stdout(`${this.lesson ? this.t('course.reset.lesson', { title: this.lesson.title[this.locale()], count }) : this.t('course.reset.sandbox', { count })}\n`);
     return 0;
   }
@@ -521,7 +489,7 @@ export class Course {
       step: this.stepIndex,
       completed: this.completed,
       commands: this.history.effectiveCommands(),
-      predictions: Object.values(this.predictions).flatMap((p) => (p.score !== undefined ? [{ stepId: p.stepId, score: p.score }] : [])),
+      predictions: this.predictionBook.scores(),
     };
   }
 
