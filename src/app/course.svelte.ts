@@ -73,8 +73,8 @@ export class Course {
   private t(key: MessageKey, params?: Record<string, string | number>): string {
     return translate(this.locale(), key, params);
   }
-  /** Called after every change worth saving. */
-  onChange: (progress: CourseProgress) => void = () => {};
+  /** Called after every change worth saving; `progress()` says what to save. */
+  onChange: () => void = () => {};
   /** Called when a replay of saved or shared commands starts (the page may show its progress). */
   onReplayStart: () => void = () => {};
   /** Called when a step's check passes (not when progress is restored). */
@@ -495,7 +495,7 @@ export class Course {
 
   private save(): void {
     if (this.quiet || this.replaying) return;
-    this.onChange(this.progress());
+    this.onChange();
   }
 
   private need(): Simulator {

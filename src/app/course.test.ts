@@ -48,7 +48,7 @@ function setup() {
   vi.useFakeTimers();
   const course = new Course();
   const saved: CourseProgress[] = [];
-  course.onChange = (p) => saved.push(p);
+  course.onChange = () => saved.push(course.progress());
   const sim = new Simulator({ commands: course.shellCommands });
   course.attach(sim);
   // Fake timers never fire a slice's continuation: run everything in one go here (the slicing has its own tests).

@@ -99,6 +99,8 @@ export class Playground {
   private readonly sandboxStart: SessionSnapshot;
   private readonly stopObserving: () => void;
   private loadToken = 0;
+  /** Whether the course's progress changed since it was last copied into `saved`. */
+  private progressDirty = false;
   private nextNoticeId = 1;
   private saveTimer: (() => void) | undefined;
   private releaseTerminal: (() => void) | undefined;
@@ -136,7 +138,7 @@ export class Playground {
     this.course.attach(this.sim);
     // Nothing typed runs until `start` has opened the lesson: it would run on a world about to be replaced.
     this.releaseTerminal = this.sim.terminal.hold();
-    this.course.onChange = (progress) => this.persist(progress);
+    this.course.onChange = () => this.progressChanged();
     this.course.onReplayStart = () => this.becameShowable();
     this.course.onStepCompleted = (step, index) => {
       if (this.course.lesson) this.emit({ type: 'step-completed', detail: { lesson: this.course.lesson.id, step: index + 1, id: step.id } });
@@ -185,10 +187,11 @@ export class Playground {
     this.dismissNotice(noticeId);
     this.unsaved = undefined;
     if (keep === 'mine') {
-      this.persist(this.course.progress());
+      this.progressChanged();
       this.flushSave();
       return;
     }
+    this.progressDirty = false;
     this.saved = this.store?.load().state ?? this.saved;
     if (this.saved.locale) this.i18n.locale = this.saved.locale;
     await this.choose(this.saved.mode === 'sandbox' ? 'sandbox' : (this.saved.lessonId ?? this.catalog[0]?.id ?? 'sandbox'));
@@ -249,6 +252,8 @@ export class Playground {
   /** Opens a lesson where the learner left it (saved progress), or the sandbox. */
   async choose(id: string): Promise<void> {
     this.viewing = undefined;
+    // The lesson being left keeps what was done in it (written with the next save).
+    this.takeProgress();
     // Leaving a link's state for saved work: the link's state was never saved, and now it is gone.
     if (this.unsaved === 'preview') this.unsaved = undefined;
     if (id === 'sandbox') {
@@ -273,7 +278,7 @@ export class Playground {
     if (outcome.stopped === 'superseded') return;
     if (!outcome.stopped) {
       if (outcome.ran) this.sim.terminal.note(this.t('terminal.restored', { count: outcome.ran }));
-      this.persist(this.course.progress());
+      this.progressChanged();
       return;
     }
     const params = { ran: outcome.ran, total: outcome.total, requests: this.linkBudget.requests };
@@ -295,7 +300,7 @@ export class Playground {
         run: () => {
           this.dismissNotice(notice.id);
           this.unsaved = undefined;
-          this.persist(this.course.progress());
+          this.progressChanged();
           this.flushSave();
         },
       },
@@ -448,16 +453,29 @@ export class Playground {
     return true;
   }
 
-  private persist(progress: CourseProgress): void {
+  /** The course changed: its progress is taken (and written) at the next save, not now. */
+  private progressChanged(): void {
     if (this.unsaved) return;
-    this.saved = { ...this.saved, history: recentHistory(this.sim.session.shell.history) };
+    this.progressDirty = true;
+    this.save();
+  }
+
+  /**
+   * Copies the course's progress into the saved state, if it changed. Done when saving and before
+   * the course opens something else: a paste of 10,000 commands must not rebuild the progress
+   * (every command in effect) 10,000 times.
+   */
+  private takeProgress(): void {
+    if (!this.progressDirty || this.unsaved) return;
+    this.progressDirty = false;
+    const progress: CourseProgress = this.course.progress();
     if (progress.mode === 'sandbox') {
       this.saved = { ...this.saved, mode: 'sandbox', sandbox: { commands: progress.commands } };
     } else if (progress.lessonId) {
       const { lessonId, step, completed, commands, predictions } = progress;
       this.saved = { ...this.saved, mode: 'lesson', lessonId, lessons: { ...this.saved.lessons, [lessonId]: { step, completed, commands, predictions } } };
     }
-    this.save();
+    this.saved = { ...this.saved, history: recentHistory(this.sim.session.shell.history) };
   }
 
   /**
@@ -487,6 +505,7 @@ export class Playground {
     const pending = !!this.saveTimer;
     this.cancelSave();
     if (!this.store || !pending || this.unsaved === 'conflict') return;
+    this.takeProgress();
     const result = this.store.save(this.saved);
     if (!result.ok && result.notice !== 'invalid') {
       const key = NOTICE_KEYS[result.notice];

@@ -113,11 +113,19 @@ export class Simulator {
 
   /** The mesh configuration when the running command started (what its config events diff against). */
   private configBefore: ReturnType<typeof configSnapshot> | undefined;
+  /** What the world was when the running command started: unchanged, the views need no update. */
+  private stampBefore = '';
+
+  private worldStamp(): string {
+    const w = this.session.world;
+    return `${w.revision}|${w.configVersion}|${w.credentials}|${w.cluster.project}`;
+  }
 
   /** A command starts: the observers hear of it before it changes anything. */
   private beginCommand(command: string): void {
     for (const o of this.observers) o.beforeCommand?.(command);
     this.configBefore = configSnapshot(this.session.world);
+    this.stampBefore = this.worldStamp();
   }
 
   /** A command finished: records its config pushes as events (its requests were recorded as they came). */
@@ -125,7 +133,8 @@ export class Simulator {
     const changes = diffConfig(this.configBefore ?? configSnapshot(this.session.world), configSnapshot(this.session.world));
     this.configBefore = undefined;
     this.recordChanges(command, changes);
-    this.version++;
+    // A read (kubectl get, echo…) changes nothing the views show: they are not redrawn for it.
+    if (changes.length || this.worldStamp() !== this.stampBefore) this.version++;
     for (const o of this.observers) o.afterCommand?.(command, result, changes.length > 0);
   }
 

@@ -69,4 +69,17 @@ describe('Simulator', () => {
     expect(seen).toHaveLength(5);
     sim.dispose();
   });
+
+  it('redraws nothing for a command that changes nothing (a read), and does for one that changes the world', () => {
+    const sim = new Simulator();
+    const before = sim.version;
+    sim.terminal.submit('kubectl get ns');
+    sim.terminal.submit('echo hello');
+    expect(sim.version).toBe(before);
+    sim.terminal.submit('kubectl create namespace demo');
+    expect(sim.version).toBe(before + 1);
+    sim.terminal.submit('kubectl exec testcurl -n default -- curl -s -o /dev/null http://frontend.frontend.svc.cluster.local:80/');
+    expect(sim.version).toBe(before + 2);
+    sim.dispose();
+  });
 });
