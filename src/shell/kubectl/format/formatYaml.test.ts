@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../domain/objects.ts';
 import { formatYaml, formatYamlList } from './formatYaml.ts';
+import { nestedJson } from './testing/nestedJson.ts';
 
 /** The expected output as kubectl prints it: one string per line, each ending in '\n'. */
 function printed(...lines: string[]): string {
@@ -294,5 +295,19 @@ describe('formatYamlList', () => {
 
   it('prints an empty List with `items: []`', () => {
     expect(formatYamlList([])).toBe(printed('apiVersion: v1', 'items: []', 'kind: List', 'metadata:', '  resourceVersion: ""'));
+  });
+});
+
+describe('formatYaml on deeply nested values', () => {
+  it('prints lists nested 10,000 deep on one line, as go-yaml does', () => {
+    expect(formatYaml(nestedJson(10_000, (item) => [item]))).toBe(`${'- '.repeat(10_000)}1\n`);
+  });
+
+  it('prints maps nested 10,000 deep, each key two spaces further in', () => {
+    const lines = formatYaml(nestedJson(10_000, (a) => ({ a }))).split('\n');
+    expect(lines).toHaveLength(10_001);
+    expect(lines.pop()).toBe('');
+    expect(lines.pop()).toBe(`${'  '.repeat(9_999)}a: 1`);
+    expect(lines.every((line, i) => line.length === 2 * i + 2 && line.endsWith('a:') && line.trim() === 'a:')).toBe(true);
   });
 });

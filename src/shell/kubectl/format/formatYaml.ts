@@ -2,6 +2,7 @@ import type { Json } from '../../../domain/objects.ts';
 import { compareYamlKeys } from './compareYamlKeys.ts';
 import { formatGoFloat } from './formatGoFloat.ts';
 import { isYamlPlainString } from './isYamlPlainString.ts';
+import { trampoline } from './trampoline.ts';
 import { wrapInList } from './wrapInList.ts';
 
 /**
@@ -219,9 +220,16 @@ const doubleQuoteEscapes: Record<number, string> = {
   0x2029: 'P',
 };
 
+/** A value to emit, and whether it is a mapping's value. */
+interface YamlNode {
+  value: Json | undefined;
+  mapping: boolean;
+}
+
 /**
- * The block-style subset of go-yaml v2's emitter state machine, driven by recursion instead of an
- * event queue. Column, indent and the whitespace/indention flags follow emitterc.go exactly, since
+ * The block-style subset of go-yaml v2's emitter state machine, driven by a walk of the value
+ * instead of an event queue; the walk keeps its frames on the heap (trampoline.ts), so any depth
+ * is fine. Column, indent and the whitespace/indention flags follow emitterc.go exactly, since
  * they decide where lines break.
  */
 class GoYamlEmitter {
@@ -236,22 +244,22 @@ class GoYamlEmitter {
   private simpleKeyContext = false;
 
   emitDocument(value: Json): string {
-    this.emitNode(value, false);
+    trampoline<YamlNode>((node) => this.emitNode(node), { value, mapping: false });
     // yaml_emitter_emit_document_end: an implicit end only finishes the last line.
     this.writeIndent();
     return this.out;
   }
 
-  private emitNode(value: Json | undefined, mapping: boolean): void {
+  /** Emits one node; each `yield` emits a child node in full before this one goes on. */
+  private *emitNode({ value, mapping }: YamlNode): Generator<YamlNode, void, void> {
     this.mappingContext = mapping;
     this.simpleKeyContext = false;
-    if (value === undefined) value = null;
-    if (Array.isArray(value)) this.emitSequence(value);
-    else if (typeof value === 'object' && value !== null) this.emitMapping(value);
-    else this.emitScalar(scalarOf(value));
+    if (Array.isArray(value)) yield* this.emitSequence(value);
+    else if (typeof value === 'object' && value !== null) yield* this.emitMapping(value);
+    else this.emitScalar(scalarOf(value ?? null));
   }
 
-  private emitSequence(items: readonly Json[]): void {
+  private *emitSequence(items: readonly Json[]): Generator<YamlNode, void, void> {
     if (this.flowLevel > 0 || items.length === 0) {
       this.emitEmptyFlowCollection('[', ']');
       return;
@@ -261,12 +269,12 @@ class GoYamlEmitter {
     for (const item of items) {
       this.writeIndent();
       this.writeIndicator('-', true, false, true);
-      this.emitNode(item, false);
+      yield { value: item, mapping: false };
     }
     this.popIndent();
   }
 
-  private emitMapping(map: { readonly [key: string]: Json }): void {
+  private *emitMapping(map: { readonly [key: string]: Json }): Generator<YamlNode, void, void> {
     const keys = Object.keys(map)
       .filter((key) => map[key] !== undefined)
       .sort(compareYamlKeys);
@@ -291,7 +299,7 @@ class GoYamlEmitter {
         this.writeIndent();
         this.writeIndicator(':', true, false, true);
       }
-      this.emitNode(map[key], true);
+      yield { value: map[key], mapping: true };
     }
     this.popIndent();
   }
@@ -365,7 +373,10 @@ class GoYamlEmitter {
   private writeIndent(): void {
     const indent = Math.max(this.indent, 0);
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
-    while (this.column < indent) this.put(' ');
+    if (this.column < indent) {
+      this.out += ' '.repeat(indent - this.column);
+      this.column = indent;
+    }
     this.whitespace = true;
     this.indention = true;
   }

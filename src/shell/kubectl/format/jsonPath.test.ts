@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../domain/objects.ts';
 import { evaluateJsonPath, type JsonPathOptions } from './jsonPath.ts';
+import { nestedJson } from './testing/nestedJson.ts';
 import { wrapInList } from './wrapInList.ts';
 
 /** A small pod as the API server would store it. */
@@ -176,6 +177,22 @@ describe('evaluateJsonPath', () => {
     it('prints each result group as an indented JSON array', () => {
       expect(textOf('{.items[*].metadata.name}', pods, { outputJson: true })).toBe('[\n    "frontend",\n    "cart"\n]\n');
       expect(textOf('{.nothing}', pods, { outputJson: true })).toBe('[]\n');
+    });
+  });
+
+  describe('large data', () => {
+    it('descends with `..` through maps nested 10,000 deep, outermost first', () => {
+      let level = 10_000;
+      const data = nestedJson(10_000, (a) => ({ a, level: --level }), { level: 10_000 });
+      expect(textOf('{..level}', data)).toBe(Array.from({ length: 10_001 }, (_, i) => i).join(' '));
+    });
+
+    it('unions 200,000 values', () => {
+      const items = Array.from({ length: 100_000 }, (_, i) => ({ x: i, y: -i }));
+      const words = textOf("{.items[*]['x','y']}", { items }).split(' ');
+      expect(words).toHaveLength(200_000);
+      expect(words.slice(0, 3)).toEqual(['0', '1', '2']);
+      expect(words.slice(100_000, 100_003)).toEqual(['0', '-1', '-2']);
     });
   });
 });

@@ -108,7 +108,8 @@ class JsonPathEngine {
         this.inRange++;
         const rest = nodes.slice(i + 1);
         if (results.length > 0) {
-          for (const value of results) fullResult.push(...this.findResults(reflectAgain(value), rest));
+          // Pushed one by one: spreading a result list of 100,000s of values would overflow the stack.
+          for (const value of results) for (const group of this.findResults(reflectAgain(value), rest)) fullResult.push(group);
         } else {
           this.findResults(INVALID, rest);
         }
@@ -216,7 +217,7 @@ class JsonPathEngine {
     const result: GoValue[] = [];
     for (const list of lists) {
       try {
-        result.push(...this.evalList(input, list));
+        for (const value of this.evalList(input, list)) result.push(value);
       } catch (error) {
         if (error instanceof JsonPathError) throw new JsonPathError(error.message, input);
         throw error;
@@ -237,18 +238,18 @@ class JsonPathEngine {
     return results;
   }
 
+  /** `..`: every value that has children, each followed by its descendants (depth first, at any depth). */
   private evalRecursive(input: GoValue[]): GoValue[] {
     const result: GoValue[] = [];
-    for (const value of input) {
-      if (isNil(value)) continue;
-      const children = childrenOf(value);
-      if (children.length === 0) continue;
-      result.push(value);
-      try {
-        result.push(...this.evalRecursive(children));
-      } catch (error) {
-        if (error instanceof JsonPathError) throw new JsonPathError(error.message, result);
-        throw error;
+    const pending = [{ values: input, next: 0 }];
+    for (let top = pending[0]; top !== undefined; top = pending[pending.length - 1]) {
+      const value = top.values[top.next++];
+      if (value === undefined) pending.pop();
+      else if (!isNil(value)) {
+        const children = childrenOf(value);
+        if (children.length === 0) continue;
+        result.push(value);
+        pending.push({ values: children, next: 0 });
       }
     }
     return result;

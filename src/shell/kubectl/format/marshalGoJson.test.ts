@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marshalGoJson } from './marshalGoJson.ts';
+import { nestedJson } from './testing/nestedJson.ts';
 
 describe('marshalGoJson', () => {
   it('sorts keys and prints compactly without an indent', () => {
@@ -31,5 +32,19 @@ describe('marshalGoJson', () => {
 
   it('keeps non-ASCII text unescaped', () => {
     expect(marshalGoJson('héllo ✓')).toBe('"héllo ✓"');
+  });
+});
+
+describe('marshalGoJson on deeply nested values', () => {
+  it('writes maps and lists nested 10,000 deep, the most go-yaml and encoding/json accept', () => {
+    expect(marshalGoJson(nestedJson(10_000, (a) => ({ a })))).toBe(`${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`);
+    expect(marshalGoJson(nestedJson(10_000, (item) => [item, null]))).toBe(`${'['.repeat(10_000)}1${',null]'.repeat(10_000)}`);
+  });
+
+  it('indents each level one step further, however deep', () => {
+    const depth = 1_000;
+    const opening = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}[`);
+    const closing = Array.from({ length: depth }, (_, i) => `${'  '.repeat(depth - 1 - i)}]`);
+    expect(marshalGoJson(nestedJson(depth, (item) => [item]), '  ')).toBe([...opening, `${'  '.repeat(depth)}1`, ...closing].join('\n'));
   });
 });

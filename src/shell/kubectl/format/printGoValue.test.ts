@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goTypeName, goValueOf, printGoValue } from './printGoValue.ts';
+import { nestedJson } from './testing/nestedJson.ts';
 
 describe('printGoValue', () => {
   const object = goValueOf({ b: [1, 'x', null], a: { c: true }, f: 2.5 });
@@ -20,5 +21,13 @@ describe('printGoValue', () => {
     expect(goTypeName(goValueOf('s'))).toBe('string');
     expect(goTypeName(goValueOf(3))).toBe('int64');
     expect(goTypeName(goValueOf(0.5))).toBe('float64');
+  });
+
+  it('prints values nested 10,000 deep', () => {
+    const value = goValueOf(nestedJson(10_000, (a) => ({ a, b: [] })));
+    expect(printGoValue(value, '%v')).toBe(`${'map[a:'.repeat(10_000)}1${' b:[]]'.repeat(10_000)}`);
+    expect(printGoValue(value, '%#v')).toBe(
+      `${'map[string]interface {}{"a":'.repeat(10_000)}1${', "b":[]interface {}{}}'.repeat(10_000)}`,
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { Json, JsonObject } from '../../../domain/objects.ts';
 import { compareByteWise } from './compareByteWise.ts';
 import { formatGoFloat } from './formatGoFloat.ts';
 import { quoteGoString } from './quoteGoString.ts';
+import { trampoline } from './trampoline.ts';
 
 /**
  * A value as Go's reflection sees it inside kubectl's JSONPath engine. Unstructured objects hold
@@ -54,9 +55,33 @@ export function goTypeName(value: GoValue): string {
   }
 }
 
-/** Prints a value as Go's fmt does with `%v` or `%#v` (map keys sorted, as fmt sorts them). */
+/**
+ * Prints a value as Go's fmt does with `%v` or `%#v` (map keys sorted, as fmt sorts them), at any
+ * depth: the walk keeps its frames on the heap.
+ */
 export function printGoValue(value: GoValue, verb: '%v' | '%#v'): string {
-  return verb === '%v' ? formatV(value) : formatSharpV(value, true);
+  const out: string[] = [];
+  const sharp = verb === '%#v';
+  trampoline<{ value: GoValue; top: boolean }>(function* print({ value, top }) {
+    if (value.kind === 'map') {
+      const keys = sortedKeys(value.value);
+      out.push(sharp ? 'map[string]interface {}{' : 'map[');
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] ?? '';
+        out.push(`${i === 0 ? '' : sharp ? ', ' : ' '}${sharp ? quoteGoString(key) : key}:`);
+        yield { value: goValueOf(value.value[key]), top: false };
+      }
+      out.push(sharp ? '}' : ']');
+    } else if (value.kind === 'slice') {
+      out.push(sharp ? '[]interface {}{' : '[');
+      for (let i = 0; i < value.value.length; i++) {
+        if (i > 0) out.push(sharp ? ', ' : ' ');
+        yield { value: goValueOf(value.value[i]), top: false };
+      }
+      out.push(sharp ? '}' : ']');
+    } else out.push(sharp ? formatSharpScalar(value, top) : formatScalar(value));
+  }, { value, top: true });
+  return out.join('');
 }
 
 function sortedKeys(map: JsonObject): string[] {
@@ -65,18 +90,15 @@ function sortedKeys(map: JsonObject): string[] {
     .sort(compareByteWise);
 }
 
-function formatV(value: GoValue): string {
+type GoScalar = Exclude<GoValue, { kind: 'map' | 'slice' }>;
+
+/** `%v` of anything but a map or slice. */
+function formatScalar(value: GoScalar): string {
   switch (value.kind) {
     case 'invalid':
       return '<invalid reflect.Value>';
     case 'nil':
       return '<nil>';
-    case 'map':
-      return `map[${sortedKeys(value.value)
-        .map((key) => `${key}:${formatV(goValueOf(value.value[key]))}`)
-        .join(' ')}]`;
-    case 'slice':
-      return `[${value.value.map((item) => formatV(goValueOf(item))).join(' ')}]`;
     case 'string':
       return value.value;
     case 'float64':
@@ -88,19 +110,13 @@ function formatV(value: GoValue): string {
   }
 }
 
-/** `%#v`; `top` is false for elements of a map or slice, where a nil prints with its type. */
-function formatSharpV(value: GoValue, top: boolean): string {
+/** `%#v` of anything but a map or slice; `top` is false for elements of a map or slice, where a nil prints with its type. */
+function formatSharpScalar(value: GoScalar, top: boolean): string {
   switch (value.kind) {
     case 'invalid':
       return '<invalid reflect.Value>';
     case 'nil':
       return top ? '<nil>' : 'interface {}(nil)';
-    case 'map':
-      return `map[string]interface {}{${sortedKeys(value.value)
-        .map((key) => `${quoteGoString(key)}:${formatSharpV(goValueOf(value.value[key]), false)}`)
-        .join(', ')}}`;
-    case 'slice':
-      return `[]interface {}{${value.value.map((item) => formatSharpV(goValueOf(item), false)).join(', ')}}`;
     case 'string':
       return quoteGoString(value.value);
     case 'float64':

@@ -32,20 +32,22 @@ export function tabwrite(text: string, config: TabwriterConfig): string {
     lines = [[]];
   };
 
-  for (const ch of text) {
-    if (ch === '\t' || ch === '\v' || ch === '\n' || ch === '\f') {
-      const line = lines[lines.length - 1] ?? [];
-      line.push({ text: cell, width: codePointCount(cell), htab: ch === '\t' });
-      cell = '';
-      if (ch === '\n' || ch === '\f') {
-        lines.push([]);
-        // A one-cell line cannot affect the columns below it, so Go flushes there.
-        if (ch === '\f' || line.length === 1) flush();
-      }
-    } else {
-      cell += ch;
+  const delimiter = /[\t\v\n\f]/g;
+  let start = 0;
+  for (let match = delimiter.exec(text); match !== null; match = delimiter.exec(text)) {
+    const ch = match[0];
+    const line = lines[lines.length - 1] ?? [];
+    cell = text.slice(start, match.index);
+    start = match.index + 1;
+    line.push({ text: cell, width: codePointCount(cell), htab: ch === '\t' });
+    cell = '';
+    if (ch === '\n' || ch === '\f') {
+      lines.push([]);
+      // A one-cell line cannot affect the columns below it, so Go flushes there.
+      if (ch === '\f' || line.length === 1) flush();
     }
   }
+  cell = text.slice(start);
   flush();
   return out;
 }
@@ -104,7 +106,7 @@ function formatLines(lines: Cell[][], config: TabwriterConfig, maxwidths: number
 }
 
 function codePointCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
 }
+
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../domain/objects.ts';
 import { printAnnotationsMultiline, printLabelsMultiline, printUnstructuredContent, smartLabelFor } from './describeFields.ts';
+import { nestedJson } from '../format/testing/nestedJson.ts';
 import { tabbedString } from './tabbedString.ts';
 
 describe('smartLabelFor', () => {
@@ -42,5 +44,24 @@ describe('printUnstructuredContent', () => {
       spec: { selector: { matchLabels: { app: 'frontend' } }, mtls: { mode: 'STRICT' }, hosts: ['a', 'b'], weight: 0.5 },
       kind: 'PeerAuthentication',
     }, '', ['.spec.weight']))).toBe('Kind:  PeerAuthentication\nSpec:\n  Hosts:\n    a\n    b\n  Mtls:\n    Mode:  STRICT\n  Selector:\n    Match Labels:\n      App:  frontend\n');
+  });
+
+  it("prints a list's items that are not maps with Go's %v, as fmt does", () => {
+    expect(tabbedString((w) => printUnstructuredContent(w, 0, { matrix: [[1, 'a', null], [], [{ k: 2.5 }]] }, '', []))).toBe(
+      'Matrix:\n  [1 a <nil>]\n  []\n  [map[k:2.5]]\n',
+    );
+  });
+
+  it('prints maps nested 10,000 deep, each two spaces further in', () => {
+    const content = nestedJson(10_000, (inner) => ({ inner }), { leaf: true }) as JsonObject;
+    const lines = tabbedString((w) => printUnstructuredContent(w, 0, content, '', [])).split('\n');
+    expect(lines).toHaveLength(10_002);
+    expect(lines.slice(-2)).toEqual([`${'  '.repeat(10_000)}Leaf:  true`, '']);
+    expect(lines.slice(0, -2).every((line, i) => line.length === 2 * i + 6 && line.endsWith('Inner:'))).toBe(true);
+  });
+
+  it('prints lists nested 10,000 deep on one line', () => {
+    const content = { list: [nestedJson(9_999, (item) => [item])] };
+    expect(tabbedString((w) => printUnstructuredContent(w, 0, content, '', []))).toBe(`List:\n  ${'['.repeat(9_999)}1${']'.repeat(9_999)}\n`);
   });
 });

@@ -1,7 +1,8 @@
 import type { Json, JsonObject } from '../../../domain/objects.ts';
 import { isJsonObject } from '../../../domain/objects.ts';
 import { compareByteWise } from '../format/compareByteWise.ts';
-import { formatGoFloat } from '../format/formatGoFloat.ts';
+import { goValueOf, printGoValue } from '../format/printGoValue.ts';
+import { trampoline } from '../format/trampoline.ts';
 import type { PrefixWriter } from './tabbedString.ts';
 
 /** Annotations describe never shows (KCTL describe.go `skipAnnotations`). */
@@ -79,38 +80,44 @@ export function smartLabelFor(field: string): string {
     .join(' ');
 }
 
-/** Go's `%v` of a decoded JSON scalar. */
+/** Go's `%v` of a decoded JSON value: `map[a:1]`, `[1 2]`, `<nil>`. */
 function goValue(value: Json): string {
-  if (value === null) return '<nil>';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatGoFloat(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+  return printGoValue(goValueOf(value), '%v');
+}
+
+/** A map printUnstructuredContent prints, with its indentation level and path. */
+interface ContentNode {
+  level: number;
+  content: JsonObject;
+  skipPrefix: string;
 }
 
 /**
  * describe.go printUnstructuredContent, the generic (CRD) describer: fields sorted, maps as
  * `Label:` with their fields one level deeper, list items one level deeper with no marker, and
- * scalars as `Label:\tvalue`. `skip` holds paths like `.metadata.name`.
+ * scalars as `Label:\tvalue`. `skip` holds paths like `.metadata.name`. Any depth is fine: the walk
+ * keeps its frames on the heap.
  */
 export function printUnstructuredContent(w: PrefixWriter, level: number, content: JsonObject, skipPrefix: string, skip: readonly string[]): void {
-  for (const field of Object.keys(content).sort(compareByteWise)) {
-    const value = content[field] as Json;
-    const path = `${skipPrefix}.${field}`;
-    if (skip.includes(path)) continue;
-    if (isJsonObject(value)) {
-      w.write(level, `${smartLabelFor(field)}:\n`);
-      printUnstructuredContent(w, level + 1, value, path, skip);
-    } else if (Array.isArray(value)) {
-      w.write(level, `${smartLabelFor(field)}:\n`);
-      for (const child of value) {
-        if (isJsonObject(child)) printUnstructuredContent(w, level + 1, child, path, skip);
-        else w.write(level + 1, `${goValue(child)}\n`);
+  trampoline<ContentNode>(function* printContent({ level, content, skipPrefix }) {
+    for (const field of Object.keys(content).sort(compareByteWise)) {
+      const value = content[field] as Json;
+      const path = `${skipPrefix}.${field}`;
+      if (skip.includes(path)) continue;
+      if (isJsonObject(value)) {
+        w.write(level, `${smartLabelFor(field)}:\n`);
+        yield { level: level + 1, content: value, skipPrefix: path };
+      } else if (Array.isArray(value)) {
+        w.write(level, `${smartLabelFor(field)}:\n`);
+        for (const child of value) {
+          if (isJsonObject(child)) yield { level: level + 1, content: child, skipPrefix: path };
+          else w.write(level + 1, `${goValue(child)}\n`);
+        }
+      } else {
+        w.write(level, `${smartLabelFor(field)}:\t${goValue(value)}\n`);
       }
-    } else {
-      w.write(level, `${smartLabelFor(field)}:\t${goValue(value)}\n`);
     }
-  }
+  }, { level, content, skipPrefix });
 }
 
 /** describe.go DescribeEvents when no event matches (the simulator records none). */
