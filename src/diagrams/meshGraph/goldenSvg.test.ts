@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compareGolden, normalizeSvg } from './goldenSvg.ts';
+import { compareGolden, goldenMode, normalizeSvg } from './goldenSvg.ts';
 
 function svgFrom(markup: string): Element {
   document.body.innerHTML = markup;
@@ -35,19 +35,49 @@ describe('normalizeSvg', () => {
 describe('compareGolden', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const compare = { update: false, ci: false };
+  const update = { update: true, ci: false };
 
-  it('writes a missing golden file and passes, then matches, then reports a change beside it', () => {
+  it('fails on a missing golden file without writing it, naming UPDATE_GOLDEN', () => {
     dir = mkdtempSync(join(tmpdir(), 'golden-'));
-    expect(compareGolden(dir, 'g', '<svg/>\n', false).status).toBe('created');
-    expect(compareGolden(dir, 'g', '<svg/>\n', false).status).toBe('matched');
-    const changed = compareGolden(dir, 'g', '<svg><g/></svg>\n', false);
+    const result = compareGolden(dir, 'g', '<svg/>\n', compare);
+    expect(result.status).toBe('missing');
+    expect(result.message).toContain('UPDATE_GOLDEN=1');
+    expect(existsSync(join(dir, 'g.svg'))).toBe(false);
+  });
+
+  it('writes under UPDATE_GOLDEN=1, then matches, then reports a change beside it', () => {
+    dir = mkdtempSync(join(tmpdir(), 'golden-'));
+    expect(compareGolden(dir, 'g', '<svg/>\n', update).status).toBe('created');
+    expect(compareGolden(dir, 'g', '<svg/>\n', compare).status).toBe('matched');
+    const changed = compareGolden(dir, 'g', '<svg><g/></svg>\n', compare);
     expect(changed.status).toBe('changed');
+    expect(changed.message).toContain('UPDATE_GOLDEN=1');
     expect(readFileSync(join(dir, 'g-changed.svg'), 'utf8')).toBe('<svg><g/></svg>\n');
     expect(readFileSync(join(dir, 'g.svg'), 'utf8')).toBe('<svg/>\n');
     // A later match clears the stale review file.
-    expect(compareGolden(dir, 'g', '<svg/>\n', false).status).toBe('matched');
+    expect(compareGolden(dir, 'g', '<svg/>\n', compare).status).toBe('matched');
     expect(existsSync(join(dir, 'g-changed.svg'))).toBe(false);
-    expect(compareGolden(dir, 'g', '<svg><g/></svg>\n', true).status).toBe('updated');
+    expect(compareGolden(dir, 'g', '<svg><g/></svg>\n', update).status).toBe('updated');
     expect(readFileSync(join(dir, 'g.svg'), 'utf8')).toBe('<svg><g/></svg>\n');
+  });
+
+  it('never writes on CI, even under UPDATE_GOLDEN=1', () => {
+    dir = mkdtempSync(join(tmpdir(), 'golden-'));
+    const ci = goldenMode({ CI: 'true', UPDATE_GOLDEN: '1' });
+    expect(ci).toEqual({ update: true, ci: true });
+    expect(compareGolden(dir, 'g', '<svg/>\n', ci).status).toBe('missing');
+    expect(existsSync(join(dir, 'g.svg'))).toBe(false);
+    expect(compareGolden(dir, 'g', '<svg/>\n', update).status).toBe('created');
+    expect(compareGolden(dir, 'g', '<svg><g/></svg>\n', ci).status).toBe('changed');
+    expect(readFileSync(join(dir, 'g.svg'), 'utf8')).toBe('<svg/>\n');
+    expect(existsSync(join(dir, 'g-changed.svg'))).toBe(false);
+  });
+
+  it('reads the mode from the environment', () => {
+    expect(goldenMode({})).toEqual({ update: false, ci: false });
+    expect(goldenMode({ UPDATE_GOLDEN: '1' })).toEqual({ update: true, ci: false });
+    expect(goldenMode({ CI: 'false', UPDATE_GOLDEN: '1' })).toEqual({ update: true, ci: false });
+    expect(goldenMode({ CI: '1' }).ci).toBe(true);
   });
 });

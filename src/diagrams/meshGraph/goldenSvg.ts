@@ -1,9 +1,10 @@
 /**
  * Golden-SVG snapshots for diagram tests (STYLE.md §14, after Plot's test/plot-snapshot.js):
  * serialise an SVG deterministically, compare it with `__golden__/<name>.svg`, and on a mismatch
- * write `<name>-changed.svg` beside it for review. A missing golden file is written and passes.
- * To accept a change: review the `-changed.svg`, then move it over the golden file (or delete the
- * golden file, or run with UPDATE_GOLDEN=1) and re-run the test.
+ * write `<name>-changed.svg` beside it for review. A missing golden file fails the test: golden
+ * files are written only under UPDATE_GOLDEN=1, and never under CI (CI=true), so a snapshot that
+ * was never reviewed cannot pass there. To accept a change: review the `-changed.svg`, then move
+ * it over the golden file (or run with UPDATE_GOLDEN=1) and re-run the test.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,29 +66,52 @@ export function normalizeSvg(svg: Element): string {
 }
 
 export interface GoldenResult {
-  /** `created` when there was no golden file (it is written now), `updated` under UPDATE_GOLDEN=1. */
-  status: 'matched' | 'created' | 'updated' | 'changed';
+  /**
+   * `created` or `updated`: written under UPDATE_GOLDEN=1; `missing`: there is no golden file and
+   * none was written (the test must fail); `changed`: it differs (see `changedPath`).
+   */
+  status: 'matched' | 'created' | 'updated' | 'changed' | 'missing';
   expected: string;
   actual: string;
   changedPath: string;
+  /** Why the result is not a match, for the test's failure message. */
+  message: string;
+}
+
+/** Whether golden files may be written: only when asked (UPDATE_GOLDEN=1), and never on CI. */
+export interface GoldenMode {
+  update: boolean;
+  ci: boolean;
+}
+
+/** The mode from the environment: UPDATE_GOLDEN=1 asks for writes, CI (any value but `false`/`0`) forbids every write. */
+export function goldenMode(env: Record<string, string | undefined> = process.env): GoldenMode {
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+  return { update: env.UPDATE_GOLDEN === '1', ci };
 }
 
 /** Compares `actual` with `<dir>/<name>.svg`; see the file comment for the update workflow. */
-export function compareGolden(dir: string, name: string, actual: string, update = Boolean(process.env.UPDATE_GOLDEN)): GoldenResult {
+export function compareGolden(dir: string, name: string, actual: string, mode: GoldenMode = goldenMode()): GoldenResult {
   const goldenPath = join(dir, `${name}.svg`);
   const changedPath = join(dir, `${name}-changed.svg`);
-  mkdirSync(dir, { recursive: true });
-  if (!existsSync(goldenPath) || update) {
-    const status = existsSync(goldenPath) ? 'updated' : 'created';
+  const exists = existsSync(goldenPath);
+  const write = mode.update && !mode.ci;
+  if (write) {
+    mkdirSync(dir, { recursive: true });
     writeFileSync(goldenPath, actual);
     rmSync(changedPath, { force: true });
-    return { status, expected: actual, actual, changedPath };
+    return { status: exists ? 'updated' : 'created', expected: actual, actual, changedPath, message: '' };
+  }
+  if (!exists) {
+    const how = mode.ci ? 'golden files are never written on CI: run UPDATE_GOLDEN=1 locally, review it and commit it' : 'run with UPDATE_GOLDEN=1 to write it, review it and commit it';
+    return { status: 'missing', expected: '', actual, changedPath, message: `${goldenPath} is missing: ${how}` };
   }
   const expected = readFileSync(goldenPath, 'utf8');
   if (expected === actual) {
-    rmSync(changedPath, { force: true });
-    return { status: 'matched', expected, actual, changedPath };
+    if (!mode.ci) rmSync(changedPath, { force: true });
+    return { status: 'matched', expected, actual, changedPath, message: '' };
   }
-  writeFileSync(changedPath, actual);
-  return { status: 'changed', expected, actual, changedPath };
+  if (!mode.ci) writeFileSync(changedPath, actual);
+  const review = mode.ci ? 'run the test locally to get' : 'review';
+  return { status: 'changed', expected, actual, changedPath, message: `${name}.svg changed: ${review} ${changedPath}, then move it over the golden file or run with UPDATE_GOLDEN=1` };
 }
