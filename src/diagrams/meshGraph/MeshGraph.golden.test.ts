@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 /**
  * Golden SVGs of the mesh diagram (STYLE.md §14). On a mismatch the test writes
- * `__golden__/<name>-changed.svg`; review it, then replace the golden file with it (or delete the
- * golden file, or run `UPDATE_GOLDEN=1 npx vitest run src/diagrams`) and re-run.
+ * `__golden__/<name>-changed.svg`; review it, then replace the golden file with it (or run
+ * `UPDATE_GOLDEN=1 npx vitest run src/diagrams`) and re-run. A missing golden file fails.
  */
 import { render } from '@testing-library/svelte';
 import { join } from 'node:path';
@@ -18,11 +18,13 @@ import MeshGraph from './MeshGraph.svelte';
 const GOLDEN_DIR = join(import.meta.dirname, '__golden__');
 
 function expectGolden(name: string, world: World, flows: FlowView[]): void {
-  const { container } = render(MeshGraph, { mesh: summarizeMesh(world), flows });
+  // A laptop's mesh panel: full badges at scale 1.
+  const { container } = render(MeshGraph, { mesh: summarizeMesh(world), flows, width: 960, height: 380 });
   const svg = container.querySelector('svg');
   if (!svg) throw new Error('MeshGraph rendered no <svg>');
   const result = compareGolden(GOLDEN_DIR, name, normalizeSvg(svg));
-  expect(result.actual, `${name}.svg changed: review ${result.changedPath}`).toBe(result.expected);
+  expect(result.status, result.message).not.toBe('missing');
+  expect(result.actual, result.message).toBe(result.expected);
 }
 
 describe('MeshGraph golden SVG', () => {

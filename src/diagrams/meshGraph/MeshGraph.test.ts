@@ -13,7 +13,7 @@ describe('MeshGraph', () => {
   const moving = flowView(2, browserGet(world, GATEWAY_URL), { hopIndex: 1, progress: 0.5 });
 
   it('shows badges as text, with the level, for a STRICT namespace policy', () => {
-    const { container } = render(MeshGraph, { mesh, flows: [] });
+    const { container } = render(MeshGraph, { mesh, flows: [], width: 960, height: 420 });
     const cart = container.querySelector('g.node[data-id="cart/cartservice"]');
     expect(cart?.textContent).toContain('STRICT');
     expect(cart?.textContent).toContain('namespace');
@@ -23,10 +23,27 @@ describe('MeshGraph', () => {
   });
 
   it('is an image with a summary name and a plain-text description', () => {
-    render(MeshGraph, { mesh, flows: [failed] });
+    render(MeshGraph, { mesh, flows: [failed], width: 960, height: 420 });
     const img = screen.getByRole('img', { name: /1 STRICT, 10 PERMISSIVE, 0 DISABLE/ });
-    expect(img.getAttribute('viewBox')).toBe('0 0 700 420');
+    expect(img.getAttribute('viewBox')).toBe('0 0 960 420');
     expect(img).toHaveAccessibleDescription(/cart\/cartservice: STRICT from the namespace level/);
+  });
+
+  it('fills its room at a readable scale, drops the levels where that is too narrow, and pans below that', () => {
+    const drawn = (props: { width: number; height?: number; minScale?: number; maxScale?: number; fit?: boolean }) => {
+      const { container, unmount } = render(MeshGraph, { mesh, flows: [], ...props });
+      const svg = container.querySelector('svg');
+      const figure = container.querySelector('figure');
+      const result = { width: Number(svg?.getAttribute('width')), detail: figure?.dataset.detail, overflows: figure?.hasAttribute('data-overflows'), levels: container.querySelectorAll('.badge-level:not(:empty)').length };
+      unmount();
+      return result;
+    };
+    expect(drawn({ width: 960, height: 420 })).toEqual({ width: 960, detail: 'full', overflows: false, levels: 11 });
+    expect(drawn({ width: 1400, height: 600, maxScale: 1.25 }).width).toBe(1400);
+    expect(drawn({ width: 800, height: 420 })).toEqual({ width: 800, detail: 'compact', overflows: false, levels: 0 });
+    expect(drawn({ width: 390, height: 300 })).toMatchObject({ detail: 'compact', overflows: true });
+    expect(drawn({ width: 390, height: 300 }).width).toBeGreaterThan(700);
+    expect(drawn({ width: 390, height: 300, fit: true })).toMatchObject({ width: 390, overflows: false });
   });
 
   it('draws a failed request as a diamond with a break mark, apart from a moving one', () => {
@@ -53,7 +70,7 @@ describe('MeshGraph', () => {
   });
 
   it('labels badges, levels, markers and its text alternative in Japanese under a Japanese I18n', () => {
-    const { container } = render(MeshGraph, { props: { mesh, flows: [failed], selectedFlowId: 1 }, context: i18nContext(new I18n('ja')) });
+    const { container } = render(MeshGraph, { props: { mesh, flows: [failed], selectedFlowId: 1, width: 960, height: 420 }, context: i18nContext(new I18n('ja')) });
     const cart = container.querySelector('g.node[data-id="cart/cartservice"]');
     expect(cart?.querySelector('.badge-mode')?.textContent).toBe('STRICT');
     expect(cart?.querySelector('.badge-level')?.textContent).toBe('Namespace');
@@ -66,14 +83,10 @@ describe('MeshGraph', () => {
     expect(img).toHaveAccessibleDescription(/cart\/cartservice: Namespace レベルで STRICT/);
   });
 
-  it('squeezes a long Japanese level into the badge, and never an English one', () => {
+  it('sizes badges for the longest Japanese level, so none is squeezed', () => {
     const wl = summarizeMesh(strictCartWorld()).map((w) => (w.workloadMode ? { ...w, workloadMode: { ...w.workloadMode, level: 'workload' as const } } : w));
-    const { container, unmount } = render(MeshGraph, { props: { mesh: wl, flows: [] }, context: i18nContext(new I18n('ja')) });
-    const level = container.querySelector('g.node[data-id="frontend/frontend"] .badge-level');
-    expect(level?.textContent).toBe('ワークロード');
-    expect(level?.getAttribute('lengthAdjust')).toBe('spacingAndGlyphs');
-    unmount();
-    const english = render(MeshGraph, { props: { mesh: wl, flows: [] } });
-    expect(english.container.querySelector('[textLength]')).toBeNull();
+    const { container } = render(MeshGraph, { props: { mesh: wl, flows: [], width: 1000, height: 420 }, context: i18nContext(new I18n('ja')) });
+    expect(container.querySelector('g.node[data-id="frontend/frontend"] .badge-level')?.textContent).toBe('ワークロード');
+    expect(container.querySelector('[textLength]')).toBeNull();
   });
 });

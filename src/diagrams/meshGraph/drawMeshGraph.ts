@@ -2,14 +2,17 @@ import { type Selection, select } from 'd3-selection';
 import type { Attachment } from 'svelte/attachments';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { LOCK_ICONS } from './lockIcons.ts';
-import { textEms, wideChars } from './textWidth.ts';
-import type { MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
+import { LEGEND, NODE, TEXT } from './metrics.ts';
+import { textWidth } from './textWidth.ts';
+import type { MeshDetail, MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
 
 export interface DrawMeshGraphOptions {
   /** How long a node keeps the `changed` class after its mode, level or port overrides change (ms). */
   changeMs?: number;
   /** The language of levels and edge titles (English by default; the layout carries the rest). */
   tr?: Translator;
+  /** Nodes under the spotlight (class `lit`); the view dims the rest. */
+  lit?: ReadonlySet<string>;
 }
 
 type Root = Selection<SVGGElement, unknown, null, undefined>;
@@ -50,6 +53,27 @@ export function nodeOutline(node: Pick<MeshNode, 'kind' | 'w' | 'h'>): string {
 
 const badgeKey = (d: MeshNode) => `${d.badge.mode}|${d.badge.level ?? ''}|${d.badge.overrides.join(',')}`;
 
+/** A namespace's name on a border whose top-left corner is (x, y): a knocked-out background, then the text. */
+function placeLegend<T>(sel: Selection<SVGGElement, T, SVGGElement, unknown>, name: (d: T) => string, x: (d: T) => number, y: (d: T) => number): void {
+  sel
+    .select('rect.ns-legend-bg')
+    .attr('x', (d) => x(d) + LEGEND.inset)
+    .attr('y', (d) => y(d) - LEGEND.rise)
+    .attr('width', (d) => Math.ceil(textWidth(name(d), TEXT.legend)) + 2 * LEGEND.padX)
+    .attr('height', LEGEND.rise + LEGEND.baseline + 1);
+  sel
+    .select('text.ns-legend')
+    .attr('x', (d) => x(d) + LEGEND.inset + LEGEND.padX)
+    .attr('y', (d) => y(d) + LEGEND.baseline)
+    .attr('font-size', TEXT.legend)
+    .text(name);
+}
+
+function appendLegend<T>(g: Selection<SVGGElement, T, SVGGElement, unknown>): void {
+  g.append('rect').attr('class', 'ns-legend-bg');
+  g.append('text').attr('class', 'ns-legend');
+}
+
 function drawGroups(sel: Layer, groups: NamespaceGroup[]): void {
   sel
     .selectAll<SVGGElement, NamespaceGroup>('g.ns-group')
@@ -57,15 +81,12 @@ function drawGroups(sel: Layer, groups: NamespaceGroup[]): void {
     .join((enter) => {
       const g = enter.append('g').attr('class', 'ns-group');
       g.append('rect').attr('class', 'ns-box').attr('rx', 6);
-      g.append('rect').attr('class', 'ns-legend-bg');
-      g.append('text').attr('class', 'ns-legend');
+      appendLegend(g);
       return g;
     })
     .call((g) => {
       g.select('rect.ns-box').attr('x', (d) => d.x).attr('y', (d) => d.y).attr('width', (d) => d.w).attr('height', (d) => d.h);
-      // Text is not measured (jsdom cannot); 4.6 px per character fits the 8 px legend font.
-      g.select('rect.ns-legend-bg').attr('x', (d) => d.x + 4).attr('y', (d) => d.y - 4).attr('width', (d) => d.namespace.length * 4.6 + 4).attr('height', 8);
-      g.select('text.ns-legend').attr('x', (d) => d.x + 6).attr('y', (d) => d.y + 3).text((d) => d.namespace);
+      placeLegend(g, (d) => d.namespace, (d) => d.x, (d) => d.y);
     });
 }
 
@@ -91,29 +112,20 @@ function drawEdges(sel: Layer, edges: MeshEdge[], { t }: Translator): void {
 function buildNode(enter: Selection<SVGGElement, MeshNode, SVGGElement, string>): void {
   enter.append('title');
   enter.append('path').attr('class', 'node-outline');
-  enter.append('text').attr('class', 'node-label').attr('text-anchor', 'middle');
+  enter.append('text').attr('class', 'node-label').attr('text-anchor', 'middle').attr('font-size', TEXT.label);
   const badge = enter.append('g').attr('class', 'badge');
-  badge.append('rect').attr('class', 'badge-pill').attr('rx', 3);
-  const lock = badge.append('g').attr('class', 'lock').attr('transform', 'translate(4,0.5) scale(0.9)');
+  badge.append('rect').attr('class', 'badge-pill').attr('rx', 3).attr('height', NODE.pillHeight);
+  const lock = badge.append('g').attr('class', 'lock').attr('transform', `translate(${NODE.pillPad},${(NODE.pillHeight - 12) / 2})`);
   lock.append('path').attr('class', 'lock-body');
   lock.append('path').attr('class', 'lock-shackle');
   lock.append('path').attr('class', 'lock-mark');
-  badge.append('text').attr('class', 'badge-mode');
-  badge.append('text').attr('class', 'badge-level').attr('text-anchor', 'end');
+  badge.append('text').attr('class', 'badge-mode').attr('y', NODE.pillBaseline).attr('font-size', TEXT.mode);
+  badge.append('text').attr('class', 'badge-level').attr('text-anchor', 'end').attr('y', NODE.pillBaseline).attr('font-size', TEXT.level);
   enter.append('g').attr('class', 'overrides');
+  appendLegend(enter.append('g').attr('class', 'legend'));
 }
 
-/**
- * Full-width level text that would run into the mode text is squeezed into the room left
- * (`textLength`); Latin text is never squeezed, so English drawings keep their exact markup.
- */
-function levelLength(d: MeshNode, level: string, pillW: number, modeX: number): number | null {
-  if (wideChars(level) === 0) return null;
-  const room = pillW - 4 - (modeX + textEms(d.badge.text) * 8.5 + 3);
-  return textEms(level) * 7.5 > room ? Math.max(8, Math.round(room)) : null;
-}
-
-function updateNode(g: Selection<SVGGElement, MeshNode, SVGGElement, string>, changeMs: number, { t }: Translator): void {
+function updateNode(g: Selection<SVGGElement, MeshNode, SVGGElement, string>, changeMs: number, detail: MeshDetail, lit: ReadonlySet<string>, { t }: Translator): void {
   g.each(function (d) {
     const key = badgeKey(d);
     const before = this.getAttribute('data-badge');
@@ -124,48 +136,44 @@ function updateNode(g: Selection<SVGGElement, MeshNode, SVGGElement, string>, ch
     changeTimers.set(this, setTimeout(() => this.classList.remove('changed'), changeMs));
   });
   g.attr('class', function (d) {
-    return `node kind-${d.kind} mode-${d.badge.mode}${this.classList.contains('changed') ? ' changed' : ''}`;
+    return `node kind-${d.kind} mode-${d.badge.mode}${this.classList.contains('changed') ? ' changed' : ''}${lit.has(d.id) ? ' lit' : ''}`;
   })
     .attr('data-id', (d) => d.id)
     .attr('transform', (d) => `translate(${d.x},${d.y})`);
   g.select('title').text((d) => d.title);
   g.select('path.node-outline').attr('d', nodeOutline);
   g.select<SVGTextElement>('text.node-label')
-    .attr('y', (d) => -d.h / 2 + 12)
-    .style('font-size', (d) => (d.labelSize < 10 ? `${d.labelSize}px` : null))
+    .attr('y', (d) => -d.h / 2 + NODE.labelBaseline)
     .text((d) => d.label);
 
-  const outside = (d: MeshNode) => d.kind === 'external';
-  const pillW = (d: MeshNode) => d.w - (outside(d) ? 16 : 10);
-  const pillH = (d: MeshNode) => (outside(d) ? 10 : 12);
-  const badge = g.select<SVGGElement>('g.badge').attr('transform', (d) => `translate(${-pillW(d) / 2},${-d.h / 2 + (outside(d) ? 16 : 18)})`);
-  badge.select('rect.badge-pill').attr('width', pillW).attr('height', pillH);
-  badge.select('g.lock').attr('display', (d) => (LOCK_ICONS[d.badge.mode] ? null : 'none'));
+  const pillW = (d: MeshNode) => d.w - 2 * NODE.pillInset;
+  const locked = (d: MeshNode) => LOCK_ICONS[d.badge.mode] !== undefined;
+  const badge = g.select<SVGGElement>('g.badge').attr('transform', (d) => `translate(${-pillW(d) / 2},${-d.h / 2 + NODE.pillTop})`);
+  badge.select('rect.badge-pill').attr('width', pillW);
+  badge.select('g.lock').attr('display', (d) => (locked(d) ? null : 'none'));
   badge.select('path.lock-body').attr('d', (d) => LOCK_ICONS[d.badge.mode]?.body ?? '').attr('class', (d) => `lock-body${LOCK_ICONS[d.badge.mode]?.solid ? ' solid' : ''}`);
   badge.select('path.lock-shackle').attr('d', (d) => LOCK_ICONS[d.badge.mode]?.shackle ?? '');
   badge.select('path.lock-mark').attr('d', (d) => LOCK_ICONS[d.badge.mode]?.mark ?? '');
+  // A lock leads its mode; a badge without one (gateway, no sidecar, outside…) is centred.
   badge
     .select('text.badge-mode')
-    .attr('x', (d) => (LOCK_ICONS[d.badge.mode] ? 15 : outside(d) ? pillW(d) / 2 : 5))
-    .attr('y', (d) => pillH(d) - (outside(d) ? 2.5 : 3))
-    .attr('text-anchor', (d) => (outside(d) ? 'middle' : null))
+    .attr('x', (d) => (locked(d) ? NODE.pillPad + NODE.lockWidth : pillW(d) / 2))
+    .attr('text-anchor', (d) => (locked(d) ? null : 'middle'))
     .text((d) => d.badge.text);
-  const levelText = (d: MeshNode) => (d.badge.level ? t(`diagram.level.${d.badge.level}`) : '');
-  const modeX = (d: MeshNode) => (LOCK_ICONS[d.badge.mode] ? 15 : outside(d) ? pillW(d) / 2 : 5);
   badge
     .select('text.badge-level')
-    .attr('x', (d) => pillW(d) - 4)
-    .attr('y', 9)
-    .attr('textLength', (d) => levelLength(d, levelText(d), pillW(d), modeX(d)))
-    .attr('lengthAdjust', (d) => (levelLength(d, levelText(d), pillW(d), modeX(d)) === null ? null : 'spacingAndGlyphs'))
-    .text(levelText);
+    .attr('x', (d) => pillW(d) - NODE.pillPad)
+    .text((d) => (d.badge.level && detail === 'full' ? t(`diagram.level.${d.badge.level}`) : ''));
 
   g.select<SVGGElement>('g.overrides')
     .selectAll<SVGTextElement, { text: string; y: number }>('text')
-    .data((d) => d.badge.overrides.map((text, i) => ({ text, y: -d.h / 2 + 39 + i * 10 })), (d) => d.text)
-    .join((enter) => enter.append('text').attr('class', 'override').attr('text-anchor', 'middle'))
+    .data((d) => d.badge.overrides.map((text, i) => ({ text, y: -d.h / 2 + NODE.pillTop + NODE.pillHeight + NODE.overrideBaseline + i * NODE.overrideLine })), (d) => d.text)
+    .join((enter) => enter.append('text').attr('class', 'override').attr('text-anchor', 'middle').attr('font-size', TEXT.override))
     .attr('y', (d) => d.y)
     .text((d) => d.text);
+
+  const legend = g.select<SVGGElement>('g.legend').attr('display', (d) => (d.legend ? null : 'none'));
+  placeLegend(legend, (d) => d.legend ?? '', (d) => -d.w / 2, (d) => -d.h / 2);
 }
 
 /**
@@ -190,6 +198,6 @@ export function drawMeshGraph(layout: MeshLayout, options: DrawMeshGraphOptions 
         buildNode(g);
         return g;
       })
-      .call(updateNode, changeMs, tr);
+      .call(updateNode, changeMs, layout.detail, options.lit ?? new Set(), tr);
   };
 }

@@ -4,10 +4,13 @@ import type { WorkloadMtls } from '../../domain/resolution/summarizeMesh.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
 import { peerAuthentication } from '../../domain/testing/fixtures.ts';
 import { strictCartWorld } from './diagramFixtures.ts';
+import { I18n } from '../../i18n/i18n.svelte.ts';
 import { layoutMeshGraph } from './layoutMeshGraph.ts';
+import { TEXT } from './metrics.ts';
+import { textWidth } from './textWidth.ts';
 import type { MeshLayout } from './types.ts';
 
-const defaultLayout = () => layoutMeshGraph({ mesh: summarizeMesh(createDefaultWorld()), width: 700, height: 420 });
+const defaultLayout = () => layoutMeshGraph({ mesh: summarizeMesh(createDefaultWorld()), width: 960, height: 420 });
 
 interface Rect {
   x: number;
@@ -47,19 +50,40 @@ describe('layoutMeshGraph', () => {
     expect(defaultLayout()).toEqual(defaultLayout());
   });
 
-  it('fits 700×420 without overlapping nodes or namespace boxes', () => {
+  it('fits 960×420 without overlapping nodes or namespace boxes', () => {
     const layout = defaultLayout();
-    expect([layout.width, layout.height]).toEqual([700, 420]);
+    expect([layout.width, layout.height]).toEqual([960, 420]);
     expectNoOverlaps(layout);
   });
 
-  it('puts each node inside its namespace box', () => {
+  it('puts nodes that share a namespace in a column in its box, and names a lone one on its border', () => {
     const layout = defaultLayout();
     for (const n of layout.nodes.filter((n) => n.kind !== 'external' && n.kind !== 'loadbalancer')) {
       const box = layout.groups.find((g) => g.id === `ns:${n.namespace}:${n.column}`);
-      expect(box, n.id).toBeDefined();
       if (box) expect(inside(nodeRect(n), box), n.id).toBe(true);
+      else expect(n.legend, n.id).toBe(n.namespace);
     }
+    expect(layout.groups.map((g) => g.id)).toEqual(['ns:istio-system:1']);
+    expect(layout.byId.get('istio-system/istiod')?.legend).toBeUndefined();
+  });
+
+  it('makes every node wide enough for its label and its widest badge, in either language', () => {
+    for (const tr of [undefined, new I18n('ja')]) {
+      const layout = layoutMeshGraph({ mesh: summarizeMesh(createDefaultWorld()), width: 0, height: 0, ...(tr ? { tr } : {}) });
+      for (const n of layout.nodes) expect(n.w, n.id).toBeGreaterThanOrEqual(textWidth(n.label, TEXT.label, 'bold') + 14);
+      const pill = textWidth('PERMISSIVE', TEXT.mode, 'bold') + textWidth(tr ? 'ワークロード' : 'namespace', TEXT.level);
+      expect(layout.byId.get('cart/cartservice')?.w).toBeGreaterThan(pill);
+    }
+  });
+
+  it('is narrower with compact badges (no level), and as tall', () => {
+    const mesh = summarizeMesh(createDefaultWorld());
+    const full = layoutMeshGraph({ mesh, width: 0, height: 0 });
+    const compact = layoutMeshGraph({ mesh, width: 0, height: 0, detail: 'compact' });
+    expect([full.detail, compact.detail]).toEqual(['full', 'compact']);
+    expect(compact.width).toBeLessThan(full.width - 100);
+    expect(compact.height).toBe(full.height);
+    expectNoOverlaps(compact);
   });
 
   it('layers outside world → edge → frontend → mid tier → leaf services, left to right', () => {
@@ -92,7 +116,7 @@ describe('layoutMeshGraph', () => {
   });
 
   it('gives each node a badge with its mode and level, by shape key and text', () => {
-    const badges = Object.fromEntries(layoutMeshGraph({ mesh: summarizeMesh(strictCartWorld()), width: 700, height: 420 }).nodes.map((n) => [n.id, n.badge]));
+    const badges = Object.fromEntries(layoutMeshGraph({ mesh: summarizeMesh(strictCartWorld()), width: 960, height: 420 }).nodes.map((n) => [n.id, n.badge]));
     expect(badges['cart/cartservice']).toEqual({ mode: 'strict', text: 'STRICT', level: 'namespace', overrides: [] });
     expect(badges['frontend/frontend']).toEqual({ mode: 'permissive', text: 'PERMISSIVE', level: 'default', overrides: [] });
     expect(badges['default/testcurl']).toEqual({ mode: 'nosidecar', text: 'no sidecar', overrides: [] });
@@ -102,7 +126,7 @@ describe('layoutMeshGraph', () => {
   it('lists port-level overrides and makes room for them', () => {
     const world = createDefaultWorld();
     world.put(peerAuthentication('email', 'default', { selector: { matchLabels: { app: 'emailservice' } }, mtls: { mode: 'STRICT' }, portLevelMtls: { 8080: { mode: 'DISABLE' } } }));
-    const layout = layoutMeshGraph({ mesh: summarizeMesh(world), width: 700, height: 420 });
+    const layout = layoutMeshGraph({ mesh: summarizeMesh(world), width: 960, height: 420 });
     const email = layout.byId.get('email/emailservice');
     expect(email?.badge).toMatchObject({ text: 'STRICT', level: 'workload', overrides: ['8080: DISABLE'] });
     expect(email?.h).toBeGreaterThan(layout.byId.get('cart/cartservice')?.h ?? Infinity);
@@ -111,12 +135,12 @@ describe('layoutMeshGraph', () => {
 
   it('moves nothing when a mode changes', () => {
     const pos = (l: MeshLayout) => l.nodes.map((n) => [n.id, n.x, n.y]);
-    expect(pos(layoutMeshGraph({ mesh: summarizeMesh(strictCartWorld()), width: 700, height: 420 }))).toEqual(pos(defaultLayout()));
+    expect(pos(layoutMeshGraph({ mesh: summarizeMesh(strictCartWorld()), width: 960, height: 420 }))).toEqual(pos(defaultLayout()));
   });
 
   it('places unknown workloads and grows instead of overlapping when a column is full', () => {
     const mesh = [...summarizeMesh(createDefaultWorld()), ...Array.from({ length: 8 }, (_, i) => extraWorkload(i < 4 ? 'extra' : 'frontend', `api${i}`))];
-    const layout = layoutMeshGraph({ mesh, width: 700, height: 420 });
+    const layout = layoutMeshGraph({ mesh, width: 960, height: 420 });
     for (let i = 0; i < 8; i++) expect(layout.byId.get(`${i < 4 ? 'extra' : 'frontend'}/api${i}`)?.column).toBe(3);
     expect(layout.height).toBeGreaterThan(420);
     expectNoOverlaps(layout);

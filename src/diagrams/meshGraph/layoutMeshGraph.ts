@@ -2,9 +2,11 @@ import { BOUTIQUE_SERVICES } from '../../domain/cluster/boutique.ts';
 import type { WorkloadMtls } from '../../domain/resolution/summarizeMesh.ts';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { arrowHead, connectorBetween, cubicPath } from './connector.ts';
+import { LOCK_ICONS } from './lockIcons.ts';
+import { LEGEND, NODE, NODE_HEIGHT, OUTLINE_INSET, TEXT } from './metrics.ts';
 import { describeWorkload, nodeBadge } from './nodeBadge.ts';
-import { textEms } from './textWidth.ts';
-import type { MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
+import { textWidth } from './textWidth.ts';
+import type { MeshDetail, MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
 import { compareText } from '../../domain/compareText.ts';
 
 export interface MeshLayoutInput {
@@ -14,21 +16,26 @@ export interface MeshLayoutInput {
   height: number;
   /** The language of badges, actor labels and titles (English by default). */
   tr?: Translator;
+  /** `full` badges name the level a mode came from; `compact` ones only the mode (narrower nodes). */
+  detail?: MeshDetail;
 }
 
-/** Node box widths per column: outside world, edge, frontend, mid tier, leaf services. */
-const COLUMN_WIDTHS = [64, 120, 120, 120, 120] as const;
-const MARGIN = 8;
-const MIN_COLUMN_GAP = 28;
-const NODE_H = 36;
-const EXTERNAL_H = 30;
-const OVERRIDE_LINE_H = 10;
+/** Smallest node width per column: outside world, edge, frontend, mid tier, leaf services. */
+const MIN_COLUMN_WIDTHS = [80, 110, 110, 110, 110] as const;
+const COLUMNS = MIN_COLUMN_WIDTHS.length;
+/** Around the drawing; the top leaves room for a legend on the first node's border. */
+const MARGIN_X = 6;
+const MARGIN_Y = LEGEND.rise;
+const MIN_COLUMN_GAP = { full: 20, compact: 14 } as const;
 /** Namespace boxes: padding around their nodes; the top leaves room for the legend on the border. */
 export const GROUP_PAD_X = 5;
-const GROUP_PAD_TOP = 7;
+const GROUP_PAD_TOP = 9;
 const GROUP_PAD_BOTTOM = 5;
 const INNER_GAP = 6;
-const MIN_BLOCK_GAP = 6;
+/** Between blocks of a column: room for a legend on the border of the block below. */
+const MIN_BLOCK_GAP = LEGEND.rise + 1;
+const MODES = ['STRICT', 'PERMISSIVE', 'DISABLE'] as const;
+const LEVELS = ['mesh', 'namespace', 'workload', 'port', 'default'] as const;
 
 interface Role {
   column: number;
@@ -83,11 +90,24 @@ const CALL_GRAPH: readonly [string, string, MeshEdge['kind']][] = [
   ['recommendationservice', 'productcatalogservice', 'call'],
 ];
 
-type Draft = Omit<MeshNode, 'x' | 'y'> & { order: number; group?: string };
+type Draft = Omit<MeshNode, 'x' | 'y' | 'w' | 'legend'> & { order: number; group?: string; needW: number };
 
-/** Labels are not measured (no DOM here): 0.6 em per character bounds wide UI fonts such as DejaVu Sans. */
-export function labelFontSize(label: string, boxWidth: number): number {
-  return Math.min(10, Math.floor(((boxWidth - 10) / textEms(label)) * 10) / 10);
+/** What a node's text needs across: its label, its badge pill and its override lines. */
+function nodeWidth(kind: MeshNode['kind'], label: string, pill: number, overrides: readonly string[]): number {
+  const inset = kind === 'gateway' || kind === 'loadbalancer' ? OUTLINE_INSET[kind] : 0;
+  const lines = overrides.map((o) => textWidth(o, TEXT.override) + 2 * NODE.padX);
+  return Math.ceil(Math.max(textWidth(label, TEXT.label, 'bold') + 2 * (NODE.padX + inset), pill + 2 * NODE.pillInset, ...lines));
+}
+
+/**
+ * The badge pill's width. A sidecar's badge is sized for its widest mode and level, whatever it
+ * shows now, so that a mode change never moves a node.
+ */
+function pillWidth(badge: MeshNode['badge'], detail: MeshDetail, tr: Translator): number {
+  if (!LOCK_ICONS[badge.mode]) return textWidth(badge.text, TEXT.mode, 'bold') + 2 * NODE.pillPad;
+  const mode = Math.max(...MODES.map((m) => textWidth(m, TEXT.mode, 'bold')));
+  const level = detail === 'full' ? NODE.levelGap + Math.max(...LEVELS.map((l) => textWidth(tr.t(`diagram.level.${l}`), TEXT.level))) : 0;
+  return NODE.lockWidth + mode + level + 2 * NODE.pillPad;
 }
 
 function roleOf(w: WorkloadMtls): Role {
@@ -97,17 +117,17 @@ function roleOf(w: WorkloadMtls): Role {
   return { column: w.gateway || w.kind === 'Pod' || !w.sidecar ? 1 : 3, order: 100 };
 }
 
-function workloadDraft(w: WorkloadMtls, tr: Translator): Draft {
+function workloadDraft(w: WorkloadMtls, detail: MeshDetail, tr: Translator): Draft {
   const role = roleOf(w);
   const badge = nodeBadge(w, tr);
+  const kind = w.gateway ? 'gateway' : w.kind === 'Pod' ? 'bare-pod' : 'workload';
   return {
     id: `${w.namespace}/${w.workload}`,
-    kind: w.gateway ? 'gateway' : w.kind === 'Pod' ? 'bare-pod' : 'workload',
+    kind,
     namespace: w.namespace,
     label: w.workload,
-    labelSize: labelFontSize(w.workload, COLUMN_WIDTHS[role.column] ?? 120),
-    w: COLUMN_WIDTHS[role.column] ?? 120,
-    h: NODE_H + badge.overrides.length * OVERRIDE_LINE_H,
+    needW: nodeWidth(kind, w.workload, pillWidth(badge, detail, tr), badge.overrides),
+    h: NODE_HEIGHT + badge.overrides.length * NODE.overrideLine,
     column: role.column,
     badge,
     title: describeWorkload(w, tr),
@@ -119,23 +139,26 @@ function workloadDraft(w: WorkloadMtls, tr: Translator): Draft {
   };
 }
 
-function actorDrafts(frontendNs: string | undefined, { t }: Translator): Draft[] {
-  const outside = (id: string, label: string, order: number, title: string): Draft => ({
-    id, kind: 'external', namespace: 'external', label, labelSize: labelFontSize(label, COLUMN_WIDTHS[0]), w: COLUMN_WIDTHS[0], h: EXTERNAL_H, column: 0,
-    badge: { mode: 'outside', text: t('diagram.badge.outside'), overrides: [] }, title, deployment: false, order,
+function actorDrafts(frontendNs: string | undefined, tr: Translator): Draft[] {
+  const { t } = tr;
+  const actor = (fields: Omit<Draft, 'needW' | 'h' | 'deployment'>): Draft => ({
+    ...fields,
+    needW: nodeWidth(fields.kind, fields.label, textWidth(fields.badge.text, TEXT.mode, 'bold') + 2 * NODE.pillPad, []),
+    h: NODE_HEIGHT,
+    deployment: false,
   });
+  const outside = (id: string, label: string, order: number, title: string): Draft =>
+    actor({ id, kind: 'external', namespace: 'external', label, column: 0, badge: { mode: 'outside', text: t('diagram.badge.outside'), overrides: [] }, title, order });
   const drafts = [
     outside(BROWSER, t('diagram.browser'), 0, t('diagram.browserTitle', { id: BROWSER })),
     outside(CLOUDSHELL, t('diagram.cloudshell'), 1, t('diagram.cloudshellTitle', { id: CLOUDSHELL })),
   ];
   if (frontendNs !== undefined) {
     const id = `${frontendNs}/${LOAD_BALANCER}`;
-    drafts.push({
-      id, kind: 'loadbalancer', namespace: frontendNs, label: LOAD_BALANCER, labelSize: labelFontSize(LOAD_BALANCER, COLUMN_WIDTHS[1]),
-      w: COLUMN_WIDTHS[1], h: NODE_H, column: 1, badge: { mode: 'loadbalancer', text: t('diagram.badge.loadbalancer'), overrides: [] },
-      title: t('diagram.loadBalancerTitle', { id }),
-      deployment: false, order: 0,
-    });
+    drafts.push(actor({
+      id, kind: 'loadbalancer', namespace: frontendNs, label: LOAD_BALANCER, column: 1, badge: { mode: 'loadbalancer', text: t('diagram.badge.loadbalancer'), overrides: [] },
+      title: t('diagram.loadBalancerTitle', { id }), order: 0,
+    }));
   }
   return drafts;
 }
@@ -144,6 +167,8 @@ interface Block {
   group?: string;
   nodes: Draft[];
   height: number;
+  /** A namespace with one node here: no box, its name sits on the node's border instead. */
+  folded: boolean;
 }
 
 function blocksOf(drafts: Draft[]): Block[] {
@@ -156,54 +181,61 @@ function blocksOf(drafts: Draft[]): Block[] {
   for (const d of sorted) {
     const last = blocks.at(-1);
     if (last && d.group !== undefined && last.group === d.group) last.nodes.push(d);
-    else blocks.push({ ...(d.group !== undefined ? { group: d.group } : {}), nodes: [d], height: 0 });
+    else blocks.push({ ...(d.group !== undefined ? { group: d.group } : {}), nodes: [d], height: 0, folded: false });
   }
   for (const b of blocks) {
     const inner = b.nodes.reduce((sum, n) => sum + n.h, 0) + INNER_GAP * (b.nodes.length - 1);
-    b.height = b.group !== undefined ? GROUP_PAD_TOP + inner + GROUP_PAD_BOTTOM : inner;
+    b.folded = b.group !== undefined && b.nodes.length === 1;
+    b.height = b.group !== undefined && !b.folded ? GROUP_PAD_TOP + inner + GROUP_PAD_BOTTOM : inner;
   }
   return blocks;
 }
 
 /**
  * Places the mesh as layered columns (outside world → edge → frontend → mid tier → leaf
- * services), with one box per namespace and column and the Online Boutique call graph as edges.
+ * services) with the Online Boutique call graph as edges. A namespace with several nodes in a
+ * column gets a box; a namespace with one node there is folded into it (its name on the node's
+ * border), which keeps the drawing compact. Boxes are as wide as their text needs (see
+ * `metrics.ts`): the drawing grows rather than shrink its text.
  * Deterministic: the same mesh and size always give the same layout, and a mode change moves nothing.
  */
 export function layoutMeshGraph(input: MeshLayoutInput): MeshLayout {
   const workloads = [...input.mesh].sort((a, b) => compareText(`${a.namespace}/${a.workload}`, `${b.namespace}/${b.workload}`));
   const frontend = workloads.find((w) => w.workload === 'frontend' && w.namespace === HOME_NAMESPACE.frontend) ?? workloads.find((w) => w.workload === 'frontend');
   const tr = input.tr ?? ENGLISH;
-  const drafts = [...actorDrafts(frontend?.namespace, tr), ...workloads.map((w) => workloadDraft(w, tr))];
+  const detail = input.detail ?? 'full';
+  const drafts = [...actorDrafts(frontend?.namespace, tr), ...workloads.map((w) => workloadDraft(w, detail, tr))];
 
-  const columns = COLUMN_WIDTHS.map((_, i) => blocksOf(drafts.filter((d) => d.column === i)));
+  const columns = MIN_COLUMN_WIDTHS.map((_, i) => blocksOf(drafts.filter((d) => d.column === i)));
+  const widths = MIN_COLUMN_WIDTHS.map((min, i) => Math.max(min, ...drafts.filter((d) => d.column === i).map((d) => d.needW)));
   const content = columns.map((blocks) => blocks.reduce((sum, b) => sum + b.height, 0));
-  const needH = Math.max(...columns.map((blocks, i) => (content[i] ?? 0) + MIN_BLOCK_GAP * (blocks.length + 1)));
-  const height = Math.max(input.height, needH + 2 * MARGIN);
-  const sumW = COLUMN_WIDTHS.reduce((s, w) => s + w, 0);
-  const width = Math.max(input.width, sumW + MIN_COLUMN_GAP * (COLUMN_WIDTHS.length - 1) + 2 * MARGIN);
-  const gapX = (width - 2 * MARGIN - sumW) / (COLUMN_WIDTHS.length - 1);
+  const needH = Math.max(...columns.map((blocks, i) => (content[i] ?? 0) + MIN_BLOCK_GAP * Math.max(0, blocks.length - 1)));
+  const height = Math.max(input.height, needH + 2 * MARGIN_Y);
+  const sumW = widths.reduce((s, w) => s + w, 0);
+  const width = Math.max(input.width, sumW + MIN_COLUMN_GAP[detail] * (COLUMNS - 1) + 2 * MARGIN_X);
+  const gapX = (width - 2 * MARGIN_X - sumW) / (COLUMNS - 1);
 
   const nodes: MeshNode[] = [];
   const groups: NamespaceGroup[] = [];
-  let left = MARGIN;
+  let left = MARGIN_X;
   columns.forEach((blocks, col) => {
-    const colW = COLUMN_WIDTHS[col] ?? 120;
+    const colW = widths[col] ?? 0;
     const cx = left + colW / 2;
     left += colW + gapX;
-    const gapY = (height - 2 * MARGIN - (content[col] ?? 0)) / (blocks.length + 1);
-    let top = MARGIN + gapY;
+    // What is left over is shared evenly above, between and below the blocks.
+    const spare = (height - 2 * MARGIN_Y - (content[col] ?? 0) - MIN_BLOCK_GAP * Math.max(0, blocks.length - 1)) / (blocks.length + 1);
+    let top = MARGIN_Y + spare;
     for (const block of blocks) {
-      let y = top + (block.group !== undefined ? GROUP_PAD_TOP : 0);
+      let y = top + (block.group !== undefined && !block.folded ? GROUP_PAD_TOP : 0);
       for (const d of block.nodes) {
-        const { order: _order, group: _group, ...node } = d;
-        nodes.push({ ...node, x: cx, y: y + d.h / 2 });
+        const { order: _order, group: _group, needW: _needW, ...node } = d;
+        nodes.push({ ...node, ...(block.folded && block.group !== undefined ? { legend: block.group } : {}), w: colW, x: cx, y: y + d.h / 2 });
         y += d.h + INNER_GAP;
       }
-      if (block.group !== undefined) {
+      if (block.group !== undefined && !block.folded) {
         groups.push({ id: `ns:${block.group}:${col}`, namespace: block.group, x: cx - colW / 2 - GROUP_PAD_X, y: top, w: colW + 2 * GROUP_PAD_X, h: block.height });
       }
-      top += block.height + gapY;
+      top += block.height + MIN_BLOCK_GAP + spare;
     }
   });
 
@@ -223,5 +255,5 @@ export function layoutMeshGraph(input: MeshLayoutInput): MeshLayout {
     const c = connectorBetween(from, to);
     edges.push({ id: `${from.id}->${to.id}`, from: from.id, to: to.id, kind, d: cubicPath(c), arrow: arrowHead(c) });
   }
-  return { width, height, nodes, edges, groups, byId };
+  return { width, height, detail, nodes, edges, groups, byId };
 }

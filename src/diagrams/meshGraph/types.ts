@@ -24,8 +24,8 @@ export interface MeshNode {
   /** Namespace, or `external` for actors outside the cluster. */
   namespace: string;
   label: string;
-  /** Label font size (px): 10, or smaller so a long name fits the box. */
-  labelSize: number;
+  /** The namespace's name on the node's top border, when the node is its namespace's only one in its column (no box). */
+  legend?: string;
   /** Centre. */
   x: number;
   y: number;
@@ -57,7 +57,7 @@ export interface MeshEdge {
   arrow: string;
 }
 
-/** A namespace box: one per namespace and column, so boxes never overlap. */
+/** A namespace box: one per namespace and column with several nodes, so boxes never overlap. */
 export interface NamespaceGroup {
   /** `ns:<namespace>:<column>`. */
   id: string;
@@ -68,10 +68,14 @@ export interface NamespaceGroup {
   h: number;
 }
 
+/** `full`: badges name the level a mode came from; `compact`: the mode only, for narrow spaces (the level stays in titles). */
+export type MeshDetail = 'full' | 'compact';
+
 export interface MeshLayout {
   /** Never smaller than requested; grows when the nodes need more room. Use it for the viewBox. */
   width: number;
   height: number;
+  detail: MeshDetail;
   nodes: MeshNode[];
   edges: MeshEdge[];
   groups: NamespaceGroup[];

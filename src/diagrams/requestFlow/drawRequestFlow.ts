@@ -2,7 +2,8 @@ import { type Selection, select } from 'd3-selection';
 import type { Attachment } from 'svelte/attachments';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { LOCK_ICONS } from '../meshGraph/lockIcons.ts';
-import { wideChars } from '../meshGraph/textWidth.ts';
+import { TEXT } from '../meshGraph/metrics.ts';
+import { textWidth } from '../meshGraph/textWidth.ts';
 import type { MeshLayout } from '../meshGraph/types.ts';
 import { type FlowMarker, type FlowPathSegment, flowMarker, flowPathSegments } from './flowMarker.ts';
 import type { FlowView } from './types.ts';
@@ -47,7 +48,7 @@ function buildShape(g: MarkerSel): void {
     if (shape.glyph) m.append('path').attr('class', 'marker-glyph').attr('d', shape.glyph);
     if (d.status === 'failed') {
       m.append('path').attr('class', 'break break-mark').attr('d', BREAK_PATH);
-      m.append('text').attr('class', 'break break-label').attr('text-anchor', 'middle');
+      m.append('text').attr('class', 'break break-label').attr('text-anchor', 'middle').attr('font-size', TEXT.flow);
     }
   });
 }
@@ -85,12 +86,12 @@ function drawPaths(sel: Layer, segments: FlowPathSegment[]): void {
       const g = enter.append('g');
       g.append('path').attr('class', 'flow-path');
       const label = g.append('g').attr('class', 'hop-sends');
-      label.append('rect').attr('class', 'hop-sends-bg').attr('y', -7).attr('height', 13).attr('rx', 3);
+      label.append('rect').attr('class', 'hop-sends-bg').attr('y', -9).attr('height', 16).attr('rx', 3);
       const lock = label.append('g').attr('class', 'lock');
       lock.append('path').attr('class', 'lock-body');
       lock.append('path').attr('class', 'lock-shackle');
       lock.append('path').attr('class', 'lock-mark');
-      label.append('text').attr('class', 'hop-sends-text').attr('y', 3);
+      label.append('text').attr('class', 'hop-sends-text').attr('y', 3.5).attr('font-size', TEXT.flow);
       return g;
     })
     .attr('class', (d) => `flow-hop hop-${d.state} ${d.sends.locked ? 'sends-mtls' : 'sends-plain'}`)
@@ -98,11 +99,11 @@ function drawPaths(sel: Layer, segments: FlowPathSegment[]): void {
       g.select('path.flow-path').attr('d', (d) => d.d);
       const label = g.select('g.hop-sends').attr('transform', (d) => `translate(${d.labelX.toFixed(1)},${d.labelY.toFixed(1)})`);
       const icon = (d: FlowPathSegment) => (d.sends.locked ? LOCK_ICONS.strict : LOCK_ICONS.disable);
-      // Centred on the route; text is not measured, 4.8 px per character fits the 8 px font (8 px per full-width one).
-      const half = (d: FlowPathSegment) => ((d.sends.text.length - wideChars(d.sends.text)) * 4.8 + wideChars(d.sends.text) * 8 + 20) / 2;
+      // Centred on the route: the lock, the text (estimated, not measured) and padding.
+      const half = (d: FlowPathSegment) => Math.ceil(textWidth(d.sends.text, TEXT.flow) + 22) / 2;
       label.select('rect.hop-sends-bg').attr('x', (d) => -half(d)).attr('width', (d) => 2 * half(d));
-      label.select('g.lock').attr('transform', (d) => `translate(${-half(d) + 3},-6) scale(0.9)`);
-      label.select('text.hop-sends-text').attr('x', (d) => -half(d) + 15);
+      label.select('g.lock').attr('transform', (d) => `translate(${-half(d) + 4},-7)`);
+      label.select('text.hop-sends-text').attr('x', (d) => -half(d) + 17);
       label.select('path.lock-body').attr('d', (d) => icon(d)?.body ?? '').attr('class', (d) => `lock-body${icon(d)?.solid ? ' solid' : ''}`);
       label.select('path.lock-shackle').attr('d', (d) => icon(d)?.shackle ?? '');
       label.select('path.lock-mark').attr('d', (d) => icon(d)?.mark ?? '');

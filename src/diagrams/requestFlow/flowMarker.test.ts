@@ -7,7 +7,7 @@ import { flowMarker, flowPathSegments } from './flowMarker.ts';
 
 describe('flowMarker', () => {
   const world = createDefaultWorld();
-  const layout = layoutMeshGraph({ mesh: summarizeMesh(world), width: 700, height: 420 });
+  const layout = layoutMeshGraph({ mesh: summarizeMesh(world), width: 1200, height: 420 });
   const trace = browserGet(world, GATEWAY_URL);
 
   it('moves along the current hop with progress', () => {
@@ -56,7 +56,7 @@ describe('flowMarker', () => {
 describe('flowPathSegments', () => {
   it('lists the hops travelled so far with what the client sent on each', () => {
     const world = createDefaultWorld();
-    const layout = layoutMeshGraph({ mesh: summarizeMesh(world), width: 700, height: 420 });
+    const layout = layoutMeshGraph({ mesh: summarizeMesh(world), width: 1200, height: 420 });
     const segments = flowPathSegments(layout, flowView(2, browserGet(world, GATEWAY_URL), { hopIndex: 2, progress: 0.5 }));
     expect(segments.map((s) => [s.key, s.state, s.sends.text])).toEqual([
       ['2:0', 'done', 'plaintext'],
