@@ -209,7 +209,10 @@ test('a failed request opens its verdict in the details drawer, next to the list
   await expect(panel.getByRole('group', { name: 'Selected request' })).toContainText('plaintext to a STRICT server');
   // The lesson folds away while the drawer is open, so the mesh and the terminal keep their room.
   await expect(page.getByRole('button', { name: 'Lesson' })).toBeVisible();
-  expect((await measure(page)).diagramFont).toBeGreaterThanOrEqual(11);
+  // The request's marks and labels on the diagram cover no other label.
+  const figures = await measure(page);
+  expect(figures.diagramFont).toBeGreaterThanOrEqual(11);
+  expect(figures.overlaps).toEqual([]);
   await panel.getByRole('button', { name: /Watch the handshake/ }).click();
   await expect(page.getByRole('tab', { name: 'Handshake' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel')).toContainText('Fails here');

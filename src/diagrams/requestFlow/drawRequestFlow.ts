@@ -99,15 +99,15 @@ function drawPaths(sel: Layer, segments: FlowPathSegment[]): void {
       g.select('path.flow-path').attr('d', (d) => d.d);
       const label = g.select('g.hop-sends').attr('transform', (d) => `translate(${d.labelX.toFixed(1)},${d.labelY.toFixed(1)})`);
       const icon = (d: FlowPathSegment) => (d.sends.locked ? LOCK_ICONS.strict : LOCK_ICONS.disable);
-      // Centred on the route: the lock, the text (estimated, not measured) and padding.
-      const half = (d: FlowPathSegment) => Math.ceil(textWidth(d.sends.text, TEXT.flow) + 22) / 2;
+      // Centred on the route: the lock, the text (estimated, not measured) and padding; the lock alone where words would cover a node.
+      const half = (d: FlowPathSegment) => (d.compact ? 9 : Math.ceil(textWidth(d.sends.text, TEXT.flow) + 22) / 2);
       label.select('rect.hop-sends-bg').attr('x', (d) => -half(d)).attr('width', (d) => 2 * half(d));
       label.select('g.lock').attr('transform', (d) => `translate(${-half(d) + 4},-7)`);
       label.select('text.hop-sends-text').attr('x', (d) => -half(d) + 17);
       label.select('path.lock-body').attr('d', (d) => icon(d)?.body ?? '').attr('class', (d) => `lock-body${icon(d)?.solid ? ' solid' : ''}`);
       label.select('path.lock-shackle').attr('d', (d) => icon(d)?.shackle ?? '');
       label.select('path.lock-mark').attr('d', (d) => icon(d)?.mark ?? '');
-      label.select('text.hop-sends-text').text((d) => d.sends.text);
+      label.select('text.hop-sends-text').attr('display', (d) => (d.compact ? 'none' : null)).text((d) => d.sends.text);
     });
 }
 

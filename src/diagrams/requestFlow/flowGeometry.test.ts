@@ -59,6 +59,20 @@ describe('hopPath', () => {
     }
   });
 
+  it('puts the label where it covers no node: with its words where there is room, else the lock alone', () => {
+    const covers = (p: { x: number; y: number }, half: number, l = layout) =>
+      l.nodes.some((n) => Math.abs(p.x - n.x) < n.w / 2 + half && p.y + 7 > n.y - n.h / 2 - 9 && p.y - 9 < n.y + n.h / 2);
+    // Columns a few pixels apart: only the lock fits between them.
+    const tight = toFrontend && hopPath(layout, toFrontend);
+    expect(tight?.labelRoom).toBe('icon');
+    expect(tight && covers(tight.labelAt, 10)).toBe(false);
+    // A wide drawing: the words too, still clear of every node.
+    const wide = layoutMeshGraph({ mesh: summarizeMesh(world), width: 1600, height: 600 });
+    const roomy = toFrontend && hopPath(wide, toFrontend);
+    expect(roomy?.labelRoom).toBe('full');
+    expect(roomy && covers(roomy.labelAt, 40, wide)).toBe(false);
+  });
+
   it('is undefined for an endpoint that has no node', () => {
     expect(hopPath(layout, { from: 'external/browser', to: 'gone/pod-1-2' })).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import type { Hop, HopOutcome } from '../../domain/traffic/trace.ts';
 import { connectorBetween, cubicPath, pointOnCubic, pointText, type Point } from '../meshGraph/connector.ts';
 import { hopNodeIds } from '../meshGraph/hopNodeIds.ts';
+import { LEGEND } from '../meshGraph/metrics.ts';
 import type { MeshLayout } from '../meshGraph/types.ts';
 import { ENGLISH, type Translate } from '../../i18n/locale.ts';
 
@@ -13,8 +14,28 @@ export interface HopPath {
   ys: Float64Array;
   dist: Float64Array;
   total: number;
-  /** Where a label for the hop goes: the middle of its first curve (beside, not on, a LoadBalancer waypoint). */
+  /**
+   * Where a label for the hop goes: the point nearest the middle of its first curve (beside, not on,
+   * a LoadBalancer waypoint) where it covers no node, its text or its namespace's name.
+   */
   labelAt: Point;
+  /** `full`: there is room for the lock and the words; `icon`: only for the lock (a tight layout). */
+  labelRoom: 'full' | 'icon';
+}
+
+/** A hop label's box around its anchor: the widest words ("mTLS (DR)", "plaintext") with the lock, or the lock alone. */
+const LABEL_BOX = { full: 80, icon: 20, above: 9, below: 7 } as const;
+
+/**
+ * The sample nearest `middle` where a label of the given room covers no node (with the namespace
+ * name on its border), or undefined when there is none.
+ */
+function clearSample(layout: MeshLayout, xs: readonly number[], ys: readonly number[], middle: number, room: 'full' | 'icon'): number | undefined {
+  const half = LABEL_BOX[room] / 2;
+  const clear = (x: number, y: number) =>
+    layout.nodes.every((n) => Math.abs(x - n.x) >= n.w / 2 + half + 1 || y - LABEL_BOX.above >= n.y + n.h / 2 + 1 || y + LABEL_BOX.below <= n.y - n.h / 2 - LEGEND.rise - 1);
+  const order = xs.map((_, i) => i).sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle) || a - b);
+  return order.find((i) => clear(xs[i] ?? 0, ys[i] ?? 0));
 }
 
 /** Samples per curve segment; enough for a marker to look smooth at 700 px. */
@@ -44,8 +65,10 @@ function build(layout: MeshLayout, hop: Pick<Hop, 'from' | 'to' | 'via'>): HopPa
   }
   const dist = new Float64Array(xs.length);
   for (let i = 1; i < xs.length; i++) dist[i] = (dist[i - 1] ?? 0) + Math.hypot((xs[i] ?? 0) - (xs[i - 1] ?? 0), (ys[i] ?? 0) - (ys[i - 1] ?? 0));
-  const labelAt = { x: xs[SAMPLES / 2] ?? 0, y: ys[SAMPLES / 2] ?? 0 };
-  return { d, xs: Float64Array.from(xs), ys: Float64Array.from(ys), dist, total: dist[dist.length - 1] ?? 0, labelAt };
+  const full = clearSample(layout, xs, ys, SAMPLES / 2, 'full');
+  const at = full ?? clearSample(layout, xs, ys, SAMPLES / 2, 'icon') ?? SAMPLES / 2;
+  const labelAt = { x: xs[at] ?? 0, y: ys[at] ?? 0 };
+  return { d, xs: Float64Array.from(xs), ys: Float64Array.from(ys), dist, total: dist[dist.length - 1] ?? 0, labelAt, labelRoom: full !== undefined ? 'full' : 'icon' };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface FlowPathSegment {
   /** Where the lock label sits (the route's midpoint) and what it says. */
   labelX: number;
   labelY: number;
+  /** Only the lock fits there (the words would cover a node). */
+  compact: boolean;
   sends: { text: string; locked: boolean };
 }
 
@@ -71,7 +73,7 @@ export function flowPathSegments(layout: MeshLayout, flow: FlowView, tr: Transla
     if (!hop || !path) continue;
     const mid = path.labelAt;
     const failed = hop.outcome !== 'ok' && (i < last || flow.status !== 'moving');
-    out.push({ key: `${flow.id}:${i}`, d: path.d, state: failed ? 'failed' : i === last && flow.status === 'moving' ? 'current' : 'done', labelX: mid.x, labelY: mid.y, sends: sendsLabel(hop, tr.t) });
+    out.push({ key: `${flow.id}:${i}`, d: path.d, state: failed ? 'failed' : i === last && flow.status === 'moving' ? 'current' : 'done', labelX: mid.x, labelY: mid.y, compact: path.labelRoom === 'icon', sends: sendsLabel(hop, tr.t) });
   }
   return out;
 }
