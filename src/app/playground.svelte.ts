@@ -260,24 +260,26 @@ export class Playground {
       this.selected = 'sandbox';
       this.loading = false;
       this.loadError = '';
-      this.afterReplay(await this.course.openSandbox(this.sandboxStart, { commands: this.saved.sandbox.commands }));
+      this.afterReplay(await this.course.openSandbox(this.sandboxStart, { commands: this.saved.sandbox.commands }), 'saved');
       return;
     }
     this.selected = id;
     const lesson = await this.loadLesson(id);
     if (!lesson) return;
     const progress = Object.hasOwn(this.saved.lessons, id) ? this.saved.lessons[id] : undefined;
-    this.afterReplay(await this.course.openLesson(lesson, progress ?? {}));
+    this.afterReplay(await this.course.openLesson(lesson, progress ?? {}), 'saved');
   }
 
   /**
    * A replay of saved progress that stopped early (the Stop button) leaves fewer commands in effect
    * than were saved: saving now would lose the rest, so the learner decides.
    */
-  private afterReplay(outcome: ReplayOutcome, link = false): void {
+  private afterReplay(outcome: ReplayOutcome, from: 'saved' | 'step' | 'link'): void {
+    const link = from === 'link';
     if (outcome.stopped === 'superseded') return;
     if (!outcome.stopped) {
-      if (outcome.ran) this.sim.terminal.note(this.t('terminal.restored', { count: outcome.ran }));
+      // Saved progress came back: say so where the learner looks (a lesson opened at a step needs no note).
+      if (outcome.ran && from === 'saved' && !this.embed) this.sim.terminal.note(this.t('terminal.restored', { count: outcome.ran }));
       this.progressChanged();
       return;
     }
@@ -320,7 +322,7 @@ export class Playground {
     const index = Math.min(Math.max(0, step - 1), lesson.steps.length - 1);
     const before = lesson.steps.slice(0, index);
     if (step > lesson.steps.length) this.notify('notice.options.noStep', { step, total: lesson.steps.length });
-    this.afterReplay(await this.course.openLesson(lesson, { step: index, completed: before.map((s) => s.id), commands: before.flatMap((s) => splitCommands(s.solution)) }));
+    this.afterReplay(await this.course.openLesson(lesson, { step: index, completed: before.map((s) => s.id), commands: before.flatMap((s) => splitCommands(s.solution)) }), 'step');
   }
 
   /**
@@ -353,7 +355,7 @@ export class Playground {
       const index = Math.min(state.step ?? 0, lesson.steps.length - 1);
       outcome = await this.course.openLesson(lesson, { step: index, completed: lesson.steps.slice(0, index).map((s) => s.id), commands: state.commands }, this.linkBudget);
     }
-    this.afterReplay(outcome, true);
+    this.afterReplay(outcome, 'link');
   }
 
   /** A link that opens this exact state (lesson, step, the commands in effect, language). */
