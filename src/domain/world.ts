@@ -25,6 +25,9 @@ export interface ClusterInfo {
 /** Source of every world's change stamps (see `World.version`). */
 let changeSequence = 0;
 
+/** Lines kept per pod, as a real log rotates. */
+const MAX_LOG_LINES = 2000;
+
 export class World {
   private store = new Map<string, KubeObject>();
   /** kind → namespace → objects, so that policy lookups stay fast on large worlds. */
@@ -33,8 +36,16 @@ export class World {
   private listCache = new Map<string, Map<string, readonly KubeObject[]>>();
   /** Change counters by `kind/namespace`, so derived views can tell what may have changed. */
   private versions = new Map<string, number>();
-  /** Envoy and app logs by pod key (`ns/name`). */
+  /**
+   * Envoy and app logs by pod key (`ns/name`), each the pod's last `MAX_LOG_LINES` lines. Read-only:
+   * write through appendLog. A reader keeping an array sees the lines appended to it later.
+   */
   logs = new Map<string, readonly LogLine[]>();
+  /**
+   * The log arrays this world created since it was last cloned, by pod key: no clone holds them, so
+   * appendLog may add to them in place. Any other array in `logs` may be shared and is copied first.
+   */
+  private ownLogs = new Map<string, LogLine[]>();
   /** Whether `gcloud container clusters get-credentials` has written a kubeconfig entry. */
   credentials = true;
   /** Incremented whenever a mesh policy changes; istiod pushes config for each version. */
@@ -156,12 +167,18 @@ export class World {
   appendLog(namespace: string, pod: string, container: string, text: string): void {
     this.mutations++;
     const key = `${namespace}/${pod}`;
-    // A new array each time: clones share the arrays they copied (see `clone`), so none is ever
-    // changed in place. The log keeps its last 2,000 lines, as a real one rotates.
-    const lines = this.logs.get(key) ?? [];
-    const next = lines.length >= 2000 ? lines.slice(lines.length - 1999) : lines.slice();
-    next.push({ time: this.nowSeconds(), container, text });
-    this.logs.set(key, next);
+    const line = { time: this.nowSeconds(), container, text };
+    const lines = this.logs.get(key);
+    let own = this.ownLogs.get(key);
+    if (own === undefined || own !== lines) {
+      // Copy on write: clones share the arrays they copied (see `clone`) and never change them.
+      own = lines ? lines.slice(Math.max(0, lines.length - MAX_LOG_LINES)) : [];
+      this.logs.set(key, own);
+      this.ownLogs.set(key, own);
+    }
+    own.push(line);
+    // The log rotates, keeping its last lines. V8 shifts by moving the array's start, not its lines.
+    while (own.length > MAX_LOG_LINES) own.shift();
   }
 
   /** A snapshot: shares the (immutable) objects, copies the containers and the random state. */
@@ -169,7 +186,9 @@ export class World {
     const copy = new World(this.clock, this.rng.clone());
     copy.store = new Map(this.store);
     copy.index = new Map([...this.index].map(([kind, byNs]) => [kind, new Map([...byNs].map(([ns, objs]) => [ns, new Map(objs)]))]));
+    // Both worlds now share every log array, so neither may add to one in place any more.
     copy.logs = new Map(this.logs);
+    this.ownLogs = new Map();
     copy.versions = new Map(this.versions);
     copy.credentials = this.credentials;
     copy.configVersion = this.configVersion;
