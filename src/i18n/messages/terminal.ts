@@ -5,7 +5,7 @@ export default defineMessages(
   {
     'terminal.output': 'Terminal output',
     'terminal.input': 'Command input',
-    'terminal.held': 'Loading the lesson: what you type runs as soon as it is ready ({count} waiting).',
+    'terminal.held': 'Getting the world ready: what you type runs as soon as it is ({count} waiting).',
     'terminal.running': 'Running… Control C stops it ({count} more lines waiting).',
     'terminal.restored': '# {count} commands replayed: the world is as you left it. ↑ recalls what you typed.',
     'terminal.keys':
@@ -14,7 +14,7 @@ export default defineMessages(
   {
     'terminal.output': 'ターミナルの出力',
     'terminal.input': 'コマンド入力',
-    'terminal.held': 'レッスンを読み込んでいます。入力したコマンドは準備ができ次第実行されます（待機中 {count} 件）。',
+    'terminal.held': '環境を準備しています。入力したコマンドは準備ができ次第実行されます（待機中 {count} 件）。',
     'terminal.running': '実行中… Control+C で停止します（さらに {count} 行が待機中）。',
     'terminal.restored': '# {count} 件のコマンドを再実行しました。環境は前回のままです。↑ で入力履歴を呼び出せます。',
     'terminal.keys':
