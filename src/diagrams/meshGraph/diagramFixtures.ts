@@ -17,6 +17,13 @@ export function strictCartWorld(): World {
   return world;
 }
 
+/** The default world with a mesh-wide STRICT policy (`PeerAuthentication istio-system/default`): every sidecar's badge changes. */
+export function meshWideStrictWorld(): World {
+  const world = createDefaultWorld();
+  world.put(peerAuthentication('istio-system', 'default', { mtls: { mode: 'STRICT' } }));
+  return world;
+}
+
 export function browserGet(world: World, url: string): Trace {
   return simulateRequest(world, { client: { kind: 'external', name: 'browser' }, url });
 }
@@ -38,4 +45,24 @@ export function mountG(): SVGGElement {
   svg.appendChild(g);
   document.body.appendChild(svg);
   return g;
+}
+
+/** The mutation records the document queued under `root` while `change` ran (and settled, when it returns a promise). */
+export async function mutationsDuring(root: Node, change: () => unknown): Promise<MutationRecord[]> {
+  const records: MutationRecord[] = [];
+  const observer = new MutationObserver((delivered) => records.push(...delivered));
+  observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  await change();
+  records.push(...observer.takeRecords());
+  observer.disconnect();
+  return records;
+}
+
+/** The ids of the mesh nodes that the records touched (`outside` for anything not in a node). */
+export function touchedNodes(records: readonly MutationRecord[]): string[] {
+  const ids = records.map((r) => {
+    const el = r.target instanceof Element ? r.target : r.target.parentElement;
+    return el?.closest('g.node')?.getAttribute('data-id') ?? 'outside';
+  });
+  return [...new Set(ids)].sort();
 }

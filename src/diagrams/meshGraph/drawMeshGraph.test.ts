@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
-import { mountG, strictCartWorld } from './diagramFixtures.ts';
+import { meshWideStrictWorld, mountG, mutationsDuring, strictCartWorld, touchedNodes } from './diagramFixtures.ts';
 import { drawMeshGraph } from './drawMeshGraph.ts';
 import { layoutMeshGraph } from './layoutMeshGraph.ts';
 
@@ -51,6 +51,23 @@ describe('drawMeshGraph', () => {
     const before = [...g.querySelectorAll('*')];
     drawMeshGraph(defaultLayout())(g);
     expect([...g.querySelectorAll('*')]).toEqual(before);
+  });
+
+  it('changes nothing in the document when it draws the same mesh again', async () => {
+    const g = mountG();
+    drawMeshGraph(defaultLayout())(g);
+    expect(await mutationsDuring(g, () => drawMeshGraph(defaultLayout())(g))).toEqual([]);
+  });
+
+  it('touches only the nodes whose badge changed: one for a namespace policy, the sidecars for a mesh-wide one', async () => {
+    vi.useFakeTimers();
+    const g = mountG();
+    drawMeshGraph(defaultLayout())(g);
+    expect(touchedNodes(await mutationsDuring(g, () => drawMeshGraph(strictLayout())(g)))).toEqual(['cart/cartservice']);
+    const meshWide = layoutMeshGraph({ mesh: summarizeMesh(meshWideStrictWorld()), width: 700, height: 420 });
+    const sidecars = meshWide.nodes.filter((n) => n.badge.level === 'mesh').map((n) => n.id).sort();
+    expect(sidecars.length).toBeGreaterThan(10);
+    expect(touchedNodes(await mutationsDuring(g, () => drawMeshGraph(meshWide)(g)))).toEqual(sidecars);
   });
 
   it('marks a node whose mode changed as `changed` for changeMs, and only that node', () => {

@@ -4,6 +4,7 @@ import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { LOCK_ICONS } from './lockIcons.ts';
 import { LEGEND, NODE, TEXT } from './metrics.ts';
 import { textWidth } from './textWidth.ts';
+import { attrIfChanged, setAttr, textIfChanged } from '../writeIfChanged.ts';
 import type { MeshDetail, MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
 
 export interface DrawMeshGraphOptions {
@@ -24,8 +25,27 @@ type Layer = Selection<SVGGElement, string, SVGGElement, unknown>;
  */
 const changeTimers = new WeakMap<Element, ReturnType<typeof setTimeout>>();
 
+/** What each element was last drawn from (see `unlessDrawn`). */
+const drawnKeys = new WeakMap<Element, string>();
+
+/**
+ * A filter for a join's merged selection: keeps the elements whose data key changed since they were
+ * last drawn (and records the new key), so that a redraw visits only what changed.
+ */
+function unlessDrawn<D>(key: (d: D) => string): (this: Element, d: D) => boolean {
+  return function (d) {
+    const k = key(d);
+    if (drawnKeys.get(this) === k) return false;
+    drawnKeys.set(this, k);
+    return true;
+  };
+}
+
 function layer(root: Root, name: string): Layer {
-  return root.selectAll<SVGGElement, string>(`:scope > g.${name}`).data([name]).join('g').attr('class', name);
+  return root
+    .selectAll<SVGGElement, string>(`:scope > g.${name}`)
+    .data([name])
+    .join((enter) => enter.append('g').attr('class', name));
 }
 
 function roundedRect(w: number, h: number, r: number): string {
@@ -56,17 +76,17 @@ const badgeKey = (d: MeshNode) => `${d.badge.mode}|${d.badge.level ?? ''}|${d.ba
 /** A namespace's name on a border whose top-left corner is (x, y): a knocked-out background, then the text. */
 function placeLegend<T>(sel: Selection<SVGGElement, T, SVGGElement, unknown>, name: (d: T) => string, x: (d: T) => number, y: (d: T) => number): void {
   sel
-    .select('rect.ns-legend-bg')
-    .attr('x', (d) => x(d) + LEGEND.inset)
-    .attr('y', (d) => y(d) - LEGEND.rise)
-    .attr('width', (d) => Math.ceil(textWidth(name(d), TEXT.legend)) + 2 * LEGEND.padX)
-    .attr('height', LEGEND.rise + LEGEND.baseline + 1);
+    .select<SVGRectElement>('rect.ns-legend-bg')
+    .call(attrIfChanged, 'x', (d) => x(d) + LEGEND.inset)
+    .call(attrIfChanged, 'y', (d) => y(d) - LEGEND.rise)
+    .call(attrIfChanged, 'width', (d) => Math.ceil(textWidth(name(d), TEXT.legend)) + 2 * LEGEND.padX)
+    .call(attrIfChanged, 'height', LEGEND.rise + LEGEND.baseline + 1);
   sel
-    .select('text.ns-legend')
-    .attr('x', (d) => x(d) + LEGEND.inset + LEGEND.padX)
-    .attr('y', (d) => y(d) + LEGEND.baseline)
-    .attr('font-size', TEXT.legend)
-    .text(name);
+    .select<SVGTextElement>('text.ns-legend')
+    .call(attrIfChanged, 'x', (d) => x(d) + LEGEND.inset + LEGEND.padX)
+    .call(attrIfChanged, 'y', (d) => y(d) + LEGEND.baseline)
+    .call(attrIfChanged, 'font-size', TEXT.legend)
+    .call(textIfChanged, name);
 }
 
 function appendLegend<T>(g: Selection<SVGGElement, T, SVGGElement, unknown>): void {
@@ -84,13 +104,14 @@ function drawGroups(sel: Layer, groups: NamespaceGroup[]): void {
       appendLegend(g);
       return g;
     })
+    .filter(unlessDrawn<NamespaceGroup>((d) => `${d.namespace}|${d.x},${d.y},${d.w},${d.h}`))
     .call((g) => {
-      g.select('rect.ns-box').attr('x', (d) => d.x).attr('y', (d) => d.y).attr('width', (d) => d.w).attr('height', (d) => d.h);
+      g.select<SVGRectElement>('rect.ns-box').call(attrIfChanged, 'x', (d) => d.x).call(attrIfChanged, 'y', (d) => d.y).call(attrIfChanged, 'width', (d) => d.w).call(attrIfChanged, 'height', (d) => d.h);
       placeLegend(g, (d) => d.namespace, (d) => d.x, (d) => d.y);
     });
 }
 
-function drawEdges(sel: Layer, edges: MeshEdge[], { t }: Translator): void {
+function drawEdges(sel: Layer, edges: MeshEdge[], { t, locale }: Translator): void {
   sel
     .selectAll<SVGGElement, MeshEdge>('g.edge')
     .data(edges, (d) => d.id)
@@ -101,11 +122,12 @@ function drawEdges(sel: Layer, edges: MeshEdge[], { t }: Translator): void {
       g.append('path').attr('class', 'edge-arrow');
       return g;
     })
-    .attr('class', (d) => `edge edge-${d.kind}`)
+    .filter(unlessDrawn<MeshEdge>((d) => `${d.kind}|${d.d}|${d.arrow}|${locale}`))
+    .call(attrIfChanged, 'class', (d) => `edge edge-${d.kind}`)
     .call((g) => {
-      g.select('title').text((d) => t(d.kind === 'probe' ? 'diagram.edgeProbe' : 'diagram.edge', { from: d.from, to: d.to }));
-      g.select('path.edge-line').attr('d', (d) => d.d);
-      g.select('path.edge-arrow').attr('d', (d) => d.arrow);
+      g.select<SVGTitleElement>('title').call(textIfChanged, (d) => t(d.kind === 'probe' ? 'diagram.edgeProbe' : 'diagram.edge', { from: d.from, to: d.to }));
+      g.select<SVGPathElement>('path.edge-line').call(attrIfChanged, 'd', (d) => d.d);
+      g.select<SVGPathElement>('path.edge-arrow').call(attrIfChanged, 'd', (d) => d.arrow);
     });
 }
 
@@ -125,69 +147,77 @@ function buildNode(enter: Selection<SVGGElement, MeshNode, SVGGElement, string>)
   appendLegend(enter.append('g').attr('class', 'legend'));
 }
 
+/** What a node draws from, as one string: a node whose key is unchanged is not visited at all. */
+const nodeKey = (d: MeshNode, detail: MeshDetail, lit: ReadonlySet<string>, locale: string) =>
+  `${d.kind}|${badgeKey(d)}|${d.badge.text}|${d.title}|${d.label}|${d.legend ?? ''}|${d.x},${d.y},${d.w},${d.h}|${lit.has(d.id)}|${detail}|${locale}`;
+
 function updateNode(g: Selection<SVGGElement, MeshNode, SVGGElement, string>, changeMs: number, detail: MeshDetail, lit: ReadonlySet<string>, { t }: Translator): void {
   g.each(function (d) {
     const key = badgeKey(d);
     const before = this.getAttribute('data-badge');
-    this.setAttribute('data-badge', key);
+    setAttr(this, 'data-badge', key);
     if (before === null || before === key) return;
     clearTimeout(changeTimers.get(this));
     this.classList.add('changed');
     changeTimers.set(this, setTimeout(() => this.classList.remove('changed'), changeMs));
   });
-  g.attr('class', function (d) {
+  g.call(attrIfChanged, 'class', function (this: SVGGElement, d: MeshNode) {
     return `node kind-${d.kind} mode-${d.badge.mode}${this.classList.contains('changed') ? ' changed' : ''}${lit.has(d.id) ? ' lit' : ''}`;
-  })
-    .attr('data-id', (d) => d.id)
-    .attr('transform', (d) => `translate(${d.x},${d.y})`);
-  g.select('title').text((d) => d.title);
-  g.select('path.node-outline').attr('d', nodeOutline);
+  });
+  g.call(attrIfChanged, 'data-id', (d) => d.id).call(attrIfChanged, 'transform', (d) => `translate(${d.x},${d.y})`);
+  g.select<SVGTitleElement>('title').call(textIfChanged, (d) => d.title);
+  g.select<SVGPathElement>('path.node-outline').call(attrIfChanged, 'd', nodeOutline);
   g.select<SVGTextElement>('text.node-label')
-    .attr('y', (d) => -d.h / 2 + NODE.labelBaseline)
-    .text((d) => d.label);
+    .call(attrIfChanged, 'y', (d) => -d.h / 2 + NODE.labelBaseline)
+    .call(textIfChanged, (d) => d.label);
 
   const pillW = (d: MeshNode) => d.w - 2 * NODE.pillInset;
   const locked = (d: MeshNode) => LOCK_ICONS[d.badge.mode] !== undefined;
-  const badge = g.select<SVGGElement>('g.badge').attr('transform', (d) => `translate(${-pillW(d) / 2},${-d.h / 2 + NODE.pillTop})`);
-  badge.select('rect.badge-pill').attr('width', pillW);
-  badge.select('g.lock').attr('display', (d) => (locked(d) ? null : 'none'));
-  badge.select('path.lock-body').attr('d', (d) => LOCK_ICONS[d.badge.mode]?.body ?? '').attr('class', (d) => `lock-body${LOCK_ICONS[d.badge.mode]?.solid ? ' solid' : ''}`);
-  badge.select('path.lock-shackle').attr('d', (d) => LOCK_ICONS[d.badge.mode]?.shackle ?? '');
-  badge.select('path.lock-mark').attr('d', (d) => LOCK_ICONS[d.badge.mode]?.mark ?? '');
+  const badge = g.select<SVGGElement>('g.badge').call(attrIfChanged, 'transform', (d) => `translate(${-pillW(d) / 2},${-d.h / 2 + NODE.pillTop})`);
+  badge.select<SVGRectElement>('rect.badge-pill').call(attrIfChanged, 'width', pillW);
+  badge.select<SVGGElement>('g.lock').call(attrIfChanged, 'display', (d) => (locked(d) ? null : 'none'));
+  badge
+    .select<SVGPathElement>('path.lock-body')
+    .call(attrIfChanged, 'd', (d) => LOCK_ICONS[d.badge.mode]?.body ?? '')
+    .call(attrIfChanged, 'class', (d) => `lock-body${LOCK_ICONS[d.badge.mode]?.solid ? ' solid' : ''}`);
+  badge.select<SVGPathElement>('path.lock-shackle').call(attrIfChanged, 'd', (d) => LOCK_ICONS[d.badge.mode]?.shackle ?? '');
+  badge.select<SVGPathElement>('path.lock-mark').call(attrIfChanged, 'd', (d) => LOCK_ICONS[d.badge.mode]?.mark ?? '');
   // A lock leads its mode; a badge without one (gateway, no sidecar, outside…) is centred.
   badge
-    .select('text.badge-mode')
-    .attr('x', (d) => (locked(d) ? NODE.pillPad + NODE.lockWidth : pillW(d) / 2))
-    .attr('text-anchor', (d) => (locked(d) ? null : 'middle'))
-    .text((d) => d.badge.text);
+    .select<SVGTextElement>('text.badge-mode')
+    .call(attrIfChanged, 'x', (d) => (locked(d) ? NODE.pillPad + NODE.lockWidth : pillW(d) / 2))
+    .call(attrIfChanged, 'text-anchor', (d) => (locked(d) ? null : 'middle'))
+    .call(textIfChanged, (d) => d.badge.text);
   badge
-    .select('text.badge-level')
-    .attr('x', (d) => pillW(d) - NODE.pillPad)
-    .text((d) => (d.badge.level && detail === 'full' ? t(`diagram.level.${d.badge.level}`) : ''));
+    .select<SVGTextElement>('text.badge-level')
+    .call(attrIfChanged, 'x', (d) => pillW(d) - NODE.pillPad)
+    .call(textIfChanged, (d) => (d.badge.level && detail === 'full' ? t(`diagram.level.${d.badge.level}`) : ''));
 
   g.select<SVGGElement>('g.overrides')
     .selectAll<SVGTextElement, { text: string; y: number }>('text')
     .data((d) => d.badge.overrides.map((text, i) => ({ text, y: -d.h / 2 + NODE.pillTop + NODE.pillHeight + NODE.overrideBaseline + i * NODE.overrideLine })), (d) => d.text)
     .join((enter) => enter.append('text').attr('class', 'override').attr('text-anchor', 'middle').attr('font-size', TEXT.override))
-    .attr('y', (d) => d.y)
-    .text((d) => d.text);
+    .call(attrIfChanged, 'y', (d) => d.y)
+    .call(textIfChanged, (d) => d.text);
 
-  const legend = g.select<SVGGElement>('g.legend').attr('display', (d) => (d.legend ? null : 'none'));
+  const legend = g.select<SVGGElement>('g.legend').call(attrIfChanged, 'display', (d) => (d.legend ? null : 'none'));
   placeLegend(legend, (d) => d.legend ?? '', (d) => -d.w / 2, (d) => -d.h / 2);
 }
 
 /**
  * Draws the mesh into a `<g>`: namespace boxes, call edges and nodes, each an idempotent keyed
- * join, so a re-run after a policy change keeps every element and only restyles what changed.
+ * join. A re-run keeps every element, skips those whose data did not change, and writes only the
+ * attributes that differ: drawing the same mesh twice changes nothing in the document.
  * A node whose badge changed gets the `changed` class for `changeMs` (the global
  * prefers-reduced-motion rule turns its animation off).
  */
 export function drawMeshGraph(layout: MeshLayout, options: DrawMeshGraphOptions = {}): Attachment<SVGGElement> {
   const changeMs = options.changeMs ?? 1000;
   const tr = options.tr ?? ENGLISH;
+  const lit = options.lit ?? new Set<string>();
   return (element) => {
     const root: Root = select(element);
-    root.classed('mesh-graph-layer', true);
+    if (!element.classList.contains('mesh-graph-layer')) element.classList.add('mesh-graph-layer');
     drawGroups(layer(root, 'layer-groups'), layout.groups);
     drawEdges(layer(root, 'layer-edges'), layout.edges, tr);
     layer(root, 'layer-nodes')
@@ -198,6 +228,7 @@ export function drawMeshGraph(layout: MeshLayout, options: DrawMeshGraphOptions 
         buildNode(g);
         return g;
       })
-      .call(updateNode, changeMs, layout.detail, options.lit ?? new Set(), tr);
+      .filter(unlessDrawn<MeshNode>((d) => nodeKey(d, layout.detail, lit, tr.locale)))
+      .call(updateNode, changeMs, layout.detail, lit, tr);
   };
 }

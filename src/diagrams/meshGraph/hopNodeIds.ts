@@ -11,7 +11,7 @@ export interface HopNodes {
 /** `<workload>-<ReplicaSet hash>-<pod hash>`: what is left after the Deployment's name. */
 const POD_SUFFIX = /^[a-z0-9]+-[a-z0-9]+$/;
 
-const memo = new WeakMap<MeshLayout, Map<string, string | undefined>>();
+const memo = new WeakMap<object, Map<string, string | undefined>>();
 
 function resolve(layout: MeshLayout, endpoint: string): string | undefined {
   // `<ns>/<pod>/<container>` (a trace's `from`) names the same pod as `<ns>/<pod>`.
@@ -34,11 +34,12 @@ function resolve(layout: MeshLayout, endpoint: string): string | undefined {
  * The node id of a trace endpoint: `external/browser` and Services such as
  * `frontend/frontend-external` map directly, a pod `frontend/frontend-5bb4cb8587-hwc42` maps to
  * its workload's node (by the layout's representative pod, or by stripping the ReplicaSet and pod
- * suffixes). Undefined when the layout has no such node. Memoised per layout.
+ * suffixes). Undefined when the layout has no such node. Memoised per layout geometry (its key
+ * includes every node's id and representative pod).
  */
 export function endpointNodeId(layout: MeshLayout, endpoint: string): string | undefined {
-  let cache = memo.get(layout);
-  if (!cache) memo.set(layout, (cache = new Map()));
+  let cache = memo.get(layout.geometry);
+  if (!cache) memo.set(layout.geometry, (cache = new Map()));
   if (cache.has(endpoint)) return cache.get(endpoint);
   const id = resolve(layout, endpoint);
   cache.set(endpoint, id);

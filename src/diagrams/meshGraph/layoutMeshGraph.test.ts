@@ -3,7 +3,7 @@ import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import type { WorkloadMtls } from '../../domain/resolution/summarizeMesh.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
 import { peerAuthentication } from '../../domain/testing/fixtures.ts';
-import { strictCartWorld } from './diagramFixtures.ts';
+import { meshWideStrictWorld, strictCartWorld } from './diagramFixtures.ts';
 import { I18n } from '../../i18n/i18n.svelte.ts';
 import { layoutMeshGraph } from './layoutMeshGraph.ts';
 import { TEXT } from './metrics.ts';
@@ -136,6 +136,18 @@ describe('layoutMeshGraph', () => {
   it('moves nothing when a mode changes', () => {
     const pos = (l: MeshLayout) => l.nodes.map((n) => [n.id, n.x, n.y]);
     expect(pos(layoutMeshGraph({ mesh: summarizeMesh(strictCartWorld()), width: 960, height: 420 }))).toEqual(pos(defaultLayout()));
+  });
+
+  it('reuses the placement of a mesh whose badges changed, and only of such a mesh', () => {
+    const before = defaultLayout();
+    const after = layoutMeshGraph({ mesh: summarizeMesh(meshWideStrictWorld()), width: 960, height: 420 });
+    expect(after.byId.get('cart/cartservice')?.badge).toMatchObject({ mode: 'strict', level: 'mesh' });
+    expect(after.geometry).toBe(before.geometry);
+    expect(after.edges).toBe(before.edges);
+    expect(after.groups).toBe(before.groups);
+    const grown = layoutMeshGraph({ mesh: [...summarizeMesh(createDefaultWorld()), extraWorkload('extra', 'api')], width: 960, height: 420 });
+    expect(grown.geometry).not.toBe(before.geometry);
+    expect(layoutMeshGraph({ mesh: summarizeMesh(createDefaultWorld()), width: 1000, height: 420 }).geometry).not.toBe(before.geometry);
   });
 
   it('places unknown workloads and grows instead of overlapping when a column is full', () => {

@@ -1,7 +1,7 @@
 import { BOUTIQUE_SERVICES } from '../../domain/cluster/boutique.ts';
 import type { WorkloadMtls } from '../../domain/resolution/summarizeMesh.ts';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
-import { arrowHead, connectorBetween, cubicPath } from './connector.ts';
+import { arrowHead, type Box, connectorBetween, cubicPath } from './connector.ts';
 import { LOCK_ICONS } from './lockIcons.ts';
 import { LEGEND, NODE, NODE_HEIGHT, OUTLINE_INSET, TEXT } from './metrics.ts';
 import { describeWorkload, nodeBadge } from './nodeBadge.ts';
@@ -90,7 +90,28 @@ const CALL_GRAPH: readonly [string, string, MeshEdge['kind']][] = [
   ['recommendationservice', 'productcatalogservice', 'call'],
 ];
 
-type Draft = Omit<MeshNode, 'x' | 'y' | 'w' | 'legend'> & { order: number; group?: string; needW: number };
+/** A node before it is placed, with what placing it needs. */
+interface Draft {
+  node: Omit<MeshNode, 'x' | 'y' | 'w' | 'legend'>;
+  id: string;
+  column: number;
+  h: number;
+  order: number;
+  group?: string;
+  /** The width its text needs, with full and with compact badges. */
+  needW: Record<MeshDetail, number>;
+  /** Its part of the geometry key (everything but the width). */
+  geo: string;
+}
+
+function draft(node: Draft['node'], order: number, group: string | undefined, needW: (detail: MeshDetail) => number): Draft {
+  const { id, column, h } = node;
+  return {
+    node, id, column, h, order, ...(group !== undefined ? { group } : {}),
+    needW: { full: needW('full'), compact: needW('compact') },
+    geo: `${id}:${node.kind}:${column}:${order}:${group ?? ''}:${h}:${node.pod ?? ''}:${node.deployment ? 1 : 0}`,
+  };
+}
 
 /** What a node's text needs across: its label, its badge pill and its override lines. */
 function nodeWidth(kind: MeshNode['kind'], label: string, pill: number, overrides: readonly string[]): number {
@@ -105,10 +126,18 @@ function nodeWidth(kind: MeshNode['kind'], label: string, pill: number, override
  */
 function pillWidth(badge: MeshNode['badge'], detail: MeshDetail, tr: Translator): number {
   if (!LOCK_ICONS[badge.mode]) return textWidth(badge.text, TEXT.mode, 'bold') + 2 * NODE.pillPad;
-  const mode = Math.max(...MODES.map((m) => textWidth(m, TEXT.mode, 'bold')));
-  const level = detail === 'full' ? NODE.levelGap + Math.max(...LEVELS.map((l) => textWidth(tr.t(`diagram.level.${l}`), TEXT.level))) : 0;
-  return NODE.lockWidth + mode + level + 2 * NODE.pillPad;
+  const key = `${tr.locale}|${detail}`;
+  let width = lockedPillWidths.get(key);
+  if (width === undefined) {
+    const mode = Math.max(...MODES.map((m) => textWidth(m, TEXT.mode, 'bold')));
+    const level = detail === 'full' ? NODE.levelGap + Math.max(...LEVELS.map((l) => textWidth(tr.t(`diagram.level.${l}`), TEXT.level))) : 0;
+    lockedPillWidths.set(key, (width = NODE.lockWidth + mode + level + 2 * NODE.pillPad));
+  }
+  return width;
 }
+
+/** A sidecar's pill width per language and detail: the same for every sidecar. */
+const lockedPillWidths = new Map<string, number>();
 
 function roleOf(w: WorkloadMtls): Role {
   const known = ROLES[w.workload];
@@ -117,16 +146,15 @@ function roleOf(w: WorkloadMtls): Role {
   return { column: w.gateway || w.kind === 'Pod' || !w.sidecar ? 1 : 3, order: 100 };
 }
 
-function workloadDraft(w: WorkloadMtls, detail: MeshDetail, tr: Translator): Draft {
+function workloadDraft(w: WorkloadMtls, tr: Translator): Draft {
   const role = roleOf(w);
   const badge = nodeBadge(w, tr);
   const kind = w.gateway ? 'gateway' : w.kind === 'Pod' ? 'bare-pod' : 'workload';
-  return {
+  const node: Draft['node'] = {
     id: `${w.namespace}/${w.workload}`,
     kind,
     namespace: w.namespace,
     label: w.workload,
-    needW: nodeWidth(kind, w.workload, pillWidth(badge, detail, tr), badge.overrides),
     h: NODE_HEIGHT + badge.overrides.length * NODE.overrideLine,
     column: role.column,
     badge,
@@ -134,21 +162,18 @@ function workloadDraft(w: WorkloadMtls, detail: MeshDetail, tr: Translator): Dra
     pod: w.pod,
     deployment: w.kind === 'Deployment',
     ...(w.workloadMode ? { mode: w.workloadMode.mode } : {}),
-    order: role.order,
-    group: w.namespace,
   };
+  return draft(node, role.order, w.namespace, (detail) => nodeWidth(kind, w.workload, pillWidth(badge, detail, tr), badge.overrides));
 }
 
 function actorDrafts(frontendNs: string | undefined, tr: Translator): Draft[] {
   const { t } = tr;
-  const actor = (fields: Omit<Draft, 'needW' | 'h' | 'deployment'>): Draft => ({
-    ...fields,
-    needW: nodeWidth(fields.kind, fields.label, textWidth(fields.badge.text, TEXT.mode, 'bold') + 2 * NODE.pillPad, []),
-    h: NODE_HEIGHT,
-    deployment: false,
-  });
+  const actor = (fields: Omit<Draft['node'], 'h' | 'deployment'>, order: number): Draft => {
+    const width = nodeWidth(fields.kind, fields.label, textWidth(fields.badge.text, TEXT.mode, 'bold') + 2 * NODE.pillPad, []);
+    return draft({ ...fields, h: NODE_HEIGHT, deployment: false }, order, undefined, () => width);
+  };
   const outside = (id: string, label: string, order: number, title: string): Draft =>
-    actor({ id, kind: 'external', namespace: 'external', label, column: 0, badge: { mode: 'outside', text: t('diagram.badge.outside'), overrides: [] }, title, order });
+    actor({ id, kind: 'external', namespace: 'external', label, column: 0, badge: { mode: 'outside', text: t('diagram.badge.outside'), overrides: [] }, title }, order);
   const drafts = [
     outside(BROWSER, t('diagram.browser'), 0, t('diagram.browserTitle', { id: BROWSER })),
     outside(CLOUDSHELL, t('diagram.cloudshell'), 1, t('diagram.cloudshellTitle', { id: CLOUDSHELL })),
@@ -157,8 +182,8 @@ function actorDrafts(frontendNs: string | undefined, tr: Translator): Draft[] {
     const id = `${frontendNs}/${LOAD_BALANCER}`;
     drafts.push(actor({
       id, kind: 'loadbalancer', namespace: frontendNs, label: LOAD_BALANCER, column: 1, badge: { mode: 'loadbalancer', text: t('diagram.badge.loadbalancer'), overrides: [] },
-      title: t('diagram.loadBalancerTitle', { id }), order: 0,
-    }));
+      title: t('diagram.loadBalancerTitle', { id }),
+    }, 0));
   }
   return drafts;
 }
@@ -191,23 +216,40 @@ function blocksOf(drafts: Draft[]): Block[] {
   return blocks;
 }
 
-/**
- * Places the mesh as layered columns (outside world → edge → frontend → mid tier → leaf
- * services) with the Online Boutique call graph as edges. A namespace with several nodes in a
- * column gets a box; a namespace with one node there is folded into it (its name on the node's
- * border), which keeps the drawing compact. Boxes are as wide as their text needs (see
- * `metrics.ts`): the drawing grows rather than shrink its text.
- * Deterministic: the same mesh and size always give the same layout, and a mode change moves nothing.
- */
-export function layoutMeshGraph(input: MeshLayoutInput): MeshLayout {
-  const workloads = [...input.mesh].sort((a, b) => compareText(`${a.namespace}/${a.workload}`, `${b.namespace}/${b.workload}`));
-  const frontend = workloads.find((w) => w.workload === 'frontend' && w.namespace === HOME_NAMESPACE.frontend) ?? workloads.find((w) => w.workload === 'frontend');
-  const tr = input.tr ?? ENGLISH;
-  const detail = input.detail ?? 'full';
-  const drafts = [...actorDrafts(frontend?.namespace, tr), ...workloads.map((w) => workloadDraft(w, detail, tr))];
+/** Drafts per mesh summary and language: a fit lays one mesh out at a few sizes and details. */
+const draftMemo = new WeakMap<readonly WorkloadMtls[], Map<string, Draft[]>>();
 
+function draftsOf(mesh: readonly WorkloadMtls[], workloads: readonly WorkloadMtls[], frontend: WorkloadMtls | undefined, tr: Translator): Draft[] {
+  let byLocale = draftMemo.get(mesh);
+  if (!byLocale) draftMemo.set(mesh, (byLocale = new Map()));
+  let drafts = byLocale.get(tr.locale);
+  if (!drafts) byLocale.set(tr.locale, (drafts = [...actorDrafts(frontend?.namespace, tr), ...workloads.map((w) => workloadDraft(w, tr))]));
+  return drafts;
+}
+
+/** Where the nodes go, and the boxes and edges between them: what a badge change leaves alone. */
+interface Placement {
+  width: number;
+  height: number;
+  boxes: ReadonlyMap<string, Pick<MeshNode, 'x' | 'y' | 'w' | 'legend'>>;
+  groups: NamespaceGroup[];
+  edges: MeshEdge[];
+  /** The layouts' `geometry`. */
+  token: object;
+}
+
+/** Recent placements by geometry key, newest last (a fit tries a few sizes and details per mesh). */
+const placements = new Map<string, Placement>();
+const MAX_PLACEMENTS = 12;
+
+/** Everything a placement depends on: the room, the detail and each draft's box, column, order, namespace and pod. */
+function geometryKey(drafts: readonly Draft[], input: MeshLayoutInput, detail: MeshDetail): string {
+  return `${input.width}|${input.height}|${detail};${drafts.map((d) => `${d.geo}:${d.needW[detail]}`).join(';')}`;
+}
+
+function place(drafts: readonly Draft[], frontend: WorkloadMtls | undefined, input: MeshLayoutInput, detail: MeshDetail): Placement {
   const columns = MIN_COLUMN_WIDTHS.map((_, i) => blocksOf(drafts.filter((d) => d.column === i)));
-  const widths = MIN_COLUMN_WIDTHS.map((min, i) => Math.max(min, ...drafts.filter((d) => d.column === i).map((d) => d.needW)));
+  const widths = MIN_COLUMN_WIDTHS.map((min, i) => Math.max(min, ...drafts.filter((d) => d.column === i).map((d) => d.needW[detail])));
   const content = columns.map((blocks) => blocks.reduce((sum, b) => sum + b.height, 0));
   const needH = Math.max(...columns.map((blocks, i) => (content[i] ?? 0) + MIN_BLOCK_GAP * Math.max(0, blocks.length - 1)));
   const height = Math.max(input.height, needH + 2 * MARGIN_Y);
@@ -215,7 +257,7 @@ export function layoutMeshGraph(input: MeshLayoutInput): MeshLayout {
   const width = Math.max(input.width, sumW + MIN_COLUMN_GAP[detail] * (COLUMNS - 1) + 2 * MARGIN_X);
   const gapX = (width - 2 * MARGIN_X - sumW) / (COLUMNS - 1);
 
-  const nodes: MeshNode[] = [];
+  const boxes = new Map<string, Pick<MeshNode, 'x' | 'y' | 'w' | 'legend'>>();
   const groups: NamespaceGroup[] = [];
   let left = MARGIN_X;
   columns.forEach((blocks, col) => {
@@ -228,8 +270,7 @@ export function layoutMeshGraph(input: MeshLayoutInput): MeshLayout {
     for (const block of blocks) {
       let y = top + (block.group !== undefined && !block.folded ? GROUP_PAD_TOP : 0);
       for (const d of block.nodes) {
-        const { order: _order, group: _group, needW: _needW, ...node } = d;
-        nodes.push({ ...node, ...(block.folded && block.group !== undefined ? { legend: block.group } : {}), w: colW, x: cx, y: y + d.h / 2 });
+        boxes.set(d.id, { ...(block.folded && block.group !== undefined ? { legend: block.group } : {}), w: colW, x: cx, y: y + d.h / 2 });
         y += d.h + INNER_GAP;
       }
       if (block.group !== undefined && !block.folded) {
@@ -239,21 +280,67 @@ export function layoutMeshGraph(input: MeshLayoutInput): MeshLayout {
     }
   });
 
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const byName = (name: string): MeshNode | undefined => {
-    if (name === 'browser') return byId.get(BROWSER);
-    if (name === 'cloudshell') return byId.get(CLOUDSHELL);
-    if (name === LOAD_BALANCER) return frontend ? byId.get(`${frontend.namespace}/${LOAD_BALANCER}`) : undefined;
+  const heights = new Map(drafts.map((d) => [d.id, d.h]));
+  const box = (id: string): Box | undefined => {
+    const b = boxes.get(id);
+    const h = heights.get(id);
+    return b && h !== undefined ? { x: b.x, y: b.y, w: b.w, h } : undefined;
+  };
+  const idOf = (name: string): string | undefined => {
+    if (name === 'browser') return BROWSER;
+    if (name === 'cloudshell') return CLOUDSHELL;
+    if (name === LOAD_BALANCER) return frontend ? `${frontend.namespace}/${LOAD_BALANCER}` : undefined;
     const home = HOME_NAMESPACE[name];
-    return home !== undefined ? byId.get(`${home}/${name}`) : undefined;
+    return home !== undefined ? `${home}/${name}` : undefined;
   };
   const edges: MeshEdge[] = [];
   for (const [fromName, toName, kind] of CALL_GRAPH) {
-    const from = byName(fromName);
-    const to = byName(toName);
-    if (!from || !to) continue;
-    const c = connectorBetween(from, to);
-    edges.push({ id: `${from.id}->${to.id}`, from: from.id, to: to.id, kind, d: cubicPath(c), arrow: arrowHead(c) });
+    const from = idOf(fromName);
+    const to = idOf(toName);
+    const a = from !== undefined ? box(from) : undefined;
+    const b = to !== undefined ? box(to) : undefined;
+    if (!a || !b) continue;
+    const c = connectorBetween(a, b);
+    edges.push({ id: `${from}->${to}`, from: from as string, to: to as string, kind, d: cubicPath(c), arrow: arrowHead(c) });
   }
-  return { width, height, detail, nodes, edges, groups, byId };
+  return { width, height, boxes, groups, edges, token: {} };
+}
+
+/** The placement of these drafts, reused when an earlier layout had the same geometry. */
+function placementOf(drafts: readonly Draft[], frontend: WorkloadMtls | undefined, input: MeshLayoutInput, detail: MeshDetail): Placement {
+  const key = geometryKey(drafts, input, detail);
+  let placement = placements.get(key);
+  if (placement) placements.delete(key);
+  else placement = place(drafts, frontend, input, detail);
+  placements.set(key, placement);
+  if (placements.size > MAX_PLACEMENTS) placements.delete(placements.keys().next().value as string);
+  return placement;
+}
+
+/**
+ * Places the mesh as layered columns (outside world → edge → frontend → mid tier → leaf
+ * services) with the Online Boutique call graph as edges. A namespace with several nodes in a
+ * column gets a box; a namespace with one node there is folded into it (its name on the node's
+ * border), which keeps the drawing compact. Boxes are as wide as their text needs (see
+ * `metrics.ts`): the drawing grows rather than shrink its text.
+ * Deterministic: the same mesh and size always give the same layout, and a mode change moves
+ * nothing. The placement is memoised by geometry: a layout whose nodes have the same boxes as a
+ * recent one (a policy changed badges only) shares its groups, edges and `geometry`.
+ */
+export function layoutMeshGraph(input: MeshLayoutInput): MeshLayout {
+  const workloads = [...input.mesh].sort((a, b) => compareText(`${a.namespace}/${a.workload}`, `${b.namespace}/${b.workload}`));
+  const frontend = workloads.find((w) => w.workload === 'frontend' && w.namespace === HOME_NAMESPACE.frontend) ?? workloads.find((w) => w.workload === 'frontend');
+  const tr = input.tr ?? ENGLISH;
+  const detail = input.detail ?? 'full';
+  const drafts = draftsOf(input.mesh, workloads, frontend, tr);
+  const placement = placementOf(drafts, frontend, input, detail);
+  // Column by column, top to bottom, as they were placed.
+  const byDraft = new Map(drafts.map((d) => [d.id, d.node]));
+  const nodes: MeshNode[] = [];
+  for (const [id, box] of placement.boxes) {
+    const node = byDraft.get(id);
+    if (node) nodes.push({ ...node, ...box });
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return { width: placement.width, height: placement.height, detail, nodes, edges: placement.edges, groups: placement.groups, byId, geometry: placement.token };
 }

@@ -81,4 +81,9 @@ export interface MeshLayout {
   groups: NamespaceGroup[];
   /** Nodes by id. */
   byId: ReadonlyMap<string, MeshNode>;
+  /**
+   * Shared by every layout whose nodes have the same boxes, groups and edges (a policy that changes
+   * badges only keeps it): caches of routes between nodes key on it, so they outlive such a redraw.
+   */
+  geometry: object;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
-import { GATEWAY_URL, LOAD_BALANCER_URL, browserGet } from '../meshGraph/diagramFixtures.ts';
+import { GATEWAY_URL, LOAD_BALANCER_URL, browserGet, strictCartWorld } from '../meshGraph/diagramFixtures.ts';
 import { layoutMeshGraph } from '../meshGraph/layoutMeshGraph.ts';
 import { hopPath, outcomeLabel, pointAlong, sendsLabel } from './flowGeometry.ts';
 
@@ -27,10 +27,14 @@ describe('hopPath', () => {
     expect(path.d.startsWith('M')).toBe(true);
   });
 
-  it('is memoised per layout: the same route object for every frame', () => {
-    expect(toGateway && hopPath(layout, toGateway)).toBe(toGateway && hopPath(layout, { ...toGateway }));
-    const other = layoutMeshGraph({ mesh: summarizeMesh(world), width: 700, height: 420 });
-    expect(toGateway && hopPath(other, toGateway)).not.toBe(toGateway && hopPath(layout, toGateway));
+  it('is memoised per layout geometry: the same route for every frame and after a redraw that moves no node', () => {
+    if (!toGateway) throw new Error('no hop');
+    const route = hopPath(layout, toGateway);
+    expect(hopPath(layout, { ...toGateway })).toBe(route);
+    // A namespace-wide policy changes badges, not boxes.
+    expect(hopPath(layoutMeshGraph({ mesh: summarizeMesh(strictCartWorld()), width: 700, height: 420 }), toGateway)).toBe(route);
+    const wider = layoutMeshGraph({ mesh: summarizeMesh(world), width: 800, height: 420 });
+    expect(hopPath(wider, toGateway)).not.toBe(route);
   });
 
   it('passes through the LoadBalancer node for a hop via frontend-external', () => {

@@ -41,7 +41,8 @@ function clearSample(layout: MeshLayout, xs: readonly number[], ys: readonly num
 /** Samples per curve segment; enough for a marker to look smooth at 700 px. */
 const SAMPLES = 24;
 
-const memo = new WeakMap<MeshLayout, Map<string, HopPath | null>>();
+/** Routes by layout geometry: a redraw that moves no node (a badge change) keeps them. */
+const memo = new WeakMap<object, Map<string, HopPath | null>>();
 
 function build(layout: MeshLayout, hop: Pick<Hop, 'from' | 'to' | 'via'>): HopPath | null {
   const ids = hopNodeIds(layout, hop);
@@ -73,11 +74,12 @@ function build(layout: MeshLayout, hop: Pick<Hop, 'from' | 'to' | 'via'>): HopPa
 
 /**
  * The route of a hop on this layout, or undefined when an end is not drawn. Memoised per layout
- * and per (from, via, to), so 50 flows per frame cost a lookup each.
+ * geometry (see `MeshLayout.geometry`) and per (from, via, to), so 50 flows per frame cost a lookup
+ * each, and a redraw that moves no node keeps every route.
  */
 export function hopPath(layout: MeshLayout, hop: Pick<Hop, 'from' | 'to' | 'via'>): HopPath | undefined {
-  let cache = memo.get(layout);
-  if (!cache) memo.set(layout, (cache = new Map()));
+  let cache = memo.get(layout.geometry);
+  if (!cache) memo.set(layout.geometry, (cache = new Map()));
   const key = `${hop.from}|${hop.via ?? ''}|${hop.to}`;
   let path = cache.get(key);
   if (path === undefined) cache.set(key, (path = build(layout, hop)));
