@@ -98,7 +98,10 @@ export function getStringMap(value: unknown, ...path: (string | number)[]): Reco
 
 /** True when every key/value of `selector` is in `labels`; an empty selector matches everything. */
 export function labelsMatch(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => ownValue(labels, k) === v);
+  for (const k in selector) {
+    if (Object.hasOwn(selector, k) && ownValue(labels, k) !== selector[k]) return false;
+  }
+  return true;
 }
 
 /** Deep equality of two JSON values, ignoring the order of object keys. */

@@ -34,8 +34,8 @@ export class World {
   private index = new Map<string, Map<string, Map<string, KubeObject>>>();
   /** Sorted results of `list` by kind, then namespace ('' key suffix for all); dropped when the kind changes. */
   private listCache = new Map<string, Map<string, readonly KubeObject[]>>();
-  /** Change counters by `kind/namespace`, so derived views can tell what may have changed. */
-  private versions = new Map<string, number>();
+  /** Change stamps by kind, then namespace, so derived views can tell what may have changed. */
+  private versions = new Map<string, Map<string, number>>();
   /**
    * Envoy and app logs by pod key (`ns/name`), each the pod's last `MAX_LOG_LINES` lines. Read-only:
    * write through appendLog. A reader keeping an array sees the lines appended to it later.
@@ -123,8 +123,9 @@ export class World {
 
   private invalidate(kind: string, namespace = ''): void {
     this.listCache.delete(kind);
-    const key = `${kind}/${namespace}`;
-    this.versions.set(key, ++changeSequence);
+    let byNamespace = this.versions.get(kind);
+    if (!byNamespace) this.versions.set(kind, (byNamespace = new Map()));
+    byNamespace.set(namespace, ++changeSequence);
   }
 
   /**
@@ -134,7 +135,7 @@ export class World {
    * stamps (with immutable objects shared between clones) stay correct.
    */
   version(kind: string, namespace: string): number {
-    return this.versions.get(`${kind}/${namespace}`) ?? 0;
+    return this.versions.get(kind)?.get(namespace) ?? 0;
   }
 
   remove(obj: KubeObject): boolean {
@@ -189,7 +190,7 @@ export class World {
     // Both worlds now share every log array, so neither may add to one in place any more.
     copy.logs = new Map(this.logs);
     this.ownLogs = new Map();
-    copy.versions = new Map(this.versions);
+    copy.versions = new Map([...this.versions].map(([kind, byNamespace]) => [kind, new Map(byNamespace)]));
     copy.credentials = this.credentials;
     copy.configVersion = this.configVersion;
     copy.cluster = { ...this.cluster };

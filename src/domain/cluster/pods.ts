@@ -25,8 +25,16 @@ export function podContainers(pod: KubeObject): ContainerInfo[] {
 }
 
 export function hasSidecar(pod: KubeObject): boolean {
-  return podContainers(pod).some((c) => c.name === SIDECAR_CONTAINER);
+  let sidecar = withSidecar.get(pod);
+  if (sidecar === undefined) {
+    sidecar = podContainers(pod).some((c) => c.name === SIDECAR_CONTAINER);
+    withSidecar.set(pod, sidecar);
+  }
+  return sidecar;
 }
+
+/** By pod object: objects never change, and every hop asks (often several times). */
+const withSidecar = new WeakMap<KubeObject, boolean>();
 
 /** The endpoint's tlsMode label as EDS reads it: a missing label means `disabled`. */
 export function podTlsMode(pod: KubeObject): string {

@@ -8,6 +8,18 @@ import { SIDECAR_CONTAINER } from '../cluster/pods.ts';
  * (istio pilot/pkg/networking/core/listener.go BuildListeners, model.Router).
  */
 export function isGatewayPod(pod: KubeObject): boolean {
+  let gateway = known.get(pod);
+  if (gateway === undefined) {
+    gateway = readIsGateway(pod);
+    known.set(pod, gateway);
+  }
+  return gateway;
+}
+
+/** By pod object: objects never change, and every hop and decision asks. */
+const known = new WeakMap<KubeObject, boolean>();
+
+function readIsGateway(pod: KubeObject): boolean {
   if ((pod.metadata.annotations['inject.istio.io/templates'] ?? '').split(',').includes('gateway')) return true;
   const containers = getPath(pod.spec, 'containers');
   if (!Array.isArray(containers)) return false;
