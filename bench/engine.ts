@@ -4,7 +4,8 @@
  *   2. the same on a generated world of 200 namespaces × 10 workloads with 1,000 policies
  *   3. the whole seed tutorial transcript through the shell
  * Budgets (issue #2): ≤ 1 ms, ≤ 20 ms, ≤ 200 ms. Also reports the worst case on the large world, a
- * mesh-wide policy that forces every workload to be re-evaluated. Prints figures; asserts nothing.
+ * mesh-wide policy that forces every workload to be re-evaluated (budget ≤ 20 ms, issue #10).
+ * Prints figures; asserts nothing.
  *   npm run bench            (or: npx tsx bench/engine.ts --json)
  */
 import { readFileSync } from 'node:fs';
@@ -109,7 +110,7 @@ const seed = measure(20, () => {}, () => {
 const rows = [
   { name: 'apply + re-evaluation, default world', medianMs: small, budgetMs: 1, workloads: summarizeMesh(defaultWorld).length },
   { name: 'apply + re-evaluation, 200 ns × 10 workloads, 1,000 policies', medianMs: big, budgetMs: 20, workloads: summarizeMesh(large).length },
-  { name: 'same, mesh-wide policy (all 2,000 workloads re-evaluated)', medianMs: bigMesh, budgetMs: Number.NaN, workloads: summarizeMesh(large).length },
+  { name: 'same, mesh-wide policy (all 2,000 workloads re-evaluated)', medianMs: bigMesh, budgetMs: 20, workloads: summarizeMesh(large).length },
   { name: 'whole seed tutorial transcript', medianMs: seed, budgetMs: 200, workloads: summarizeMesh(defaultWorld).length },
 ];
 if (json) {
@@ -117,7 +118,7 @@ if (json) {
 } else {
   process.stdout.write(`Engine benchmarks (median of repeated runs, Node ${process.version})\n`);
   for (const r of rows) {
-    const verdict = Number.isNaN(r.budgetMs) ? 'no budget      ' : `budget ≤ ${r.budgetMs} ms   ${r.medianMs <= r.budgetMs ? 'within' : 'OVER'}`;
+    const verdict = `budget ≤ ${r.budgetMs} ms   ${r.medianMs <= r.budgetMs ? 'within' : 'OVER'}`;
     process.stdout.write(`  ${r.name.padEnd(64)} ${r.medianMs.toFixed(3).padStart(9)} ms   ${verdict} (${r.workloads} workloads)\n`);
   }
 }

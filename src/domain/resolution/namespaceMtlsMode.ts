@@ -1,7 +1,7 @@
 import type { World } from '../world.ts';
 import type { Cause, PhraseParams } from '../traffic/trace.ts';
-import { compareByCreationTime } from './compareByCreationTime.ts';
-import { type PeerAuthenticationView, describePolicy, modeCause, policyPhrase, readPeerAuthentication } from './readPeerAuthentication.ts';
+import { type PeerAuthenticationLevels, peerAuthenticationLevels } from './peerAuthenticationLevels.ts';
+import { type PeerAuthenticationView, describePolicy, modeCause, policyPhrase } from './readPeerAuthentication.ts';
 import type { EffectiveMode } from './types.ts';
 
 /** A namespace's mTLS mode from namespace- and mesh-level policy only, with what decided it. */
@@ -28,12 +28,24 @@ export function namespaceMtlsMode(world: World, namespace: string): EffectiveMod
   return resolveNamespaceMtls(world, namespace).mode;
 }
 
+/** Results by namespace, for one state of its policies and the root namespace's. Read-only. */
+const cache = new Map<string, { own: PeerAuthenticationLevels; root: PeerAuthenticationLevels; result: NamespaceMtls }>();
+
 /** namespaceMtlsMode with its reason. */
 export function resolveNamespaceMtls(world: World, namespace: string): NamespaceMtls {
-  const root = world.rootNamespace;
-  const mesh = oldestEmptySelector(world, root);
+  const root = peerAuthenticationLevels(world, world.rootNamespace);
+  const own = peerAuthenticationLevels(world, namespace);
+  const hit = cache.get(namespace);
+  if (hit && hit.own === own && hit.root === root) return hit.result;
+  const result = decideNamespaceMtls(namespace, namespace === world.rootNamespace ? undefined : own, root);
+  cache.set(namespace, { own, root, result });
+  return result;
+}
+
+function decideNamespaceMtls(namespace: string, own: PeerAuthenticationLevels | undefined, root: PeerAuthenticationLevels): NamespaceMtls {
+  const mesh = oldestEmptySelector(root);
   const meshMode: EffectiveMode | 'UNKNOWN' = mesh ? (mesh.mode === 'UNSET' ? 'PERMISSIVE' : mesh.mode) : 'UNKNOWN';
-  const ns = namespace === root ? undefined : oldestEmptySelector(world, namespace);
+  const ns = own && oldestEmptySelector(own);
   if (ns && ns.mode !== 'UNSET') {
     return { mode: ns.mode, policy: ns, text: `${describePolicy(ns)} sets ${ns.mode}`, code: 'ns.sets', params: { policy: policyPhrase(ns), mode: ns.mode }, causes: [modeCause(ns)] };
   }
@@ -58,11 +70,6 @@ function describeMesh(mesh: PeerAuthenticationView): string {
 }
 
 /** Only the oldest empty-selector policy per namespace counts; newer ones are dropped at index time. */
-function oldestEmptySelector(world: World, namespace: string): PeerAuthenticationView | undefined {
-  const [oldest] = world
-    .list('PeerAuthentication', namespace)
-    .slice().sort(compareByCreationTime)
-    .map((pa) => readPeerAuthentication(pa, world.rootNamespace))
-    .filter((v) => v.level === 'mesh' || v.level === 'namespace');
-  return oldest;
+function oldestEmptySelector(levels: PeerAuthenticationLevels): PeerAuthenticationView | undefined {
+  return levels.mesh[0] ?? levels.namespace[0];
 }

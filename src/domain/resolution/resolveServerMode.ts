@@ -1,9 +1,9 @@
 import { type KubeObject, labelsMatch } from '../objects.ts';
 import type { Reason } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
-import { compareByCreationTime } from './compareByCreationTime.ts';
 import { isGatewayPod } from './isGatewayPod.ts';
-import { type PeerAuthenticationView, declaredPortMode, describePolicy, modeCause, policyPhrase, readPeerAuthentication } from './readPeerAuthentication.ts';
+import { type PeerAuthenticationLevels, peerAuthenticationLevels } from './peerAuthenticationLevels.ts';
+import { type PeerAuthenticationView, declaredPortMode, describePolicy, modeCause, policyPhrase } from './readPeerAuthentication.ts';
 import type { ConsideredPolicy, EffectiveMode, PolicyLevel, ServerModeDecision } from './types.ts';
 
 /**
@@ -24,17 +24,56 @@ export function resolveServerMode(world: World, pod: KubeObject, containerPort?:
   if (isGatewayPod(pod)) return decideForGateway(pod);
   const namespace = pod.metadata.namespace ?? '';
   const root = world.rootNamespace;
-  const namespaces = namespace === root ? [root] : [root, namespace];
-  const views = namespaces
-    .flatMap((ns) => world.list('PeerAuthentication', ns))
-    .sort(compareByCreationTime)
-    .map((pa) => readPeerAuthentication(pa, root));
+  const rootLevels = peerAuthenticationLevels(world, root);
+  const own = namespace === root ? rootLevels : peerAuthenticationLevels(world, namespace);
+  // The decision depends on the pod only through which workload policies select it, and on the
+  // port only when the oldest of those lists it in portLevelMtls.
+  const selected: boolean[] = [];
+  let key = '';
+  let winner: PeerAuthenticationView | undefined;
+  for (const view of own.workload) {
+    const selects = labelsMatch(view.selector, pod.metadata.labels);
+    selected.push(selects);
+    key += selects ? '1' : '0';
+    if (selects) winner ??= view;
+  }
+  const port = winner !== undefined && containerPort !== undefined && declaredPortMode(winner.object, containerPort) !== undefined ? containerPort : undefined;
+  key += `|${port ?? ''}`;
+  const decisions = decisionsFor(own, rootLevels);
+  let decision = decisions.get(key);
+  if (decision === undefined) {
+    decision = decide(rootLevels, own, selected, port, root);
+    decisions.set(key, decision);
+  }
+  return decision;
+}
 
-  const mesh = views.filter((v) => v.level === 'mesh');
-  const ns = views.filter((v) => v.level === 'namespace');
-  const rootSelector = views.filter((v) => v.level === 'ignored');
-  const workload = views.filter((v) => v.level === 'workload' && labelsMatch(v.selector, pod.metadata.labels));
-  const mismatched = views.filter((v) => v.level === 'workload' && !labelsMatch(v.selector, pod.metadata.labels));
+/**
+ * Decisions by the pod's matching workload policies and port, for one state of the two namespaces'
+ * policies. They are shared between pods and calls: treat them as read-only.
+ */
+const decisionCache = new WeakMap<PeerAuthenticationLevels, { root: PeerAuthenticationLevels; decisions: Map<string, ServerModeDecision> }>();
+
+function decisionsFor(own: PeerAuthenticationLevels, rootLevels: PeerAuthenticationLevels): Map<string, ServerModeDecision> {
+  const hit = decisionCache.get(own);
+  if (hit && hit.root === rootLevels) return hit.decisions;
+  const decisions = new Map<string, ServerModeDecision>();
+  decisionCache.set(own, { root: rootLevels, decisions });
+  return decisions;
+}
+
+function decide(
+  rootLevels: PeerAuthenticationLevels,
+  own: PeerAuthenticationLevels,
+  selected: readonly boolean[],
+  containerPort: number | undefined,
+  root: string,
+): ServerModeDecision {
+  const mesh = rootLevels.mesh;
+  const rootSelector = rootLevels.ignored;
+  const ns = own.namespace;
+  const workload = own.workload.filter((_, i) => selected[i]);
+  const mismatched = own.workload.filter((_, i) => !selected[i]);
 
   const chain = [mesh[0], ns[0], workload[0]].filter((v): v is PeerAuthenticationView => v !== undefined);
   const base = composeChain(chain);
@@ -46,12 +85,11 @@ export function resolveServerMode(world: World, pod: KubeObject, containerPort?:
   const portNote = portDecides && containerPort !== undefined ? { port: containerPort, mode: portMode } : undefined;
   const considered: ConsideredPolicy[] = [
     ...mesh.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider) : ignoredNewer(v, mesh[0]))),
-    ...rootSelector.map((v) => consider(v, { verdict: 'ignored-root-selector', text: `ignored: a PeerAuthentication with a selector in the root namespace ${root} never applies` })),
+    ...rootSelector.map((v) => considerOnce(v, () => ({ verdict: 'ignored-root-selector', text: `ignored: a PeerAuthentication with a selector in the root namespace ${root} never applies` }))),
     ...ns.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider) : ignoredNewer(v, ns[0]))),
     ...workload.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider, portNote) : ignoredNewer(v, workload[0]))),
-    ...mismatched.map((v) => consider(v, { verdict: 'selector-mismatch', text: `selector ${formatLabels(v.selector)} does not match the pod's labels` })),
+    ...mismatched.map((v) => considerOnce(v, () => ({ verdict: 'selector-mismatch', text: `selector ${formatLabels(v.selector)} does not match the pod's labels` }))),
   ];
-
   if (winner !== undefined && containerPort !== undefined && portMode !== undefined) {
     const portCause = modeCause(winner, containerPort);
     const where = policyPhrase(winner, containerPort);
@@ -133,6 +171,18 @@ function ignoredNewer(view: PeerAuthenticationView, oldest: PeerAuthenticationVi
 
 function consider(view: PeerAuthenticationView, verdict: Verdict): ConsideredPolicy {
   return { namespace: view.namespace, name: view.name, level: view.level, declaredMode: view.mode, ...verdict };
+}
+
+/** Entries whose verdict depends on the policy alone: made once per view, shared by the decisions. */
+const fixedVerdicts = new WeakMap<PeerAuthenticationView, ConsideredPolicy>();
+
+function considerOnce(view: PeerAuthenticationView, verdict: () => Verdict): ConsideredPolicy {
+  let entry = fixedVerdicts.get(view);
+  if (entry === undefined) {
+    entry = consider(view, verdict());
+    fixedVerdicts.set(view, entry);
+  }
+  return entry;
 }
 
 function formatLabels(labels: Record<string, string>): string {

@@ -26,12 +26,20 @@ function ownerDeployment(world: World, pod: KubeObject): string | undefined {
   return rs?.metadata.ownerReferences?.find((o) => o.kind === 'Deployment')?.name;
 }
 
+/** What a pod object says of itself, whatever the policies. */
+interface PodFacts {
+  sidecar: boolean;
+  gateway: boolean;
+  ports: number[];
+}
+
 /**
- * Decisions by pod object. Objects are immutable, so an entry stays valid while the
- * PeerAuthentications of the pod's namespace and of the root namespace are unchanged (the only
- * inputs of resolveServerMode besides the pod) and the pod's ReplicaSet still exists.
+ * Facts and decisions by pod object. Objects are immutable, so the facts never change, and the
+ * entry stays valid while `key` does: the PeerAuthentications of the pod's namespace and of the
+ * root namespace are unchanged (the only inputs of resolveServerMode besides the pod) and the
+ * pod's ReplicaSet still exists.
  */
-const cache = new WeakMap<KubeObject, { key: string; entry: WorkloadMtls }>();
+const cache = new WeakMap<KubeObject, { facts: PodFacts; key: string; entry: WorkloadMtls }>();
 
 function decisionKey(world: World, ns: string): string {
   return `${world.version('PeerAuthentication', ns)}|${world.version('PeerAuthentication', world.rootNamespace)}|${world.version('ReplicaSet', ns)}|${world.rootNamespace}`;
@@ -42,34 +50,47 @@ function decisionKey(world: World, ns: string): string {
  * after a change only recomputes the workloads that change can affect.
  */
 export function summarizeMesh(world: World): WorkloadMtls[] {
-  const seen = new Set<string>();
   const out: WorkloadMtls[] = [];
+  // Pods come sorted by namespace: the key and the workloads seen change only with it.
+  let namespace: string | undefined;
+  let key = '';
+  const seen = new Set<string>();
   for (const pod of world.list('Pod')) {
     const ns = pod.metadata.namespace ?? '';
-    const key = decisionKey(world, ns);
-    const hit = cache.get(pod);
-    const entry = hit && hit.key === key ? hit.entry : evaluateWorkload(world, pod);
-    if (!hit || hit.key !== key) cache.set(pod, { key, entry });
-    const id = `${ns}/${entry.workload}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
+    if (ns !== namespace) {
+      namespace = ns;
+      key = decisionKey(world, ns);
+      seen.clear();
+    }
+    let cached = cache.get(pod);
+    if (cached === undefined) {
+      const facts = factsOf(pod);
+      cached = { facts, key, entry: evaluateWorkload(world, pod, facts) };
+      cache.set(pod, cached);
+    } else if (cached.key !== key) {
+      cached.key = key;
+      cached.entry = evaluateWorkload(world, pod, cached.facts);
+    }
+    const { entry } = cached;
+    if (seen.has(entry.workload)) continue;
+    seen.add(entry.workload);
     out.push(entry);
   }
   return out;
 }
 
-function evaluateWorkload(world: World, pod: KubeObject): WorkloadMtls {
-  const ns = pod.metadata.namespace ?? '';
+function factsOf(pod: KubeObject): PodFacts {
+  const gateway = isGatewayPod(pod);
+  const sidecar = hasSidecar(pod) && !gateway;
+  return { sidecar, gateway, ports: sidecar ? appContainerPorts(pod) : [] };
+}
+
+function evaluateWorkload(world: World, pod: KubeObject, { sidecar, gateway, ports }: PodFacts): WorkloadMtls {
   const deploy = ownerDeployment(world, pod);
-  const sidecar = hasSidecar(pod) && !isGatewayPod(pod);
-  return {
-    namespace: ns,
-    workload: deploy ?? pod.metadata.name,
-    kind: deploy ? 'Deployment' : 'Pod',
-    pod: pod.metadata.name,
-    sidecar,
-    gateway: isGatewayPod(pod),
-    ...(sidecar ? { workloadMode: resolveServerMode(world, pod) } : {}),
-    ports: sidecar ? appContainerPorts(pod).map((port) => ({ port, decision: resolveServerMode(world, pod, port) })) : [],
-  };
+  const namespace = pod.metadata.namespace ?? '';
+  const workload = deploy ?? pod.metadata.name;
+  const kind = deploy ? 'Deployment' : 'Pod';
+  if (!sidecar) return { namespace, workload, kind, pod: pod.metadata.name, sidecar, gateway, ports: [] };
+  const workloadMode = resolveServerMode(world, pod);
+  return { namespace, workload, kind, pod: pod.metadata.name, sidecar, gateway, workloadMode, ports: ports.map((port) => ({ port, decision: resolveServerMode(world, pod, port) })) };
 }
