@@ -1,10 +1,21 @@
-import { type Actor, createActor } from 'xstate';
+import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import { type Trace, failingHopIndex } from '../domain/traffic/trace.ts';
-import type { FlowView } from '../diagrams/requestFlow/types.ts';
+import type { FlowMotion, FlowPosition, FlowView } from '../diagrams/requestFlow/types.ts';
 import { playbackMachine } from '../machines/playbackMachine.ts';
-import { flowOutcome, requestFlowMachine } from '../machines/requestFlowMachine.ts';
+import { flowOutcome, requestFlowMachine, stepDelay } from '../machines/requestFlowMachine.ts';
+import { FrameClock, type FrameSource } from './frameClock.ts';
 
 type FlowActor = Actor<typeof requestFlowMachine>;
+
+/** A marker's way from where it was to where its current step puts it, in clock time. */
+interface Glide {
+  hopIndex: number;
+  from: number;
+  to: number;
+  start: number;
+  /** 0: it is there at once (reduced motion, a paused or stepped flow). */
+  duration: number;
+}
 
 interface LiveFlow {
   id: number;
@@ -16,6 +27,16 @@ interface LiveFlow {
    * still step through it.
    */
   expired?: boolean;
+  status: FlowView['status'];
+  /** The step the glide is toward. */
+  cursor: number;
+  glide: Glide;
+}
+
+function glideAt(glide: Glide, now: number): number {
+  if (glide.duration <= 0) return glide.to;
+  const f = Math.min(1, Math.max(0, (now - glide.start) / glide.duration));
+  return glide.from + (glide.to - glide.from) * f;
 }
 
 /** How long a finished request stays on the diagram before it is released. */
@@ -26,13 +47,18 @@ const STEP_MS = 150;
 const MAX_FLOWS = 60;
 
 /**
- * Plays request traces on the diagram: one requestFlow actor per request, all following the
- * playback controller (speed, pause, slow-at-failure, reduced motion). Finished flows linger
- * briefly, then leave the diagram: their actors are stopped and released, except the selected
- * one's, which stays (off the diagram) for stepping until another request is selected.
+ * Plays request traces on the diagram: one requestFlow actor per request, all on one FrameClock
+ * (their step timers) that follows the playback controller (speed, pause, slow-at-failure, reduced
+ * motion). `views` changes only when a request starts, finishes, leaves or is selected; in
+ * between, the diagram moves the markers at every frame from `position`, which glides each marker
+ * toward its current step over that step's time. Finished flows linger briefly, then leave the
+ * diagram: their actors are stopped and released, except the selected one's, which stays (off the
+ * diagram) for stepping until another request is selected.
  */
-export class FlowPlayer {
+export class FlowPlayer implements FlowMotion {
   readonly playback = createActor(playbackMachine, { input: { reducedMotion: prefersReducedMotion() } }).start();
+  /** The one clock of every flow: pausing it pauses them all. */
+  readonly clock: FrameClock;
   views = $state.raw<FlowView[]>([]);
   selectedId = $state<number | undefined>(undefined);
   /** Mirrors the playback controller for views. */
@@ -40,13 +66,16 @@ export class FlowPlayer {
   paused = $state(false);
   slowAtFailure = $state(false);
   reducedMotion = $state(false);
-  // Not reactive on purpose: views read `views`, rebuilt once per frame from these actors.
+  // Not reactive on purpose: views read `views`, rebuilt from these actors when a request starts, ends or is selected.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private flows = new Map<number, LiveFlow>();
   private sweeper: ReturnType<typeof setInterval> | undefined;
-  private pending = false;
+  private dirty = false;
+  private frameListeners: (() => void)[] = [];
 
-  constructor() {
+  constructor(frames?: FrameSource) {
+    this.clock = new FrameClock(frames);
+    this.clock.onFrame(() => this.frame());
     this.playback.subscribe((snap) => {
       const c = snap.context;
       const changed = c.speed !== this.speed || c.slowAtFailure !== this.slowAtFailure || c.reducedMotion !== this.reducedMotion;
@@ -55,13 +84,15 @@ export class FlowPlayer {
       this.reducedMotion = c.reducedMotion;
       if (c.paused !== this.paused) {
         this.paused = c.paused;
-        for (const f of this.flows.values()) f.actor.send({ type: c.paused ? 'pause' : 'play' });
+        if (c.paused) this.clock.pause();
+        else this.resume();
       }
       if (changed) {
         for (const f of this.flows.values()) {
           f.actor.send({ type: 'speed.set', speed: c.speed });
           f.actor.send({ type: 'slow-at-failure.set', slowAtFailure: c.slowAtFailure });
           f.actor.send({ type: 'reduced-motion.set', reducedMotion: c.reducedMotion });
+          this.retime(f);
         }
       }
     });
@@ -75,17 +106,21 @@ export class FlowPlayer {
     if (this.flows.has(id)) return;
     this.makeRoom();
     const c = this.playback.getSnapshot().context;
-    const actor = createActor(requestFlowMachine, { input: { trace, reducedMotion: c.reducedMotion, speed: c.speed, slowAtFailure: c.slowAtFailure, stepDuration: STEP_MS } });
-    const flow: LiveFlow = { id, actor, background: trace.origin === 'background' };
+    const actor = createActor(requestFlowMachine, {
+      input: { trace, reducedMotion: c.reducedMotion, speed: c.speed, slowAtFailure: c.slowAtFailure, stepDuration: STEP_MS },
+      clock: this.clock,
+    });
+    const flow: LiveFlow = { id, actor, background: trace.origin === 'background', status: 'moving', cursor: -1, glide: { hopIndex: 0, from: 0, to: 0, start: this.clock.now, duration: 0 } };
     actor.on('flow.finished', () => {
       flow.finishedAt = Date.now();
       onFinished?.();
       this.ensureSweeper();
     });
-    actor.subscribe(() => this.schedule());
+    actor.subscribe((snap) => this.follow(flow, snap));
     this.flows.set(id, flow);
     actor.start();
-    actor.send({ type: c.paused ? 'pause' : 'play' });
+    // A paused clock holds the first step's timer: the request starts when playback resumes.
+    actor.send({ type: 'play' });
     this.schedule();
   }
 
@@ -133,6 +168,20 @@ export class FlowPlayer {
     this.playback.send({ type: 'reduced-motion.set', reducedMotion });
   }
 
+  /** Where a request's marker is now: its hop and how far along it (FlowMotion). */
+  position(id: number): FlowPosition | undefined {
+    const flow = this.flows.get(id);
+    return flow ? { hopIndex: flow.glide.hopIndex, progress: glideAt(flow.glide, this.clock.now) } : undefined;
+  }
+
+  /** Calls `listener` at every animation frame of the flows' clock (FlowMotion). */
+  onFrame(listener: () => void): () => void {
+    this.frameListeners = [...this.frameListeners, listener];
+    return () => {
+      this.frameListeners = this.frameListeners.filter((l) => l !== listener);
+    };
+  }
+
   /** How many request actors are alive (for the heap benchmark and tests). */
   get liveCount(): number {
     return this.flows.size;
@@ -142,6 +191,39 @@ export class FlowPlayer {
     for (const id of [...this.flows.keys()]) this.remove(id);
     if (this.sweeper) clearInterval(this.sweeper);
     this.playback.stop();
+    this.clock.dispose();
+  }
+
+  /** Playback resumes: the clock goes on, and so do the flows that were stepped (paused one by one). */
+  private resume(): void {
+    this.clock.resume();
+    for (const f of this.flows.values()) if (f.actor.getSnapshot().value === 'paused') f.actor.send({ type: 'play' });
+  }
+
+  /** Follows a flow's actor: a new step starts a glide toward it; a finish changes the views. */
+  private follow(flow: LiveFlow, snap: SnapshotFrom<typeof requestFlowMachine>): void {
+    const c = snap.context;
+    const done = snap.status === 'done' || snap.value === 'done';
+    const status = done ? flowOutcome(c.trace) : 'moving';
+    if (status !== flow.status) {
+      flow.status = status;
+      this.schedule();
+    }
+    if (c.cursor === flow.cursor && c.progress === flow.glide.to) return;
+    const now = this.clock.now;
+    const hopIndex = Math.max(0, c.hopIndex);
+    const from = hopIndex === flow.glide.hopIndex ? glideAt(flow.glide, now) : 0;
+    const gliding = snap.value === 'playing' && !c.reducedMotion;
+    flow.glide = { hopIndex, from, to: c.progress, start: now, duration: gliding ? stepDelay(c) : 0 };
+    flow.cursor = c.cursor;
+  }
+
+  /** A new speed restarts the step's timer: the glide takes the rest of the way in the new time. */
+  private retime(flow: LiveFlow): void {
+    const snap = flow.actor.getSnapshot();
+    if (snap.value !== 'playing' || flow.glide.duration <= 0) return;
+    const now = this.clock.now;
+    flow.glide = { ...flow.glide, from: glideAt(flow.glide, now), start: now, duration: stepDelay(snap.context) };
   }
 
   private makeRoom(): void {
@@ -180,33 +262,31 @@ export class FlowPlayer {
     }, 500);
   }
 
-  /** Coalesces actor updates into one view rebuild per animation frame. */
+  /** Rebuilds the views at the next frame (once, however many flows changed). */
   private schedule(): void {
-    if (this.pending) return;
-    this.pending = true;
-    const run = () => {
-      this.pending = false;
-      this.views = [...this.flows.values()].filter((f) => !f.expired).map((f) => toView(f, this.selectedId));
-    };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-    else queueMicrotask(run);
+    this.dirty = true;
+    this.clock.requestFrame();
   }
-}
 
-function toView(flow: LiveFlow, selectedId: number | undefined): FlowView {
-  const snap = flow.actor.getSnapshot();
-  const c = snap.context;
-  const done = snap.status === 'done' || snap.value === 'done';
-  const outcome = flowOutcome(c.trace);
-  const failingHop = failingHopIndex(c.trace);
-  return {
-    id: flow.id,
-    trace: c.trace,
-    hopIndex: Math.max(0, done && outcome === 'failed' ? failingHop : c.hopIndex),
-    progress: done ? 1 : Math.max(0, c.progress),
-    status: done ? (outcome === 'failed' ? 'failed' : 'ok') : 'moving',
-    selected: flow.id === selectedId,
-  };
+  private frame(): void {
+    if (this.dirty) {
+      this.dirty = false;
+      this.views = [...this.flows.values()].filter((f) => !f.expired).map((f) => this.toView(f));
+    }
+    for (const listener of this.frameListeners) listener();
+  }
+
+  private toView(flow: LiveFlow): FlowView {
+    const c = flow.actor.getSnapshot().context;
+    return {
+      id: flow.id,
+      trace: c.trace,
+      hopIndex: Math.max(0, flow.status === 'failed' ? failingHopIndex(c.trace) : c.hopIndex),
+      progress: flow.status === 'moving' ? glideAt(flow.glide, this.clock.now) : 1,
+      status: flow.status,
+      selected: flow.id === this.selectedId,
+    };
+  }
 }
 
 function prefersReducedMotion(): boolean {

@@ -2,10 +2,33 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
-import { GATEWAY_URL, LOAD_BALANCER_URL, browserGet, flowView, mountG, strictCartWorld, testcurlGet } from '../meshGraph/diagramFixtures.ts';
+import { GATEWAY_URL, LOAD_BALANCER_URL, browserGet, flowView, mountG, mutationsDuring, strictCartWorld, testcurlGet } from '../meshGraph/diagramFixtures.ts';
 import { layoutMeshGraph } from '../meshGraph/layoutMeshGraph.ts';
 import { drawRequestFlow } from './drawRequestFlow.ts';
-import type { FlowView } from './types.ts';
+import type { FlowMotion, FlowPosition, FlowView } from './types.ts';
+
+/** A motion the test moves: `set` where a flow is, then `frame()`. */
+function manualMotion() {
+  const positions = new Map<number, FlowPosition>();
+  let listeners: (() => void)[] = [];
+  const motion: FlowMotion = {
+    position: (id) => positions.get(id),
+    onFrame: (listener) => {
+      listeners = [...listeners, listener];
+      return () => {
+        listeners = listeners.filter((l) => l !== listener);
+      };
+    },
+  };
+  return {
+    motion,
+    set: (id: number, hopIndex: number, progress: number) => positions.set(id, { hopIndex, progress }),
+    frame: () => listeners.forEach((l) => l()),
+    get listening() {
+      return listeners.length;
+    },
+  };
+}
 
 
 const world = createDefaultWorld();
@@ -92,6 +115,57 @@ describe('drawRequestFlow', () => {
     const g = mountG();
     drawRequestFlow(layout, [flowView(1, viaLb, { hopIndex: 40 })])(g);
     expect(g.querySelectorAll('g.flow')).toHaveLength(0);
+  });
+
+  it('changes nothing in the document when it draws the same flows again', async () => {
+    const g = mountG();
+    const flows = [flowView(1, viaGateway, { hopIndex: 1, progress: 0.4 }), flowView(2, viaLb, { status: 'ok' })];
+    drawRequestFlow(layout, flows, { selectedId: 1 })(g);
+    expect(await mutationsDuring(g, () => drawRequestFlow(layout, [...flows], { selectedId: 1 })(g))).toEqual([]);
+  });
+
+  it('moves the moving markers at every frame by their transform alone', async () => {
+    const g = mountG();
+    const m = manualMotion();
+    const flows = Array.from({ length: 50 }, (_, i) => flowView(i, viaGateway, { hopIndex: 1, progress: 0.1 }));
+    for (const f of flows) m.set(f.id, 1, 0.1);
+    drawRequestFlow(layout, [...flows, flowView(99, viaLb, { status: 'ok' })], { motion: m.motion })(g);
+    for (const f of flows) m.set(f.id, 1, 0.5);
+    const records = await mutationsDuring(g, m.frame);
+    expect(records).toHaveLength(50);
+    expect(new Set(records.map((r) => `${r.type} ${r.attributeName}`))).toEqual(new Set(['attributes transform']));
+    // A frame in which nothing moved writes nothing.
+    expect(await mutationsDuring(g, m.frame)).toEqual([]);
+  });
+
+  it('builds a marker\'s words for a hop once: at the new hop, then only its transform changes', async () => {
+    const g = mountG();
+    const m = manualMotion();
+    m.set(1, 1, 0.9);
+    drawRequestFlow(layout, [flowView(1, viaGateway, { hopIndex: 1, progress: 0.9 })], { motion: m.motion, selectedId: 1 })(g);
+    const title = () => marker(g, 1)?.querySelector('title')?.textContent;
+    expect(title()).toMatch(/hop 2 of/);
+    m.set(1, 2, 0.1);
+    m.frame();
+    expect(title()).toMatch(/hop 3 of/);
+    // The selected request's route grows with it.
+    expect(g.querySelectorAll('g.flow-hop')).toHaveLength(3);
+    m.set(1, 2, 0.6);
+    const records = await mutationsDuring(g, m.frame);
+    expect(records.map((r) => r.attributeName)).toEqual(['transform']);
+  });
+
+  it('stops following frames when it is drawn again', () => {
+    const g = mountG();
+    const m = manualMotion();
+    m.set(1, 0, 0);
+    const first = drawRequestFlow(layout, [flowView(1, viaLb)], { motion: m.motion })(g);
+    expect(m.listening).toBe(1);
+    if (typeof first === 'function') first();
+    expect(m.listening).toBe(0);
+    // Finished markers do not move: nothing to follow.
+    drawRequestFlow(layout, [flowView(1, viaLb, { status: 'ok' })], { motion: m.motion })(g);
+    expect(m.listening).toBe(0);
   });
 
   it('keeps up with 50 concurrent flows for 60 frames', () => {

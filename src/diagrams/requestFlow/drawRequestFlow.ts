@@ -5,8 +5,10 @@ import { LOCK_ICONS } from '../meshGraph/lockIcons.ts';
 import { TEXT } from '../meshGraph/metrics.ts';
 import { textWidth } from '../meshGraph/textWidth.ts';
 import type { MeshLayout } from '../meshGraph/types.ts';
-import { type FlowMarker, type FlowPathSegment, flowMarker, flowPathSegments } from './flowMarker.ts';
-import type { FlowView } from './types.ts';
+import { attrIfChanged, setAttr, setText, textIfChanged } from '../writeIfChanged.ts';
+import { type HopPath, hopPath } from './flowGeometry.ts';
+import { breakMarkOf, type FlowPathSegment, flowPathSegments, markerPoint, markerText } from './flowMarker.ts';
+import type { FlowMotion, FlowPosition, FlowView } from './types.ts';
 
 export interface DrawRequestFlowOptions {
   /** Also highlights the flow with this id (besides flows whose `selected` is set). */
@@ -15,14 +17,15 @@ export interface DrawRequestFlowOptions {
   onSelect?: (id: number) => void;
   /** The language of titles and labels (English by default). */
   tr?: Translator;
+  /** Moves the markers of moving flows at every frame between redraws (without it, they sit where their views say). */
+  motion?: FlowMotion;
 }
 
 type Root = Selection<SVGGElement, unknown, null, undefined>;
 type Layer = Selection<SVGGElement, string, SVGGElement, unknown>;
-type MarkerSel = Selection<SVGGElement, FlowMarker, SVGGElement, string>;
 
 /** Marker shapes by status: success and failure differ in shape (circle with check, diamond with cross), not only colour. */
-const SHAPES: Record<FlowMarker['status'], { tag: 'circle' | 'path'; attrs: Record<string, string>; glyph: string }> = {
+const SHAPES: Record<FlowView['status'], { tag: 'circle' | 'path'; attrs: Record<string, string>; glyph: string }> = {
   moving: { tag: 'circle', attrs: { r: '5' }, glyph: '' },
   ok: { tag: 'circle', attrs: { r: '6.5' }, glyph: 'M-3,0.3L-1,2.5L3.2,-2.4' },
   failed: { tag: 'path', attrs: { d: 'M0,-7.5L7.5,0L0,7.5L-7.5,0Z' }, glyph: 'M-2.6,-2.6L2.6,2.6M2.6,-2.6L-2.6,2.6' },
@@ -32,50 +35,56 @@ const SHAPES: Record<FlowMarker['status'], { tag: 'circle' | 'path'; attrs: Reco
 const BREAK_PATH = 'M-4,-7L0,7M0,-7L4,7';
 
 function layer(root: Root, name: string): Layer {
-  return root.selectAll<SVGGElement, string>(`:scope > g.${name}`).data([name]).join('g').attr('class', name);
+  return root
+    .selectAll<SVGGElement, string>(`:scope > g.${name}`)
+    .data([name])
+    .join((enter) => enter.append('g').attr('class', name));
 }
 
-/** Rebuilds a marker's shape only when its status changed, so moving markers just get a new transform. */
-function buildShape(g: MarkerSel): void {
-  g.each(function (d) {
-    if (this.getAttribute('data-status') === d.status) return;
-    this.setAttribute('data-status', d.status);
-    const m = select<SVGGElement, FlowMarker>(this);
-    m.selectAll(':scope > .marker-shape, :scope > .marker-glyph, :scope > .break').remove();
-    const shape = SHAPES[d.status];
-    const el = m.append(shape.tag).attr('class', `marker-shape marker-${d.status}`);
-    for (const [k, v] of Object.entries(shape.attrs)) el.attr(k, v);
-    if (shape.glyph) m.append('path').attr('class', 'marker-glyph').attr('d', shape.glyph);
-    if (d.status === 'failed') {
-      m.append('path').attr('class', 'break break-mark').attr('d', BREAK_PATH);
-      m.append('text').attr('class', 'break break-label').attr('text-anchor', 'middle').attr('font-size', TEXT.flow);
-    }
-  });
+/** A marker as drawn: its flow, and the hop (route and words) it is drawn on. */
+interface Marker {
+  flow: FlowView;
+  selected: boolean;
+  hopIndex: number;
+  path: HopPath;
 }
 
-function drawMarkers(sel: Layer, markers: FlowMarker[]): void {
-  sel
-    .selectAll<SVGGElement, FlowMarker>('g.flow')
-    .data(markers, (d) => d.id)
-    .join((enter) => {
-      const g = enter.append('g');
-      g.append('title');
-      g.append('circle').attr('class', 'selection-ring').attr('r', 11);
-      return g;
-    })
-    .call(buildShape)
-    .attr('class', (d) => `flow flow-${d.status}${d.selected ? ' selected' : ''}`)
-    .attr('data-flow-id', (d) => d.id)
-    .attr('transform', (d) => `translate(${d.x.toFixed(1)},${d.y.toFixed(1)})`)
-    .each(function (d) {
-      const title = this.firstElementChild;
-      if (title && title.textContent !== d.title) title.textContent = d.title;
-      const mark = d.breakMark;
-      if (!mark) return;
-      const m = select(this);
-      m.select('path.break-mark').attr('transform', `translate(${mark.dx.toFixed(1)},${mark.dy.toFixed(1)}) rotate(${mark.angle.toFixed(0)})`);
-      m.select('text.break-label').attr('x', mark.labelDx.toFixed(1)).attr('y', mark.labelDy.toFixed(1)).text(mark.label);
-    });
+/** Rebuilds a marker's shape only when its status changed, so that a moving marker only gets a new transform. */
+function buildShape(el: SVGGElement, status: FlowView['status']): void {
+  if (el.getAttribute('data-status') === status) return;
+  el.setAttribute('data-status', status);
+  const m = select<SVGGElement, unknown>(el);
+  m.selectAll(':scope > .marker-shape, :scope > .marker-glyph, :scope > .break').remove();
+  const shape = SHAPES[status];
+  const shapeEl = m.append(shape.tag).attr('class', `marker-shape marker-${status}`);
+  for (const [k, v] of Object.entries(shape.attrs)) shapeEl.attr(k, v);
+  if (shape.glyph) m.append('path').attr('class', 'marker-glyph').attr('d', shape.glyph);
+  if (status === 'failed') {
+    m.append('path').attr('class', 'break break-mark').attr('d', BREAK_PATH);
+    m.append('text').attr('class', 'break break-label').attr('text-anchor', 'middle').attr('font-size', TEXT.flow);
+  }
+}
+
+/** Everything but the position: shape, classes, words and break mark, each written only when it changed. */
+function dress(el: SVGGElement, marker: Marker, tr: Translator): void {
+  const { flow, path } = marker;
+  buildShape(el, flow.status);
+  setAttr(el, 'class', `flow flow-${flow.status}${marker.selected ? ' selected' : ''}`);
+  setAttr(el, 'data-flow-id', flow.id);
+  const text = markerText(flow, marker.hopIndex, tr);
+  const title = el.firstElementChild;
+  if (title && text) setText(title, text.title);
+  if (flow.status !== 'failed' || text?.label === undefined) return;
+  const mark = breakMarkOf(path, text.label);
+  const m = select(el);
+  m.select<SVGPathElement>('path.break-mark').call(attrIfChanged, 'transform', `translate(${mark.dx.toFixed(1)},${mark.dy.toFixed(1)}) rotate(${mark.angle.toFixed(0)})`);
+  m.select<SVGTextElement>('text.break-label').call(attrIfChanged, 'x', mark.labelDx.toFixed(1)).call(attrIfChanged, 'y', mark.labelDy.toFixed(1)).call(textIfChanged, mark.label);
+}
+
+/** The marker's place: a transform, and nothing else, written only when it moved a tenth of a unit. */
+function move(el: SVGGElement, marker: Marker, progress: number): void {
+  const p = markerPoint(marker.path, marker.flow.status, progress);
+  setAttr(el, 'transform', `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`);
 }
 
 function drawPaths(sel: Layer, segments: FlowPathSegment[]): void {
@@ -94,53 +103,109 @@ function drawPaths(sel: Layer, segments: FlowPathSegment[]): void {
       label.append('text').attr('class', 'hop-sends-text').attr('y', 3.5).attr('font-size', TEXT.flow);
       return g;
     })
-    .attr('class', (d) => `flow-hop hop-${d.state} ${d.sends.locked ? 'sends-mtls' : 'sends-plain'}`)
+    .call(attrIfChanged, 'class', (d) => `flow-hop hop-${d.state} ${d.sends.locked ? 'sends-mtls' : 'sends-plain'}`)
     .call((g) => {
-      g.select('path.flow-path').attr('d', (d) => d.d);
-      const label = g.select('g.hop-sends').attr('transform', (d) => `translate(${d.labelX.toFixed(1)},${d.labelY.toFixed(1)})`);
+      g.select<SVGPathElement>('path.flow-path').call(attrIfChanged, 'd', (d) => d.d);
+      const label = g.select<SVGGElement>('g.hop-sends').call(attrIfChanged, 'transform', (d) => `translate(${d.labelX.toFixed(1)},${d.labelY.toFixed(1)})`);
       const icon = (d: FlowPathSegment) => (d.sends.locked ? LOCK_ICONS.strict : LOCK_ICONS.disable);
       // Centred on the route: the lock, the text (estimated, not measured) and padding; the lock alone where words would cover a node.
       const half = (d: FlowPathSegment) => (d.compact ? 9 : Math.ceil(textWidth(d.sends.text, TEXT.flow) + 22) / 2);
-      label.select('rect.hop-sends-bg').attr('x', (d) => -half(d)).attr('width', (d) => 2 * half(d));
-      label.select('g.lock').attr('transform', (d) => `translate(${-half(d) + 4},-7)`);
-      label.select('text.hop-sends-text').attr('x', (d) => -half(d) + 17);
-      label.select('path.lock-body').attr('d', (d) => icon(d)?.body ?? '').attr('class', (d) => `lock-body${icon(d)?.solid ? ' solid' : ''}`);
-      label.select('path.lock-shackle').attr('d', (d) => icon(d)?.shackle ?? '');
-      label.select('path.lock-mark').attr('d', (d) => icon(d)?.mark ?? '');
-      label.select('text.hop-sends-text').attr('display', (d) => (d.compact ? 'none' : null)).text((d) => d.sends.text);
+      label.select<SVGRectElement>('rect.hop-sends-bg').call(attrIfChanged, 'x', (d) => -half(d)).call(attrIfChanged, 'width', (d) => 2 * half(d));
+      label.select<SVGGElement>('g.lock').call(attrIfChanged, 'transform', (d) => `translate(${-half(d) + 4},-7)`);
+      label.select<SVGTextElement>('text.hop-sends-text').call(attrIfChanged, 'x', (d) => -half(d) + 17);
+      label
+        .select<SVGPathElement>('path.lock-body')
+        .call(attrIfChanged, 'd', (d) => icon(d)?.body ?? '')
+        .call(attrIfChanged, 'class', (d) => `lock-body${icon(d)?.solid ? ' solid' : ''}`);
+      label.select<SVGPathElement>('path.lock-shackle').call(attrIfChanged, 'd', (d) => icon(d)?.shackle ?? '');
+      label.select<SVGPathElement>('path.lock-mark').call(attrIfChanged, 'd', (d) => icon(d)?.mark ?? '');
+      label.select<SVGTextElement>('text.hop-sends-text').call(attrIfChanged, 'display', (d) => (d.compact ? 'none' : null)).call(textIfChanged, (d) => d.sends.text);
     });
 }
 
 /**
- * Draws in-flight requests over the mesh: one marker per flow, keyed by id so an element follows
- * its request from frame to frame; markers of removed flows are removed with their data. The
- * selected flow also gets its route so far, with what the client sent on each hop (lock + text).
- * Positions come from routes memoised per layout, so a frame with 50 flows is 50 lookups.
+ * Draws in-flight requests over the mesh: one marker per flow, keyed by id so that an element
+ * follows its request from redraw to redraw; markers of removed flows are removed with their data.
+ * The selected flow also gets its route so far, with what the client sent on each hop (lock +
+ * text). Between redraws, `motion` moves the moving markers at every frame by their transform
+ * alone: routes are sampled once per layout geometry and marker words are built once per flow, hop,
+ * status and language. Nothing is written that did not change.
  */
 export function drawRequestFlow(layout: MeshLayout, flows: readonly FlowView[], options: DrawRequestFlowOptions = {}): Attachment<SVGGElement> {
   const tr = options.tr ?? ENGLISH;
+  const { motion } = options;
   return (element) => {
     const root: Root = select(element);
-    root.classed('request-flow-layer', true);
-    const markers: FlowMarker[] = [];
-    const segments: FlowPathSegment[] = [];
+    if (!element.classList.contains('request-flow-layer')) element.classList.add('request-flow-layer');
+    const pathsLayer = layer(root, 'layer-flow-paths');
+    const markersLayer = layer(root, 'layer-flow-markers');
+    const at = (flow: FlowView): FlowPosition => (flow.status === 'moving' && motion?.position(flow.id)) || flow;
+    const markerAt = (flow: FlowView, position: FlowPosition): Marker | undefined => {
+      const hop = flow.trace.hops[position.hopIndex];
+      const path = hop ? hopPath(layout, hop) : undefined;
+      return path ? { flow, selected: flow.selected || flow.id === options.selectedId, hopIndex: position.hopIndex, path } : undefined;
+    };
+    const markers: Marker[] = [];
     for (const flow of flows) {
-      const marker = flowMarker(layout, flow, options.selectedId, tr);
-      if (!marker) continue;
-      markers.push(marker);
-      if (marker.selected) segments.push(...flowPathSegments(layout, flow, tr));
+      const marker = markerAt(flow, at(flow));
+      if (marker) markers.push(marker);
     }
-    drawPaths(layer(root, 'layer-flow-paths'), segments);
-    drawMarkers(layer(root, 'layer-flow-markers'), markers);
+    const selected = markers.find((m) => m.selected);
+    let selectedHop = selected?.hopIndex ?? 0;
+    const drawSelectedPath = () => drawPaths(pathsLayer, selected ? flowPathSegments(layout, selected.flow, tr, selectedHop) : []);
+    drawSelectedPath();
+    const elements = markersLayer
+      .selectAll<SVGGElement, Marker>('g.flow')
+      .data(markers, (d) => d.flow.id)
+      .join((enter) => {
+        const g = enter.append('g');
+        g.append('title');
+        g.append('circle').attr('class', 'selection-ring').attr('r', 11);
+        return g;
+      })
+      .each(function (marker) {
+        dress(this, marker, tr);
+        move(this, marker, at(marker.flow).progress);
+      });
+
+    const cleanups: (() => void)[] = [];
+    const moving = elements.filter((m) => m.flow.status === 'moving');
+    if (motion && !moving.empty()) {
+      const movers = moving.nodes().map((el) => ({ el, marker: select<SVGGElement, Marker>(el).datum() }));
+      cleanups.push(
+        motion.onFrame(() => {
+          for (const m of movers) {
+            const position = motion.position(m.marker.flow.id);
+            if (!position) continue;
+            if (position.hopIndex !== m.marker.hopIndex) {
+              const next = markerAt(m.marker.flow, position);
+              setAttr(m.el, 'display', next ? null : 'none');
+              if (!next) continue;
+              m.marker = next;
+              dress(m.el, next, tr);
+              if (next.selected) {
+                selectedHop = next.hopIndex;
+                drawSelectedPath();
+              }
+            }
+            move(m.el, m.marker, position.progress);
+          }
+        }),
+      );
+    }
 
     const onSelect = options.onSelect;
-    if (!onSelect) return;
-    // One delegated listener instead of one per marker per frame.
-    const onClick = (event: Event) => {
-      const id = (event.target as Element | null)?.closest?.('g.flow')?.getAttribute('data-flow-id');
-      if (id != null) onSelect(Number(id));
+    if (onSelect) {
+      // One delegated listener instead of one per marker.
+      const onClick = (event: Event) => {
+        const id = (event.target as Element | null)?.closest?.('g.flow')?.getAttribute('data-flow-id');
+        if (id != null) onSelect(Number(id));
+      };
+      element.addEventListener('click', onClick);
+      cleanups.push(() => element.removeEventListener('click', onClick));
+    }
+    return () => {
+      for (const cleanup of cleanups) cleanup();
     };
-    element.addEventListener('click', onClick);
-    return () => element.removeEventListener('click', onClick);
   };
 }

@@ -1,8 +1,9 @@
 import { renderPhrase } from '../../domain/explain/messages.ts';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import type { MeshLayout } from '../meshGraph/types.ts';
-import { hopPath, outcomeLabel, pointAlong, sendsLabel } from './flowGeometry.ts';
-import type { FlowView } from './types.ts';
+import type { Point } from '../meshGraph/connector.ts';
+import { type HopPath, hopPath, outcomeLabel, pointAlong, sendsLabel } from './flowGeometry.ts';
+import type { FlowPosition, FlowView } from './types.ts';
 
 /** Where and how to draw one flow's marker this frame. */
 export interface FlowMarker {
@@ -36,37 +37,71 @@ const BREAK_AT = 7;
 /** A finished request rests just short of the server, clear of its badge. */
 const OK_STOP = 8;
 
-/** The marker of a flow, or undefined when its current hop has no route on this layout; its words in `tr`'s language. */
-export function flowMarker(layout: MeshLayout, flow: FlowView, selectedId?: number, tr: Translator = ENGLISH): FlowMarker | undefined {
-  const { t } = tr;
-  const hop = flow.trace.hops[flow.hopIndex];
-  if (!hop) return undefined;
-  const path = hopPath(layout, hop);
-  if (!path) return undefined;
-  const selected = flow.selected || flow.id === selectedId;
-  const n = flow.trace.hops.length;
-  const head = t('diagram.flow.head', { id: flow.id, method: flow.trace.method, url: flow.trace.url, hop: flow.hopIndex + 1, hops: n, from: hop.from, to: hop.to });
-  const at = (d: number) => (path.total > 0 ? Math.max(0, path.total - d) / path.total : 1);
-  if (flow.status === 'failed') {
-    const stop = pointAlong(path, at(FAIL_STOP));
-    const brk = pointAlong(path, at(BREAK_AT));
-    const label = outcomeLabel(hop.outcome, hop.httpCode, t);
-    return {
-      id: flow.id, status: 'failed', selected, x: stop.x, y: stop.y,
-      title: t('diagram.flow.failed', { head, label, reason: renderPhrase(hop.outcomeReason, tr.locale) }),
-      // The label sits above both the marker and the break, never on top of the marker's shape.
-      breakMark: { dx: brk.x - stop.x, dy: brk.y - stop.y, angle: brk.angle, label, labelDx: (brk.x - stop.x) / 2, labelDy: Math.min(0, brk.y - stop.y) - 11 },
-    };
-  }
-  const p = pointAlong(path, flow.status === 'ok' ? at(OK_STOP) : flow.progress);
-  const title = flow.status === 'ok' ? t('diagram.flow.ok', { head, code: flow.trace.httpCode || t('diagram.outcome.ok') }) : t('diagram.flow.moving', { head });
-  return { id: flow.id, status: flow.status, selected, x: p.x, y: p.y, title };
+/** A marker's words for one hop and status, in one language. */
+export interface MarkerText {
+  /** The marker's `<title>`: its accessible name and tooltip. */
+  title: string;
+  /** What a failed request's break mark says. */
+  label?: string;
 }
 
-/** The hops a selected flow has travelled so far, current one last. */
-export function flowPathSegments(layout: MeshLayout, flow: FlowView, tr: Translator = ENGLISH): FlowPathSegment[] {
+/** Marker words per trace (one per request): each sentence is built once per hop, status and language. */
+const texts = new WeakMap<FlowView['trace'], Map<string, MarkerText>>();
+
+/** The words of a flow's marker on a hop, built once per flow, hop, status and language. */
+export function markerText(flow: Pick<FlowView, 'id' | 'trace' | 'status'>, hopIndex: number, tr: Translator = ENGLISH): MarkerText | undefined {
+  const hop = flow.trace.hops[hopIndex];
+  if (!hop) return undefined;
+  let cache = texts.get(flow.trace);
+  if (!cache) texts.set(flow.trace, (cache = new Map()));
+  const key = `${tr.locale}|${flow.id}|${hopIndex}|${flow.status}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const { t } = tr;
+  const head = t('diagram.flow.head', { id: flow.id, method: flow.trace.method, url: flow.trace.url, hop: hopIndex + 1, hops: flow.trace.hops.length, from: hop.from, to: hop.to });
+  let text: MarkerText;
+  if (flow.status === 'failed') {
+    const label = outcomeLabel(hop.outcome, hop.httpCode, t);
+    text = { title: t('diagram.flow.failed', { head, label, reason: renderPhrase(hop.outcomeReason, tr.locale) }), label };
+  } else {
+    text = { title: flow.status === 'ok' ? t('diagram.flow.ok', { head, code: flow.trace.httpCode || t('diagram.outcome.ok') }) : t('diagram.flow.moving', { head }) };
+  }
+  cache.set(key, text);
+  return text;
+}
+
+/** Where a marker sits on its hop's route: `progress` along it while moving, short of the server once finished or failed. */
+export function markerPoint(path: HopPath, status: FlowView['status'], progress: number): Point {
+  const at = (d: number) => (path.total > 0 ? Math.max(0, path.total - d) / path.total : 1);
+  return pointAlong(path, status === 'failed' ? at(FAIL_STOP) : status === 'ok' ? at(OK_STOP) : progress);
+}
+
+/** A failed marker's break mark, relative to the marker: at the server end of the failing hop, its label above both. */
+export function breakMarkOf(path: HopPath, label: string): NonNullable<FlowMarker['breakMark']> {
+  const at = (d: number) => (path.total > 0 ? Math.max(0, path.total - d) / path.total : 1);
+  const stop = pointAlong(path, at(FAIL_STOP));
+  const brk = pointAlong(path, at(BREAK_AT));
+  return { dx: brk.x - stop.x, dy: brk.y - stop.y, angle: brk.angle, label, labelDx: (brk.x - stop.x) / 2, labelDy: Math.min(0, brk.y - stop.y) - 11 };
+}
+
+/**
+ * The marker of a flow, or undefined when its hop has no route on this layout; its words in `tr`'s
+ * language. `at` overrides the view's hop and progress (the app's clock moves flows between views).
+ */
+export function flowMarker(layout: MeshLayout, flow: FlowView, selectedId?: number, tr: Translator = ENGLISH, at: FlowPosition = flow): FlowMarker | undefined {
+  const hop = flow.trace.hops[at.hopIndex];
+  const path = hop ? hopPath(layout, hop) : undefined;
+  const text = markerText(flow, at.hopIndex, tr);
+  if (!path || !text) return undefined;
+  const selected = flow.selected || flow.id === selectedId;
+  const p = markerPoint(path, flow.status, at.progress);
+  return { id: flow.id, status: flow.status, selected, x: p.x, y: p.y, title: text.title, ...(text.label !== undefined ? { breakMark: breakMarkOf(path, text.label) } : {}) };
+}
+
+/** The hops a selected flow has travelled so far, current one last (`hopIndex` overrides the view's). */
+export function flowPathSegments(layout: MeshLayout, flow: FlowView, tr: Translator = ENGLISH, hopIndex = flow.hopIndex): FlowPathSegment[] {
   const out: FlowPathSegment[] = [];
-  const last = Math.min(flow.hopIndex, flow.trace.hops.length - 1);
+  const last = Math.min(hopIndex, flow.trace.hops.length - 1);
   for (let i = 0; i <= last; i++) {
     const hop = flow.trace.hops[i];
     const path = hop ? hopPath(layout, hop) : undefined;
