@@ -188,7 +188,10 @@ export class Course {
     const sim = this.need();
     const token = ++this.replayToken;
     this.stopRequested = false;
-    this.history.reset(start);
+    // A new cluster: its logs start as the start's and go on apart, so the start (which may be
+    // opened again, as the sandbox's is) never holds the lines its cluster writes.
+    const origin: SessionSnapshot = { world: start.world.clone(), files: start.files };
+    this.history.reset(origin);
     this.traces = [];
     this.stepStart = 0;
     this.justCompleted = undefined;
@@ -202,7 +205,7 @@ export class Course {
     const commands = progress?.commands ?? [];
     const total = commands.length;
     const scratch = new SimSession();
-    scratch.restore(start);
+    scratch.restore(origin);
     const release = sim.terminal.hold();
     this.replaying = total ? { done: 0, total } : undefined;
     if (total) this.onReplayStart();

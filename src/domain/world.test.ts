@@ -81,3 +81,25 @@ describe('World logs', () => {
     );
   });
 });
+
+describe('World logs shared with snapshots', () => {
+  it('a clone that shares the logs sees every line written later, by either world', () => {
+    const world = new World();
+    world.appendLog('cart', 'cart-1', 'istio-proxy', 'before');
+    const snapshot = world.clone({ logs: 'shared' });
+    world.appendLog('cart', 'cart-1', 'istio-proxy', 'after');
+    const restored = snapshot.clone({ logs: 'shared' });
+    restored.appendLog('cart', 'cart-1', 'istio-proxy', 'after restore');
+    for (const w of [world, snapshot, restored]) expect(textsOf(w)).toEqual(['before', 'after', 'after restore']);
+  });
+
+  it('an own clone of a shared one goes its own way, and leaves the others alone', () => {
+    const world = new World();
+    world.appendLog('cart', 'cart-1', 'istio-proxy', 'before');
+    const copy = world.clone({ logs: 'shared' }).clone();
+    copy.appendLog('cart', 'cart-1', 'istio-proxy', 'copy only');
+    world.appendLog('cart', 'cart-1', 'istio-proxy', 'world only');
+    expect(textsOf(copy)).toEqual(['before', 'copy only']);
+    expect(textsOf(world)).toEqual(['before', 'world only']);
+  });
+});

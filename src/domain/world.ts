@@ -1,14 +1,9 @@
 import { type Clock, ManualClock, DEFAULT_EPOCH_MS, toSeconds } from './clock.ts';
 import { type KubeObject, keyOf, objectKey } from './objects.ts';
+import { type LogLine, PodLogs } from './podLogs.ts';
 import { SeededRandom } from './random.ts';
 
-/** One line of an Envoy access log, kept per pod and container. */
-export interface LogLine {
-  /** Seconds since the epoch. */
-  time: number;
-  container: string;
-  text: string;
-}
+export type { LogLine };
 
 /** The GKE cluster the learner's Cloud Shell talks to. */
 export interface ClusterInfo {
@@ -17,17 +12,14 @@ export interface ClusterInfo {
   zone: string;
 }
 
+/** Source of every world's change stamps (see `World.version`). */
+let changeSequence = 0;
+
 /**
  * The whole simulated cluster plus the learner's Cloud Shell credentials.
  * The world is mutable, but the objects in it are not: `clone()` is a cheap snapshot (one map copy),
  * which is what undo and the time machine rely on.
  */
-/** Source of every world's change stamps (see `World.version`). */
-let changeSequence = 0;
-
-/** Lines kept per pod, as a real log rotates. */
-const MAX_LOG_LINES = 2000;
-
 export class World {
   private store = new Map<string, KubeObject>();
   /** kind → namespace → objects, so that policy lookups stay fast on large worlds. */
@@ -36,16 +28,8 @@ export class World {
   private listCache = new Map<string, Map<string, readonly KubeObject[]>>();
   /** Change stamps by kind, then namespace, so derived views can tell what may have changed. */
   private versions = new Map<string, Map<string, number>>();
-  /**
-   * Envoy and app logs by pod key (`ns/name`), each the pod's last `MAX_LOG_LINES` lines. Read-only:
-   * write through appendLog. A reader keeping an array sees the lines appended to it later.
-   */
-  logs = new Map<string, readonly LogLine[]>();
-  /**
-   * The log arrays this world created since it was last cloned, by pod key: no clone holds them, so
-   * appendLog may add to them in place. Any other array in `logs` may be shared and is copied first.
-   */
-  private ownLogs = new Map<string, LogLine[]>();
+  /** Envoy and app logs: this world's own, or shared with the worlds it was cloned from or into (see clone). */
+  private podLogs = new PodLogs();
   /** Whether `gcloud container clusters get-credentials` has written a kubeconfig entry. */
   credentials = true;
   /** Incremented whenever a mesh policy changes; istiod pushes config for each version. */
@@ -74,6 +58,14 @@ export class World {
   /** Current time in whole seconds. */
   nowSeconds(): number {
     return toSeconds(this.clock.now());
+  }
+
+  /**
+   * Envoy and app logs by pod key (`ns/name`), each the pod's last 2,000 lines. Read-only: write
+   * through appendLog. A reader keeping an array sees the lines appended to it later.
+   */
+  get logs(): ReadonlyMap<string, readonly LogLine[]> {
+    return this.podLogs.byPod;
   }
 
   /** Every object, keyed by `kind/namespace/name`. Read-only: write through put and remove. */
@@ -144,7 +136,7 @@ export class World {
     this.index.get(obj.kind)?.get(obj.metadata.namespace ?? '')?.delete(obj.metadata.name);
     if (removed) this.invalidate(obj.kind, obj.metadata.namespace ?? '');
     if (removed && isMeshConfigKind(obj.kind)) this.configVersion++;
-    if (removed && obj.kind === 'Pod') this.logs.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
+    if (removed && obj.kind === 'Pod') this.podLogs.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
     return removed;
   }
 
@@ -167,29 +159,21 @@ export class World {
 
   appendLog(namespace: string, pod: string, container: string, text: string): void {
     this.mutations++;
-    const key = `${namespace}/${pod}`;
-    const line = { time: this.nowSeconds(), container, text };
-    const lines = this.logs.get(key);
-    let own = this.ownLogs.get(key);
-    if (own === undefined || own !== lines) {
-      // Copy on write: clones share the arrays they copied (see `clone`) and never change them.
-      own = lines ? lines.slice(Math.max(0, lines.length - MAX_LOG_LINES)) : [];
-      this.logs.set(key, own);
-      this.ownLogs.set(key, own);
-    }
-    own.push(line);
-    // The log rotates, keeping its last lines. V8 shifts by moving the array's start, not its lines.
-    while (own.length > MAX_LOG_LINES) own.shift();
+    this.podLogs.append(`${namespace}/${pod}`, { time: this.nowSeconds(), container, text });
   }
 
-  /** A snapshot: shares the (immutable) objects, copies the containers and the random state. */
-  clone(): World {
+  /**
+   * A snapshot: shares the (immutable) objects, copies the containers and the random state. Its logs
+   * start as this world's; with `logs: 'shared'` the two worlds keep sharing them, lines written
+   * later included. That is how undo and the time machine keep snapshots: the logs belong to the
+   * cluster, not to a point in its history, so a restored world shows every line written (as a real
+   * cluster's `kubectl logs` does after a policy is taken back), and snapshots cost no log memory.
+   */
+  clone(options: { logs?: 'own' | 'shared' } = {}): World {
     const copy = new World(this.clock, this.rng.clone());
     copy.store = new Map(this.store);
     copy.index = new Map([...this.index].map(([kind, byNs]) => [kind, new Map([...byNs].map(([ns, objs]) => [ns, new Map(objs)]))]));
-    // Both worlds now share every log array, so neither may add to one in place any more.
-    copy.logs = new Map(this.logs);
-    this.ownLogs = new Map();
+    copy.podLogs = options.logs === 'shared' ? this.podLogs : this.podLogs.fork();
     copy.versions = new Map([...this.versions].map(([kind, byNamespace]) => [kind, new Map(byNamespace)]));
     copy.credentials = this.credentials;
     copy.configVersion = this.configVersion;

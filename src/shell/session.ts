@@ -104,15 +104,18 @@ export class SimSession {
     return job;
   }
 
-  /** A copy of the world and the files; later commands never change it. */
+  /**
+   * A copy of the world and the files; later commands never change it, except for the pods' logs,
+   * which it shares with this session (undo does not take logs back; see World.clone).
+   */
   snapshot(): SessionSnapshot {
-    return { world: this.world.clone(), files: this.fs.snapshot() };
+    return { world: this.world.clone({ logs: 'shared' }), files: this.fs.snapshot() };
   }
 
   /** Goes back to `snapshot` (which stays usable: undo can return to it again). */
   restore(snapshot: SessionSnapshot): void {
     const { clock, configVersion } = this.world;
-    this.world = snapshot.world.clone();
+    this.world = snapshot.world.clone({ logs: 'shared' });
     this.world.clock = clock;
     // For istiod a restore is one more push: config versions only ever grow.
     this.world.configVersion = Math.max(configVersion + 1, snapshot.world.configVersion);
