@@ -1,4 +1,5 @@
-import { type Json, type JsonObject, isJsonObject, jsonEqual } from '../objects.ts';
+import { type Json, type JsonObject, isJsonObject } from '../objects.ts';
+import { type Walk, trampoline } from '../trampoline.ts';
 
 /**
  * How a kind is patched. Built-in kinds take a strategic merge patch: some lists merge element by
@@ -70,66 +71,109 @@ function keyedElements(list: readonly Json[], key: string): JsonObject[] | undef
   return list.every((e) => isJsonObject(e) && Object.hasOwn(e, key)) ? (list as JsonObject[]) : undefined;
 }
 
+/**
+ * Deep equality of two JSON values, ignoring the order of object keys (`jsonEqual`), with the pairs
+ * still to compare on a list instead of the call stack: a manifest may nest values 10,000 deep.
+ */
+export function deepJsonEqual(a: Json | undefined, b: Json | undefined): boolean {
+  const pairs: [Json | undefined, Json | undefined][] = [[a, b]];
+  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+    const [x, y] = pair;
+    if (x === y) continue;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length) return false;
+      x.forEach((v, i) => pairs.push([v, y[i]]));
+    } else if (isJsonObject(x) && isJsonObject(y)) {
+      const keys = Object.keys(x);
+      if (keys.length !== Object.keys(y).length) return false;
+      for (const k of keys) {
+        if (!Object.hasOwn(y, k)) return false;
+        pairs.push([x[k], y[k]]);
+      }
+    } else return false;
+  }
+  return true;
+}
+
 type DiffMode = 'delta' | 'deletions';
+
+/** Where a value stands: its map key and the path of the map holding it, or undefined at the root. */
+type Path = { readonly parent: Path; readonly key: string } | undefined;
+
+/** The map keys of `path` from the root (built only where a schema asks for a list's merge key). */
+function pathKeys(path: Path): string[] {
+  const keys: string[] = [];
+  for (let at = path; at; at = at.parent) keys.push(at.key);
+  return keys.reverse();
+}
+
+/** Two maps to diff, at `path`. */
+interface DiffNode {
+  from: JsonObject;
+  to: JsonObject;
+  path: Path;
+}
 
 /**
  * apimachinery strategicpatch `diffMaps`. `delta` (IgnoreDeletions) keeps the additions and changes
  * from `from` to `to`; `deletions` (IgnoreChangesAndAdditions) keeps only what `to` dropped, as null
  * or as a `$patch: delete` list element. Without a schema, lists are atomic (JSON merge patch).
  */
-function diffMaps(from: JsonObject, to: JsonObject, path: readonly string[], mode: DiffMode, schema: PatchSchema | undefined): JsonObject {
-  const patch: JsonObject = {};
-  for (const [key, toValue] of Object.entries(to)) {
-    if (!Object.hasOwn(from, key)) {
-      if (mode === 'delta') setOwn(patch, key, toValue);
-      continue;
+function diffMaps(from: JsonObject, to: JsonObject, mode: DiffMode, schema: PatchSchema | undefined): JsonObject {
+  return trampoline(function* visit({ from, to, path }: DiffNode): Walk<DiffNode, JsonObject> {
+    const patch: JsonObject = {};
+    for (const [key, toValue] of Object.entries(to)) {
+      if (!Object.hasOwn(from, key)) {
+        if (mode === 'delta') setOwn(patch, key, toValue);
+        continue;
+      }
+      const fromValue = from[key] as Json;
+      if (typeOf(fromValue) !== typeOf(toValue)) {
+        if (mode === 'delta') setOwn(patch, key, toValue);
+        continue;
+      }
+      const here = { parent: path, key };
+      if (isJsonObject(fromValue) && isJsonObject(toValue)) {
+        const sub = yield { from: fromValue, to: toValue, path: here };
+        if (Object.keys(sub).length > 0) setOwn(patch, key, sub);
+      } else if (Array.isArray(fromValue) && Array.isArray(toValue)) {
+        const mergeKey = schema?.mergeKey(pathKeys(here));
+        const fromKeyed = mergeKey === undefined ? undefined : keyedElements(fromValue, mergeKey);
+        const toKeyed = mergeKey === undefined ? undefined : keyedElements(toValue, mergeKey);
+        if (mergeKey !== undefined && fromKeyed && toKeyed) {
+          const sub = yield* diffKeyedLists(fromKeyed, toKeyed, mergeKey, here, mode);
+          if (sub.length > 0) setOwn(patch, key, sub);
+          // `diffLists`: the order directive comes with any change, and in the delta also with a new order.
+          const reordered = mode === 'delta' && !sameOrder(fromKeyed, toKeyed, mergeKey);
+          if (fromKeyed.length > 0 && (sub.length > 0 || reordered)) {
+            setOwn(patch, `${SET_ELEMENT_ORDER}/${key}`, toKeyed.map((e) => ({ [mergeKey]: e[mergeKey] as Json })));
+          }
+        } else if (mode === 'delta' && !deepJsonEqual(fromValue, toValue)) setOwn(patch, key, toValue);
+      } else if (mode === 'delta' && !deepJsonEqual(fromValue, toValue)) setOwn(patch, key, toValue);
     }
-    const fromValue = from[key] as Json;
-    if (typeOf(fromValue) !== typeOf(toValue)) {
-      if (mode === 'delta') setOwn(patch, key, toValue);
-      continue;
+    if (mode === 'deletions') {
+      for (const key of Object.keys(from)) if (!Object.hasOwn(to, key)) setOwn(patch, key, null);
     }
-    const here = [...path, key];
-    if (isJsonObject(fromValue) && isJsonObject(toValue)) {
-      const sub = diffMaps(fromValue, toValue, here, mode, schema);
-      if (Object.keys(sub).length > 0) setOwn(patch, key, sub);
-    } else if (Array.isArray(fromValue) && Array.isArray(toValue)) {
-      const mergeKey = schema?.mergeKey(here);
-      const fromKeyed = mergeKey === undefined ? undefined : keyedElements(fromValue, mergeKey);
-      const toKeyed = mergeKey === undefined ? undefined : keyedElements(toValue, mergeKey);
-      if (mergeKey !== undefined && fromKeyed && toKeyed) {
-        const sub = diffKeyedLists(fromKeyed, toKeyed, mergeKey, here, mode, schema);
-        if (sub.length > 0) setOwn(patch, key, sub);
-        // `diffLists`: the order directive comes with any change, and in the delta also with a new order.
-        const reordered = mode === 'delta' && !sameOrder(fromKeyed, toKeyed, mergeKey);
-        if (fromKeyed.length > 0 && (sub.length > 0 || reordered)) {
-          setOwn(patch, `${SET_ELEMENT_ORDER}/${key}`, toKeyed.map((e) => ({ [mergeKey]: e[mergeKey] as Json })));
-        }
-      } else if (mode === 'delta' && !jsonEqual(fromValue, toValue)) setOwn(patch, key, toValue);
-    } else if (mode === 'delta' && !jsonEqual(fromValue, toValue)) setOwn(patch, key, toValue);
-  }
-  if (mode === 'deletions') {
-    for (const key of Object.keys(from)) if (!Object.hasOwn(to, key)) setOwn(patch, key, null);
-  }
-  return patch;
+    return patch;
+  }, { from, to, path: undefined });
 }
 
 /** strategicpatch `isOrderSame`: the same merge keys at the same positions. */
 function sameOrder(from: JsonObject[], to: JsonObject[], key: string): boolean {
-  return from.length === to.length && to.every((e, i) => jsonEqual(from[i]?.[key], e[key]));
+  return from.length === to.length && to.every((e, i) => deepJsonEqual(from[i]?.[key], e[key]));
 }
 
-/** strategicpatch `diffListsOfMaps`: elements matched on the merge key, each diffed as a map. */
-function diffKeyedLists(from: JsonObject[], to: JsonObject[], key: string, path: readonly string[], mode: DiffMode, schema: PatchSchema | undefined): JsonObject[] {
+/** strategicpatch `diffListsOfMaps`: elements matched on the merge key, each diffed as a map (a step of `diffMaps`' walk). */
+function* diffKeyedLists(from: JsonObject[], to: JsonObject[], key: string, path: Path, mode: DiffMode): Walk<DiffNode, JsonObject[], JsonObject> {
   const patch: JsonObject[] = [];
-  const find = (list: JsonObject[], element: JsonObject) => list.find((e) => jsonEqual(e[key], element[key]));
+  const find = (list: JsonObject[], element: JsonObject) => list.find((e) => deepJsonEqual(e[key], element[key]));
   for (const element of to) {
     const match = find(from, element);
     if (!match) {
       if (mode === 'delta') patch.push(element);
       continue;
     }
-    const sub = diffMaps(match, element, path, mode, schema);
+    const sub = yield { from: match, to: element, path };
     if (Object.keys(sub).length > 0) patch.push({ ...sub, [key]: element[key] as Json });
   }
   if (mode === 'deletions') {
@@ -140,16 +184,18 @@ function diffKeyedLists(from: JsonObject[], to: JsonObject[], key: string, path:
 
 /** A JSON merge patch carries no nulls for additions and changes (jsonmergepatch `keepOrDeleteNullInObj`). */
 function withoutNulls(patch: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) continue;
-    if (!isJsonObject(value)) setOwn(out, key, value);
-    else {
-      const sub = withoutNulls(value);
-      if (Object.keys(sub).length > 0) setOwn(out, key, sub);
+  return trampoline(function* visit(patch: JsonObject): Walk<JsonObject, JsonObject> {
+    const out: JsonObject = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) continue;
+      if (!isJsonObject(value)) setOwn(out, key, value);
+      else {
+        const sub = yield value;
+        if (Object.keys(sub).length > 0) setOwn(out, key, sub);
+      }
     }
-  }
-  return out;
+    return out;
+  }, patch);
 }
 
 /** The two halves of a three-way patch: what `modified` removed from `original`, and what it adds to or changes in `current`. */
@@ -166,9 +212,9 @@ export interface ThreeWayPatch {
  * pkg/util/jsonmergepatch/patch.go `CreateThreeWayJSONMergePatch` without a schema.)
  */
 export function threeWayMergePatch(original: JsonObject | undefined, modified: JsonObject, current: JsonObject, schema: PatchSchema | undefined): ThreeWayPatch {
-  const delta = diffMaps(current, modified, [], 'delta', schema);
+  const delta = diffMaps(current, modified, 'delta', schema);
   return {
-    deletions: original ? diffMaps(original, modified, [], 'deletions', schema) : {},
+    deletions: original ? diffMaps(original, modified, 'deletions', schema) : {},
     delta: schema ? delta : withoutNulls(delta),
   };
 }
@@ -178,39 +224,50 @@ export function isEmptyPatch(patch: ThreeWayPatch): boolean {
   return Object.keys(patch.deletions).length === 0 && Object.keys(patch.delta).length === 0;
 }
 
-/** Applies one patch map: null deletes, maps merge, merge-keyed lists merge by element, other lists are replaced. */
-function applyMap(target: JsonObject, patch: JsonObject, path: readonly string[], schema: PatchSchema | undefined): JsonObject {
-  const out: JsonObject = Object.fromEntries(Object.entries(target));
-  for (const [key, value] of Object.entries(patch)) {
-    // The server also reorders by `$setElementOrder`; the order of list elements is not modelled.
-    if (key.startsWith(`${SET_ELEMENT_ORDER}/`)) continue;
-    const here = [...path, key];
-    const existing = Object.hasOwn(out, key) ? out[key] : undefined;
-    if (value === null) delete out[key];
-    else if (isJsonObject(value)) setOwn(out, key, applyMap(isJsonObject(existing) ? existing : {}, value, here, schema));
-    else if (Array.isArray(value) && Array.isArray(existing) && schema?.mergeKey(here) !== undefined) {
-      setOwn(out, key, applyKeyedList(existing, value, schema.mergeKey(here) ?? '', here, schema));
-    } else setOwn(out, key, value);
-  }
-  return out;
+/** A patch map to apply to `target`, at `path`. */
+interface ApplyNode {
+  target: JsonObject;
+  patch: JsonObject;
+  path: Path;
 }
 
-function applyKeyedList(target: readonly Json[], patch: readonly Json[], key: string, path: readonly string[], schema: PatchSchema): Json[] {
+/** Applies one patch map: null deletes, maps merge, merge-keyed lists merge by element, other lists are replaced. */
+function applyMap(target: JsonObject, patch: JsonObject, schema: PatchSchema | undefined): JsonObject {
+  return trampoline(function* visit({ target, patch, path }: ApplyNode): Walk<ApplyNode, JsonObject> {
+    const out: JsonObject = Object.fromEntries(Object.entries(target));
+    for (const [key, value] of Object.entries(patch)) {
+      // The server also reorders by `$setElementOrder`; the order of list elements is not modelled.
+      if (key.startsWith(`${SET_ELEMENT_ORDER}/`)) continue;
+      const here = { parent: path, key };
+      const existing = Object.hasOwn(out, key) ? out[key] : undefined;
+      const mergeKey = Array.isArray(value) && Array.isArray(existing) ? schema?.mergeKey(pathKeys(here)) : undefined;
+      if (value === null) delete out[key];
+      else if (isJsonObject(value)) setOwn(out, key, yield { target: isJsonObject(existing) ? existing : {}, patch: value, path: here });
+      else if (Array.isArray(value) && Array.isArray(existing) && mergeKey !== undefined) {
+        setOwn(out, key, yield* applyKeyedList(existing, value, mergeKey, here));
+      } else setOwn(out, key, value);
+    }
+    return out;
+  }, { target, patch, path: undefined });
+}
+
+/** Merges a merge-keyed list element by element (a step of `applyMap`'s walk). */
+function* applyKeyedList(target: readonly Json[], patch: readonly Json[], key: string, path: Path): Walk<ApplyNode, Json[], JsonObject> {
   const out = [...target];
   for (const element of patch) {
     if (!isJsonObject(element)) continue;
-    const index = out.findIndex((e) => isJsonObject(e) && jsonEqual(e[key], element[key]));
+    const index = out.findIndex((e) => isJsonObject(e) && deepJsonEqual(e[key], element[key]));
     if (element[DELETE_DIRECTIVE] === 'delete') {
       if (index !== -1) out.splice(index, 1);
-    } else if (index !== -1) out[index] = applyMap(out[index] as JsonObject, element, path, schema);
-    else out.push(applyMap({}, element, path, schema));
+    } else if (index !== -1) out[index] = yield { target: out[index] as JsonObject, patch: element, path };
+    else out.push(yield { target: {}, patch: element, path });
   }
   return out;
 }
 
 /** The object the API server stores after the patch: the deletions, then the additions and changes. */
 export function applyThreeWayPatch(current: JsonObject, patch: ThreeWayPatch, schema: PatchSchema | undefined): JsonObject {
-  return applyMap(applyMap(current, patch.deletions, [], schema), patch.delta, [], schema);
+  return applyMap(applyMap(current, patch.deletions, schema), patch.delta, schema);
 }
 
 /**
@@ -222,10 +279,12 @@ export function patchBody(patch: ThreeWayPatch): JsonObject {
 }
 
 function mergeMaps(base: JsonObject, over: JsonObject): JsonObject {
-  const out: JsonObject = Object.fromEntries(Object.entries(base));
-  for (const [key, value] of Object.entries(over)) {
-    const existing = Object.hasOwn(out, key) ? out[key] : undefined;
-    setOwn(out, key, isJsonObject(existing) && isJsonObject(value) ? mergeMaps(existing, value) : value);
-  }
-  return out;
+  return trampoline(function* visit([base, over]: readonly [JsonObject, JsonObject]): Walk<readonly [JsonObject, JsonObject], JsonObject> {
+    const out: JsonObject = Object.fromEntries(Object.entries(base));
+    for (const [key, value] of Object.entries(over)) {
+      const existing = Object.hasOwn(out, key) ? out[key] : undefined;
+      setOwn(out, key, isJsonObject(existing) && isJsonObject(value) ? yield [existing, value] : value);
+    }
+    return out;
+  }, [base, over]);
 }
