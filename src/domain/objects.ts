@@ -106,11 +106,22 @@ export function labelsMatch(selector: Record<string, string>, labels: Record<str
 
 /** Deep equality of two JSON values, ignoring the order of object keys. */
 export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
-  if (isJsonObject(a) && isJsonObject(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
+  // Pairs still to compare, on a list rather than the call stack: a value may nest 10,000 deep.
+  const pairs: [Json | undefined, Json | undefined][] = [[a, b]];
+  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+    const [x, y] = pair;
+    if (x === y) continue;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length) return false;
+      x.forEach((v, i) => pairs.push([v, y[i]]));
+    } else if (isJsonObject(x) && isJsonObject(y)) {
+      const keys = Object.keys(x);
+      if (keys.length !== Object.keys(y).length) return false;
+      for (const k of keys) {
+        if (!Object.hasOwn(y, k)) return false;
+        pairs.push([x[k], y[k]]);
+      }
+    } else return false;
   }
-  return false;
+  return true;
 }

@@ -1,4 +1,4 @@
-import { type Json, type JsonObject, isJsonObject } from '../objects.ts';
+import { type Json, type JsonObject, isJsonObject, jsonEqual } from '../objects.ts';
 import { type Walk, trampoline } from '../trampoline.ts';
 
 /**
@@ -71,30 +71,6 @@ function keyedElements(list: readonly Json[], key: string): JsonObject[] | undef
   return list.every((e) => isJsonObject(e) && Object.hasOwn(e, key)) ? (list as JsonObject[]) : undefined;
 }
 
-/**
- * Deep equality of two JSON values, ignoring the order of object keys (`jsonEqual`), with the pairs
- * still to compare on a list instead of the call stack: a manifest may nest values 10,000 deep.
- */
-export function deepJsonEqual(a: Json | undefined, b: Json | undefined): boolean {
-  const pairs: [Json | undefined, Json | undefined][] = [[a, b]];
-  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
-    const [x, y] = pair;
-    if (x === y) continue;
-    if (Array.isArray(x) && Array.isArray(y)) {
-      if (x.length !== y.length) return false;
-      x.forEach((v, i) => pairs.push([v, y[i]]));
-    } else if (isJsonObject(x) && isJsonObject(y)) {
-      const keys = Object.keys(x);
-      if (keys.length !== Object.keys(y).length) return false;
-      for (const k of keys) {
-        if (!Object.hasOwn(y, k)) return false;
-        pairs.push([x[k], y[k]]);
-      }
-    } else return false;
-  }
-  return true;
-}
-
 type DiffMode = 'delta' | 'deletions';
 
 /** Where a value stands: its map key and the path of the map holding it, or undefined at the root. */
@@ -148,8 +124,8 @@ function diffMaps(from: JsonObject, to: JsonObject, mode: DiffMode, schema: Patc
           if (fromKeyed.length > 0 && (sub.length > 0 || reordered)) {
             setOwn(patch, `${SET_ELEMENT_ORDER}/${key}`, toKeyed.map((e) => ({ [mergeKey]: e[mergeKey] as Json })));
           }
-        } else if (mode === 'delta' && !deepJsonEqual(fromValue, toValue)) setOwn(patch, key, toValue);
-      } else if (mode === 'delta' && !deepJsonEqual(fromValue, toValue)) setOwn(patch, key, toValue);
+        } else if (mode === 'delta' && !jsonEqual(fromValue, toValue)) setOwn(patch, key, toValue);
+      } else if (mode === 'delta' && !jsonEqual(fromValue, toValue)) setOwn(patch, key, toValue);
     }
     if (mode === 'deletions') {
       for (const key of Object.keys(from)) if (!Object.hasOwn(to, key)) setOwn(patch, key, null);
@@ -160,13 +136,13 @@ function diffMaps(from: JsonObject, to: JsonObject, mode: DiffMode, schema: Patc
 
 /** strategicpatch `isOrderSame`: the same merge keys at the same positions. */
 function sameOrder(from: JsonObject[], to: JsonObject[], key: string): boolean {
-  return from.length === to.length && to.every((e, i) => deepJsonEqual(from[i]?.[key], e[key]));
+  return from.length === to.length && to.every((e, i) => jsonEqual(from[i]?.[key], e[key]));
 }
 
 /** strategicpatch `diffListsOfMaps`: elements matched on the merge key, each diffed as a map (a step of `diffMaps`' walk). */
 function* diffKeyedLists(from: JsonObject[], to: JsonObject[], key: string, path: Path, mode: DiffMode): Walk<DiffNode, JsonObject[], JsonObject> {
   const patch: JsonObject[] = [];
-  const find = (list: JsonObject[], element: JsonObject) => list.find((e) => deepJsonEqual(e[key], element[key]));
+  const find = (list: JsonObject[], element: JsonObject) => list.find((e) => jsonEqual(e[key], element[key]));
   for (const element of to) {
     const match = find(from, element);
     if (!match) {
@@ -256,7 +232,7 @@ function* applyKeyedList(target: readonly Json[], patch: readonly Json[], key: s
   const out = [...target];
   for (const element of patch) {
     if (!isJsonObject(element)) continue;
-    const index = out.findIndex((e) => isJsonObject(e) && deepJsonEqual(e[key], element[key]));
+    const index = out.findIndex((e) => isJsonObject(e) && jsonEqual(e[key], element[key]));
     if (element[DELETE_DIRECTIVE] === 'delete') {
       if (index !== -1) out.splice(index, 1);
     } else if (index !== -1) out[index] = yield { target: out[index] as JsonObject, patch: element, path };

@@ -2,7 +2,6 @@ import { formatInvalid } from '../manifests/fieldErrors.ts';
 import { type JsonObject, type KubeObject, getStringMap, isJsonObject, jsonEqual } from '../objects.ts';
 import type { World } from '../world.ts';
 import { serviceWithAddresses } from './admitObject.ts';
-import { deepJsonEqual } from './threeWayMergePatch.ts';
 import { reconcileDeployment } from './reconcileDeployment.ts';
 import { validatePodUpdate } from './validatePodUpdate.ts';
 
@@ -25,11 +24,11 @@ export function updateObject(world: World, existing: KubeObject, patched: JsonOb
     if (errors.length > 0) return { ok: false, error: formatInvalid('Pod', existing.metadata.name, errors) };
   }
   let status = existing.status;
-  if (existing.kind === 'Service' && !deepJsonEqual(spec, existing.spec)) {
+  if (existing.kind === 'Service' && !jsonEqual(spec, existing.spec)) {
     ({ spec, status } = serviceWithAddresses(world, spec ?? {}, existing));
   }
   // A loosely typed field of the spec may nest 10,000 deep.
-  const specChanged = !deepJsonEqual(spec, existing.spec);
+  const specChanged = !jsonEqual(spec, existing.spec);
   if (!specChanged && jsonEqual(labels, existing.metadata.labels) && jsonEqual(annotations, existing.metadata.annotations)) {
     return { ok: true, object: existing };
   }
