@@ -1,5 +1,5 @@
 /** Readable worlds, traces and flows for the diagram tests (STYLE.md §15). */
-import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
+import { addDeployment, addNamespace, createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { peerAuthentication } from '../../domain/testing/fixtures.ts';
 import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
 import type { Trace } from '../../domain/traffic/trace.ts';
@@ -17,11 +17,29 @@ export function strictCartWorld(): World {
   return world;
 }
 
-/** The default world with a mesh-wide STRICT policy (`PeerAuthentication istio-system/default`): every sidecar's badge changes. */
-export function meshWideStrictWorld(): World {
+/** The default world and `namespaces` more, each with three sidecar Deployments (30 make a 107-node diagram). */
+export function largeWorld(namespaces = 30): World {
   const world = createDefaultWorld();
+  const born = world.nowSeconds() - 3600;
+  for (let n = 1; n <= namespaces; n++) {
+    const ns = `team-${n}`;
+    addNamespace(world, ns, { 'istio-injection': 'enabled' }, born);
+    for (const app of ['app-a', 'app-b', 'app-c']) {
+      addDeployment(world, ns, app, { serviceAccountName: 'default', containers: [{ name: 'server', image: 'example/app:1', ports: [{ containerPort: 8080 }] }] }, { labels: { app }, createdAt: born });
+    }
+  }
+  return world;
+}
+
+/** Puts a mesh-wide STRICT policy (`PeerAuthentication istio-system/default`) into a world: every sidecar's badge changes. */
+export function withMeshWideStrict(world: World): World {
   world.put(peerAuthentication('istio-system', 'default', { mtls: { mode: 'STRICT' } }));
   return world;
+}
+
+/** The default world with a mesh-wide STRICT policy (`PeerAuthentication istio-system/default`): every sidecar's badge changes. */
+export function meshWideStrictWorld(): World {
+  return withMeshWideStrict(createDefaultWorld());
 }
 
 export function browserGet(world: World, url: string): Trace {

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
-import { meshWideStrictWorld, mountG, mutationsDuring, strictCartWorld, touchedNodes } from './diagramFixtures.ts';
-import { drawMeshGraph } from './drawMeshGraph.ts';
+import { largeWorld, meshWideStrictWorld, mountG, mutationsDuring, strictCartWorld, touchedNodes, withMeshWideStrict } from './diagramFixtures.ts';
+import { NODES_PER_FRAME, drawMeshGraph } from './drawMeshGraph.ts';
 import { layoutMeshGraph } from './layoutMeshGraph.ts';
 
 
@@ -68,6 +68,28 @@ describe('drawMeshGraph', () => {
     const sidecars = meshWide.nodes.filter((n) => n.badge.level === 'mesh').map((n) => n.id).sort();
     expect(sidecars.length).toBeGreaterThan(10);
     expect(touchedNodes(await mutationsDuring(g, () => drawMeshGraph(meshWide)(g)))).toEqual(sidecars);
+  });
+
+  it('draws a mesh-wide change on a large mesh a default world\'s worth of nodes per frame', async () => {
+    vi.useFakeTimers();
+    const layoutOf = (world: ReturnType<typeof largeWorld>) => layoutMeshGraph({ mesh: summarizeMesh(world), width: 700, height: 420 });
+    const before = layoutOf(largeWorld());
+    expect(before.nodes).toHaveLength(107);
+    const g = mountG();
+    // A new mesh is drawn whole at once.
+    drawMeshGraph(before)(g);
+    expect(g.querySelectorAll('g.node.mode-permissive')).toHaveLength(101);
+    const after = layoutOf(withMeshWideStrict(largeWorld()));
+    const firstFrame = touchedNodes(await mutationsDuring(g, () => drawMeshGraph(after)(g)));
+    expect(firstFrame).toHaveLength(NODES_PER_FRAME);
+    let frames = 1;
+    // The next frame shows the first batch; each frame after it draws one more.
+    while (g.querySelectorAll('g.node.mode-strict').length < 101 && frames < 40) {
+      vi.advanceTimersToNextFrame();
+      frames++;
+    }
+    expect(frames).toBe(Math.ceil(101 / NODES_PER_FRAME) + 1);
+    expect(g.querySelectorAll('g.node.changed')).toHaveLength(101);
   });
 
   it('marks a node whose mode changed as `changed` for changeMs, and only that node', () => {

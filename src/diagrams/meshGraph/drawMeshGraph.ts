@@ -1,10 +1,10 @@
-import { type Selection, select } from 'd3-selection';
+import { type BaseType, type Selection, select } from 'd3-selection';
 import type { Attachment } from 'svelte/attachments';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { LOCK_ICONS } from './lockIcons.ts';
 import { LEGEND, NODE, TEXT } from './metrics.ts';
 import { textWidth } from './textWidth.ts';
-import { attrIfChanged, setAttr, textIfChanged } from '../writeIfChanged.ts';
+import { attrIfChanged, setAttr, setText, textIfChanged } from '../writeIfChanged.ts';
 import type { MeshDetail, MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
 
 export interface DrawMeshGraphOptions {
@@ -74,7 +74,7 @@ export function nodeOutline(node: Pick<MeshNode, 'kind' | 'w' | 'h'>): string {
 const badgeKey = (d: MeshNode) => `${d.badge.mode}|${d.badge.level ?? ''}|${d.badge.overrides.join(',')}`;
 
 /** A namespace's name on a border whose top-left corner is (x, y): a knocked-out background, then the text. */
-function placeLegend<T>(sel: Selection<SVGGElement, T, SVGGElement, unknown>, name: (d: T) => string, x: (d: T) => number, y: (d: T) => number): void {
+function placeLegend<T, P extends BaseType, PD>(sel: Selection<SVGGElement, T, P, PD>, name: (d: T) => string, x: (d: T) => number, y: (d: T) => number): void {
   sel
     .select<SVGRectElement>('rect.ns-legend-bg')
     .call(attrIfChanged, 'x', (d) => x(d) + LEGEND.inset)
@@ -151,57 +151,104 @@ function buildNode(enter: Selection<SVGGElement, MeshNode, SVGGElement, string>)
 const nodeKey = (d: MeshNode, detail: MeshDetail, lit: ReadonlySet<string>, locale: string) =>
   `${d.kind}|${badgeKey(d)}|${d.badge.text}|${d.title}|${d.label}|${d.legend ?? ''}|${d.x},${d.y},${d.w},${d.h}|${lit.has(d.id)}|${detail}|${locale}`;
 
-function updateNode(g: Selection<SVGGElement, MeshNode, SVGGElement, string>, changeMs: number, detail: MeshDetail, lit: ReadonlySet<string>, { t }: Translator): void {
-  g.each(function (d) {
-    const key = badgeKey(d);
-    const before = this.getAttribute('data-badge');
-    setAttr(this, 'data-badge', key);
-    if (before === null || before === key) return;
-    clearTimeout(changeTimers.get(this));
-    this.classList.add('changed');
-    changeTimers.set(this, setTimeout(() => this.classList.remove('changed'), changeMs));
-  });
-  g.call(attrIfChanged, 'class', function (this: SVGGElement, d: MeshNode) {
-    return `node kind-${d.kind} mode-${d.badge.mode}${this.classList.contains('changed') ? ' changed' : ''}${lit.has(d.id) ? ' lit' : ''}`;
-  });
-  g.call(attrIfChanged, 'data-id', (d) => d.id).call(attrIfChanged, 'transform', (d) => `translate(${d.x},${d.y})`);
-  g.select<SVGTitleElement>('title').call(textIfChanged, (d) => d.title);
-  g.select<SVGPathElement>('path.node-outline').call(attrIfChanged, 'd', nodeOutline);
-  g.select<SVGTextElement>('text.node-label')
-    .call(attrIfChanged, 'y', (d) => -d.h / 2 + NODE.labelBaseline)
-    .call(textIfChanged, (d) => d.label);
+/** A node's parts, found once (selector matching for each part of 100 nodes costs more than drawing them). */
+interface NodeParts {
+  title: Element;
+  outline: Element;
+  label: Element;
+  badge: Element;
+  pill: Element;
+  lock: Element;
+  lockBody: Element;
+  lockShackle: Element;
+  lockMark: Element;
+  mode: Element;
+  level: Element;
+  overrides: SVGGElement;
+  legend: SVGGElement;
+}
 
-  const pillW = (d: MeshNode) => d.w - 2 * NODE.pillInset;
-  const locked = (d: MeshNode) => LOCK_ICONS[d.badge.mode] !== undefined;
-  const badge = g.select<SVGGElement>('g.badge').call(attrIfChanged, 'transform', (d) => `translate(${-pillW(d) / 2},${-d.h / 2 + NODE.pillTop})`);
-  badge.select<SVGRectElement>('rect.badge-pill').call(attrIfChanged, 'width', pillW);
-  badge.select<SVGGElement>('g.lock').call(attrIfChanged, 'display', (d) => (locked(d) ? null : 'none'));
-  badge
-    .select<SVGPathElement>('path.lock-body')
-    .call(attrIfChanged, 'd', (d) => LOCK_ICONS[d.badge.mode]?.body ?? '')
-    .call(attrIfChanged, 'class', (d) => `lock-body${LOCK_ICONS[d.badge.mode]?.solid ? ' solid' : ''}`);
-  badge.select<SVGPathElement>('path.lock-shackle').call(attrIfChanged, 'd', (d) => LOCK_ICONS[d.badge.mode]?.shackle ?? '');
-  badge.select<SVGPathElement>('path.lock-mark').call(attrIfChanged, 'd', (d) => LOCK_ICONS[d.badge.mode]?.mark ?? '');
+const nodeParts = new WeakMap<Element, NodeParts>();
+
+function partsOf(g: SVGGElement): NodeParts {
+  let parts = nodeParts.get(g);
+  if (!parts) {
+    const find = <E extends Element = Element>(selector: string): E => {
+      const el = g.querySelector<E>(selector);
+      if (!el) throw new Error(`mesh node without ${selector}`);
+      return el;
+    };
+    parts = {
+      title: find(':scope > title'), outline: find(':scope > .node-outline'), label: find(':scope > .node-label'),
+      badge: find(':scope > .badge'), pill: find('.badge-pill'), lock: find('.badge > .lock'), lockBody: find('.lock-body'), lockShackle: find('.lock-shackle'), lockMark: find('.lock-mark'),
+      mode: find('.badge-mode'), level: find('.badge-level'), overrides: find<SVGGElement>(':scope > .overrides'), legend: find<SVGGElement>(':scope > .legend'),
+    };
+    nodeParts.set(g, parts);
+  }
+  return parts;
+}
+
+/** Draws one node, writing only what changed; a node whose badge changed is marked `changed` for `changeMs`. */
+function drawNode(g: SVGGElement, d: MeshNode, changeMs: number, detail: MeshDetail, lit: ReadonlySet<string>, { t }: Translator): void {
+  const p = partsOf(g);
+  const key = badgeKey(d);
+  const before = g.getAttribute('data-badge');
+  setAttr(g, 'data-badge', key);
+  if (before !== null && before !== key) {
+    clearTimeout(changeTimers.get(g));
+    g.classList.add('changed');
+    changeTimers.set(g, setTimeout(() => g.classList.remove('changed'), changeMs));
+  }
+  setAttr(g, 'class', `node kind-${d.kind} mode-${d.badge.mode}${g.classList.contains('changed') ? ' changed' : ''}${lit.has(d.id) ? ' lit' : ''}`);
+  setAttr(g, 'data-id', d.id);
+  setAttr(g, 'transform', `translate(${d.x},${d.y})`);
+  setText(p.title, d.title);
+  setAttr(p.outline, 'd', nodeOutline(d));
+  setAttr(p.label, 'y', -d.h / 2 + NODE.labelBaseline);
+  setText(p.label, d.label);
+
+  const pillW = d.w - 2 * NODE.pillInset;
+  const icon = LOCK_ICONS[d.badge.mode];
+  setAttr(p.badge, 'transform', `translate(${-pillW / 2},${-d.h / 2 + NODE.pillTop})`);
+  setAttr(p.pill, 'width', pillW);
+  setAttr(p.lock, 'display', icon ? null : 'none');
+  setAttr(p.lockBody, 'd', icon?.body ?? '');
+  setAttr(p.lockBody, 'class', `lock-body${icon?.solid ? ' solid' : ''}`);
+  setAttr(p.lockShackle, 'd', icon?.shackle ?? '');
+  setAttr(p.lockMark, 'd', icon?.mark ?? '');
   // A lock leads its mode; a badge without one (gateway, no sidecar, outside…) is centred.
-  badge
-    .select<SVGTextElement>('text.badge-mode')
-    .call(attrIfChanged, 'x', (d) => (locked(d) ? NODE.pillPad + NODE.lockWidth : pillW(d) / 2))
-    .call(attrIfChanged, 'text-anchor', (d) => (locked(d) ? null : 'middle'))
-    .call(textIfChanged, (d) => d.badge.text);
-  badge
-    .select<SVGTextElement>('text.badge-level')
-    .call(attrIfChanged, 'x', (d) => pillW(d) - NODE.pillPad)
-    .call(textIfChanged, (d) => (d.badge.level && detail === 'full' ? t(`diagram.level.${d.badge.level}`) : ''));
+  setAttr(p.mode, 'x', icon ? NODE.pillPad + NODE.lockWidth : pillW / 2);
+  setAttr(p.mode, 'text-anchor', icon ? null : 'middle');
+  setText(p.mode, d.badge.text);
+  setAttr(p.level, 'x', pillW - NODE.pillPad);
+  setText(p.level, d.badge.level && detail === 'full' ? t(`diagram.level.${d.badge.level}`) : '');
 
-  g.select<SVGGElement>('g.overrides')
+  select(p.overrides)
     .selectAll<SVGTextElement, { text: string; y: number }>('text')
-    .data((d) => d.badge.overrides.map((text, i) => ({ text, y: -d.h / 2 + NODE.pillTop + NODE.pillHeight + NODE.overrideBaseline + i * NODE.overrideLine })), (d) => d.text)
+    .data(d.badge.overrides.map((text, i) => ({ text, y: -d.h / 2 + NODE.pillTop + NODE.pillHeight + NODE.overrideBaseline + i * NODE.overrideLine })), (o) => o.text)
     .join((enter) => enter.append('text').attr('class', 'override').attr('text-anchor', 'middle').attr('font-size', TEXT.override))
-    .call(attrIfChanged, 'y', (d) => d.y)
-    .call(textIfChanged, (d) => d.text);
+    .call(attrIfChanged, 'y', (o) => o.y)
+    .call(textIfChanged, (o) => o.text);
 
-  const legend = g.select<SVGGElement>('g.legend').call(attrIfChanged, 'display', (d) => (d.legend ? null : 'none'));
-  placeLegend(legend, (d) => d.legend ?? '', (d) => -d.w / 2, (d) => -d.h / 2);
+  setAttr(p.legend, 'display', d.legend ? null : 'none');
+  placeLegend(select<SVGGElement, MeshNode>(p.legend).datum(d), (n) => n.legend ?? '', (n) => -n.w / 2, (n) => -n.h / 2);
+}
+
+/**
+ * How many changed nodes are drawn for one frame: about a default world's worth. A mesh-wide change
+ * on a large world is drawn over the following frames, one batch each, so that the frame after a
+ * command comes as soon as it would on a small world (new nodes are drawn at once).
+ */
+export const NODES_PER_FRAME = 24;
+
+/** Runs `callback` at the next animation frame (a 16 ms timer where there are none); returns the cancel. */
+function nextFrame(callback: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const handle = setTimeout(callback, 16);
+    return () => clearTimeout(handle);
+  }
+  const handle = requestAnimationFrame(callback);
+  return () => cancelAnimationFrame(handle);
 }
 
 /**
@@ -220,6 +267,8 @@ export function drawMeshGraph(layout: MeshLayout, options: DrawMeshGraphOptions 
     if (!element.classList.contains('mesh-graph-layer')) element.classList.add('mesh-graph-layer');
     drawGroups(layer(root, 'layer-groups'), layout.groups);
     drawEdges(layer(root, 'layer-edges'), layout.edges, tr);
+    const fresh: [SVGGElement, MeshNode, string][] = [];
+    const changed: [SVGGElement, MeshNode, string][] = [];
     layer(root, 'layer-nodes')
       .selectAll<SVGGElement, MeshNode>('g.node')
       .data(layout.nodes, (d) => d.id)
@@ -228,7 +277,26 @@ export function drawMeshGraph(layout: MeshLayout, options: DrawMeshGraphOptions 
         buildNode(g);
         return g;
       })
-      .filter(unlessDrawn<MeshNode>((d) => nodeKey(d, layout.detail, lit, tr.locale)))
-      .call(updateNode, changeMs, layout.detail, lit, tr);
+      .each(function (d) {
+        const key = nodeKey(d, layout.detail, lit, tr.locale);
+        const drawn = drawnKeys.get(this);
+        if (drawn !== key) (drawn === undefined ? fresh : changed).push([this, d, key]);
+      });
+    const draw = (batch: [SVGGElement, MeshNode, string][]) => {
+      for (const [g, d, key] of batch) {
+        drawNode(g, d, changeMs, layout.detail, lit, tr);
+        drawnKeys.set(g, key);
+      }
+    };
+    draw(fresh);
+    draw(changed.splice(0, NODES_PER_FRAME));
+    let cancel: (() => void) | undefined;
+    const more = () => {
+      draw(changed.splice(0, NODES_PER_FRAME));
+      cancel = changed.length ? nextFrame(more) : undefined;
+    };
+    // Not in the next frame's callbacks: that frame shows the first batch, and would come later.
+    if (changed.length) cancel = nextFrame(() => (cancel = nextFrame(more)));
+    return () => cancel?.();
   };
 }
