@@ -16,6 +16,9 @@ export interface TlsClient {
   labels?: Record<string, string>;
 }
 
+/** What a client asks: who it is, and which service port and endpoint port it connects to. */
+type ClientTlsQuery = [world: World, client: TlsClient, service: KubeObject, servicePort: number, endpoint: KubeObject, endpointPort: number];
+
 const SENDS: Record<string, ClientSends> = { DISABLE: 'PLAINTEXT', SIMPLE: 'SIMPLE_TLS', MUTUAL: 'MUTUAL_TLS', ISTIO_MUTUAL: 'ISTIO_MUTUAL' };
 const EFFECT: Record<string, string> = {
   DISABLE: ' → plaintext',
@@ -37,14 +40,71 @@ const EFFECT: Record<string, string> = {
  *    plaintext; the endpoint's composed mode on its CONTAINER port is DISABLE → plaintext; else mTLS
  *    (mtls_checker.go checkMtlsEnabled; ep_filters_test.go mtlsCases).
  */
-export function resolveClientTls(
-  world: World,
-  client: TlsClient,
-  service: KubeObject,
-  servicePort: number,
-  endpoint: KubeObject,
-  endpointPort: number,
-): ClientTlsDecision {
+export function resolveClientTls(...query: ClientTlsQuery): ClientTlsDecision {
+  const [world, client, service, servicePort, endpoint, endpointPort] = query;
+  const stamps = inputStamps(world, client.namespace, service, endpoint);
+  const labels = client.labels ? JSON.stringify(client.labels) : '';
+  let entries = cache.get(service)?.get(endpoint);
+  const hit = entries?.find((e) => e.clientNamespace === client.namespace && e.kind === client.kind && e.labels === labels && e.servicePort === servicePort && e.endpointPort === endpointPort);
+  if (hit && sameStamps(hit.stamps, stamps)) return hit.decision;
+  const decision = decideClientTls(...query);
+  if (hit) {
+    hit.stamps = stamps;
+    hit.decision = decision;
+  } else {
+    if (!entries) {
+      let byEndpoint = cache.get(service);
+      if (!byEndpoint) cache.set(service, (byEndpoint = new WeakMap()));
+      byEndpoint.set(endpoint, (entries = []));
+    }
+    entries.push({ clientNamespace: client.namespace, kind: client.kind, labels, servicePort, endpointPort, stamps, decision });
+  }
+  return decision;
+}
+
+interface CachedDecision {
+  clientNamespace: string;
+  kind: TlsClient['kind'];
+  /** The client's labels as JSON, '' without. */
+  labels: string;
+  servicePort: number;
+  endpointPort: number;
+  /** The change stamps of everything else the decision read (see inputStamps). */
+  stamps: number[];
+  decision: ClientTlsDecision;
+}
+
+/**
+ * Decisions by Service and endpoint object (objects never change), then by the rest of the query,
+ * each the latest for the change stamps of what else it reads. Stamps are unique across worlds
+ * (World.version). Shared between hops: treat them as read-only.
+ */
+const cache = new WeakMap<KubeObject, WeakMap<KubeObject, CachedDecision[]>>();
+
+/**
+ * DestinationRules of the client's, the service's and the root namespace; PeerAuthentications of
+ * the service's, the endpoint's and the root namespace; the pods of the service's namespace (its
+ * endpoints).
+ */
+function inputStamps(world: World, clientNamespace: string, service: KubeObject, endpoint: KubeObject): number[] {
+  const root = world.rootNamespace;
+  const ns = service.metadata.namespace ?? '';
+  return [
+    world.version('DestinationRule', clientNamespace),
+    world.version('DestinationRule', ns),
+    world.version('DestinationRule', root),
+    world.version('PeerAuthentication', ns),
+    world.version('PeerAuthentication', endpoint.metadata.namespace ?? ''),
+    world.version('PeerAuthentication', root),
+    world.version('Pod', ns),
+  ];
+}
+
+function sameStamps(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((stamp, i) => stamp === b[i]);
+}
+
+function decideClientTls(...[world, client, service, servicePort, endpoint, endpointPort]: ClientTlsQuery): ClientTlsDecision {
   const host = serviceHost(service);
   const found = findDestinationRule(world, client.namespace, host, client.labels);
   const naming = secureNaming(world, service, servicePort);

@@ -41,9 +41,29 @@ export interface HopResult {
 
 const reason = (code: string, text: string, causes: Cause[] = [], params?: PhraseParams): Reason => ({ code, text, ...(params ? { params } : {}), causes });
 
+/** `<ns>/<pod>`: one string per pod object, shared by the hops and traces that name it. */
 export function podLabel(pod: KubeObject): string {
-  return `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+  let label = labels.get(pod);
+  if (label === undefined) {
+    label = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+    labels.set(pod, label);
+  }
+  return label;
 }
+
+const labels = new WeakMap<KubeObject, string>();
+
+/** The SPIFFE ID in a pod's certificate, one string per pod object. */
+function identityOf(trustDomain: string, pod: KubeObject): string {
+  let id = identities.get(pod);
+  if (id === undefined || id.trustDomain !== trustDomain) {
+    id = { trustDomain, spiffe: spiffeId(trustDomain, pod.metadata.namespace ?? '', podServiceAccount(pod)) };
+    identities.set(pod, id);
+  }
+  return id.spiffe;
+}
+
+const identities = new WeakMap<KubeObject, { trustDomain: string; spiffe: string }>();
 
 const UPSTREAM_RESET = 'upstream connect error or disconnect/reset before headers. reset reason: connection termination';
 const WRONG_VERSION = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268435703:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER';
@@ -69,14 +89,26 @@ function decideClient(world: World, req: HopRequest): { sends: ClientSends; reas
 
 function decideServer(world: World, req: HopRequest): { mode: ServerMode; reason: Reason } {
   const pod = req.endpoint;
-  if (isGatewayPod(pod)) {
-    return { mode: 'NO_SIDECAR', reason: reason('gateway.listener', `${podLabel(pod)} is an ingress gateway: its listener on port ${req.port} comes from a Gateway resource, and PeerAuthentication never applies to gateways`, [{ kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name }], { pod: podLabel(pod), port: req.port }) };
-  }
-  if (!hasSidecar(pod)) {
-    return { mode: 'NO_SIDECAR', reason: reason('server.no-sidecar', `${podLabel(pod)} has no sidecar: its application accepts the connection directly, whatever the policies say`, [{ kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name }], { pod: podLabel(pod) }) };
-  }
+  if (isGatewayPod(pod) || !hasSidecar(pod)) return noSidecar(pod, req.port);
   const decision = resolveServerMode(world, pod, req.port);
   return { mode: decision.mode, reason: decision.reason };
+}
+
+/** By pod object and port: what a server without a sidecar decides never changes. */
+const withoutSidecar = new WeakMap<KubeObject, Map<number, { mode: ServerMode; reason: Reason }>>();
+
+function noSidecar(pod: KubeObject, port: number): { mode: ServerMode; reason: Reason } {
+  let byPort = withoutSidecar.get(pod);
+  if (!byPort) withoutSidecar.set(pod, (byPort = new Map()));
+  let decision = byPort.get(port);
+  if (!decision) {
+    const cause: Cause = { kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name };
+    decision = isGatewayPod(pod)
+      ? { mode: 'NO_SIDECAR', reason: reason('gateway.listener', `${podLabel(pod)} is an ingress gateway: its listener on port ${port} comes from a Gateway resource, and PeerAuthentication never applies to gateways`, [cause], { pod: podLabel(pod), port }) }
+      : { mode: 'NO_SIDECAR', reason: reason('server.no-sidecar', `${podLabel(pod)} has no sidecar: its application accepts the connection directly, whatever the policies say`, [cause], { pod: podLabel(pod) }) };
+    byPort.set(port, decision);
+  }
+  return decision;
 }
 
 /**
@@ -88,32 +120,98 @@ export function evaluateHop(world: World, req: HopRequest): HopResult {
   const server = decideServer(world, req);
   const host = req.service ? serviceHost(req.service) : undefined;
   const to = podLabel(req.endpoint);
-  const serverSa = podServiceAccount(req.endpoint);
-  const serverId = spiffeId(world.trustDomain, req.endpoint.metadata.namespace ?? '', serverSa);
-  const clientId = req.client.type === 'proxy'
-    ? spiffeId(world.trustDomain, req.client.pod.metadata.namespace ?? '', podServiceAccount(req.client.pod))
-    : undefined;
+  const serverId = identityOf(world.trustDomain, req.endpoint);
+  const clientId = req.client.type === 'proxy' ? identityOf(world.trustDomain, req.client.pod) : undefined;
+  const conn: Connection = { client, server, host, to, serverId, clientId, port: req.port, servicePort: req.servicePort?.port, via: req.via, sidecarClient: req.client.type === 'proxy' };
+  const { steps, outcome, outcomeReason, observation } = connect(conn);
+  const hop: Hop = {
+    from: req.client.label,
+    to,
+    port: req.port,
+    ...(host ? { service: host, servicePort: req.servicePort?.port ?? req.port } : {}),
+    ...(req.via ? { via: req.via } : {}),
+    protocol: req.protocol,
+    clientSends: client.sends,
+    clientReason: client.reason,
+    serverMode: server.mode,
+    serverReason: server.reason,
+    outcome,
+    httpCode: observation.kind === 'local-reply' ? observation.code : 0,
+    outcomeReason,
+    handshake: steps,
+    parent: req.parent,
+  };
+  return { hop, observation };
+}
+
+/** Everything the handshake and the outcome of a hop depend on. */
+interface Connection {
+  client: { sends: ClientSends; reason: Reason; decision?: ClientTlsDecision };
+  server: { mode: ServerMode; reason: Reason };
+  host: string | undefined;
+  to: string;
+  serverId: string;
+  clientId: string | undefined;
+  port: number;
+  servicePort: number | undefined;
+  via: string | undefined;
+  sidecarClient: boolean;
+}
+
+interface Handshake {
+  steps: HandshakeStep[];
+  outcome: HopOutcome;
+  outcomeReason: Reason;
+  observation: ClientObservation;
+}
+
+/**
+ * Handshakes by the client's and the server's reasons (which the resolution caches share between
+ * hops while the configuration stands), then by the rest of the connection. Hops, and the traces
+ * that keep them, share them: treat them as read-only.
+ */
+const handshakes = new WeakMap<Reason, WeakMap<Reason, { conn: Connection; handshake: Handshake }[]>>();
+
+function connect(conn: Connection): Handshake {
+  let byServer = handshakes.get(conn.client.reason);
+  if (!byServer) handshakes.set(conn.client.reason, (byServer = new WeakMap()));
+  let known = byServer.get(conn.server.reason);
+  if (!known) byServer.set(conn.server.reason, (known = []));
+  const hit = known.find((k) => sameConnection(k.conn, conn));
+  if (hit) return hit.handshake;
+  const handshake = shakeHands(conn);
+  known.push({ conn, handshake });
+  return handshake;
+}
+
+/** The two reasons are compared by the caller; here the rest of the connection. */
+function sameConnection(a: Connection, b: Connection): boolean {
+  return a.to === b.to && a.port === b.port && a.servicePort === b.servicePort && a.via === b.via && a.host === b.host &&
+    a.serverId === b.serverId && a.clientId === b.clientId && a.sidecarClient === b.sidecarClient;
+}
+
+/** The handshake of one connection and how it ends (istio-mtls-semantics.md §3). */
+function shakeHands({ client, server, host, to, serverId, clientId, port, servicePort, via, sidecarClient }: Connection): Handshake {
   const steps: HandshakeStep[] = [
-    { kind: 'tcp_connect', actor: 'client', ok: true, text: `TCP connect to ${to} port ${req.port}${req.via ? ` (through ${req.via})` : ''}`, data: { port: req.port } },
+    { kind: 'tcp_connect', actor: 'client', ok: true, text: `TCP connect to ${to} port ${port}${via ? ` (through ${via})` : ''}`, data: { port } },
   ];
   let outcome: HopOutcome = 'ok';
   let outcomeReason: Reason;
   let observation: ClientObservation = { kind: 'delivered' };
   const serverHasProxy = server.mode !== 'NO_SIDECAR';
-  const sidecarClient = req.client.type === 'proxy';
 
   if (client.sends === 'PLAINTEXT') {
     steps.push({ kind: 'plaintext', actor: 'client', ok: true, text: 'The client sends the HTTP request in plaintext: no TLS at all' });
     if (server.mode === 'STRICT') {
       outcome = 'reset';
-      steps.push({ kind: 'reset', actor: 'server', ok: false, text: `The server sidecar has only mTLS filter chains on port ${req.port}: no filter chain matches plaintext (NR filter_chain_not_found), so Envoy resets the connection`, data: { flags: 'NR', details: 'filter_chain_not_found' } });
+      steps.push({ kind: 'reset', actor: 'server', ok: false, text: `The server sidecar has only mTLS filter chains on port ${port}: no filter chain matches plaintext (NR filter_chain_not_found), so Envoy resets the connection`, data: { flags: 'NR', details: 'filter_chain_not_found' } });
       outcomeReason = reason('reset.strict', `plaintext reached a STRICT port: ${to}'s sidecar found no filter chain and reset the connection`, server.reason.causes, { to });
       observation = sidecarClient ? { kind: 'local-reply', code: 503, body: UPSTREAM_RESET, flags: 'UC' } : { kind: 'reset' };
     } else {
       outcomeReason = reason('accepted.plaintext', serverHasProxy ? `${server.mode} accepts plaintext` : 'no sidecar on the server: the application reads plaintext', [], { mode: server.mode });
     }
   } else if (client.sends === 'ISTIO_MUTUAL') {
-    const sni = client.decision?.sni ?? `outbound_.${req.servicePort?.port ?? req.port}_._.${host ?? to}`;
+    const sni = client.decision?.sni ?? `outbound_.${servicePort ?? port}_._.${host ?? to}`;
     steps.push({ kind: 'client_hello', actor: 'client', ok: true, text: `ClientHello with SNI ${sni} and ALPN istio-peer-exchange, istio`, data: { sni, alpn: ['istio-peer-exchange', 'istio'] } });
     if (server.mode === 'STRICT' || server.mode === 'PERMISSIVE') {
       const expected = client.decision?.subjectAltNames ?? [];
@@ -133,8 +231,8 @@ export function evaluateHop(world: World, req: HopRequest): HopResult {
     } else {
       // DISABLE or no sidecar: nobody terminates TLS, and the app speaks plaintext.
       outcome = 'tls_error';
-      steps.push({ kind: 'reset', actor: 'server', ok: false, text: serverHasProxy ? `Port ${req.port} is DISABLE: the server sidecar has no TLS filter chain and hands the TLS bytes to a plaintext listener, which fails` : 'No sidecar on the server: the application does not speak TLS and the handshake fails', data: { details: 'WRONG_VERSION_NUMBER' } });
-      outcomeReason = reason(serverHasProxy ? 'tls.server-disabled' : 'tls.no-sidecar', serverHasProxy ? `the client sent mTLS but ${to} has mTLS DISABLE on port ${req.port}` : `the client sent mTLS but ${to} has no sidecar to terminate it`, [...client.reason.causes, ...server.reason.causes], { to, port: req.port });
+      steps.push({ kind: 'reset', actor: 'server', ok: false, text: serverHasProxy ? `Port ${port} is DISABLE: the server sidecar has no TLS filter chain and hands the TLS bytes to a plaintext listener, which fails` : 'No sidecar on the server: the application does not speak TLS and the handshake fails', data: { details: 'WRONG_VERSION_NUMBER' } });
+      outcomeReason = reason(serverHasProxy ? 'tls.server-disabled' : 'tls.no-sidecar', serverHasProxy ? `the client sent mTLS but ${to} has mTLS DISABLE on port ${port}` : `the client sent mTLS but ${to} has no sidecar to terminate it`, [...client.reason.causes, ...server.reason.causes], { to, port: port });
       observation = { kind: 'local-reply', code: 503, body: WRONG_VERSION, flags: 'UF' };
     }
   } else {
@@ -151,22 +249,5 @@ export function evaluateHop(world: World, req: HopRequest): HopResult {
   if (observation.kind === 'delivered') {
     steps.push({ kind: 'http_request', actor: 'client', ok: true, text: `HTTP request to ${host ?? to}` });
   }
-  const hop: Hop = {
-    from: req.client.label,
-    to,
-    port: req.port,
-    ...(host ? { service: host, servicePort: req.servicePort?.port ?? req.port } : {}),
-    ...(req.via ? { via: req.via } : {}),
-    protocol: req.protocol,
-    clientSends: client.sends,
-    clientReason: client.reason,
-    serverMode: server.mode,
-    serverReason: server.reason,
-    outcome,
-    httpCode: observation.kind === 'local-reply' ? observation.code : 0,
-    outcomeReason,
-    handshake: steps,
-    parent: req.parent,
-  };
-  return { hop, observation };
+  return { steps, outcome, outcomeReason, observation };
 }
