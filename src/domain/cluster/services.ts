@@ -13,8 +13,15 @@ export interface ServicePort {
 }
 
 export function serviceHost(svc: KubeObject, domain = 'cluster.local'): string {
-  return `${svc.metadata.name}.${svc.metadata.namespace}.svc.${domain}`;
+  const known = domain === 'cluster.local' ? hosts.get(svc) : undefined;
+  if (known !== undefined) return known;
+  const host = `${svc.metadata.name}.${svc.metadata.namespace}.svc.${domain}`;
+  if (domain === 'cluster.local') hosts.set(svc, host);
+  return host;
 }
+
+/** One host string per Service object, shared by the hops and traces that name it. */
+const hosts = new WeakMap<KubeObject, string>();
 
 export function serviceType(svc: KubeObject): string {
   return getString(svc.spec, 'type') ?? 'ClusterIP';
@@ -29,11 +36,29 @@ export function externalIP(svc: KubeObject): string | undefined {
   return getString(svc.status, 'loadBalancer', 'ingress', 0, 'ip');
 }
 
-export function serviceSelector(svc: KubeObject): Record<string, string> {
-  return getStringMap(svc.spec, 'selector');
+/** The Service's selector; shared, read-only. */
+export function serviceSelector(svc: KubeObject): Readonly<Record<string, string>> {
+  return readOnce(svc).selector;
 }
 
-export function servicePorts(svc: KubeObject): ServicePort[] {
+/** The Service's ports; shared, read-only. */
+export function servicePorts(svc: KubeObject): readonly ServicePort[] {
+  return readOnce(svc).ports;
+}
+
+/** What a Service object says, read once per object (objects never change; every hop asks). */
+const serviceFacts = new WeakMap<KubeObject, { selector: Readonly<Record<string, string>>; ports: readonly ServicePort[] }>();
+
+function readOnce(svc: KubeObject): { selector: Readonly<Record<string, string>>; ports: readonly ServicePort[] } {
+  let facts = serviceFacts.get(svc);
+  if (facts === undefined) {
+    facts = { selector: getStringMap(svc.spec, 'selector'), ports: readPorts(svc) };
+    serviceFacts.set(svc, facts);
+  }
+  return facts;
+}
+
+function readPorts(svc: KubeObject): ServicePort[] {
   const ports = getPath(svc.spec, 'ports');
   if (!Array.isArray(ports)) return [];
   return ports.filter(isJsonObject).flatMap((p) => {
@@ -50,14 +75,20 @@ export function servicePorts(svc: KubeObject): ServicePort[] {
   });
 }
 
-/** Running pods in the Service's namespace whose labels match its selector (its endpoints). */
-export function serviceEndpoints(world: World, svc: KubeObject): KubeObject[] {
+/** Running pods in the Service's namespace whose labels match its selector (its endpoints); shared, read-only. */
+export function serviceEndpoints(world: World, svc: KubeObject): readonly KubeObject[] {
+  const ns = svc.metadata.namespace ?? '';
+  const stamp = world.version('Pod', ns);
+  const hit = endpointCache.get(svc);
+  if (hit && hit.stamp === stamp) return hit.pods;
   const selector = serviceSelector(svc);
-  if (Object.keys(selector).length === 0) return [];
-  return world
-    .list('Pod', svc.metadata.namespace ?? '')
-    .filter((pod) => podPhase(pod) === 'Running' && labelsMatch(selector, pod.metadata.labels));
+  const pods = Object.keys(selector).length === 0 ? [] : world.list('Pod', ns).filter((pod) => podPhase(pod) === 'Running' && labelsMatch(selector, pod.metadata.labels));
+  endpointCache.set(svc, { stamp, pods });
+  return pods;
 }
+
+/** Endpoints by Service object while the pods of its namespace keep their change stamp (unique across worlds). */
+const endpointCache = new WeakMap<KubeObject, { stamp: number; pods: readonly KubeObject[] }>();
 
 /** The container port a Service port targets on one pod; a named targetPort is looked up by name. */
 export function resolveTargetPort(port: ServicePort, pod: KubeObject): number | undefined {

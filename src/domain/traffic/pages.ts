@@ -1,8 +1,11 @@
 import { PRODUCTS } from '../cluster/boutique.ts';
 
+/** The product cards, the same on every page. */
+let items: string | undefined;
+
 /** The storefront's home page, in the spirit of Online Boutique's frontend templates. */
 export function storefrontHtml(sessionId: string): string {
-  const items = PRODUCTS.map(
+  items ??= PRODUCTS.map(
     (p) => `      <div class="hot-product-card">\n        <a href="/product/${p.id}"><div class="hot-product-card-name">${p.name.replace('&', '&amp;')}</div>\n        <div class="hot-product-card-price">$${p.price.toFixed(2)}</div></a>\n      </div>`,
   ).join('\n');
   return `<!DOCTYPE html>

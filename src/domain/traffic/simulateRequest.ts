@@ -1,6 +1,6 @@
 import { type KubeObject, getPath, getString, getStringMap, isJsonObject, labelsMatch } from '../objects.ts';
 import { hasSidecar, podContainers, podIP, SIDECAR_CONTAINER } from '../cluster/pods.ts';
-import { type ServicePort, clusterIP, resolveTargetPort, serviceEndpoints, servicePorts } from '../cluster/services.ts';
+import { type ServicePort, clusterIP, resolveTargetPort, serviceEndpoints, servicePorts, serviceSelector } from '../cluster/services.ts';
 import type { World } from '../world.ts';
 import { inboundLogLine, outboundLogLine } from './accessLog.ts';
 import { isGatewayPod } from '../resolution/isGatewayPod.ts';
@@ -33,18 +33,20 @@ interface Ctx {
 
 const reason = (code: string, text: string, params?: PhraseParams): Reason => ({ code, text, ...(params ? { params } : {}), causes: [] });
 
-function hash(text: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a over `text`, continued from `h` (its state after the text before). */
+function hash(text: string, h = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
 function requestIdFor(seed: string): string {
-  const hex = (n: number, len: number) => (hash(`${seed}:${n}`).toString(16) + '00000000').slice(0, len);
+  // Each part hashes `${seed}:${n}`: the seed's share is hashed once.
+  const prefix = hash(seed);
+  const hex = (n: number, len: number) => ((hash(`:${n}`, prefix) >>> 0).toString(16) + '00000000').slice(0, len);
   return `${hex(1, 8)}-${hex(2, 4)}-4${hex(3, 3)}-a${hex(4, 3)}-${hex(5, 8)}${hex(6, 4)}`;
 }
 
-function pickEndpoint(endpoints: KubeObject[]): KubeObject | undefined {
+function pickEndpoint(endpoints: readonly KubeObject[]): KubeObject | undefined {
   return endpoints[0];
 }
 
@@ -224,18 +226,43 @@ function grpcCall(ctx: Ctx, fromPod: KubeObject, parent: number, call: BackendCa
   const host = `${call.service}.${call.namespace}.svc.cluster.local`;
   const port = svc ? servicePorts(svc).find((p) => p.port === call.port) : undefined;
   if (!svc || !port) return { ok: false, error: `rpc error: code = Unavailable desc = name resolver error: produced zero addresses` };
-  const client: HopClient = hasSidecar(fromPod)
-    ? { type: 'proxy', proxyKind: 'sidecar', label: podLabel(fromPod), pod: fromPod }
-    : { type: 'plain', label: podLabel(fromPod), reason: reason('client.no-sidecar', `${podLabel(fromPod)} has no sidecar: it sends plaintext`, { client: podLabel(fromPod), via: 'app' }), pod: fromPod };
+  const client = appClient(fromPod);
   const saved = { method: ctx.method, path: ctx.path };
   ctx.method = 'POST';
-  ctx.path = `/hipstershop.${call.service.replace('service', 'Service').replace(/^./, (c) => c.toUpperCase())}/Call`;
+  ctx.path = grpcPath(call.service);
   const response = callThroughService(ctx, client, svc, port, parent, `${host}:${call.port}`);
   Object.assign(ctx, saved);
   if (response.connectionError) return { ok: false, error: `rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: read tcp: connection reset by peer"` };
   if (response.code >= 500) return { ok: false, error: `rpc error: code = Unavailable desc = ${response.body}` };
   return { ok: true };
 }
+
+/** The app in a pod as a client: through its sidecar, or plaintext without one. One per pod object. */
+function appClient(pod: KubeObject): HopClient {
+  let client = appClients.get(pod);
+  if (!client) {
+    const label = podLabel(pod);
+    client = hasSidecar(pod)
+      ? { type: 'proxy', proxyKind: 'sidecar', label, pod }
+      : { type: 'plain', label, reason: reason('client.no-sidecar', `${label} has no sidecar: it sends plaintext`, { client: label, via: 'app' }), pod };
+    appClients.set(pod, client);
+  }
+  return client;
+}
+
+const appClients = new WeakMap<KubeObject, HopClient>();
+
+/** `/hipstershop.CartService/Call` for `cartservice`. */
+function grpcPath(service: string): string {
+  let path = grpcPaths.get(service);
+  if (path === undefined) {
+    path = `/hipstershop.${service.replace('service', 'Service').replace(/^./, (c) => c.toUpperCase())}/Call`;
+    grpcPaths.set(service, path);
+  }
+  return path;
+}
+
+const grpcPaths = new Map<string, string>();
 
 /** What the application on `pod` answers once a hop has delivered the request to it. */
 function serve(ctx: Ctx, hopIndex: number, pod: KubeObject, port: number, authority: string): Response {
@@ -280,7 +307,7 @@ function serve(ctx: Ctx, hopIndex: number, pod: KubeObject, port: number, author
 
 function servicePortsIsGrpc(ctx: Ctx, pod: KubeObject, port: number): boolean {
   return ctx.world.list('Service', pod.metadata.namespace ?? '').some((svc) =>
-    labelsMatch(getStringMap(svc.spec, 'selector'), pod.metadata.labels) &&
+    labelsMatch(serviceSelector(svc), pod.metadata.labels) &&
     servicePorts(svc).some((p) => (resolveTargetPort(p, pod) ?? p.port) === port && (p.name ?? '').startsWith('grpc')));
 }
 
@@ -289,10 +316,20 @@ function servicePortsIsGrpc(ctx: Ctx, pod: KubeObject, port: number): boolean {
  * straight to the server. Also what the request matrix probes with, so both explain it alike.
  */
 export function curlWithoutSidecar(pod: KubeObject, label: string): HopClient {
-  const optOut = pod.metadata.annotations['sidecar.istio.io/inject'] === 'false';
-  const text = `${label} has no sidecar${optOut ? ' (sidecar.istio.io/inject: "false")' : ''}: curl's plaintext goes straight to the server`;
-  return { type: 'plain', label, reason: reason('client.no-sidecar', text, { client: label, via: 'curl', optOut: optOut ? 1 : 0 }), pod };
+  let byLabel = curlClients.get(pod);
+  if (!byLabel) curlClients.set(pod, (byLabel = new Map()));
+  let client = byLabel.get(label);
+  if (!client) {
+    const optOut = pod.metadata.annotations['sidecar.istio.io/inject'] === 'false';
+    const text = `${label} has no sidecar${optOut ? ' (sidecar.istio.io/inject: "false")' : ''}: curl's plaintext goes straight to the server`;
+    client = { type: 'plain', label, reason: reason('client.no-sidecar', text, { client: label, via: 'curl', optOut: optOut ? 1 : 0 }), pod };
+    byLabel.set(label, client);
+  }
+  return client;
 }
+
+/** By pod object and label: shared by the traces (and their handshakes) of every such request. */
+const curlClients = new WeakMap<KubeObject, Map<string, HopClient>>();
 
 function clientLabel(spec: RequestSpec): string {
   return spec.client.kind === 'external' ? `external/${spec.client.name}` : `${spec.client.namespace}/${spec.client.pod}`;
