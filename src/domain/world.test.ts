@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { KubeObject } from './objects.ts';
 import { World } from './world.ts';
 
 function textsOf(world: World, key = 'cart/cart-1'): string[] | undefined {
@@ -101,5 +102,30 @@ describe('World logs shared with snapshots', () => {
     world.appendLog('cart', 'cart-1', 'istio-proxy', 'world only');
     expect(textsOf(copy)).toEqual(['before', 'copy only']);
     expect(textsOf(world)).toEqual(['before', 'world only']);
+  });
+});
+
+describe('World objects after a clone', () => {
+  const policy = (name: string, namespace = 'cart'): KubeObject => ({
+    apiVersion: 'security.istio.io/v1',
+    kind: 'PeerAuthentication',
+    metadata: { name, namespace, uid: name, creationTimestamp: 0, generation: 1, resourceVersion: '1', labels: {}, annotations: {} },
+    spec: {},
+  });
+  const names = (world: World) => world.list('PeerAuthentication', 'cart').map((o) => o.metadata.name);
+
+  it('lists, gets and stamps each world’s own changes only, whichever changes first', () => {
+    const world = new World();
+    world.put(policy('shared'));
+    const clone = world.clone();
+    const stamp = world.version('PeerAuthentication', 'cart');
+    clone.put(policy('clone-only'));
+    world.put(policy('world-only'));
+    world.remove(policy('shared'));
+    expect(names(world)).toEqual(['world-only']);
+    expect(names(clone)).toEqual(['clone-only', 'shared']);
+    expect(clone.get('PeerAuthentication', 'cart', 'shared')).toBeDefined();
+    expect(world.get('PeerAuthentication', 'cart', 'clone-only')).toBeUndefined();
+    expect(new Set([stamp, world.version('PeerAuthentication', 'cart'), clone.version('PeerAuthentication', 'cart')]).size).toBe(3);
   });
 });

@@ -28,6 +28,11 @@ export class World {
   private listCache = new Map<string, Map<string, readonly KubeObject[]>>();
   /** Change stamps by kind, then namespace, so derived views can tell what may have changed. */
   private versions = new Map<string, Map<string, number>>();
+  /**
+   * The inner maps of `index` and `versions` this world created since it was last cloned: no clone
+   * holds them, so they may change in place. Any other inner map may be shared and is copied first.
+   */
+  private owned = new WeakSet<Map<string, unknown>>();
   /** Envoy and app logs: this world's own, or shared with the worlds it was cloned from or into (see clone). */
   private podLogs = new PodLogs();
   /** Whether `gcloud container clusters get-credentials` has written a kubeconfig entry. */
@@ -104,20 +109,24 @@ export class World {
     const ns = obj.metadata.namespace ?? '';
     this.mutations++;
     this.store.set(keyOf(obj), obj);
-    let byNs = this.index.get(obj.kind);
-    if (!byNs) this.index.set(obj.kind, (byNs = new Map()));
-    let objs = byNs.get(ns);
-    if (!objs) byNs.set(ns, (objs = new Map()));
-    objs.set(obj.metadata.name, obj);
+    this.writable(this.writable(this.index, obj.kind), ns).set(obj.metadata.name, obj);
     this.invalidate(obj.kind, ns);
     if (isMeshConfigKind(obj.kind)) this.configVersion++;
   }
 
   private invalidate(kind: string, namespace = ''): void {
     this.listCache.delete(kind);
-    let byNamespace = this.versions.get(kind);
-    if (!byNamespace) this.versions.set(kind, (byNamespace = new Map()));
-    byNamespace.set(namespace, ++changeSequence);
+    this.writable(this.versions, kind).set(namespace, ++changeSequence);
+  }
+
+  /** The inner map under `key`, made or copied so that this world alone holds it (copy on write). */
+  private writable<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+    const inner = outer.get(key);
+    if (inner !== undefined && this.owned.has(inner)) return inner;
+    const own = new Map(inner);
+    outer.set(key, own);
+    this.owned.add(own);
+    return own;
   }
 
   /**
@@ -133,8 +142,9 @@ export class World {
   remove(obj: KubeObject): boolean {
     const removed = this.store.delete(keyOf(obj));
     if (removed) this.mutations++;
-    this.index.get(obj.kind)?.get(obj.metadata.namespace ?? '')?.delete(obj.metadata.name);
-    if (removed) this.invalidate(obj.kind, obj.metadata.namespace ?? '');
+    const ns = obj.metadata.namespace ?? '';
+    if (this.index.get(obj.kind)?.get(ns)?.has(obj.metadata.name)) this.writable(this.writable(this.index, obj.kind), ns).delete(obj.metadata.name);
+    if (removed) this.invalidate(obj.kind, ns);
     if (removed && isMeshConfigKind(obj.kind)) this.configVersion++;
     if (removed && obj.kind === 'Pod') this.podLogs.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
     return removed;
@@ -172,9 +182,11 @@ export class World {
   clone(options: { logs?: 'own' | 'shared' } = {}): World {
     const copy = new World(this.clock, this.rng.clone());
     copy.store = new Map(this.store);
-    copy.index = new Map([...this.index].map(([kind, byNs]) => [kind, new Map([...byNs].map(([ns, objs]) => [ns, new Map(objs)]))]));
+    // Both worlds now share every inner map of the index and the stamps: each copies one before changing it.
+    copy.index = new Map(this.index);
+    copy.versions = new Map(this.versions);
+    this.owned = new WeakSet();
     copy.podLogs = options.logs === 'shared' ? this.podLogs : this.podLogs.fork();
-    copy.versions = new Map([...this.versions].map(([kind, byNamespace]) => [kind, new Map(byNamespace)]));
     copy.credentials = this.credentials;
     copy.configVersion = this.configVersion;
     copy.cluster = { ...this.cluster };
