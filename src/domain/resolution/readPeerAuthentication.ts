@@ -39,8 +39,21 @@ export function declaredPortMode(pa: KubeObject, port: number): DeclaredMode | u
   return toDeclaredMode(getPath(entries, String(port), 'mode'));
 }
 
-/** Names the field that carries a policy's mode, for the UI to open the YAML there. */
+/** Names the field that carries a policy's mode, for the UI to open the YAML there. Shared: read-only. */
 export function modeCause(view: PeerAuthenticationView, port?: number): Cause {
+  if (port !== undefined) return readModeCause(view, port);
+  let cause = modeCauses.get(view);
+  if (cause === undefined) {
+    cause = readModeCause(view);
+    modeCauses.set(view, cause);
+  }
+  return cause;
+}
+
+/** By view: a view stands for one policy object, which never changes. */
+const modeCauses = new WeakMap<PeerAuthenticationView, Cause>();
+
+function readModeCause(view: PeerAuthenticationView, port?: number): Cause {
   const base = port === undefined ? ['spec', 'mtls'] : ['spec', 'portLevelMtls', String(port)];
   const container = getPath(view.object, ...base);
   let field = base;
@@ -54,8 +67,21 @@ export function describePolicy(view: PeerAuthenticationView, port?: number): str
   return policyPhrase(view, port).text;
 }
 
-/** describePolicy as a phrase (code `pa.policy`), for reasons that a translation rebuilds. */
+/** describePolicy as a phrase (code `pa.policy`), for reasons that a translation rebuilds. Shared: read-only. */
 export function policyPhrase(view: PeerAuthenticationView, port?: number): Phrase {
+  if (port !== undefined) return makePolicyPhrase(view, port);
+  let phrase = phrases.get(view);
+  if (phrase === undefined) {
+    phrase = makePolicyPhrase(view);
+    phrases.set(view, phrase);
+  }
+  return phrase;
+}
+
+/** By view: a view stands for one policy object, which never changes. */
+const phrases = new WeakMap<PeerAuthenticationView, Phrase>();
+
+function makePolicyPhrase(view: PeerAuthenticationView, port?: number): Phrase {
   const where = port === undefined ? `${view.level} level` : `${view.level} level, port ${port}`;
   const ref = `${view.namespace}/${view.name}`;
   return { code: 'pa.policy', text: `PeerAuthentication ${ref} (${where})`, params: { ref, level: view.level, ...(port === undefined ? {} : { port }) } };

@@ -28,36 +28,59 @@ export function resolveServerMode(world: World, pod: KubeObject, containerPort?:
   const own = namespace === root ? rootLevels : peerAuthenticationLevels(world, namespace);
   // The decision depends on the pod only through which workload policies select it, and on the
   // port only when the oldest of those lists it in portLevelMtls.
-  const selected: boolean[] = [];
-  let key = '';
-  let winner: PeerAuthenticationView | undefined;
-  for (const view of own.workload) {
-    const selects = labelsMatch(view.selector, pod.metadata.labels);
-    selected.push(selects);
-    key += selects ? '1' : '0';
-    if (selects) winner ??= view;
-  }
+  const selection = selectionOf(pod, own);
+  const { winner } = selection;
   const port = winner !== undefined && containerPort !== undefined && declaredPortMode(winner.object, containerPort) !== undefined ? containerPort : undefined;
-  key += `|${port ?? ''}`;
-  const decisions = decisionsFor(own, rootLevels);
-  let decision = decisions.get(key);
+  const bySelection = decisionsFor(own, rootLevels);
+  let decisions = bySelection.get(selection.key);
+  if (decisions === undefined) bySelection.set(selection.key, (decisions = { ports: new Map() }));
+  let decision = port === undefined ? decisions.workload : decisions.ports.get(port);
   if (decision === undefined) {
-    decision = decide(rootLevels, own, selected, port, root);
-    decisions.set(key, decision);
+    decision = decide(rootLevels, own, selection.selected, port, root);
+    if (port === undefined) decisions.workload = decision;
+    else decisions.ports.set(port, decision);
   }
   return decision;
 }
 
-/**
- * Decisions by the pod's matching workload policies and port, for one state of the two namespaces'
- * policies. They are shared between pods and calls: treat them as read-only.
- */
-const decisionCache = new WeakMap<PeerAuthenticationLevels, { root: PeerAuthenticationLevels; decisions: Map<string, ServerModeDecision> }>();
+/** Which of a namespace's workload policies select a pod, as a key ('1' selects, '0' not) and flags. */
+interface Selection {
+  own: PeerAuthenticationLevels;
+  key: string;
+  selected: boolean[];
+  /** The oldest policy that selects the pod. */
+  winner?: PeerAuthenticationView;
+}
 
-function decisionsFor(own: PeerAuthenticationLevels, rootLevels: PeerAuthenticationLevels): Map<string, ServerModeDecision> {
+/** By pod object (labels never change), for the latest state of its namespace's policies. */
+const selections = new WeakMap<KubeObject, Selection>();
+
+function selectionOf(pod: KubeObject, own: PeerAuthenticationLevels): Selection {
+  const known = selections.get(pod);
+  if (known && known.own === own) return known;
+  const selected = own.workload.map((view) => labelsMatch(view.selector, pod.metadata.labels));
+  const winner = own.workload.find((_, i) => selected[i]);
+  const selection: Selection = { own, key: selected.map((s) => (s ? '1' : '0')).join(''), selected, ...(winner ? { winner } : {}) };
+  selections.set(pod, selection);
+  return selection;
+}
+
+/** The decisions for one selection: workload-wide, and for the ports the winning policy lists. */
+interface Decisions {
+  workload?: ServerModeDecision;
+  ports: Map<number, ServerModeDecision>;
+}
+
+/**
+ * Decisions by selection, for one state of the two namespaces' policies. They are shared between
+ * pods and calls: treat them as read-only.
+ */
+const decisionCache = new WeakMap<PeerAuthenticationLevels, { root: PeerAuthenticationLevels; decisions: Map<string, Decisions> }>();
+
+function decisionsFor(own: PeerAuthenticationLevels, rootLevels: PeerAuthenticationLevels): Map<string, Decisions> {
   const hit = decisionCache.get(own);
   if (hit && hit.root === rootLevels) return hit.decisions;
-  const decisions = new Map<string, ServerModeDecision>();
+  const decisions = new Map<string, Decisions>();
   decisionCache.set(own, { root: rootLevels, decisions });
   return decisions;
 }

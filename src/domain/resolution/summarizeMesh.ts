@@ -26,70 +26,75 @@ function ownerDeployment(world: World, pod: KubeObject): string | undefined {
   return rs?.metadata.ownerReferences?.find((o) => o.kind === 'Deployment')?.name;
 }
 
-/** What a pod object says of itself, whatever the policies. */
-interface PodFacts {
+/** A workload as its first pod (by name) shows it: what the decisions are made for. */
+interface Workload {
+  pod: KubeObject;
+  workload: string;
+  kind: 'Deployment' | 'Pod';
   sidecar: boolean;
   gateway: boolean;
   ports: number[];
 }
 
 /**
- * Facts and decisions by pod object. Objects are immutable, so the facts never change, and the
- * entry stays valid while `key` does: the PeerAuthentications of the pod's namespace and of the
- * root namespace are unchanged (the only inputs of resolveServerMode besides the pod) and the
- * pod's ReplicaSet still exists.
+ * Per namespace: its workloads, valid while its pods and ReplicaSets keep their change stamps, and
+ * their entries, valid while the PeerAuthentications of the namespace and of the root namespace
+ * keep theirs (the only inputs of resolveServerMode besides the pod). Stamps are unique across
+ * worlds (World.version), so one entry per namespace serves a world and its clones alike.
  */
-const cache = new WeakMap<KubeObject, { facts: PodFacts; key: string; entry: WorkloadMtls }>();
-
-function decisionKey(world: World, ns: string): string {
-  return `${world.version('PeerAuthentication', ns)}|${world.version('PeerAuthentication', world.rootNamespace)}|${world.version('ReplicaSet', ns)}|${world.rootNamespace}`;
-}
+const byNamespace = new Map<string, { pods: number; replicaSets: number; workloads: Workload[]; policies: string; entries: WorkloadMtls[] }>();
 
 /**
  * Every workload's effective inbound mode, workload-wide and per container port. Re-evaluating
- * after a change only recomputes the workloads that change can affect.
+ * after a change only recomputes the namespaces that change can affect.
  */
 export function summarizeMesh(world: World): WorkloadMtls[] {
   const out: WorkloadMtls[] = [];
-  // Pods come sorted by namespace: the key and the workloads seen change only with it.
-  let namespace: string | undefined;
-  let key = '';
-  const seen = new Set<string>();
-  for (const pod of world.list('Pod')) {
-    const ns = pod.metadata.namespace ?? '';
-    if (ns !== namespace) {
-      namespace = ns;
-      key = decisionKey(world, ns);
-      seen.clear();
-    }
-    let cached = cache.get(pod);
-    if (cached === undefined) {
-      const facts = factsOf(pod);
-      cached = { facts, key, entry: evaluateWorkload(world, pod, facts) };
-      cache.set(pod, cached);
-    } else if (cached.key !== key) {
-      cached.key = key;
-      cached.entry = evaluateWorkload(world, pod, cached.facts);
-    }
-    const { entry } = cached;
-    if (seen.has(entry.workload)) continue;
-    seen.add(entry.workload);
-    out.push(entry);
+  const pods = world.list('Pod');
+  // Pods come sorted by namespace, then name.
+  for (let start = 0; start < pods.length; ) {
+    const ns = pods[start]?.metadata.namespace ?? '';
+    let end = start + 1;
+    while (end < pods.length && (pods[end]?.metadata.namespace ?? '') === ns) end++;
+    out.push(...namespaceEntries(world, ns, pods.slice(start, end)));
+    start = end;
   }
   return out;
 }
 
-function factsOf(pod: KubeObject): PodFacts {
-  const gateway = isGatewayPod(pod);
-  const sidecar = hasSidecar(pod) && !gateway;
-  return { sidecar, gateway, ports: sidecar ? appContainerPorts(pod) : [] };
+function namespaceEntries(world: World, ns: string, pods: readonly KubeObject[]): WorkloadMtls[] {
+  const podStamp = world.version('Pod', ns);
+  const rsStamp = world.version('ReplicaSet', ns);
+  const policies = `${world.version('PeerAuthentication', ns)}|${world.version('PeerAuthentication', world.rootNamespace)}|${world.rootNamespace}`;
+  let cached = byNamespace.get(ns);
+  if (!cached || cached.pods !== podStamp || cached.replicaSets !== rsStamp) {
+    cached = { pods: podStamp, replicaSets: rsStamp, workloads: workloadsOf(world, pods), policies: '', entries: [] };
+    byNamespace.set(ns, cached);
+  }
+  if (cached.policies !== policies) {
+    cached.policies = policies;
+    cached.entries = cached.workloads.map((w) => evaluateWorkload(world, ns, w));
+  }
+  return cached.entries;
 }
 
-function evaluateWorkload(world: World, pod: KubeObject, { sidecar, gateway, ports }: PodFacts): WorkloadMtls {
-  const deploy = ownerDeployment(world, pod);
-  const namespace = pod.metadata.namespace ?? '';
-  const workload = deploy ?? pod.metadata.name;
-  const kind = deploy ? 'Deployment' : 'Pod';
+/** One per workload: the first of its pods. */
+function workloadsOf(world: World, pods: readonly KubeObject[]): Workload[] {
+  const seen = new Set<string>();
+  const out: Workload[] = [];
+  for (const pod of pods) {
+    const deploy = ownerDeployment(world, pod);
+    const workload = deploy ?? pod.metadata.name;
+    if (seen.has(workload)) continue;
+    seen.add(workload);
+    const gateway = isGatewayPod(pod);
+    const sidecar = hasSidecar(pod) && !gateway;
+    out.push({ pod, workload, kind: deploy ? 'Deployment' : 'Pod', sidecar, gateway, ports: sidecar ? appContainerPorts(pod) : [] });
+  }
+  return out;
+}
+
+function evaluateWorkload(world: World, namespace: string, { pod, workload, kind, sidecar, gateway, ports }: Workload): WorkloadMtls {
   if (!sidecar) return { namespace, workload, kind, pod: pod.metadata.name, sidecar, gateway, ports: [] };
   const workloadMode = resolveServerMode(world, pod);
   return { namespace, workload, kind, pod: pod.metadata.name, sidecar, gateway, workloadMode, ports: ports.map((port) => ({ port, decision: resolveServerMode(world, pod, port) })) };
