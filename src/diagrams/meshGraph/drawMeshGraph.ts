@@ -239,7 +239,7 @@ function drawNode(g: SVGGElement, d: MeshNode, changeMs: number, detail: MeshDet
  * on a large world is drawn over the following frames, one batch each, so that the frame after a
  * command comes as soon as it would on a small world (new nodes are drawn at once).
  */
-export const NODES_PER_FRAME = 24;
+export const NODES_PER_FRAME = 16;
 
 /** Runs `callback` at the next animation frame (a 16 ms timer where there are none); returns the cancel. */
 function nextFrame(callback: () => void): () => void {

@@ -216,15 +216,30 @@ function blocksOf(drafts: Draft[]): Block[] {
   return blocks;
 }
 
-/** Drafts per mesh summary and language: a fit lays one mesh out at a few sizes and details. */
-const draftMemo = new WeakMap<readonly WorkloadMtls[], Map<string, Draft[]>>();
+/** A mesh's drafts in one language, and its frontend (the LoadBalancer's namespace and the call graph's hub). */
+interface Drafted {
+  drafts: Draft[];
+  /** By id. */
+  nodes: ReadonlyMap<string, Draft['node']>;
+  frontend: WorkloadMtls | undefined;
+}
 
-function draftsOf(mesh: readonly WorkloadMtls[], workloads: readonly WorkloadMtls[], frontend: WorkloadMtls | undefined, tr: Translator): Draft[] {
+/** Drafts per mesh summary and language: a fit lays one mesh out at a few sizes and details. */
+const draftMemo = new WeakMap<readonly WorkloadMtls[], Map<string, Drafted>>();
+
+function draftsOf(mesh: readonly WorkloadMtls[], tr: Translator): Drafted {
   let byLocale = draftMemo.get(mesh);
   if (!byLocale) draftMemo.set(mesh, (byLocale = new Map()));
-  let drafts = byLocale.get(tr.locale);
-  if (!drafts) byLocale.set(tr.locale, (drafts = [...actorDrafts(frontend?.namespace, tr), ...workloads.map((w) => workloadDraft(w, tr))]));
-  return drafts;
+  let drafted = byLocale.get(tr.locale);
+  if (!drafted) {
+    const id = (w: WorkloadMtls) => `${w.namespace}/${w.workload}`;
+    const workloads = mesh.map((w) => ({ w, id: id(w) })).sort((a, b) => compareText(a.id, b.id)).map(({ w }) => w);
+    const frontend = workloads.find((w) => w.workload === 'frontend' && w.namespace === HOME_NAMESPACE.frontend) ?? workloads.find((w) => w.workload === 'frontend');
+    const drafts = [...actorDrafts(frontend?.namespace, tr), ...workloads.map((w) => workloadDraft(w, tr))];
+    drafted = { drafts, nodes: new Map(drafts.map((d) => [d.id, d.node])), frontend };
+    byLocale.set(tr.locale, drafted);
+  }
+  return drafted;
 }
 
 /** Where the nodes go, and the boxes and edges between them: what a badge change leaves alone. */
@@ -328,17 +343,14 @@ function placementOf(drafts: readonly Draft[], frontend: WorkloadMtls | undefine
  * recent one (a policy changed badges only) shares its groups, edges and `geometry`.
  */
 export function layoutMeshGraph(input: MeshLayoutInput): MeshLayout {
-  const workloads = [...input.mesh].sort((a, b) => compareText(`${a.namespace}/${a.workload}`, `${b.namespace}/${b.workload}`));
-  const frontend = workloads.find((w) => w.workload === 'frontend' && w.namespace === HOME_NAMESPACE.frontend) ?? workloads.find((w) => w.workload === 'frontend');
   const tr = input.tr ?? ENGLISH;
   const detail = input.detail ?? 'full';
-  const drafts = draftsOf(input.mesh, workloads, frontend, tr);
+  const { drafts, nodes: drafted, frontend } = draftsOf(input.mesh, tr);
   const placement = placementOf(drafts, frontend, input, detail);
   // Column by column, top to bottom, as they were placed.
-  const byDraft = new Map(drafts.map((d) => [d.id, d.node]));
   const nodes: MeshNode[] = [];
   for (const [id, box] of placement.boxes) {
-    const node = byDraft.get(id);
+    const node = drafted.get(id);
     if (node) nodes.push({ ...node, ...box });
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));

@@ -1,55 +1,71 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
+import { I18n } from '../../i18n/i18n.svelte.ts';
 import { GATEWAY_URL, browserGet, flowView, strictCartWorld, testcurlGet } from '../meshGraph/diagramFixtures.ts';
 import { layoutMeshGraph } from '../meshGraph/layoutMeshGraph.ts';
-import { flowMarker, flowPathSegments } from './flowMarker.ts';
+import { hopPath } from './flowGeometry.ts';
+import { breakMarkOf, flowPathSegments, markerPoint, markerText } from './flowMarker.ts';
 
-describe('flowMarker', () => {
+describe('markerPoint', () => {
   const world = createDefaultWorld();
   const layout = layoutMeshGraph({ mesh: summarizeMesh(world), width: 1200, height: 420 });
   const trace = browserGet(world, GATEWAY_URL);
+  const hop = trace.hops[1];
+  const path = hop && hopPath(layout, hop);
+  if (!path) throw new Error('no route for the gateway → frontend hop');
 
-  it('moves along the current hop with progress', () => {
-    const at = (progress: number) => flowMarker(layout, flowView(1, trace, { hopIndex: 1, progress }));
-    const start = at(0);
-    const end = at(1);
-    expect(start?.x).toBeLessThan(at(0.5)?.x ?? -Infinity);
-    expect(at(0.5)?.x).toBeLessThan(end?.x ?? -Infinity);
-    expect(start).toMatchObject({ id: 1, status: 'moving', selected: false });
-    expect(start?.breakMark).toBeUndefined();
+  it('moves along the hop with progress', () => {
+    const at = (progress: number) => markerPoint(path, 'moving', progress);
+    expect(at(0).x).toBeLessThan(at(0.5).x);
+    expect(at(0.5).x).toBeLessThan(at(1).x);
   });
 
   it('rests a finished flow just short of the server, whatever the progress', () => {
-    const done = flowMarker(layout, flowView(1, trace, { hopIndex: 1, progress: 0.2, status: 'ok' }));
+    const done = markerPoint(path, 'ok', 0.2);
     const frontend = layout.byId.get('frontend/frontend');
-    expect(done?.status).toBe('ok');
-    expect(done?.x).toBeGreaterThan(flowMarker(layout, flowView(1, trace, { hopIndex: 1, progress: 0.9 }))?.x ?? Infinity);
-    expect(frontend && done && Math.hypot(done.x - (frontend.x - frontend.w / 2), done.y - frontend.y)).toBeCloseTo(8, 0);
+    expect(done.x).toBeGreaterThan(markerPoint(path, 'moving', 0.9).x);
+    expect(frontend && Math.hypot(done.x - (frontend.x - frontend.w / 2), done.y - frontend.y)).toBeCloseTo(8, 0);
+  });
+});
+
+describe('a failed marker', () => {
+  const strict = strictCartWorld();
+  const layout = layoutMeshGraph({ mesh: summarizeMesh(strict), width: 700, height: 420 });
+  const reset = testcurlGet(strict, 'http://cartservice.cart:7070/');
+  const hop = reset.hops[0];
+  const path = hop && hopPath(layout, hop);
+  if (!path) throw new Error('no route for testcurl → cartservice');
+
+  it('stops short of the server with a labelled break mark between it and the server', () => {
+    expect(hop?.outcome).toBe('reset');
+    const text = markerText(flowView(7, reset, { status: 'failed' }), 0);
+    expect(text?.label).toBe('reset');
+    expect(text?.title).toMatch(/failed, reset/);
+    const stop = markerPoint(path, 'failed', 0);
+    const mark = breakMarkOf(path, 'reset');
+    const cart = layout.byId.get('cart/cartservice');
+    expect(mark.dx).toBeGreaterThan(0);
+    expect(stop.x + mark.dx).toBeLessThan(cart ? cart.x - cart.w / 2 : 0);
+  });
+});
+
+describe('markerText', () => {
+  const world = createDefaultWorld();
+  const trace = browserGet(world, GATEWAY_URL);
+
+  it('builds a marker\'s words once per hop, status and language', () => {
+    const flow = flowView(3, trace);
+    const first = markerText(flow, 1);
+    expect(first?.title).toMatch(/^Request 3: GET http:\/\/34.136.92.187\/, hop 2 of 6/);
+    expect(markerText({ ...flow }, 1)).toBe(first);
+    expect(markerText(flow, 2)).not.toBe(first);
+    expect(markerText({ ...flow, status: 'ok' }, 1)?.title).toMatch(/succeeded, 200/);
+    expect(markerText(flow, 1, new I18n('ja'))?.title).not.toBe(first?.title);
   });
 
-  it('stops a failed flow short of the server with a labelled break mark', () => {
-    const strict = strictCartWorld();
-    const strictLayout = layoutMeshGraph({ mesh: summarizeMesh(strict), width: 700, height: 420 });
-    const reset = testcurlGet(strict, 'http://cartservice.cart:7070/');
-    expect(reset.hops[0]?.outcome).toBe('reset');
-    const marker = flowMarker(strictLayout, flowView(7, reset, { status: 'failed' }));
-    const cart = strictLayout.byId.get('cart/cartservice');
-    expect(marker?.status).toBe('failed');
-    expect(marker?.breakMark?.label).toBe('reset');
-    expect(marker && cart && marker.x + (marker.breakMark?.dx ?? 0)).toBeLessThan(cart ? cart.x - cart.w / 2 : 0);
-    expect(marker?.breakMark?.dx).toBeGreaterThan(0);
-    expect(marker?.title).toMatch(/failed, reset/);
-  });
-
-  it('is selected by its own flag or by the selected id', () => {
-    expect(flowMarker(layout, flowView(3, trace, { selected: true }))?.selected).toBe(true);
-    expect(flowMarker(layout, flowView(3, trace), 3)?.selected).toBe(true);
-    expect(flowMarker(layout, flowView(3, trace), 4)?.selected).toBe(false);
-  });
-
-  it('skips a flow whose hop has no node', () => {
-    expect(flowMarker(layout, flowView(1, trace, { hopIndex: 99 }))).toBeUndefined();
+  it('has none for a hop the trace does not have', () => {
+    expect(markerText(flowView(1, trace), 99)).toBeUndefined();
   });
 });
 

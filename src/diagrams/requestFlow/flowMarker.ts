@@ -3,18 +3,16 @@ import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import type { MeshLayout } from '../meshGraph/types.ts';
 import type { Point } from '../meshGraph/connector.ts';
 import { type HopPath, hopPath, outcomeLabel, pointAlong, sendsLabel } from './flowGeometry.ts';
-import type { FlowPosition, FlowView } from './types.ts';
+import type { FlowView } from './types.ts';
 
-/** Where and how to draw one flow's marker this frame. */
-export interface FlowMarker {
-  id: number;
-  status: FlowView['status'];
-  selected: boolean;
-  x: number;
-  y: number;
-  title: string;
-  /** For a failed flow: the break mark at the server end of the failing hop, relative to the marker. */
-  breakMark?: { dx: number; dy: number; angle: number; label: string; labelDx: number; labelDy: number };
+/** A failed request's break mark, relative to its marker: where the connection broke, and its label. */
+export interface BreakMark {
+  dx: number;
+  dy: number;
+  angle: number;
+  label: string;
+  labelDx: number;
+  labelDy: number;
 }
 
 /** One drawn hop of a selected flow's path so far. */
@@ -77,25 +75,11 @@ export function markerPoint(path: HopPath, status: FlowView['status'], progress:
 }
 
 /** A failed marker's break mark, relative to the marker: at the server end of the failing hop, its label above both. */
-export function breakMarkOf(path: HopPath, label: string): NonNullable<FlowMarker['breakMark']> {
+export function breakMarkOf(path: HopPath, label: string): BreakMark {
   const at = (d: number) => (path.total > 0 ? Math.max(0, path.total - d) / path.total : 1);
   const stop = pointAlong(path, at(FAIL_STOP));
   const brk = pointAlong(path, at(BREAK_AT));
   return { dx: brk.x - stop.x, dy: brk.y - stop.y, angle: brk.angle, label, labelDx: (brk.x - stop.x) / 2, labelDy: Math.min(0, brk.y - stop.y) - 11 };
-}
-
-/**
- * The marker of a flow, or undefined when its hop has no route on this layout; its words in `tr`'s
- * language. `at` overrides the view's hop and progress (the app's clock moves flows between views).
- */
-export function flowMarker(layout: MeshLayout, flow: FlowView, selectedId?: number, tr: Translator = ENGLISH, at: FlowPosition = flow): FlowMarker | undefined {
-  const hop = flow.trace.hops[at.hopIndex];
-  const path = hop ? hopPath(layout, hop) : undefined;
-  const text = markerText(flow, at.hopIndex, tr);
-  if (!path || !text) return undefined;
-  const selected = flow.selected || flow.id === selectedId;
-  const p = markerPoint(path, flow.status, at.progress);
-  return { id: flow.id, status: flow.status, selected, x: p.x, y: p.y, title: text.title, ...(text.label !== undefined ? { breakMark: breakMarkOf(path, text.label) } : {}) };
 }
 
 /** The hops a selected flow has travelled so far, current one last (`hopIndex` overrides the view's). */
