@@ -1,4 +1,5 @@
 import { type KubeObject, getPath, getString, isJsonObject } from '../objects.ts';
+import { perObject } from '../perObject.ts';
 
 export const SIDECAR_CONTAINER = 'istio-proxy';
 export const TLS_MODE_LABEL = 'security.istio.io/tlsMode';
@@ -25,16 +26,11 @@ export function podContainers(pod: KubeObject): ContainerInfo[] {
 }
 
 export function hasSidecar(pod: KubeObject): boolean {
-  let sidecar = withSidecar.get(pod);
-  if (sidecar === undefined) {
-    sidecar = podContainers(pod).some((c) => c.name === SIDECAR_CONTAINER);
-    withSidecar.set(pod, sidecar);
-  }
-  return sidecar;
+  return sidecarByPod(pod);
 }
 
-/** By pod object: objects never change, and every hop asks (often several times). */
-const withSidecar = new WeakMap<KubeObject, boolean>();
+/** Once per pod object: every hop asks, often several times. */
+const sidecarByPod = perObject((pod: KubeObject) => podContainers(pod).some((c) => c.name === SIDECAR_CONTAINER));
 
 /** The endpoint's tlsMode label as EDS reads it: a missing label means `disabled`. */
 export function podTlsMode(pod: KubeObject): string {

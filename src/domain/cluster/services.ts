@@ -1,4 +1,5 @@
 import { type KubeObject, getPath, getString, getStringMap, isJsonObject, labelsMatch } from '../objects.ts';
+import { perObject } from '../perObject.ts';
 import type { World } from '../world.ts';
 import { podPhase } from './pods.ts';
 
@@ -13,15 +14,15 @@ export interface ServicePort {
 }
 
 export function serviceHost(svc: KubeObject, domain = 'cluster.local'): string {
-  const known = domain === 'cluster.local' ? hosts.get(svc) : undefined;
-  if (known !== undefined) return known;
-  const host = `${svc.metadata.name}.${svc.metadata.namespace}.svc.${domain}`;
-  if (domain === 'cluster.local') hosts.set(svc, host);
-  return host;
+  return domain === 'cluster.local' ? clusterHost(svc) : hostIn(svc, domain);
+}
+
+function hostIn(svc: KubeObject, domain: string): string {
+  return `${svc.metadata.name}.${svc.metadata.namespace}.svc.${domain}`;
 }
 
 /** One host string per Service object, shared by the hops and traces that name it. */
-const hosts = new WeakMap<KubeObject, string>();
+const clusterHost = perObject((svc: KubeObject) => hostIn(svc, 'cluster.local'));
 
 export function serviceType(svc: KubeObject): string {
   return getString(svc.spec, 'type') ?? 'ClusterIP';
@@ -46,17 +47,8 @@ export function servicePorts(svc: KubeObject): readonly ServicePort[] {
   return readOnce(svc).ports;
 }
 
-/** What a Service object says, read once per object (objects never change; every hop asks). */
-const serviceFacts = new WeakMap<KubeObject, { selector: Readonly<Record<string, string>>; ports: readonly ServicePort[] }>();
-
-function readOnce(svc: KubeObject): { selector: Readonly<Record<string, string>>; ports: readonly ServicePort[] } {
-  let facts = serviceFacts.get(svc);
-  if (facts === undefined) {
-    facts = { selector: getStringMap(svc.spec, 'selector'), ports: readPorts(svc) };
-    serviceFacts.set(svc, facts);
-  }
-  return facts;
-}
+/** What a Service object says, read once per object: every hop asks. */
+const readOnce = perObject((svc: KubeObject): { selector: Readonly<Record<string, string>>; ports: readonly ServicePort[] } => ({ selector: getStringMap(svc.spec, 'selector'), ports: readPorts(svc) }));
 
 function readPorts(svc: KubeObject): ServicePort[] {
   const ports = getPath(svc.spec, 'ports');

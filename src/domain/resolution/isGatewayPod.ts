@@ -1,5 +1,6 @@
 import { type KubeObject, getPath, isJsonObject } from '../objects.ts';
 import { SIDECAR_CONTAINER } from '../cluster/pods.ts';
+import { perObject } from '../perObject.ts';
 
 /**
  * Whether a pod runs Envoy as a gateway (`pilot-agent proxy router`) rather than as a sidecar:
@@ -8,16 +9,8 @@ import { SIDECAR_CONTAINER } from '../cluster/pods.ts';
  * (istio pilot/pkg/networking/core/listener.go BuildListeners, model.Router).
  */
 export function isGatewayPod(pod: KubeObject): boolean {
-  let gateway = known.get(pod);
-  if (gateway === undefined) {
-    gateway = readIsGateway(pod);
-    known.set(pod, gateway);
-  }
-  return gateway;
+  return gatewayByPod(pod);
 }
-
-/** By pod object: objects never change, and every hop and decision asks. */
-const known = new WeakMap<KubeObject, boolean>();
 
 function readIsGateway(pod: KubeObject): boolean {
   if ((pod.metadata.annotations['inject.istio.io/templates'] ?? '').split(',').includes('gateway')) return true;
@@ -25,3 +18,6 @@ function readIsGateway(pod: KubeObject): boolean {
   if (!Array.isArray(containers)) return false;
   return containers.filter(isJsonObject).some((c) => c.name === SIDECAR_CONTAINER && Array.isArray(c.args) && c.args[0] === 'proxy' && c.args[1] === 'router');
 }
+
+/** Once per pod object: every hop and decision asks. */
+const gatewayByPod = perObject(readIsGateway);

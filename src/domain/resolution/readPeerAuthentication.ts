@@ -1,4 +1,5 @@
 import { type Json, type KubeObject, getPath, getStringMap, isJsonObject } from '../objects.ts';
+import { perObject } from '../perObject.ts';
 import type { Cause, Phrase } from '../traffic/trace.ts';
 import type { EffectiveMode } from './types.ts';
 
@@ -41,17 +42,11 @@ export function declaredPortMode(pa: KubeObject, port: number): DeclaredMode | u
 
 /** Names the field that carries a policy's mode, for the UI to open the YAML there. Shared: read-only. */
 export function modeCause(view: PeerAuthenticationView, port?: number): Cause {
-  if (port !== undefined) return readModeCause(view, port);
-  let cause = modeCauses.get(view);
-  if (cause === undefined) {
-    cause = readModeCause(view);
-    modeCauses.set(view, cause);
-  }
-  return cause;
+  return port === undefined ? policyModeCause(view) : readModeCause(view, port);
 }
 
-/** By view: a view stands for one policy object, which never changes. */
-const modeCauses = new WeakMap<PeerAuthenticationView, Cause>();
+/** Once per view: a view stands for one policy object, which never changes. */
+const policyModeCause = perObject((view: PeerAuthenticationView) => readModeCause(view));
 
 function readModeCause(view: PeerAuthenticationView, port?: number): Cause {
   const base = port === undefined ? ['spec', 'mtls'] : ['spec', 'portLevelMtls', String(port)];
@@ -69,17 +64,11 @@ export function describePolicy(view: PeerAuthenticationView, port?: number): str
 
 /** describePolicy as a phrase (code `pa.policy`), for reasons that a translation rebuilds. Shared: read-only. */
 export function policyPhrase(view: PeerAuthenticationView, port?: number): Phrase {
-  if (port !== undefined) return makePolicyPhrase(view, port);
-  let phrase = phrases.get(view);
-  if (phrase === undefined) {
-    phrase = makePolicyPhrase(view);
-    phrases.set(view, phrase);
-  }
-  return phrase;
+  return port === undefined ? wholePolicyPhrase(view) : makePolicyPhrase(view, port);
 }
 
-/** By view: a view stands for one policy object, which never changes. */
-const phrases = new WeakMap<PeerAuthenticationView, Phrase>();
+/** Once per view: a view stands for one policy object, which never changes. */
+const wholePolicyPhrase = perObject((view: PeerAuthenticationView) => makePolicyPhrase(view));
 
 function makePolicyPhrase(view: PeerAuthenticationView, port?: number): Phrase {
   const where = port === undefined ? `${view.level} level` : `${view.level} level, port ${port}`;

@@ -1,6 +1,7 @@
 import { type KubeObject, labelsMatch } from '../objects.ts';
 import type { Reason } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
+import { perObject } from '../perObject.ts';
 import { isGatewayPod } from './isGatewayPod.ts';
 import { type PeerAuthenticationLevels, peerAuthenticationLevels } from './peerAuthenticationLevels.ts';
 import { type PeerAuthenticationView, declaredPortMode, describePolicy, modeCause, policyPhrase } from './readPeerAuthentication.ts';
@@ -36,7 +37,7 @@ export function resolveServerMode(world: World, pod: KubeObject, containerPort?:
   if (decisions === undefined) bySelection.set(selection.key, (decisions = { ports: new Map() }));
   let decision = port === undefined ? decisions.workload : decisions.ports.get(port);
   if (decision === undefined) {
-    decision = decide(rootLevels, own, selection.selected, port, root);
+    decision = decide(rootLevels, own, selection.selected, port);
     if (port === undefined) decisions.workload = decision;
     else decisions.ports.set(port, decision);
   }
@@ -90,7 +91,6 @@ function decide(
   own: PeerAuthenticationLevels,
   selected: readonly boolean[],
   containerPort: number | undefined,
-  root: string,
 ): ServerModeDecision {
   const mesh = rootLevels.mesh;
   const rootSelector = rootLevels.ignored;
@@ -108,10 +108,10 @@ function decide(
   const portNote = portDecides && containerPort !== undefined ? { port: containerPort, mode: portMode } : undefined;
   const considered: ConsideredPolicy[] = [
     ...mesh.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider) : ignoredNewer(v, mesh[0]))),
-    ...rootSelector.map((v) => considerOnce(v, () => ({ verdict: 'ignored-root-selector', text: `ignored: a PeerAuthentication with a selector in the root namespace ${root} never applies` }))),
+    ...rootSelector.map(rootSelectorEntry),
     ...ns.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider) : ignoredNewer(v, ns[0]))),
     ...workload.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider, portNote) : ignoredNewer(v, workload[0]))),
-    ...mismatched.map((v) => considerOnce(v, () => ({ verdict: 'selector-mismatch', text: `selector ${formatLabels(v.selector)} does not match the pod's labels` }))),
+    ...mismatched.map(mismatchEntry),
   ];
   if (winner !== undefined && containerPort !== undefined && portMode !== undefined) {
     const portCause = modeCause(winner, containerPort);
@@ -196,17 +196,10 @@ function consider(view: PeerAuthenticationView, verdict: Verdict): ConsideredPol
   return { namespace: view.namespace, name: view.name, level: view.level, declaredMode: view.mode, ...verdict };
 }
 
-/** Entries whose verdict depends on the policy alone: made once per view, shared by the decisions. */
-const fixedVerdicts = new WeakMap<PeerAuthenticationView, ConsideredPolicy>();
-
-function considerOnce(view: PeerAuthenticationView, verdict: () => Verdict): ConsideredPolicy {
-  let entry = fixedVerdicts.get(view);
-  if (entry === undefined) {
-    entry = consider(view, verdict());
-    fixedVerdicts.set(view, entry);
-  }
-  return entry;
-}
+// Entries whose verdict depends on the policy alone: made once per view, shared by the decisions.
+// An ignored (root-selector) policy's namespace is the root namespace.
+const rootSelectorEntry = perObject((v: PeerAuthenticationView) => consider(v, { verdict: 'ignored-root-selector', text: `ignored: a PeerAuthentication with a selector in the root namespace ${v.namespace} never applies` }));
+const mismatchEntry = perObject((v: PeerAuthenticationView) => consider(v, { verdict: 'selector-mismatch', text: `selector ${formatLabels(v.selector)} does not match the pod's labels` }));
 
 function formatLabels(labels: Record<string, string>): string {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');

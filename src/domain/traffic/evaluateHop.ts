@@ -1,4 +1,5 @@
 import type { KubeObject } from '../objects.ts';
+import { perObject } from '../perObject.ts';
 import { hasSidecar, podServiceAccount, spiffeId } from '../cluster/pods.ts';
 import { isGatewayPod } from '../resolution/isGatewayPod.ts';
 import { type ServicePort, serviceHost } from '../cluster/services.ts';
@@ -43,15 +44,10 @@ const reason = (code: string, text: string, causes: Cause[] = [], params?: Phras
 
 /** `<ns>/<pod>`: one string per pod object, shared by the hops and traces that name it. */
 export function podLabel(pod: KubeObject): string {
-  let label = labels.get(pod);
-  if (label === undefined) {
-    label = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
-    labels.set(pod, label);
-  }
-  return label;
+  return labelByPod(pod);
 }
 
-const labels = new WeakMap<KubeObject, string>();
+const labelByPod = perObject((pod: KubeObject) => `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`);
 
 /** The SPIFFE ID in a pod's certificate, one string per pod object. */
 function identityOf(trustDomain: string, pod: KubeObject): string {

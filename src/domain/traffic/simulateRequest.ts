@@ -1,6 +1,7 @@
 import { type KubeObject, getPath, getString, getStringMap, isJsonObject, labelsMatch } from '../objects.ts';
 import { hasSidecar, podContainers, podIP, SIDECAR_CONTAINER } from '../cluster/pods.ts';
 import { type ServicePort, clusterIP, resolveTargetPort, serviceEndpoints, servicePorts, serviceSelector } from '../cluster/services.ts';
+import { perObject } from '../perObject.ts';
 import type { World } from '../world.ts';
 import { inboundLogLine, outboundLogLine } from './accessLog.ts';
 import { isGatewayPod } from '../resolution/isGatewayPod.ts';
@@ -238,19 +239,12 @@ function grpcCall(ctx: Ctx, fromPod: KubeObject, parent: number, call: BackendCa
 }
 
 /** The app in a pod as a client: through its sidecar, or plaintext without one. One per pod object. */
-function appClient(pod: KubeObject): HopClient {
-  let client = appClients.get(pod);
-  if (!client) {
-    const label = podLabel(pod);
-    client = hasSidecar(pod)
-      ? { type: 'proxy', proxyKind: 'sidecar', label, pod }
-      : { type: 'plain', label, reason: reason('client.no-sidecar', `${label} has no sidecar: it sends plaintext`, { client: label, via: 'app' }), pod };
-    appClients.set(pod, client);
-  }
-  return client;
-}
-
-const appClients = new WeakMap<KubeObject, HopClient>();
+const appClient = perObject((pod: KubeObject): HopClient => {
+  const label = podLabel(pod);
+  return hasSidecar(pod)
+    ? { type: 'proxy', proxyKind: 'sidecar', label, pod }
+    : { type: 'plain', label, reason: reason('client.no-sidecar', `${label} has no sidecar: it sends plaintext`, { client: label, via: 'app' }), pod };
+});
 
 /** `/hipstershop.CartService/Call` for `cartservice`. */
 function grpcPath(service: string): string {
