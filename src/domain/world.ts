@@ -29,8 +29,9 @@ export class World {
   /** Change stamps by kind, then namespace, so derived views can tell what may have changed. */
   private versions = new Map<string, Map<string, number>>();
   /**
-   * The inner maps of `index` and `versions` this world created since it was last cloned: no clone
-   * holds them, so they may change in place. Any other inner map may be shared and is copied first.
+   * The maps of `store`, `index` and `versions` (at every level) this world created since it was
+   * last cloned: no clone holds them, so they may change in place. Any other may be shared with a
+   * clone and is copied before it changes (copy on write: a snapshot costs no map copies at all).
    */
   private owned = new WeakSet<Map<string, unknown>>();
   /** Envoy and app logs: this world's own, or shared with the worlds it was cloned from or into (see clone). */
@@ -108,7 +109,9 @@ export class World {
   put(obj: KubeObject): void {
     const ns = obj.metadata.namespace ?? '';
     this.mutations++;
+    this.store = this.own(this.store);
     this.store.set(keyOf(obj), obj);
+    this.index = this.own(this.index);
     this.writable(this.writable(this.index, obj.kind), ns).set(obj.metadata.name, obj);
     this.invalidate(obj.kind, ns);
     if (isMeshConfigKind(obj.kind)) this.configVersion++;
@@ -116,16 +119,23 @@ export class World {
 
   private invalidate(kind: string, namespace = ''): void {
     this.listCache.delete(kind);
+    this.versions = this.own(this.versions);
     this.writable(this.versions, kind).set(namespace, ++changeSequence);
   }
 
-  /** The inner map under `key`, made or copied so that this world alone holds it (copy on write). */
+  /** `map`, or a copy of it that this world alone holds (copy on write). */
+  private own<V>(map: Map<string, V>): Map<string, V> {
+    if (this.owned.has(map)) return map;
+    const copy = new Map(map);
+    this.owned.add(copy);
+    return copy;
+  }
+
+  /** The inner map under `key` of a map this world holds alone, made or copied so that it holds it alone too. */
   private writable<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
     const inner = outer.get(key);
-    if (inner !== undefined && this.owned.has(inner)) return inner;
-    const own = new Map(inner);
-    outer.set(key, own);
-    this.owned.add(own);
+    const own = this.own(inner ?? new Map<string, V>());
+    if (own !== inner) outer.set(key, own);
     return own;
   }
 
@@ -140,10 +150,18 @@ export class World {
   }
 
   remove(obj: KubeObject): boolean {
-    const removed = this.store.delete(keyOf(obj));
-    if (removed) this.mutations++;
+    const key = keyOf(obj);
+    const removed = this.store.has(key);
+    if (removed) {
+      this.mutations++;
+      this.store = this.own(this.store);
+      this.store.delete(key);
+    }
     const ns = obj.metadata.namespace ?? '';
-    if (this.index.get(obj.kind)?.get(ns)?.has(obj.metadata.name)) this.writable(this.writable(this.index, obj.kind), ns).delete(obj.metadata.name);
+    if (this.index.get(obj.kind)?.get(ns)?.has(obj.metadata.name)) {
+      this.index = this.own(this.index);
+      this.writable(this.writable(this.index, obj.kind), ns).delete(obj.metadata.name);
+    }
     if (removed) this.invalidate(obj.kind, ns);
     if (removed && isMeshConfigKind(obj.kind)) this.configVersion++;
     if (removed && obj.kind === 'Pod') this.podLogs.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
@@ -181,10 +199,10 @@ export class World {
    */
   clone(options: { logs?: 'own' | 'shared' } = {}): World {
     const copy = new World(this.clock, this.rng.clone());
-    copy.store = new Map(this.store);
-    // Both worlds now share every inner map of the index and the stamps: each copies one before changing it.
-    copy.index = new Map(this.index);
-    copy.versions = new Map(this.versions);
+    // Both worlds now share every map of the objects, the index and the stamps: each copies one before changing it.
+    copy.store = this.store;
+    copy.index = this.index;
+    copy.versions = this.versions;
     this.owned = new WeakSet();
     copy.podLogs = options.logs === 'shared' ? this.podLogs : this.podLogs.fork();
     copy.credentials = this.credentials;
