@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { benchAnimation } from './animation.ts';
 import { median, printLoad, readyInPage, type Responsiveness, responsiveness, summarize, timeToInput } from './boot.ts';
+import { heapAfterGc } from './pageHeap.ts';
 import { serve } from './serve.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -96,12 +97,7 @@ try {
     const fifty = 'for i in $(seq 50); do curl -s -o /dev/null http://34.136.92.187/; done';
     await typeCommand(page, fifty);
     const cdp = await context.newCDPSession(page);
-    const heapAfter = async () => {
-      await page.waitForTimeout(4000); // finished flows linger 2.5 s, then are released
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      return usedSize;
-    };
+    const heapAfter = () => heapAfterGc(page, cdp);
     await typeCommand(page, fifty);
     const heap100 = await heapAfter();
     for (let i = 0; i < 8; i++) await typeCommand(page, fifty);
