@@ -22,19 +22,41 @@ import type { ConsideredPolicy, EffectiveMode, PolicyLevel, ServerModeDecision }
  * (a plain HTTP gateway server terminates no mTLS) with code `pa.gateway`; their Gateway servers decide.
  */
 export function resolveServerMode(world: World, pod: KubeObject, containerPort?: number): ServerModeDecision {
-  if (isGatewayPod(pod)) return decideForGateway(pod);
+  return isGatewayPod(pod) ? decideForGateway(pod) : decisionFor(podDecisions(world, pod), containerPort);
+}
+
+/** resolveServerMode for a pod as a whole and on each of `ports`, in one pass. */
+export function resolveServerModes(world: World, pod: KubeObject, ports: readonly number[]): { workload: ServerModeDecision; ports: { port: number; decision: ServerModeDecision }[] } {
+  if (isGatewayPod(pod)) return { workload: decideForGateway(pod), ports: ports.map((port) => ({ port, decision: decideForGateway(pod) })) };
+  const known = podDecisions(world, pod);
+  return { workload: decisionFor(known), ports: ports.map((port) => ({ port, decision: decisionFor(known, port) })) };
+}
+
+/** The inputs of a sidecar pod's decisions, and the decisions made for them so far. */
+interface PodDecisions {
+  rootLevels: PeerAuthenticationLevels;
+  own: PeerAuthenticationLevels;
+  selection: Selection;
+  decisions: Decisions;
+}
+
+function podDecisions(world: World, pod: KubeObject): PodDecisions {
   const namespace = pod.metadata.namespace ?? '';
   const root = world.rootNamespace;
   const rootLevels = peerAuthenticationLevels(world, root);
   const own = namespace === root ? rootLevels : peerAuthenticationLevels(world, namespace);
-  // The decision depends on the pod only through which workload policies select it, and on the
-  // port only when the oldest of those lists it in portLevelMtls.
+  // The decision depends on the pod only through which workload policies select it.
   const selection = selectionOf(pod, own);
-  const { winner } = selection;
-  const port = winner !== undefined && containerPort !== undefined && declaredPortMode(winner.object, containerPort) !== undefined ? containerPort : undefined;
   const bySelection = decisionsFor(own, rootLevels);
   let decisions = bySelection.get(selection.key);
   if (decisions === undefined) bySelection.set(selection.key, (decisions = { ports: new Map() }));
+  return { rootLevels, own, selection, decisions };
+}
+
+function decisionFor({ rootLevels, own, selection, decisions }: PodDecisions, containerPort?: number): ServerModeDecision {
+  // The port matters only when the oldest selecting policy lists it in portLevelMtls.
+  const { winner } = selection;
+  const port = winner !== undefined && containerPort !== undefined && declaredPortMode(winner.object, containerPort) !== undefined ? containerPort : undefined;
   let decision = port === undefined ? decisions.workload : decisions.ports.get(port);
   if (decision === undefined) {
     decision = decide(rootLevels, own, selection.selected, port);

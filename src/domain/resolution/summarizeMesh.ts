@@ -2,7 +2,7 @@ import { appContainerPorts, hasSidecar } from '../cluster/pods.ts';
 import type { KubeObject } from '../objects.ts';
 import type { World } from '../world.ts';
 import { isGatewayPod } from './isGatewayPod.ts';
-import { resolveServerMode } from './resolveServerMode.ts';
+import { resolveServerModes } from './resolveServerMode.ts';
 import type { ServerModeDecision } from './types.ts';
 
 /** One workload's inbound mTLS, as the mesh diagram and the console's mTLS column show it. */
@@ -42,7 +42,7 @@ interface Workload {
  * keep theirs (the only inputs of resolveServerMode besides the pod). Stamps are unique across
  * worlds (World.version), so one entry per namespace serves a world and its clones alike.
  */
-const byNamespace = new Map<string, { pods: number; replicaSets: number; workloads: Workload[]; policies: string; entries: WorkloadMtls[] }>();
+const byNamespace = new Map<string, { pods: number; replicaSets: number; workloads: Workload[]; policies: number; rootPolicies: number; root: string; entries: WorkloadMtls[] }>();
 
 /**
  * Every workload's effective inbound mode, workload-wide and per container port. Re-evaluating
@@ -56,24 +56,25 @@ export function summarizeMesh(world: World): WorkloadMtls[] {
     const ns = pods[start]?.metadata.namespace ?? '';
     let end = start + 1;
     while (end < pods.length && (pods[end]?.metadata.namespace ?? '') === ns) end++;
-    out.push(...namespaceEntries(world, ns, pods.slice(start, end)));
+    out.push(...namespaceEntries(world, ns, () => pods.slice(start, end)));
     start = end;
   }
   return out;
 }
 
-function namespaceEntries(world: World, ns: string, pods: readonly KubeObject[]): WorkloadMtls[] {
+function namespaceEntries(world: World, ns: string, pods: () => readonly KubeObject[]): WorkloadMtls[] {
   const podStamp = world.version('Pod', ns);
   const rsStamp = world.version('ReplicaSet', ns);
-  const policies = `${world.version('PeerAuthentication', ns)}|${world.version('PeerAuthentication', world.rootNamespace)}|${world.rootNamespace}`;
+  const root = world.rootNamespace;
+  const policies = world.version('PeerAuthentication', ns);
+  const rootPolicies = world.version('PeerAuthentication', root);
   let cached = byNamespace.get(ns);
   if (!cached || cached.pods !== podStamp || cached.replicaSets !== rsStamp) {
-    cached = { pods: podStamp, replicaSets: rsStamp, workloads: workloadsOf(world, pods), policies: '', entries: [] };
+    cached = { pods: podStamp, replicaSets: rsStamp, workloads: workloadsOf(world, pods()), policies: -1, rootPolicies: -1, root, entries: [] };
     byNamespace.set(ns, cached);
   }
-  if (cached.policies !== policies) {
-    cached.policies = policies;
-    cached.entries = cached.workloads.map((w) => evaluateWorkload(world, ns, w));
+  if (cached.policies !== policies || cached.rootPolicies !== rootPolicies || cached.root !== root) {
+    Object.assign(cached, { policies, rootPolicies, root, entries: cached.workloads.map((w) => evaluateWorkload(world, ns, w)) });
   }
   return cached.entries;
 }
@@ -96,6 +97,6 @@ function workloadsOf(world: World, pods: readonly KubeObject[]): Workload[] {
 
 function evaluateWorkload(world: World, namespace: string, { pod, workload, kind, sidecar, gateway, ports }: Workload): WorkloadMtls {
   if (!sidecar) return { namespace, workload, kind, pod: pod.metadata.name, sidecar, gateway, ports: [] };
-  const workloadMode = resolveServerMode(world, pod);
-  return { namespace, workload, kind, pod: pod.metadata.name, sidecar, gateway, workloadMode, ports: ports.map((port) => ({ port, decision: resolveServerMode(world, pod, port) })) };
+  const decisions = resolveServerModes(world, pod, ports);
+  return { namespace, workload, kind, pod: pod.metadata.name, sidecar, gateway, workloadMode: decisions.workload, ports: decisions.ports };
 }
