@@ -100,7 +100,7 @@ const small = applyAndEvaluate(defaultWorld, 'frontend', 200);
 const large = generateLargeWorld();
 const big = applyAndEvaluate(large, 'team-100', 30);
 // Worst case: a root-namespace (mesh-wide) policy changes every workload's inputs.
-const bigMesh = applyAndEvaluate(large, 'istio-system', 15);
+const bigMesh = applyAndEvaluate(large, 'istio-system', 30);
 const seed = measure(20, () => {}, () => {
   // The script's last command deletes the mesh-wide policy, so a clean run ends with status 0.
   const result = runScript(SEED_SCRIPT);

@@ -5,7 +5,16 @@
  */
 const SHELL_TOOLS = ['sh', 'echo', 'cat', 'ls', 'sleep', 'env', 'true', 'false', 'pwd', 'grep', 'head', 'tail', 'wc', 'mkdir', 'rm', 'touch'];
 
-export function imageBinaries(image: string): Set<string> {
+export function imageBinaries(image: string): ReadonlySet<string> {
+  let binaries = byImage.get(image);
+  if (binaries === undefined) byImage.set(image, (binaries = readBinaries(image)));
+  return binaries;
+}
+
+/** By image reference: every `kubectl exec` asks, and a cluster runs a handful of images. */
+const byImage = new Map<string, ReadonlySet<string>>();
+
+function readBinaries(image: string): Set<string> {
   const name = image.split('@')[0]?.replace(/:[^/]*$/, '') ?? image;
   if (/(^|\/)curlimages\/curl$/.test(name) || name === 'curlimages/curl') return new Set(['curl', ...SHELL_TOOLS, 'wget', 'nslookup']);
   if (/(^|\/)istio\/base$/.test(name) || name.endsWith('/istio/base')) return new Set(['curl', 'bash', ...SHELL_TOOLS, 'openssl', 'nslookup', 'iptables']);
