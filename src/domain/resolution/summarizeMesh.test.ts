@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../cluster/defaultWorld.ts';
-import { peerAuthentication } from '../testing/fixtures.ts';
+import { peerAuthentication, pod } from '../testing/fixtures.ts';
 import { summarizeMesh } from './summarizeMesh.ts';
 
 const modeOf = (world: ReturnType<typeof createDefaultWorld>, ns: string) =>
@@ -51,5 +51,17 @@ describe('summarizeMesh', () => {
     expect(summarizeMesh(world).filter((w) => w.sidecar).every((w) => w.workloadMode?.mode === 'PERMISSIVE')).toBe(true);
     clone.remove(clone.get('PeerAuthentication', 'istio-system', 'mesh-wide') ?? peerAuthentication('x', 'y'));
     expect(modeOf(clone, 'payment')).toBe('PERMISSIVE');
+  });
+
+  it('re-evaluates a namespace when its pods change, and serves each clone its own pods', () => {
+    const world = createDefaultWorld();
+    summarizeMesh(world);
+    const clone = world.clone();
+    clone.put(pod('cart', 'extra', { labels: { app: 'extra' }, ports: [9090] }));
+    clone.put(peerAuthentication('cart', 'extra-strict', { selector: { matchLabels: { app: 'extra' } }, mtls: { mode: 'STRICT' } }));
+    expect(summarizeMesh(clone).find((w) => w.workload === 'extra')).toMatchObject({ kind: 'Pod', ports: [{ port: 9090 }], workloadMode: { mode: 'STRICT', level: 'workload' } });
+    expect(summarizeMesh(world).find((w) => w.workload === 'extra')).toBeUndefined();
+    clone.remove(clone.get('Pod', 'cart', 'extra') ?? pod('x', 'y'));
+    expect(summarizeMesh(clone).find((w) => w.workload === 'extra')).toBeUndefined();
   });
 });
