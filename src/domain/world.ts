@@ -1,5 +1,5 @@
 import { type Clock, ManualClock, DEFAULT_EPOCH_MS, toSeconds } from './clock.ts';
-import { type KubeObject, keyOf, objectKey } from './objects.ts';
+import { type KubeObject, keyOf } from './objects.ts';
 import { type LogLine, PodLogs } from './podLogs.ts';
 import { SeededRandom } from './random.ts';
 
@@ -17,19 +17,18 @@ let changeSequence = 0;
 
 /**
  * The whole simulated cluster plus the learner's Cloud Shell credentials.
- * The world is mutable, but the objects in it are not: `clone()` is a cheap snapshot (one map copy),
- * which is what undo and the time machine rely on.
+ * The world is mutable, but the objects in it are not: `clone()` is a cheap snapshot (its maps are
+ * copied on write), which is what undo and the time machine rely on.
  */
 export class World {
-  private store = new Map<string, KubeObject>();
-  /** kind → namespace → objects, so that policy lookups stay fast on large worlds. */
+  /** kind → namespace → name → object: every object, and policy lookups stay fast on large worlds. */
   private index = new Map<string, Map<string, Map<string, KubeObject>>>();
   /** Sorted results of `list` by kind, then namespace ('' key suffix for all); dropped when the kind changes. */
   private listCache = new Map<string, Map<string, readonly KubeObject[]>>();
   /** Change stamps by kind, then namespace, so derived views can tell what may have changed. */
   private versions = new Map<string, Map<string, number>>();
   /**
-   * The maps of `store`, `index` and `versions` (at every level) this world created since it was
+   * The maps of `index` and `versions` (at every level) this world created since it was
    * last cloned: no clone holds them, so they may change in place. Any other may be shared with a
    * clone and is copied before it changes (copy on write: a snapshot costs no map copies at all).
    */
@@ -74,9 +73,24 @@ export class World {
     return this.podLogs.byPod;
   }
 
-  /** Every object, keyed by `kind/namespace/name`. Read-only: write through put and remove. */
+  /**
+   * Every object, keyed by `kind/namespace/name`, by kind, then namespace, then name in the order
+   * they were first put. Read-only: write through put and remove. Built on first read after a change.
+   */
   get objects(): ReadonlyMap<string, KubeObject> {
-    return this.store;
+    if (this.allObjects === undefined) {
+      this.allObjects = new Map();
+      for (const byNs of this.index.values()) for (const objs of byNs.values()) for (const obj of objs.values()) this.allObjects.set(keyOf(obj), obj);
+    }
+    return this.allObjects;
+  }
+
+  /** `objects`, until the next change. */
+  private allObjects: Map<string, KubeObject> | undefined;
+
+  /** Objects of one kind in no particular order: a scan, without `list`'s sorting. */
+  *ofKind(kind: string): Iterable<KubeObject> {
+    for (const objs of this.index.get(kind)?.values() ?? []) yield* objs.values();
   }
 
   get(kind: string, namespace: string, name: string): KubeObject | undefined {
@@ -109,8 +123,6 @@ export class World {
   put(obj: KubeObject): void {
     const ns = obj.metadata.namespace ?? '';
     this.mutations++;
-    this.store = this.own(this.store);
-    this.store.set(keyOf(obj), obj);
     this.index = this.own(this.index);
     this.writable(this.writable(this.index, obj.kind), ns).set(obj.metadata.name, obj);
     this.invalidate(obj.kind, ns);
@@ -119,6 +131,7 @@ export class World {
 
   private invalidate(kind: string, namespace = ''): void {
     this.listCache.delete(kind);
+    this.allObjects = undefined;
     this.versions = this.own(this.versions);
     this.writable(this.versions, kind).set(namespace, ++changeSequence);
   }
@@ -150,26 +163,21 @@ export class World {
   }
 
   remove(obj: KubeObject): boolean {
-    const key = keyOf(obj);
-    const removed = this.store.has(key);
+    const ns = obj.metadata.namespace ?? '';
+    const removed = this.index.get(obj.kind)?.get(ns)?.has(obj.metadata.name) ?? false;
     if (removed) {
       this.mutations++;
-      this.store = this.own(this.store);
-      this.store.delete(key);
-    }
-    const ns = obj.metadata.namespace ?? '';
-    if (this.index.get(obj.kind)?.get(ns)?.has(obj.metadata.name)) {
       this.index = this.own(this.index);
       this.writable(this.writable(this.index, obj.kind), ns).delete(obj.metadata.name);
+      this.invalidate(obj.kind, ns);
     }
-    if (removed) this.invalidate(obj.kind, ns);
     if (removed && isMeshConfigKind(obj.kind)) this.configVersion++;
     if (removed && obj.kind === 'Pod') this.podLogs.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
     return removed;
   }
 
   hasNamespace(name: string): boolean {
-    return this.store.has(objectKey('Namespace', '', name));
+    return this.index.get('Namespace')?.get('')?.has(name) ?? false;
   }
 
   /** A fresh uid, deterministic for a given history. */
@@ -199,8 +207,7 @@ export class World {
    */
   clone(options: { logs?: 'own' | 'shared' } = {}): World {
     const copy = new World(this.clock, this.rng.clone());
-    // Both worlds now share every map of the objects, the index and the stamps: each copies one before changing it.
-    copy.store = this.store;
+    // Both worlds now share every map of the index and the stamps: each copies one before changing it.
     copy.index = this.index;
     copy.versions = this.versions;
     this.owned = new WeakSet();

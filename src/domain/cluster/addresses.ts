@@ -8,7 +8,7 @@ import { type KubeObject, getString } from '../objects.ts';
 /** Values of one field over all objects of a kind (a scan, not a sorted list: allocation is hot). */
 function usedValues(world: World, kind: string, read: (obj: KubeObject) => (string | number | undefined)[]): Set<string | number | undefined> {
   const used = new Set<string | number | undefined>();
-  for (const obj of world.objects.values()) if (obj.kind === kind) for (const v of read(obj)) used.add(v);
+  for (const obj of world.ofKind(kind)) for (const v of read(obj)) used.add(v);
   return used;
 }
 
