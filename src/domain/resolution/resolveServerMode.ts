@@ -128,13 +128,12 @@ function decide(
 
   const decider = portDecides ? winner : base.decider;
   const portNote = portDecides && containerPort !== undefined ? { port: containerPort, mode: portMode } : undefined;
-  const considered: ConsideredPolicy[] = [
-    ...mesh.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider) : ignoredNewer(v, mesh[0]))),
-    ...rootSelector.map(rootSelectorEntry),
-    ...ns.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider) : ignoredNewer(v, ns[0]))),
-    ...workload.map((v, i) => consider(v, i === 0 ? chainVerdict(v, decider, portNote) : ignoredNewer(v, workload[0]))),
-    ...mismatched.map(mismatchEntry),
-  ];
+  const considered: ConsideredPolicy[] = [];
+  mesh.forEach((v, i) => considered.push(consider(v, i === 0 ? chainVerdict(v, decider) : ignoredNewer(v, mesh[0]))));
+  for (const v of rootSelector) considered.push(rootSelectorEntry(v));
+  ns.forEach((v, i) => considered.push(consider(v, i === 0 ? chainVerdict(v, decider) : ignoredNewer(v, ns[0]))));
+  workload.forEach((v, i) => considered.push(consider(v, i === 0 ? chainVerdict(v, decider, portNote) : ignoredNewer(v, workload[0]))));
+  for (const v of mismatched) considered.push(mismatchEntry(v));
   if (winner !== undefined && containerPort !== undefined && portMode !== undefined) {
     const portCause = modeCause(winner, containerPort);
     const where = policyPhrase(winner, containerPort);
