@@ -180,3 +180,50 @@ export function summarize(loads: Responsiveness[]) {
     kept: loads.every((l) => l.kept === l.typed),
   };
 }
+
+/**
+ * "First command's output printed" (issue #10's headline figure): installed before the page's own
+ * scripts, it waits (checking at every animation frame) until the terminal input is shown and
+ * enabled, types the lesson's first command (`gcloud container clusters get-credentials boutique
+ * --zone=us-central1-c`) into it and presses Enter (a keydown, as the boot terminal and the
+ * workspace's terminal both read), then records the first frame in which the command's output
+ * (`kubeconfig entry generated`) is on the page. The empty page
+ * has no engine: its figure is the frame its input was shown in, the baseline of the ratio.
+ */
+const FIRST_ANSWER = `(() => {
+  const probe = { input: 0, answered: 0 };
+  window.__first = probe;
+  const shown = (el) => !!el && el.checkVisibility({ visibilityProperty: true });
+  const waitInput = () => {
+    const el = document.querySelector('#terminal-input');
+    // The boot terminal's keyboard (boot.js) must be listening: a frame can come before it has run.
+    const listening = window.__emptyPage || window.mtlsBoot || document.readyState !== 'loading';
+    if (!(el instanceof HTMLTextAreaElement) || el.disabled || !shown(el) || !listening) return requestAnimationFrame(waitInput);
+    probe.input = performance.now();
+    if (window.__emptyPage) return;
+    el.value = 'gcloud container clusters get-credentials boutique --zone=us-central1-c';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+    const waitAnswer = () => {
+      if ((document.body.textContent || '').includes('kubeconfig entry generated')) probe.answered = performance.now();
+      else requestAnimationFrame(waitAnswer);
+    };
+    requestAnimationFrame(waitAnswer);
+  };
+  requestAnimationFrame(waitInput);
+})();`;
+
+/** Milliseconds from navigation to the frame the first command's output shows in (the empty page: its input), in a fresh context. */
+export async function firstAnswer(browser: Browser, url: string, empty: boolean, throttle = 1): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  if (throttle !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  if (empty) await page.addInitScript('window.__emptyPage = true;');
+  await page.addInitScript(FIRST_ANSWER);
+  await page.goto(url, { waitUntil: 'commit' });
+  const key = empty ? 'input' : 'answered';
+  const handle = await page.waitForFunction((k) => (window as unknown as { __first: Record<string, number> }).__first[k], key, { polling: 100, timeout: 30_000 });
+  const value = (await handle.jsonValue()) as number;
+  await context.close();
+  return value;
+}

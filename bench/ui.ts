@@ -1,5 +1,8 @@
 /**
- * Browser benchmarks in Chromium (issue #3), printed as figures, never asserted:
+ * Browser benchmarks in Chromium (issues #3 and #10), printed as figures, never asserted:
+ *   0. the headline: the first command's output on screen, from navigation, next to the frame the
+ *      empty page's input shows in (paired ratios, median and p95), at 1× and 4× CPU throttling
+ *      (bench/boot.ts `firstAnswer`);
  *   1. time until the terminal accepts input, next to an empty Svelte page built the same way
  *      (budget ≤ 1.3×), median of several cold loads;
  *   2. animation and redraw (bench/animation.ts): frames while 50 requests animate, from before the
@@ -22,7 +25,7 @@
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { benchAnimation } from './animation.ts';
-import { median, printLoad, readyInPage, type Responsiveness, responsiveness, summarize, timeToInput } from './boot.ts';
+import { firstAnswer, median, percentile, printLoad, readyInPage, type Responsiveness, responsiveness, summarize, timeToInput } from './boot.ts';
 import { heapAfterGc } from './pageHeap.ts';
 import { serve } from './serve.ts';
 
@@ -86,6 +89,21 @@ try {
   process.stdout.write(`  longest task in first 2 s ${r0(ra.longest)} ms median, ${r0(ra.longestMax)} ms worst of ${RUNS} (empty page ${r0(re.longest)} ms, ${r0(re.longestMax)} ms); total blocking ${r0(ra.blocking)} ms (empty ${r0(re.blocking)} ms)\n`);
   process.stdout.write(`  key input delay, 0.1-2 s  median ${ra.delayMedian.toFixed(1)} ms, p95 ${r0(ra.delayP95)} ms, max ${r0(ra.delayMax)} ms (empty page ${re.delayMedian.toFixed(1)}, ${r0(re.delayP95)}, ${r0(re.delayMax)} ms); slowest key event ${r0(ra.maxEvent)} ms median (empty ${r0(re.maxEvent)} ms)\n`);
   process.stdout.write(`  while typing              whole simulator ready ${r0(ra.ready)} ms (empty page ${r0(re.ready)} ms); every key typed into the terminal kept: ${ra.kept ? 'yes' : 'NO'}\n`);
+  // 1c. The headline: the first command's output on screen, from navigation, next to the frame the
+  // empty page's input shows in (paired run by run), at 1× and with the CPU throttled 4×.
+  for (const rate of [1, 4]) {
+    const answered: number[] = [];
+    const baseline: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const e = await firstAnswer(browser, empty.url, true, rate);
+      const a = await firstAnswer(browser, app.url, false, rate);
+      baseline.push(e);
+      answered.push(a);
+      ratios.push(a / e);
+    }
+    process.stdout.write(`  first command's output, ${rate}× ${r0(median(answered))} ms (p95 ${r0(percentile(answered, 95))} ms) vs empty page's input ${r0(median(baseline))} ms (p95 ${r0(percentile(baseline, 95))} ms): paired ratio ${median(ratios).toFixed(2)}× (p95 ${percentile(ratios, 95).toFixed(2)}×) (budget ≤ 1.5×)\n`);
+  }
   // BOOT_ONLY=1 stops here (the figures above are the ones about loading).
   if (process.env.BOOT_ONLY !== '1') {
     // 2. Animation and redraw, then 3. heap after 100, 500 and 1,000 requests.

@@ -20,9 +20,11 @@ function loadPage() {
 }
 
 /**
- * The boot terminal loads the workspace chunk in steps once the browser is idle (App.svelte).
- * Here the chunk is a stand-in (testing/FakeWorkspace.svelte), and the tests decide when the
- * browser is idle and when the playground becomes ready.
+ * The boot terminal loads the engine's chunk, then the workspace's, once it has painted (App.svelte).
+ * Here the engine's playground has a real terminal and shell (no lessons, no diagram), and the
+ * workspace is a stand-in (testing/FakeWorkspace.svelte). The tests decide when the first frame
+ * comes and when the playground's lesson is open (until then its terminal holds what it is given,
+ * as Playground.start does).
  */
 const control = vi.hoisted(() => {
   const gate = () => {
@@ -30,28 +32,37 @@ const control = vi.hoisted(() => {
     const opened = new Promise<void>((resolve) => (open = resolve));
     return { opened, open };
   };
-  return { gate, ready: gate(), ran: [] as string[], fail: '' };
+  return { gate, ready: gate(), fail: '', starts: 0 };
 });
 
-vi.mock('./workspaceChunk.ts', async () => {
-  const { default: Workspace } = await import('./testing/FakeWorkspace.svelte');
+vi.mock('./engineChunk.ts', async () => {
+  const { TerminalState } = await import('./app/terminal.svelte.ts');
   return {
-    Workspace,
     createPagePlayground: (onEvent: (event: PlaygroundEvent) => void) => {
       if (control.fail) throw new Error(control.fail);
+      const terminal = new TerminalState();
+      const release = terminal.hold();
+      let started: Promise<void> | undefined;
       return {
-        sim: { terminal: { submit: (line: string) => control.ran.push(line) } },
-        async start() {
-          await control.ready.opened;
-          onEvent({ type: 'ready', detail: { mode: 'sandbox' } });
-        },
+        sim: { terminal },
+        i18n: { t: (key: string) => (key === 'terminal.bootAnswering' ? 'The terminal answers' : key) },
+        start: () =>
+          (started ??= (async () => {
+            control.starts++;
+            await control.ready.opened;
+            release();
+            onEvent({ type: 'ready', detail: { mode: 'sandbox' } });
+          })()),
         showable: control.ready.opened,
       };
     },
   };
 });
 
-let idle: (() => void)[] = [];
+vi.mock('./workspaceChunk.ts', async () => ({ Workspace: (await import('./testing/FakeWorkspace.svelte')).default }));
+
+let frames: (() => void)[] = [];
+const bootLines = () => document.getElementById('boot-lines') as HTMLElement;
 
 function renderApp() {
   const target = loadPage();
@@ -60,11 +71,12 @@ function renderApp() {
   return {
     view,
     boot,
-    /** The browser becomes idle: the boot terminal starts loading the workspace. */
-    idle: () => idle.splice(0).forEach((run) => run()),
+    /** The boot terminal's first frame: the app starts loading the engine. */
+    frame: () => frames.splice(0).forEach((run) => run()),
     mounted: () => vi.waitFor(() => expect(view.container.querySelector('.workspace-root')).not.toBeNull(), { interval: 2 }),
     shown: () => vi.waitFor(() => expect(view.container.querySelector('.boot')).toBeNull(), { timeout: 2000, interval: 2 }),
     workspaceInput: () => view.container.querySelector<HTMLTextAreaElement>('.workspace-root textarea'),
+    terminalText: () => view.container.querySelector('.workspace-root [data-testid="terminal"]')?.textContent ?? '',
     /** Types as a learner would, but synchronously (so that it lands between two steps of loading). */
     type(text: string) {
       for (const [i, line] of text.split('\n').entries()) {
@@ -77,79 +89,96 @@ function renderApp() {
 
 describe('App (the boot terminal)', () => {
   beforeEach(() => {
-    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+    vi.stubGlobal('requestAnimationFrame', (run: () => void) => frames.push(run));
     control.ready = control.gate();
-    control.ran = [];
     control.fail = '';
+    control.starts = 0;
   });
   afterEach(() => {
     vi.unstubAllGlobals();
-    idle = [];
+    frames = [];
     delete (globalThis as { mtlsBoot?: unknown }).mtlsBoot;
   });
 
-  it('the static boot terminal queues lines before the app has loaded, and the app takes them over', async () => {
+  it('the static boot terminal queues lines before the app has loaded, and the app runs them', async () => {
     loadPage();
     const input = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Command input' });
     expect(input).toHaveFocus();
-    await userEvent.setup().type(input, 'kubectl get ns{Enter}echo half');
-    expect(document.getElementById('boot-lines')).toHaveTextContent('learner@cloudshell:~ (mtls-playground)$ kubectl get ns');
-    expect((globalThis as { mtlsBoot?: { queued: string[] } }).mtlsBoot?.queued).toEqual(['kubectl get ns']);
+    await userEvent.setup().type(input, 'echo queued{Enter}echo half');
+    expect(bootLines()).toHaveTextContent('learner@cloudshell:~ (mtls-playground)$ echo queued');
+    expect((globalThis as { mtlsBoot?: { queued: string[] } }).mtlsBoot?.queued).toEqual(['echo queued']);
     const view = render(App, { target: document.getElementById('app') as HTMLElement });
-    idle.splice(0).forEach((run) => run());
+    frames.splice(0).forEach((run) => run());
     control.ready.open();
     await vi.waitFor(() => expect(view.container.querySelector('.boot')).toBeNull(), { timeout: 2000, interval: 2 });
-    expect(control.ran).toEqual(['kubectl get ns']);
+    expect(view.container.querySelector('[data-testid="terminal"]')?.textContent).toContain('$ echo queued\nqueued\n');
     expect(view.container.querySelector('.workspace-root textarea')).toHaveValue('echo half');
   });
 
-  it('runs the lines typed while loading, in order, and carries the input line and the focus over', async () => {
+  it('answers in the boot terminal as soon as the engine has loaded, before the workspace', async () => {
+    const user = userEvent.setup();
+    const app = renderApp();
+    await user.type(app.boot, 'echo one{Enter}');
+    app.frame();
+    // The engine is loaded and the lesson is opening: the line waits, shown at its prompt.
+    await vi.waitFor(() => expect(control.starts).toBe(1));
+    expect(screen.getByRole('status')).toHaveTextContent('The terminal answers');
+    await user.type(app.boot, 'printf "%s\\n" two >&2{Enter}');
+    expect(bootLines()).toHaveTextContent(/^learner@cloudshell:~ \(mtls-playground\)\$ echo onelearner@cloudshell:~ \(mtls-playground\)\$ printf "%s\\n" two >&2$/);
+    control.ready.open();
+    await vi.waitFor(() => expect(bootLines().querySelector('.err')).not.toBeNull());
+    expect(app.view.container.querySelector('.workspace-root')).toBeNull();
+    expect(bootLines().textContent).toBe('learner@cloudshell:~ (mtls-playground)$ echo oneonelearner@cloudshell:~ (mtls-playground)$ printf "%s\\n" two >&2two');
+    expect(bootLines().querySelector('.err')).toHaveTextContent('two');
+    // A line entered now is answered at once.
+    await user.type(app.boot, 'echo three{Enter}');
+    await vi.waitFor(() => expect(bootLines().textContent).toMatch(/echo threethree$/));
+    await app.shown();
+    expect(app.terminalText()).toContain('three');
+  });
+
+  it('carries the input line and the focus over to the workspace, with one input on the page', async () => {
     const user = userEvent.setup();
     const app = renderApp();
     await user.type(app.boot, 'echo one{Enter}echo two{Enter}echo thr');
-    expect(app.view.container.querySelector('.boot')).toHaveTextContent('echo one');
-    app.idle();
+    app.frame();
     control.ready.open();
     await app.shown();
-    expect(control.ran).toEqual(['echo one', 'echo two']);
+    expect(app.terminalText()).toMatch(/echo one\none\n.*echo two\ntwo\n/s);
     expect(app.workspaceInput()).toHaveValue('echo thr');
     expect(app.workspaceInput()).toHaveFocus();
     expect(screen.getAllByRole('textbox', { name: 'Command input' })).toHaveLength(1);
+    expect(control.starts).toBe(1);
   });
 
-  it('runs a line typed after the workspace mounted (hidden) but before it showed, after the earlier ones', async () => {
+  it('a line entered after the workspace mounted (hidden) but before it showed runs after the earlier ones', async () => {
     const app = renderApp();
     app.type('echo one\n');
-    app.idle();
+    app.frame();
     control.ready.open();
     await app.mounted();
     expect(app.view.container.querySelector('.boot')).not.toBeNull();
     app.type('echo late\necho dr');
     await app.shown();
-    expect(control.ran).toEqual(['echo one', 'echo late']);
+    expect(app.terminalText()).toMatch(/echo one\none\n.*echo late\nlate\n/s);
     expect(app.workspaceInput()).toHaveValue('echo dr');
   });
 
-  it('swaps the workspace in only once its playground is ready, so that queued lines run first', async () => {
+  it('loads the workspace only once the lesson is open, so that the first answer does not wait behind it', async () => {
     const app = renderApp();
     app.type('echo one\n');
-    app.idle();
-    await app.mounted();
-    app.type('echo late\n');
+    app.frame();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(app.view.container.querySelector('.boot')).not.toBeNull();
-    // Taken by the workspace's terminal as it mounted, which holds it until the playground is ready
-    // (Playground holds its terminal until start() has opened the lesson; see playground.test.ts).
-    expect(control.ran).toEqual(['echo one']);
+    expect(app.view.container.querySelector('.workspace-root')).toBeNull();
+    expect(bootLines()).toHaveTextContent('echo one');
     control.ready.open();
     await app.shown();
-    expect(control.ran).toEqual(['echo one', 'echo late']);
   });
 
   it('says so when the simulator cannot load, and keeps the boot terminal', async () => {
     control.fail = 'out of memory';
     const app = renderApp();
-    app.idle();
+    app.frame();
     await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('The simulator could not load: out of memory'));
     expect(app.boot).toBeInTheDocument();
   });

@@ -1,7 +1,6 @@
 /**
- * The lazily loaded part of the page, as one chunk: the workspace view and the playground it
- * shows. The boot terminal (App.svelte) imports this, builds the playground in one task and
- * mounts the Workspace in later ones, so that none of them blocks a keystroke for long.
+ * The second lazily loaded part of the page: the workspace view (the diagram, the panels and the
+ * terminal's component). The boot terminal (App.svelte) loads it once the engine (engineChunk.ts)
+ * answers, mounts it hidden, lays it out invisibly and swaps it in.
  */
 export { default as Workspace } from './Workspace.svelte';
-export { createPagePlayground } from './app/pagePlayground.ts';

@@ -1,7 +1,8 @@
 // The boot terminal's keyboard, before the app's JavaScript has loaded. The terminal itself is
 // plain HTML in index.html, so it shows and takes typing with the first paint. Here Enter queues
 // the line and shows it in the scrollback; the app (src/App.svelte) picks the queue up from
-// `window.mtlsBoot` and runs the lines, in order, once the simulator is ready. A classic script,
+// `window.mtlsBoot` and runs the lines, in order, as soon as the engine has loaded. From then on
+// (`live`) the app answers each line as it is entered and draws the scrollback itself. A classic script,
 // not a module: it runs as soon as the page is parsed, before the app's modules.
 (() => {
   const PROMPT = 'learner@cloudshell:~ (mtls-playground)$ ';
@@ -40,6 +41,9 @@
     const line = input.value;
     input.value = '';
     boot.queued.push(line);
+    for (const listener of listeners) listener(line);
+    // Once the engine answers (`live`), the app draws the scrollback itself.
+    if (boot.live) return;
     const row = document.createElement('div');
     row.className = 'line';
     const prompt = document.createElement('span');
@@ -48,6 +52,5 @@
     prompt.textContent = PROMPT;
     row.append(prompt, line);
     lines.append(row);
-    for (const listener of listeners) listener(line);
   });
 })();

@@ -197,8 +197,18 @@ export class Playground {
     await this.choose(this.saved.mode === 'sandbox' ? 'sandbox' : (this.saved.lessonId ?? this.catalog[0]?.id ?? 'sandbox'));
   }
 
-  /** Decides where to start: a shared link, then the URL's options, then saved progress, then lesson 1. */
-  async start(): Promise<void> {
+  private started: Promise<void> | undefined;
+
+  /**
+   * Decides where to start: a shared link, then the URL's options, then saved progress, then
+   * lesson 1. Once: the page's boot starts it as soon as the engine has loaded (so that the boot
+   * terminal answers), and the workspace, mounted later, waits for the same start.
+   */
+  start(): Promise<void> {
+    return (this.started ??= this.begin());
+  }
+
+  private async begin(): Promise<void> {
     try {
       await this.open();
     } finally {

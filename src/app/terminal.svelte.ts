@@ -104,6 +104,11 @@ export class TerminalState {
     };
   }
 
+  /** The last `max` lines submitted and not yet run, oldest first (read when `waiting` changes). */
+  pendingLines(max = 200): string[] {
+    return this.queue.slice(Math.max(this.queueHead, this.queue.length - max));
+  }
+
   /** Resolves once nothing runs and nothing waits (at once when idle). */
   idle(): Promise<void> {
     if (!this.hasWork()) return Promise.resolve();

@@ -47,6 +47,32 @@ test('typing the seed tutorial\'s first commands prints what `sim` prints', asyn
   expect(await terminalOutput(page)).toBe(expected);
 });
 
+test('the boot terminal answers before the diagram has loaded, and the workspace carries its scrollback on', async ({ page }) => {
+  // The workspace's chunk (the diagram and the panels) is held back; the engine's is not.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/workspaceChunk-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/?lang=en');
+  const command = 'gcloud container clusters get-credentials boutique --zone=us-central1-c';
+  await typeLine(page, command);
+  const boot = page.locator('#boot-lines');
+  await expect(boot).toContainText('kubeconfig entry generated for boutique.');
+  await expect(boot.locator('.err')).toHaveText('Fetching cluster endpoint and auth data.\nkubeconfig entry generated for boutique.');
+  await typeLine(page, 'kubectl get ns istio-system');
+  await expect(boot).toContainText(/istio-system\s+Active/);
+  await expect(page.locator('.scrollback')).toHaveCount(0);
+  release();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('.scrollback')).toContainText(command);
+  await expect(page.locator('.scrollback')).toContainText('kubeconfig entry generated for boutique.');
+  await expect(page.locator('.scrollback')).toContainText(/istio-system\s+Active/);
+  await typeLine(page, 'history');
+  await expect(page.locator('.scrollback')).toContainText('kubectl get ns istio-system');
+});
+
 test('a continuation prompt appears while a heredoc is open, and ↑ recalls history', async ({ page }) => {
   await page.goto('/?mode=sandbox&lang=en');
   await typeLine(page, 'cat <<EOF');
