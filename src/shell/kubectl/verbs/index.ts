@@ -10,6 +10,13 @@ import { labelVerb } from './label.ts';
 import { logsVerb } from './logs.ts';
 import { rolloutRestartVerb } from './rolloutRestart.ts';
 import { versionVerb } from './version.ts';
+import { annotateVerb } from './annotate.ts';
+import { rolloutStatusVerb } from './rolloutStatus.ts';
+import { scaleVerb } from './scale.ts';
+import { waitVerb } from './wait.ts';
+import { apiResourcesVerb } from './apiResources.ts';
+import { authCanIVerb } from './authCanI.ts';
+import { configCurrentContextVerb, configGetContextsVerb, configUseContextVerb, configViewVerb } from './config.ts';
 
 /** The kubectl command table: help, flag validation and completion derive from it. */
 export const VERBS: readonly Verb[] = [
@@ -24,4 +31,14 @@ export const VERBS: readonly Verb[] = [
   logsVerb,
   rolloutRestartVerb,
   versionVerb,
+  annotateVerb,
+  scaleVerb,
+  rolloutStatusVerb,
+  waitVerb,
+  authCanIVerb,
+  apiResourcesVerb,
+  configCurrentContextVerb,
+  configGetContextsVerb,
+  configUseContextVerb,
+  configViewVerb,
 ];

@@ -5,6 +5,7 @@ import { type KubectlError, aggregate, checkErr } from '../checkErr.ts';
 import { compareByteWise } from '../format/compareByteWise.ts';
 import { quoteGoString } from '../format/quoteGoString.ts';
 import { parseResourceArgs } from '../printers/resourceArgs.ts';
+import { splitResourcesAndPairs } from '../printers/resourcesAndPairs.ts';
 import { matchesSelector, notFoundError, parseSelector } from '../resources.ts';
 import type { Verb, VerbContext } from '../types.ts';
 
@@ -12,22 +13,6 @@ import type { Verb, VerbContext } from '../types.ts';
 interface LabelChanges {
   set: Map<string, string>;
   remove: string[];
-}
-
-/**
- * KCTL:pkg/cmd/util/helpers.go `GetResourcesAndPairs`: the arguments before the first `key=value` or
- * `key-` name resources; every later one must be a change.
- */
-function splitResourcesAndPairs(args: readonly string[]): { ok: true; resources: string[]; pairs: string[] } | { ok: false; error: string } {
-  const resources: string[] = [];
-  const pairs: string[] = [];
-  for (const arg of args) {
-    const isPair = (arg.includes('=') && !arg.startsWith('=')) || (arg.endsWith('-') && arg !== '-');
-    if (isPair) pairs.push(arg);
-    else if (pairs.length === 0) resources.push(arg);
-    else return { ok: false, error: `all resources must be specified before label changes: ${arg}` };
-  }
-  return { ok: true, resources, pairs };
 }
 
 /**
@@ -147,7 +132,7 @@ export const labelVerb: Verb = {
       return 1;
     };
     // LabelOptions.Complete, then Validate (KCTL:pkg/cmd/label/label.go).
-    const split = splitResourcesAndPairs(ctx.args.positionals);
+    const split = splitResourcesAndPairs(ctx.args.positionals, 'label');
     if (!split.ok) return fail(split.error);
     const parsed = parseLabels(split.pairs);
     if (!parsed.ok) return fail(parsed.error);
