@@ -14,6 +14,7 @@ import { annotateVerb } from './annotate.ts';
 import { rolloutStatusVerb } from './rolloutStatus.ts';
 import { scaleVerb } from './scale.ts';
 import { waitVerb } from './wait.ts';
+import { patchVerb } from './patch.ts';
 import { apiResourcesVerb } from './apiResources.ts';
 import { authCanIVerb } from './authCanI.ts';
 import { configCurrentContextVerb, configGetContextsVerb, configUseContextVerb, configViewVerb } from './config.ts';
@@ -32,6 +33,7 @@ export const VERBS: readonly Verb[] = [
   rolloutRestartVerb,
   versionVerb,
   annotateVerb,
+  patchVerb,
   scaleVerb,
   rolloutStatusVerb,
   waitVerb,
