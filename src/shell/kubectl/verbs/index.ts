@@ -15,6 +15,7 @@ import { rolloutStatusVerb } from './rolloutStatus.ts';
 import { scaleVerb } from './scale.ts';
 import { waitVerb } from './wait.ts';
 import { patchVerb } from './patch.ts';
+import { runVerb } from './run.ts';
 import { apiResourcesVerb } from './apiResources.ts';
 import { authCanIVerb } from './authCanI.ts';
 import { configCurrentContextVerb, configGetContextsVerb, configUseContextVerb, configViewVerb } from './config.ts';
@@ -34,6 +35,7 @@ export const VERBS: readonly Verb[] = [
   versionVerb,
   annotateVerb,
   patchVerb,
+  runVerb,
   scaleVerb,
   rolloutStatusVerb,
   waitVerb,
