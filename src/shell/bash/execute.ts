@@ -175,6 +175,16 @@ export class Executor implements BuiltinHost, Budget {
     this.flow = { kind: 'exit', code };
   }
 
+  runSubshell(text: string, stdin: string, out: (text: string) => void, err: (text: string) => void): number {
+    const { result } = parseScript(text, { atEof: true });
+    if (result.status !== 'complete') {
+      err(`${result.status === 'error' ? result.message : 'bash: syntax error: unexpected end of file'}\n`);
+      return 2;
+    }
+    const table: FdTable = [{ kind: 'source', text: stdin, terminal: false }, { kind: 'sink', write: out }, { kind: 'sink', write: err }];
+    return this.drain(this.inSubshell(this.executeList(result.script.body, table)));
+  }
+
   // ---- Budget ----------------------------------------------------------------------------------
 
   spend(n: number): boolean {

@@ -29,6 +29,11 @@ export interface BuiltinHost {
   readLine(): { line: string; complete: boolean } | undefined;
   /** Stops the current input (or subshell) with this status, as `exit` does. */
   exit(code: number): void;
+  /**
+   * Runs a command line in a copy of the shell, as `sh -c TEXT` would (for `xargs` and `watch`):
+   * `stdin` is its input, `out` and `err` receive its output. Returns its status.
+   */
+  runSubshell(text: string, stdin: string, out: (text: string) => void, err: (text: string) => void): number;
 }
 
 /** A builtin is a command handler that may also reach into the shell. */

@@ -27,6 +27,7 @@ import { trivial } from './trivial.ts';
 import { unset } from './unset.ts';
 import { wc } from './wc.ts';
 import { type, which } from './which.ts';
+import { jq } from '../../text/jq/jq.ts';
 
 /**
  * The commands the shell itself provides. `shell` entries change or read shell state and cannot be
@@ -62,6 +63,7 @@ export const builtinTable: { shell: ReadonlyMap<string, Builtin>; utilities: Rea
     ['env', env],
     ['grep', grep],
     ['head', headTail],
+    ['jq', jq],
     ['ls', ls],
     ['mkdir', mkdir],
     ['rm', rm],

@@ -17,6 +17,7 @@ export const summaries: Record<string, string> = {
   head: 'print the first lines (-n N, default 10)',
   help: 'list the available commands, or describe one: help NAME',
   history: 'list the commands typed so far (history -c clears the list)',
+  jq: "filter JSON: jq '.items[].metadata.name' (-r raw strings, -c compact, -e exit status, --arg)",
   ls: 'list directory contents (-a all, -l long, -1 one per line)',
   mkdir: 'create directories (-p: parents too, no error if present)',
   printf: "print formatted text: printf '%s=%d\\n' name 42",
