@@ -267,7 +267,8 @@ export async function benchAnimation(browser: Browser, appUrl: string, emptyUrl:
     await type(w.page, [...meshPolicy('STRICT'), ...meshPolicy('PERMISSIVE')]);
     if (name !== 'default world') await type(w.page, LARGE_WORLD);
     await type(w.page, 'echo built');
-    await w.page.waitForFunction("/(^|\\n)built(\\n|$)/.test(document.querySelector('.scrollback')?.innerText ?? '')", undefined, { timeout: 180_000 });
+    // A function, not a string: the page's CSP forbids eval, which polling a string predicate needs.
+    await w.page.waitForFunction(() => /(^|\n)built(\n|$)/.test((document.querySelector('.scrollback') as HTMLElement | null)?.innerText ?? ''), undefined, { timeout: 180_000 });
     const nodes = await w.page.locator('g.node').count();
     worlds.push({ name: `${name} (${nodes} nodes)`, ...w });
   }

@@ -2,8 +2,8 @@
 // plain HTML in index.html, so it shows and takes typing with the first paint. Here Enter queues
 // the line and shows it in the scrollback; the app (src/App.svelte) picks the queue up from
 // `window.mtlsBoot` and runs the lines, in order, as soon as the engine has loaded. From then on
-// (`live`) the app answers each line as it is entered and draws the scrollback itself. A classic script,
-// not a module: it runs as soon as the page is parsed, before the app's modules.
+// (`live`) the app answers each line as it is entered and draws the scrollback itself. A classic
+// script, not a module: it runs as soon as the page is parsed, before the app's modules.
 (() => {
   const PROMPT = 'learner@cloudshell:~ (mtls-playground)$ ';
   const listeners = new Set();

@@ -14,3 +14,13 @@ export const SLICE_MS = 30;
 export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Resolves in a task after the browser has drawn its next frame (a task of its own, so the frame
+ * is not held by what runs next). Where nothing draws frames (Node, a hidden tab, jsdom), in a
+ * plain task: a hidden tab's frames may never come.
+ */
+export function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || (typeof document !== 'undefined' && document.visibilityState === 'hidden')) return yieldToMain();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}

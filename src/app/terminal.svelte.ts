@@ -4,7 +4,7 @@ import { InputBuffer } from '../shell/bash/inputBuffer.ts';
 import { complete } from '../shell/complete.ts';
 import { SimSession } from '../shell/session.ts';
 import type { OutputChunk, RunResult, ShellJob } from '../shell/types.ts';
-import { SLICE_MS, yieldToMain } from './slices.ts';
+import { afterNextFrame, SLICE_MS, yieldToMain } from './slices.ts';
 
 /** One block of the scrollback: what was typed and what came back. */
 export interface TerminalEntry {
@@ -66,6 +66,8 @@ export class TerminalState {
   private pumping = false;
   private scheduled = false;
   private idleWaiters: (() => void)[] = [];
+  /** The entry of a typed line shown before it was read (the next line `start` takes). */
+  private echoed: TerminalEntry | undefined;
   readonly session: SimSession;
   /** How long one slice may run (tests set 0 to make every step a slice of its own). */
   sliceMs = SLICE_MS;
@@ -85,6 +87,32 @@ export class TerminalState {
   submit(text: string): void {
     for (const line of text.split(/\r?\n/)) this.queue.push(line);
     this.pump();
+  }
+
+  /**
+   * A line typed at the prompt (Enter): it shows at once, echoed with its prompt, and the command
+   * starts running after the browser has drawn that, as a terminal echoes what is typed before the
+   * program answers. The frame after a key press is never held by the command's work (a loop of
+   * fifty requests, and all it animates, starts one frame later).
+   */
+  submitTyped(text: string): void {
+    for (const line of text.split(/\r?\n/)) this.queue.push(line);
+    if (this.running || this.scheduled) {
+      // Behind a running command it waits its turn, as any other line; the next slice takes it.
+      this.waiting = this.queue.length - this.queueHead;
+      return;
+    }
+    if (this.holds === 0 && this.queueHead === this.queue.length - 1 && !text.includes('\n')) {
+      // One line on an idle terminal: shown as typed, with the prompt it was typed at. Reading it
+      // (is it complete? a heredoc's first line?) waits for the next slice, with the command.
+      const entry: TerminalEntry = { prompt: this.prompt, input: text, output: [], id: this.nextId++ };
+      this.echoed = entry;
+      this.append(entry);
+      this.busy = true;
+      this.schedule(true);
+      return;
+    }
+    this.pump(true);
   }
 
   /**
@@ -119,8 +147,12 @@ export class TerminalState {
     return this.running !== undefined || (this.holds === 0 && this.queueHead < this.queue.length);
   }
 
-  /** Runs lines and commands for one slice; schedules the next slice when work remains. */
-  private pump(): void {
+  /**
+   * Runs lines and commands for one slice; schedules the next slice when work remains. `echoOnly`
+   * starts the next command (its line shows) without running any of it, and schedules the rest
+   * after the next frame.
+   */
+  private pump(echoOnly = false): void {
     if (this.pumping) return;
     this.pumping = true;
     const start = performance.now();
@@ -138,6 +170,7 @@ export class TerminalState {
       for (;;) {
         const running = this.running;
         if (running) {
+          if (echoOnly) break;
           const result = running.job.resume(shouldYield);
           if (this.collect(running, batch, clear)) {
             changed = true;
@@ -163,22 +196,24 @@ export class TerminalState {
     }
     this.waiting = this.queue.length - this.queueHead;
     this.busy = this.hasWork();
-    if (this.busy) this.schedule();
+    if (this.busy) this.schedule(echoOnly);
     else this.resolveIdle();
   }
 
   private start(line: string, batch: TerminalEntry[]): void {
+    // The line may be shown already (typed at an idle prompt: `submitTyped`).
+    const echoed = this.echoed;
+    this.echoed = undefined;
     const prompt = this.prompt;
     const text = this.buffer.push(line);
+    const entry: TerminalEntry = echoed ?? { prompt, input: line, output: [], id: this.nextId++ };
+    if (!echoed) batch.push(entry);
     if (text === undefined) {
-      batch.push({ prompt, input: line, output: [], id: this.nextId++ });
       this.continuing = true;
       return;
     }
     this.continuing = false;
     this.historyIndex = -1;
-    const entry: TerminalEntry = { prompt, input: line, output: [], id: this.nextId++ };
-    batch.push(entry);
     this.hooks.begin?.(text);
     this.running = { text, job: this.session.start(text), entry, shown: true };
   }
@@ -217,10 +252,10 @@ export class TerminalState {
     this.entries = next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
   }
 
-  private schedule(): void {
+  private schedule(afterFrame = false): void {
     if (this.scheduled || (this.holds > 0 && !this.running)) return;
     this.scheduled = true;
-    void yieldToMain().then(() => {
+    void (afterFrame ? afterNextFrame() : yieldToMain()).then(() => {
       this.scheduled = false;
       this.pump();
     });
@@ -233,7 +268,11 @@ export class TerminalState {
   }
 
   private push(entry: Omit<TerminalEntry, 'id'>): void {
-    const next = [...this.entries, { ...entry, id: this.nextId++ }];
+    this.append({ ...entry, id: this.nextId++ });
+  }
+
+  private append(entry: TerminalEntry): void {
+    const next = [...this.entries, entry];
     this.entries = next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
   }
 
@@ -243,6 +282,8 @@ export class TerminalState {
    * bash prints `^C` and a new prompt.
    */
   interrupt(current: string): void {
+    const echoed = this.echoed;
+    this.echoed = undefined;
     this.buffer.clear();
     this.continuing = false;
     this.historyIndex = -1;
@@ -255,6 +296,12 @@ export class TerminalState {
       running.entry.output.push({ stream: 'stdout', text: '^C\n' });
       if (running.shown) this.show([], false, running.entry);
       this.pump();
+      return;
+    }
+    if (echoed) {
+      // A line shown but not started yet is stopped as its command would have been.
+      this.show([], false, { ...echoed, output: [{ stream: 'stdout', text: '^C\n' }] });
+      this.busy = this.hasWork();
       return;
     }
     this.push({ prompt: this.prompt, input: `${current}^C`, output: [] });
@@ -274,6 +321,8 @@ export class TerminalState {
 
   clear(): void {
     this.entries = [];
+    // A line shown but not started yet starts on a fresh entry.
+    this.echoed = undefined;
   }
 
   /**

@@ -41,6 +41,49 @@ describe('TerminalState', () => {
     expect(terminal.entries[0]?.output).toHaveLength(1);
   });
 
+  it('a typed line shows at once and runs after the next frame; behind a running command it waits its turn', async () => {
+    const terminal = new TerminalState(new SimSession());
+    terminal.sliceMs = Infinity;
+    const requests: Trace[] = [];
+    const withHooks = new TerminalState(new SimSession(), { traces: (t: Trace[]) => requests.push(...t) });
+    withHooks.sliceMs = Infinity;
+    for (const t of [terminal, withHooks]) t.submitTyped(LOOP);
+    // Echoed with its prompt, nothing run yet (not one request).
+    expect(text(terminal.entries)).toBe(`learner@cloudshell:~ (mtls-playground)$ ${LOOP}\n`);
+    expect(terminal.busy).toBe(true);
+    expect(requests).toHaveLength(0);
+    terminal.submitTyped('echo next');
+    expect(terminal.entries).toHaveLength(1);
+    await Promise.all([terminal.idle(), withHooks.idle()]);
+    expect(requests).toHaveLength(25);
+    expect(terminal.entries.map((e) => e.input)).toEqual([LOOP, 'echo next']);
+    const direct = new TerminalState(new SimSession());
+    direct.sliceMs = Infinity;
+    direct.submit(LOOP);
+    direct.submit('echo next');
+    expect(text(terminal.entries)).toBe(text(direct.entries));
+    // A heredoc's lines echo as they are typed; its command runs once it is complete.
+    terminal.submitTyped('cat <<EOF');
+    await terminal.idle();
+    expect(terminal.continuing).toBe(true);
+    terminal.submitTyped('hello');
+    expect(text(terminal.entries)).toMatch(/\$ cat <<EOF\n> hello\n$/);
+    await terminal.idle();
+    terminal.submitTyped('EOF');
+    await terminal.idle();
+    expect(text(terminal.entries)).toMatch(/> EOF\nhello\n$/);
+    // Ctrl+C before a shown line has started stops it (its command never runs); Ctrl+L keeps it.
+    terminal.submitTyped('kubectl create namespace never');
+    terminal.interrupt('');
+    await terminal.idle();
+    expect(text(terminal.entries)).toMatch(/\$ kubectl create namespace never\n\^C\n$/);
+    expect(terminal.session.world.get('Namespace', '', 'never')).toBeUndefined();
+    terminal.submitTyped('echo after-clear');
+    terminal.clear();
+    await terminal.idle();
+    expect(text(terminal.entries)).toBe('learner@cloudshell:~ (mtls-playground)$ echo after-clear\nafter-clear\n');
+  });
+
   it('runs lines submitted meanwhile after the running command, in order', async () => {
     const terminal = sliced();
     terminal.submit(LOOP);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TerminalState } from '../../app/terminal.svelte.ts';
 import { SimSession } from '../../shell/session.ts';
 import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
@@ -14,11 +14,13 @@ describe('Terminal', () => {
     render(Terminal, { terminal });
     const input = screen.getByRole('textbox', { name: 'Command input' });
     await user.type(input, 'kubectl get ns frontend{Enter}');
-    expect(screen.getByRole('log', { name: 'Terminal output' })).toHaveTextContent(/frontend\s+Active/);
+    // Echoed at once; the answer follows (after the frame that shows the echo).
+    expect(screen.getByRole('log', { name: 'Terminal output' })).toHaveTextContent('$ kubectl get ns frontend');
+    await vi.waitFor(() => expect(screen.getByRole('log', { name: 'Terminal output' })).toHaveTextContent(/frontend\s+Active/));
     await user.type(input, 'cat <<EOF{Enter}');
-    expect(screen.getByText('>', { selector: 'label' })).toBeInTheDocument();
+    await vi.waitFor(() => expect(screen.getByText('>', { selector: 'label' })).toBeInTheDocument());
     await user.type(input, 'hello{Enter}EOF{Enter}');
-    expect(screen.getByRole('log')).toHaveTextContent('hello');
+    await vi.waitFor(() => expect(screen.getByRole('log')).toHaveTextContent(/> EOF\s*hello/));
     await user.type(input, 'kubectl get peera');
     await user.keyboard('{Tab}');
     expect(input).toHaveValue('kubectl get peerauthentications ');
@@ -44,6 +46,6 @@ describe('Terminal', () => {
     const input = screen.getByRole('textbox', { name: 'コマンド入力' });
     expect(input).toHaveAccessibleDescription(/Enter でコマンドを実行します/);
     await user.type(input, 'kubectl get ns frontend{Enter}');
-    expect(screen.getByRole('log', { name: 'ターミナルの出力' })).toHaveTextContent(/NAME\s+STATUS\s+AGE\s*frontend\s+Active/);
+    await vi.waitFor(() => expect(screen.getByRole('log', { name: 'ターミナルの出力' })).toHaveTextContent(/NAME\s+STATUS\s+AGE\s*frontend\s+Active/));
   });
 });
