@@ -16,6 +16,7 @@ import { scaleVerb } from './scale.ts';
 import { waitVerb } from './wait.ts';
 import { patchVerb } from './patch.ts';
 import { runVerb } from './run.ts';
+import { explainVerb } from './explain.ts';
 import { apiResourcesVerb } from './apiResources.ts';
 import { authCanIVerb } from './authCanI.ts';
 import { configCurrentContextVerb, configGetContextsVerb, configUseContextVerb, configViewVerb } from './config.ts';
@@ -36,6 +37,7 @@ export const VERBS: readonly Verb[] = [
   annotateVerb,
   patchVerb,
   runVerb,
+  explainVerb,
   scaleVerb,
   rolloutStatusVerb,
   waitVerb,
