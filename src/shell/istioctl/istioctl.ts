@@ -4,6 +4,7 @@ import type { CommandContext, CommandHandler } from '../types.ts';
 import { analyzeCommand } from './analyze.ts';
 import { describePodCommand } from './describePod.ts';
 import { describeServiceCommand } from './describeService.ts';
+import { proxyConfigCommand } from './proxyConfig.ts';
 import { proxyStatusCommand } from './proxyStatus.ts';
 import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
 import { versionCommand } from './version.ts';
@@ -47,7 +48,7 @@ const experimentalCommand: IstioctlCommand = {
 export const ISTIOCTL_ROOT: IstioctlCommand = {
   name: 'istioctl',
   short: 'Istio control interface.',
-  children: [analyzeCommand, experimentalCommand, proxyStatusCommand, versionCommand],
+  children: [analyzeCommand, experimentalCommand, proxyConfigCommand, proxyStatusCommand, versionCommand],
 };
 
 const LONG_ROOT = 'Istio configuration command line utility for service operators to\ndebug and diagnose their Istio mesh.\n';

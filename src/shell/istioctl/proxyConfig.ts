@@ -1,0 +1,456 @@
+import { podPhase } from '../../domain/cluster/pods.ts';
+import { clusterStatuses } from '../../domain/envoy/clusterStatuses.ts';
+import { configDump, configDumpParts, staticAssignments } from '../../domain/envoy/configDump.ts';
+import { type EnvoyConfig, envoyConfig } from '../../domain/envoy/envoyConfig.ts';
+import { type ProtoObject, envoyJson } from '../../domain/envoy/protoJson.ts';
+import { proxyHostCounters } from '../../domain/envoy/proxyStats.ts';
+import { type KubeObject, getStringMap, labelsMatch } from '../../domain/objects.ts';
+import type { FlagSpec } from '../kubectl/types.ts';
+import { formatYaml } from '../kubectl/format/index.ts';
+import type { Json } from '../../domain/objects.ts';
+import { sidecarUnreachable } from './describePod.ts';
+import { connectionRefused } from './meshInfo.ts';
+import {
+  type WriterResult, bootstrapSummary, clusterDump, clusterSummary, edsEndpointSummary, endpointDump, endpointSummary,
+  listenerDump, listenerSummary, routeDump, routeSummary, secretSummary, secretsMessage, singleMessage,
+} from './proxyConfigWriters.ts';
+import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
+
+/** The admin paths istioctl asks Envoy for (istioctl/pkg/proxyconfig/proxyconfig.go, Istio 1.26.4). */
+const PATHS = {
+  eds: '?include_eds=true',
+  secret: '?mask=dynamic_active_secrets,dynamic_warming_secrets',
+  cluster: '?mask=dynamic_active_clusters,dynamic_warming_clusters,static_clusters',
+  listener: '?mask=dynamic_listeners,static_listeners',
+  route: '?mask=dynamic_route_configs,static_route_configs',
+  bootstrap: '?mask=bootstrap',
+};
+
+const OUTPUT: FlagSpec = { long: 'output', short: 'o', type: 'string', description: 'Output format: one of json|yaml|short (default "short")' };
+const ADMIN_PORT: FlagSpec = { long: 'proxy-admin-port', type: 'int', description: 'Envoy proxy admin port (default 15000)' };
+const FILE: FlagSpec = { long: 'file', short: 'f', type: 'string', description: 'Envoy config dump JSON file' };
+const VERBOSE: FlagSpec = { long: 'verbose', type: 'bool', description: 'Output more information (default true)' };
+
+/** klog's `--vklog` and friends, as `istioctl` lists them under Global Flags. */
+const GLOBAL_USAGE = [
+  '      --context string            Kubernetes configuration context',
+  '  -i, --istioNamespace string     Istio system namespace (default "istio-system")',
+  '  -c, --kubeconfig string         Kubernetes configuration file',
+  '  -n, --namespace string          Kubernetes namespace',
+  '      --proxy-admin-port int      Envoy proxy admin port (default 15000)',
+  '      --vklog Level               number for the log level verbosity. Like -v flag. ex: --vklog=9',
+];
+
+/** pflag FlagUsages for a command's own flags (sorted, aligned three spaces after the longest). */
+function flagUsages(flags: readonly FlagSpec[]): string {
+  const sorted = [...flags].sort((a, b) => (a.long < b.long ? -1 : 1));
+  const lefts = sorted.map((f) => `${f.short ? `  -${f.short}, --${f.long}` : `      --${f.long}`}${f.type === 'bool' ? '' : ` ${f.type}`}`);
+  const max = Math.max(0, ...lefts.map((l) => l.length));
+  return sorted.map((f, i) => `${(lefts[i] ?? '').padEnd(max)}   ${f.description ?? ''}\n`).join('');
+}
+
+interface PcSpec {
+  name: string;
+  aliases: string[];
+  short: string;
+  example: string;
+  flags: FlagSpec[];
+}
+
+/** cobra's UsageString for a proxy-config subcommand. */
+function usageString(spec: PcSpec): string {
+  const local = [...spec.flags, { long: 'help', short: 'h', type: 'bool' as const, description: `help for ${spec.name}` }];
+  return `Usage:\n  istioctl proxy-config ${spec.name} [<type>/]<name>[.<namespace>] [flags]\n\nAliases:\n  ${[spec.name, ...spec.aliases].join(', ')}\n\nExamples:\n${spec.example}\n\nFlags:\n${flagUsages(local)}\nGlobal Flags:\n${GLOBAL_USAGE.join('\n')}\n`;
+}
+
+const num = (ctx: IstioctlContext, name: string): number => ctx.flag<number>(name) ?? 0;
+const text = (ctx: IstioctlContext, name: string): string => ctx.flag<string>(name) ?? '';
+
+/** inferNsInfo (istioctl/pkg/util/handlers): `[type/]name[.namespace]`. */
+function inferNsInfo(arg: string, namespace: string): [string, string] {
+  const slash = arg.lastIndexOf('/');
+  if (slash > 0) {
+    const dot = arg.slice(slash).lastIndexOf('.');
+    return dot < 0 ? [arg, namespace] : [arg.slice(0, slash + dot), arg.slice(slash + dot + 1)];
+  }
+  const dot = arg.lastIndexOf('.');
+  return dot < 0 ? [arg, namespace] : [arg.slice(0, dot), arg.slice(dot + 1)];
+}
+
+const WORKLOAD_KINDS: Record<string, { kind: string; resource: string }> = {
+  deployment: { kind: 'Deployment', resource: 'deployments.apps' },
+  deployments: { kind: 'Deployment', resource: 'deployments.apps' },
+  deploy: { kind: 'Deployment', resource: 'deployments.apps' },
+  'deployment.apps': { kind: 'Deployment', resource: 'deployments.apps' },
+  replicaset: { kind: 'ReplicaSet', resource: 'replicasets.apps' },
+  replicasets: { kind: 'ReplicaSet', resource: 'replicasets.apps' },
+  rs: { kind: 'ReplicaSet', resource: 'replicasets.apps' },
+  service: { kind: 'Service', resource: 'services' },
+  services: { kind: 'Service', resource: 'services' },
+  svc: { kind: 'Service', resource: 'services' },
+};
+
+/**
+ * handlers.InferPodInfoFromTypedResource: a bare name is taken as it is (the pod is only looked
+ * up when the port-forward starts); `type/name` is resolved to the first pod it selects.
+ */
+function podName(ctx: IstioctlContext, arg: string): { ok: true; name: string; namespace: string } | { ok: false; error: CommandError } {
+  const [resname, ns] = inferNsInfo(arg, ctx.namespaceOrDefault);
+  if (!resname.includes('/')) return { ok: true, name: resname, namespace: ns };
+  const [type = '', name = ''] = resname.split('/', 2);
+  const fail = (why: string): { ok: false; error: CommandError } => ({ ok: false, error: { message: `failed retrieving: ${why} in the "${ns}" namespace`, exitCode: 1 } });
+  if (!ctx.world.credentials) return fail(connectionRefused(`/api/v1/namespaces/${ns}/pods/${name}`));
+  if (['pod', 'pods', 'po'].includes(type.toLowerCase())) {
+    return ctx.world.get('Pod', ns, name) ? { ok: true, name, namespace: ns } : fail(`pods "${name}" not found`);
+  }
+  const workload = WORKLOAD_KINDS[type.toLowerCase()];
+  if (!workload) return fail(`the server doesn't have a resource type "${type}"`);
+  const object = ctx.world.get(workload.kind, ns, name);
+  if (!object) return fail(`${workload.resource} "${name}" not found`);
+  const selector = workload.kind === 'Service' ? getStringMap(object.spec, 'selector') : getStringMap(object.spec, 'selector', 'matchLabels');
+  // podutils.ByLogging puts running pods first, then the newest.
+  const pods = ctx.world.list('Pod', ns).filter((p) => Object.keys(selector).length > 0 && labelsMatch(selector, p.metadata.labels))
+    .sort((a, b) => Number(podPhase(b) === 'Running') - Number(podPhase(a) === 'Running') || b.metadata.creationTimestamp - a.metadata.creationTimestamp);
+  const first = pods[0];
+  if (!first) return { ok: false, error: { message: `no pods match "${resname}"`, exitCode: 1 } };
+  return { ok: true, name: first.metadata.name, namespace: ns };
+}
+
+/**
+ * What `EnvoyDoWithPort` gets when it port-forwards to the pod's admin port: the proxy's
+ * configuration, or the error istioctl prints (`failed to execute command on <pod>.<ns> sidecar: …`).
+ */
+function reachEnvoy(ctx: IstioctlContext, name: string, namespace: string, path: string, wrap: (err: string) => string): { ok: true; pod: KubeObject; config: EnvoyConfig } | { ok: false; error: CommandError } {
+  const port = ctx.flag<number>('proxy-admin-port') ?? 15000;
+  const building = 'failure running port forward process: failure running port forward process: building port forwarded: ';
+  const error = (message: string) => ({ ok: false as const, error: { message: wrap(message), exitCode: 1 } });
+  if (!ctx.world.credentials) return error(`${building}failed retrieving: ${connectionRefused(`/api/v1/namespaces/${namespace}/pods/${name}`)} in the "${namespace}" namespace`);
+  const pod = ctx.world.get('Pod', namespace, name);
+  if (!pod) return error(`${building}failed retrieving: pods "${name}" not found in the "${namespace}" namespace`);
+  if (podPhase(pod) !== 'Running') return error(`${building}pod is not running. Status=${podPhase(pod)}`);
+  const config = port === 15000 ? envoyConfig(ctx.world, pod) : undefined;
+  if (!config) {
+    // Nothing listens on that port in the pod: client-go logs the failure, the GET ends in EOF.
+    const unreachable = sidecarUnreachable(ctx.world, pod);
+    const localPort = /localhost:(\d+)/.exec(unreachable.error)?.[1] ?? '0';
+    ctx.err(unreachable.log.replace('-> 15000', `-> ${port}`).replace(/port 15000 to pod/, `port ${port} to pod`).replace(/localhost:15000 inside/, `localhost:${port} inside`).replace(/127\.0\.0\.1:15000/, `127.0.0.1:${port}`).replace(/\[::1\]:15000/, `[::1]:${port}`));
+    return error(`failure running port forward process: Get "http://localhost:${localPort}/${path}": EOF`);
+  }
+  return { ok: true, pod, config };
+}
+
+/** The steps every config-dump subcommand shares: argument check, pod, Envoy, output format. */
+function withConfig(ctx: IstioctlContext, spec: PcSpec, adminPath: string, print: (config: EnvoyConfig, output: string) => WriterResult | undefined): number | CommandError {
+  const args = ctx.args.positionals;
+  const file = text(ctx, 'file');
+  if ((args.length === 1) === (file !== '') || args.length > 1) {
+    ctx.err(`${usageString(spec)}\n`);
+    return { message: `${spec.name === 'endpoint' ? 'endpoints' : spec.name} requires pod name or --file parameter`, exitCode: 1 };
+  }
+  if (file !== '') return { message: `the simulated istioctl reads proxies, not files: run it with a pod name (--file is not simulated)`, exitCode: 1 };
+  const target = podName(ctx, args[0] ?? '');
+  if (!target.ok) return target.error;
+  const reached = reachEnvoy(ctx, target.name, target.namespace, adminPath, (err) =>
+    spec.name === 'endpoint' ? `failed to execute command on Envoy: ${err}` : `failed to execute command on ${target.name}.${target.namespace} sidecar: ${err}`);
+  if (!reached.ok) return reached.error;
+  const output = ctx.flag<string>('output') ?? (spec.name === 'bootstrap' ? 'json' : 'short');
+  const result = print(reached.config, output);
+  if (result === undefined) return { message: `output format ${JSON.stringify(output)} not supported`, exitCode: 1 };
+  if (!result.ok) return { message: result.error, exitCode: 1 };
+  ctx.out(result.text);
+  return 0;
+}
+
+const jsonOrYaml = (output: string): 'json' | 'yaml' | undefined => (output === 'json' || output === 'yaml' ? output : undefined);
+
+// ---------------------------------------------------------------- subcommands
+
+const clusterSpec: PcSpec = {
+  name: 'cluster',
+  aliases: ['clusters', 'c'],
+  short: 'Retrieves cluster configuration for the Envoy in the specified pod',
+  example: `  # Retrieve summary about cluster configuration for a given pod from Envoy.
+  istioctl proxy-config clusters <pod-name[.namespace]>
+
+  # Retrieve summary about cluster configuration for a pod under a deployment from Envoy.
+  istioctl proxy-config clusters deployment/<deployment-name[.namespace]>
+
+  # Retrieve cluster summary for clusters with port 9080.
+  istioctl proxy-config clusters <pod-name[.namespace]> --port 9080
+
+  # Retrieve full cluster dump for clusters that are inbound with a FQDN of details.default.svc.cluster.local.
+  istioctl proxy-config clusters <pod-name[.namespace]> --fqdn details.default.svc.cluster.local --direction inbound -o json
+
+  # Retrieve cluster summary without using Kubernetes API
+  ssh <user@hostname> 'curl localhost:15000/config_dump' > envoy-config.json
+  istioctl proxy-config clusters --file envoy-config.json
+`,
+  flags: [
+    { long: 'direction', type: 'string', description: 'Filter clusters by Direction field' },
+    FILE,
+    { long: 'fqdn', type: 'string', description: 'Filter clusters by substring of Service FQDN field' },
+    OUTPUT,
+    { long: 'port', type: 'int', description: 'Filter clusters by Port field' },
+    { long: 'subset', type: 'string', description: 'Filter clusters by substring of Subset field' },
+  ],
+};
+
+function clusterFilter(ctx: IstioctlContext) {
+  return { fqdn: text(ctx, 'fqdn'), port: num(ctx, 'port'), subset: text(ctx, 'subset'), direction: text(ctx, 'direction') };
+}
+
+const listenerSpec: PcSpec = {
+  name: 'listener',
+  aliases: ['listeners', 'l'],
+  short: 'Retrieves listener configuration for the Envoy in the specified pod',
+  example: `  # Retrieve summary about listener configuration for a given pod from Envoy.
+  istioctl proxy-config listeners <pod-name[.namespace]>
+
+  # Retrieve summary about listener configuration a pod under a deployment from Envoy.
+  istioctl proxy-config deployment/<deployment-name[.namespace]>
+
+  # Retrieve listener summary for listeners with port 9080.
+  istioctl proxy-config listeners <pod-name[.namespace]> --port 9080
+
+  # Retrieve full listener dump for HTTP listeners with a wildcard address (0.0.0.0).
+  istioctl proxy-config listeners <pod-name[.namespace]> --type HTTP --address 0.0.0.0 -o json
+
+  # Retrieve listener summary without using Kubernetes API
+  ssh <user@hostname> 'curl localhost:15000/config_dump' > envoy-config.json
+  istioctl proxy-config listeners --file envoy-config.json
+`,
+  flags: [
+    { long: 'address', type: 'string', description: 'Filter listeners by address field' },
+    FILE,
+    OUTPUT,
+    { long: 'port', type: 'int', description: 'Filter listeners by Port field' },
+    { long: 'type', type: 'string', description: 'Filter listeners by type field' },
+    VERBOSE,
+    { long: 'waypoint', type: 'bool', description: 'Output waypoint information' },
+  ],
+};
+
+function listenerFilter(ctx: IstioctlContext) {
+  return { address: text(ctx, 'address'), port: num(ctx, 'port'), type: text(ctx, 'type'), verbose: ctx.flag<boolean>('verbose') ?? true };
+}
+
+const routeSpec: PcSpec = {
+  name: 'route',
+  aliases: ['routes', 'r'],
+  short: 'Retrieves route configuration for the Envoy in the specified pod',
+  example: `  # Retrieve summary about route configuration for a given pod from Envoy.
+  istioctl proxy-config routes <pod-name[.namespace]>
+
+  # Retrieve summary about route configuration for a pod under a deployment from Envoy.
+  istioctl proxy-config routes deployment/<deployment-name[.namespace]>
+
+  # Retrieve route summary for route 9080.
+  istioctl proxy-config route <pod-name[.namespace]> --name 9080
+
+  # Retrieve full route dump for route 9080
+  istioctl proxy-config route <pod-name[.namespace]> --name 9080 -o json
+
+  # Retrieve route summary without using Kubernetes API
+  ssh <user@hostname> 'curl localhost:15000/config_dump' > envoy-config.json
+  istioctl proxy-config routes --file envoy-config.json
+`,
+  flags: [FILE, { long: 'name', type: 'string', description: 'Filter listeners by route name field' }, OUTPUT, VERBOSE],
+};
+
+function routeFilter(ctx: IstioctlContext) {
+  return { name: text(ctx, 'name'), verbose: ctx.flag<boolean>('verbose') ?? true };
+}
+
+const endpointSpec: PcSpec = {
+  name: 'endpoint',
+  aliases: ['endpoints', 'ep'],
+  short: 'Retrieves endpoint configuration for the Envoy in the specified pod',
+  example: `  # Retrieve full endpoint configuration for a given pod from Envoy.
+  istioctl proxy-config endpoint <pod-name[.namespace]>
+
+  # Retrieve full endpoint configuration for a pod under a deployment from Envoy.
+  istioctl proxy-config endpoint deployment/<deployment-name[.namespace]>
+
+  # Retrieve endpoint summary for endpoint with port 9080.
+  istioctl proxy-config endpoint <pod-name[.namespace]> --port 9080
+
+  # Retrieve full endpoint with a address (172.17.0.2).
+  istioctl proxy-config endpoint <pod-name[.namespace]> --address 172.17.0.2 -o json
+
+  # Retrieve full endpoint with a cluster name (outbound|9411||zipkin.istio-system.svc.cluster.local).
+  istioctl proxy-config endpoint <pod-name[.namespace]> --cluster "outbound|9411||zipkin.istio-system.svc.cluster.local" -o json
+  # Retrieve full endpoint with the status (healthy).
+  istioctl proxy-config endpoint <pod-name[.namespace]> --status healthy -ojson
+
+  # Retrieve endpoint summary without using Kubernetes API
+  ssh <user@hostname> 'curl localhost:15000/clusters?format=json' > envoy-clusters.json
+  istioctl proxy-config endpoints --file envoy-clusters.json
+`,
+  flags: [
+    { long: 'address', type: 'string', description: 'Filter endpoints by address field' },
+    { long: 'cluster', type: 'string', description: 'Filter endpoints by cluster name field' },
+    FILE,
+    OUTPUT,
+    { long: 'port', type: 'int', description: 'Filter endpoints by Port field' },
+    { long: 'status', type: 'string', description: 'Filter endpoints by status field' },
+  ],
+};
+
+function endpointFilter(ctx: IstioctlContext) {
+  return { address: text(ctx, 'address'), port: num(ctx, 'port'), cluster: text(ctx, 'cluster'), status: text(ctx, 'status') };
+}
+
+const secretSpec: PcSpec = {
+  name: 'secret',
+  aliases: ['secrets', 's'],
+  short: 'Retrieves secret configuration for the Envoy in the specified pod',
+  example: `  # Retrieve full secret configuration for a given pod from Envoy.
+  istioctl proxy-config secret <pod-name[.namespace]>
+
+  # Retrieve full secret configuration for a pod under a deployment from Envoy.
+  istioctl proxy-config secret deployment/<deployment-name[.namespace]>
+
+  # Retrieve full bootstrap without using Kubernetes API
+  ssh <user@hostname> 'curl localhost:15000/config_dump' > envoy-config.json
+  istioctl proxy-config secret --file envoy-config.json`,
+  flags: [FILE, OUTPUT],
+};
+
+const bootstrapSpec: PcSpec = {
+  name: 'bootstrap',
+  aliases: ['b'],
+  short: 'Retrieves bootstrap configuration for the Envoy in the specified pod',
+  example: `  # Retrieve full bootstrap configuration for a given pod from Envoy.
+  istioctl proxy-config bootstrap <pod-name[.namespace]>
+
+  # Retrieve full bootstrap configuration for a pod under a deployment from Envoy.
+  istioctl proxy-config bootstrap deployment/<deployment-name[.namespace]>
+
+  # Retrieve full bootstrap without using Kubernetes API
+  ssh <user@hostname> 'curl localhost:15000/config_dump' > envoy-config.json
+  istioctl proxy-config bootstrap --file envoy-config.json
+
+  # Show a human-readable Istio and Envoy version summary
+  istioctl proxy-config bootstrap <pod-name[.namespace]> -o short
+`,
+  flags: [FILE, { ...OUTPUT, description: 'Output format: one of json|yaml|short (default "json")' }],
+};
+
+const allSpec: PcSpec = {
+  name: 'all',
+  aliases: ['a'],
+  short: 'Retrieves all configuration for the Envoy in the specified pod',
+  example: `  # Retrieve summary about all configuration for a given pod from Envoy.
+  istioctl proxy-config all <pod-name[.namespace]>
+
+  # Retrieve summary about all configuration for a pod under a deployment from Envoy.
+  istioctl proxy-config all deployment/<deployment-name[.namespace]>
+
+  # Retrieve full cluster dump as JSON
+  istioctl proxy-config all <pod-name[.namespace]> -o json
+
+  # Retrieve full cluster dump with short syntax
+  istioctl pc a <pod-name[.namespace]>
+
+  # Retrieve cluster summary without using Kubernetes API
+  ssh <user@hostname> 'curl localhost:15000/config_dump' > envoy-config.json
+  istioctl proxy-config all --file envoy-config.json
+`,
+  flags: [
+    { long: 'address', type: 'string', description: 'Filter listeners by address field' },
+    { long: 'direction', type: 'string', description: 'Filter clusters by Direction field' },
+    { ...FILE, description: 'Envoy config dump file' },
+    { long: 'fqdn', type: 'string', description: 'Filter clusters by substring of Service FQDN field' },
+    { long: 'name', type: 'string', description: 'Filter routes by route name field' },
+    OUTPUT,
+    { long: 'port', type: 'int', description: 'Filter clusters and listeners by Port field' },
+    { long: 'subset', type: 'string', description: 'Filter clusters by substring of Subset field' },
+    { long: 'type', type: 'string', description: 'Filter listeners by type field' },
+    VERBOSE,
+  ],
+};
+
+function command(spec: PcSpec, adminPath: string, print: (ctx: IstioctlContext, config: EnvoyConfig, output: string) => WriterResult | undefined): IstioctlCommand {
+  return {
+    name: spec.name,
+    aliases: spec.aliases,
+    short: spec.short,
+    usage: `istioctl proxy-config ${spec.name} [<type>/]<name>[.<namespace>] [flags]`,
+    flags: [...spec.flags, ADMIN_PORT],
+    run: (ctx) => withConfig(ctx, spec, `config_dump${adminPath}`, (config, output) => print(ctx, config, output)),
+  };
+}
+
+/** The full config dump as Envoy prints it, for `all -o json|yaml`. */
+function rawDump(config: EnvoyConfig, format: 'json' | 'yaml'): string {
+  const body = configDump(config, { includeEds: true }).body as ProtoObject;
+  const json = envoyJson(body);
+  return format === 'json' ? `${json}\n` : formatYaml(JSON.parse(json) as Json);
+}
+
+/** PrintFullSummary: bootstrap, clusters, listeners, routes, secrets and EDS endpoints, each typed. */
+function fullSummary(ctx: IstioctlContext, config: EnvoyConfig): WriterResult {
+  const port = num(ctx, 'port');
+  const parts = [
+    bootstrapSummary(config),
+    clusterSummary(config, { ...clusterFilter(ctx), port }, true),
+    listenerSummary(config, { address: text(ctx, 'address'), port, type: text(ctx, 'type'), verbose: ctx.flag<boolean>('verbose') ?? true }, true),
+    routeSummary(config, routeFilter(ctx), true),
+    secretSummary(config, ctx.world.clock.now(), true),
+    edsEndpointSummary([...staticAssignments(config), ...config.endpoints.map((e) => e.assignment)], { address: text(ctx, 'address'), port, cluster: '', status: '' }, true),
+  ];
+  let out = '';
+  for (const [i, part] of parts.entries()) {
+    if (!part.ok) return part;
+    out += part.text + (i < parts.length - 1 ? '\n' : '');
+  }
+  return { ok: true, text: out };
+}
+
+export const proxyConfigCommand: IstioctlCommand = {
+  name: 'proxy-config',
+  aliases: ['pc'],
+  short: 'Retrieve information about proxy configuration from Envoy [kube only]',
+  flags: [OUTPUT, ADMIN_PORT],
+  children: [
+    command(clusterSpec, PATHS.cluster, (ctx, config, output) => {
+      if (output === 'short') return clusterSummary(config, clusterFilter(ctx));
+      const format = jsonOrYaml(output);
+      return format ? clusterDump(config, clusterFilter(ctx), format) : undefined;
+    }),
+    command(allSpec, PATHS.eds, (ctx, config, output) => {
+      if (output === 'short') return fullSummary(ctx, config);
+      const format = jsonOrYaml(output);
+      return format ? { ok: true, text: rawDump(config, format) } : undefined;
+    }),
+    command(listenerSpec, PATHS.listener, (ctx, config, output) => {
+      if (output === 'short') return listenerSummary(config, listenerFilter(ctx));
+      const format = jsonOrYaml(output);
+      return format ? listenerDump(config, listenerFilter(ctx), format) : undefined;
+    }),
+    command(routeSpec, PATHS.route, (ctx, config, output) => {
+      if (output === 'short') return routeSummary(config, routeFilter(ctx));
+      const format = jsonOrYaml(output);
+      return format ? routeDump(config, routeFilter(ctx), format) : undefined;
+    }),
+    command(bootstrapSpec, PATHS.bootstrap, (_ctx, config, output) => {
+      if (output === 'short') return bootstrapSummary(config);
+      const format = jsonOrYaml(output);
+      const dump = configDumpParts(config)[0] ?? {};
+      const { '@type': _type, ...message } = dump;
+      void _type;
+      return format ? { ok: true, text: singleMessage(message, format) } : undefined;
+    }),
+    command(endpointSpec, 'clusters?format=json', (ctx, config, output) => {
+      const statuses = clusterStatuses(ctx.world, config, proxyHostCounters(ctx.world, config));
+      if (output === 'short') return endpointSummary(statuses, endpointFilter(ctx));
+      const format = jsonOrYaml(output);
+      return format ? endpointDump(statuses, endpointFilter(ctx), format) : undefined;
+    }),
+    command(secretSpec, PATHS.secret, (ctx, config, output) => {
+      if (output === 'short') return secretSummary(config, ctx.world.clock.now());
+      const format = jsonOrYaml(output);
+      return format ? { ok: true, text: singleMessage(secretsMessage(config), format) } : undefined;
+    }),
+  ],
+};
