@@ -28,6 +28,14 @@ import { unset } from './unset.ts';
 import { wc } from './wc.ts';
 import { type, which } from './which.ts';
 import { jq } from '../../text/jq/jq.ts';
+import { base64 } from '../../text/base64.ts';
+import { cut } from '../../text/cut.ts';
+import { pager } from '../../text/pager.ts';
+import { sort } from '../../text/sort.ts';
+import { tr } from '../../text/tr.ts';
+import { uniq } from '../../text/uniq.ts';
+import { watch } from '../../text/watch.ts';
+import { xargs } from '../../text/xargs.ts';
 
 /**
  * The commands the shell itself provides. `shell` entries change or read shell state and cannot be
@@ -58,21 +66,30 @@ export const builtinTable: { shell: ReadonlyMap<string, Builtin>; utilities: Rea
     ['unset', unset],
   ]),
   utilities: new Map<string, Builtin>([
+    ['base64', base64],
     ['cat', cat],
     ['clear', clear],
+    ['cut', cut],
     ['env', env],
     ['grep', grep],
     ['head', headTail],
     ['jq', jq],
+    ['less', pager],
     ['ls', ls],
     ['mkdir', mkdir],
+    ['more', pager],
     ['rm', rm],
     ['seq', seq],
     ['sleep', sleep],
+    ['sort', sort],
     ['tail', headTail],
     ['tee', tee],
     ['touch', touch],
+    ['tr', tr],
+    ['uniq', uniq],
+    ['watch', watch],
     ['wc', wc],
     ['which', which],
+    ['xargs', xargs],
   ]),
 };
