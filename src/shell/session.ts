@@ -10,6 +10,8 @@ import { createCurl } from './curl/curl.ts';
 import { createGcloud } from './gcloud/gcloud.ts';
 import { createIstioctl } from './istioctl/istioctl.ts';
 import { createKubectl } from './kubectl/kubectl.ts';
+import { UBUNTU_OPENSSL, createOpenssl } from './openssl/openssl.ts';
+import type { KubectlHost } from './kubectl/host.ts';
 import type { SimServices } from './kubectl/types.ts';
 import type { CommandHandler, OutputChunk, RunResult, ShellJob } from './types.ts';
 
@@ -35,6 +37,8 @@ export class SimSession {
   readonly fs: MemoryFs;
   readonly shell: Shell;
   private job: ClockPinningJob | undefined;
+  /** The app's editor panel and browser tab for kubectl edit and port-forward; unset headless. */
+  kubectlHost: KubectlHost | undefined;
 
   constructor(options: SessionOptions = {}) {
     this.world = options.world ?? createDefaultWorld(options);
@@ -44,6 +48,7 @@ export class SimSession {
       fs: this.fs,
       sleep: (ms) => this.sleep(ms),
       recordTrace: (trace) => recordAccessLogs(this.world, trace),
+      ...(this.kubectlHost ? { host: this.kubectlHost } : {}),
     });
     const cloudShellCurl = createCurl(
       (req) => {
@@ -59,6 +64,7 @@ export class SimSession {
         gcloud: createGcloud(services),
         istioctl: createIstioctl(services),
         curl: cloudShellCurl,
+        openssl: createOpenssl(() => this.world, { kind: 'external', name: 'cloudshell' }, UBUNTU_OPENSSL),
         ...options.commands,
       },
       fs: this.fs,

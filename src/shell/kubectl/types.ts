@@ -1,6 +1,7 @@
 import type { World } from '../../domain/world.ts';
 import type { Trace } from '../../domain/traffic/trace.ts';
 import type { CommandContext, VirtualFs } from '../types.ts';
+import type { KubectlHost } from './host.ts';
 
 /** A flag as kubectl (spf13/pflag) declares it. */
 export interface FlagSpec {
@@ -31,6 +32,8 @@ export interface SimServices {
   sleep(ms: number): void;
   /** Keeps a simulated request's side effects (the proxies' access logs). Reporting the trace is `io.trace`'s job. */
   recordTrace(trace: Trace): void;
+  /** The app's editor panel and browser tab, when there is an app (see KubectlHost). */
+  host?: KubectlHost;
 }
 
 /** Everything one kubectl verb sees. */

@@ -17,6 +17,8 @@ import { waitVerb } from './wait.ts';
 import { patchVerb } from './patch.ts';
 import { runVerb } from './run.ts';
 import { explainVerb } from './explain.ts';
+import { portForwardVerb } from './portForward.ts';
+import { editVerb } from './edit.ts';
 import { apiResourcesVerb } from './apiResources.ts';
 import { authCanIVerb } from './authCanI.ts';
 import { configCurrentContextVerb, configGetContextsVerb, configUseContextVerb, configViewVerb } from './config.ts';
@@ -38,6 +40,8 @@ export const VERBS: readonly Verb[] = [
   patchVerb,
   runVerb,
   explainVerb,
+  portForwardVerb,
+  editVerb,
   scaleVerb,
   rolloutStatusVerb,
   waitVerb,
