@@ -31,6 +31,7 @@ import { jq } from '../../text/jq/jq.ts';
 import { base64 } from '../../text/base64.ts';
 import { cut } from '../../text/cut.ts';
 import { pager } from '../../text/pager.ts';
+import { sed } from '../../text/sed.ts';
 import { sort } from '../../text/sort.ts';
 import { tr } from '../../text/tr.ts';
 import { uniq } from '../../text/uniq.ts';
@@ -79,6 +80,7 @@ export const builtinTable: { shell: ReadonlyMap<string, Builtin>; utilities: Rea
     ['mkdir', mkdir],
     ['more', pager],
     ['rm', rm],
+    ['sed', sed],
     ['seq', seq],
     ['sleep', sleep],
     ['sort', sort],

@@ -28,6 +28,7 @@ export const summaries: Record<string, string> = {
   pwd: 'print the working directory',
   read: 'read one line of input into variables: read -r NAME',
   rm: 'remove files (-r directories too, -f ignore missing files)',
+  sed: "edit lines with a script: sed 's/old/new/g', sed -n '2,5p', sed -i FILE",
   seq: 'print a sequence of numbers: seq 5, seq 2 10, seq 0 5 100',
   sleep: 'wait for a while: sleep 5, sleep 0.5, sleep 2m',
   sort: 'sort lines (-n numbers, -r reverse, -u unique, -k 2,2 key, -t : separator, -h sizes)',
