@@ -8,7 +8,10 @@ import type { CommandHandler, RunResult } from '../shell/types.ts';
 import { istiodMachine } from '../machines/istiodMachine.ts';
 import { FlowPlayer } from './flows.svelte.ts';
 import type { SimEvent } from './simEvents.ts';
-import { TerminalState } from './terminal.svelte.ts';
+import type { KubectlHost, PortForward } from '../shell/kubectl/host.ts';
+import { forwardRequest, isLoopbackUrl, loopbackPort, refusedTrace } from '../shell/kubectl/portForwardRequest.ts';
+import { EditorState } from './editorState.svelte.ts';
+import { type ForegroundHandle, TerminalState } from './terminal.svelte.ts';
 
 export interface SimulatorOptions {
   /** Drive this session instead of a fresh one on the default world. */
@@ -72,6 +75,11 @@ export class Simulator {
   /** The last outcome, narrated for the ARIA live region (English; views render `narrationTrace` in their language). */
   narration = $state('');
   narrationTrace = $state.raw<Trace | undefined>(undefined);
+  /** The editor panel `kubectl edit` opens. */
+  readonly editor = new EditorState();
+  /** The forwards of the running `kubectl port-forward` (the browser tab reaches them on localhost). */
+  forwards = $state.raw<readonly PortForward[]>([]);
+  private forwardHandle: ForegroundHandle | undefined;
   private nextEventId = 1;
   private loadgenIndex = 0;
   private backgroundTimer: ReturnType<typeof setInterval> | undefined;
@@ -100,6 +108,7 @@ export class Simulator {
       },
       end: (text, result) => this.endCommand(text, result),
     });
+    this.session.kubectlHost = this.kubectlHost();
     this.istiod = createActor(istiodMachine, { input: { mesh: summarizeMesh(this.session.world), version: this.session.world.configVersion } }).start();
     const showPush = (snap: ReturnType<typeof this.istiod.getSnapshot>) => {
       this.push = { pushing: snap.value === 'pushing', version: snap.context.version, proxies: snap.context.proxyIds.length };
@@ -220,10 +229,62 @@ export class Simulator {
     return out;
   }
 
+  /**
+   * What the app gives kubectl: the editor panel for `kubectl edit` and the browser tab for
+   * `kubectl port-forward`; each holds the terminal (no prompt, lines wait) until it ends.
+   */
+  private kubectlHost(): KubectlHost {
+    return {
+      openEditor: (session) => {
+        const handle = this.terminal.attach({ label: 'kubectl edit', interrupt: () => this.editor.cancel() });
+        if (!handle) return false;
+        this.editor.start(session, {
+          output: (outcome) => {
+            if (outcome.stdout) handle.write('stdout', outcome.stdout);
+            if (outcome.stderr) handle.write('stderr', outcome.stderr);
+          },
+          exit: () => handle.end(),
+        });
+        return true;
+      },
+      startPortForward: (forward) => {
+        if (!this.forwardHandle) {
+          const handle = this.terminal.attach({ label: 'kubectl port-forward', interrupt: () => this.stopForwarding() });
+          if (!handle) return false;
+          this.forwardHandle = handle;
+        }
+        this.forwards = [...this.forwards, forward];
+        return true;
+      },
+    };
+  }
+
+  /** Ctrl+C on `kubectl port-forward`: the forwards close and the terminal is given back. */
+  private stopForwarding(): void {
+    const handle = this.forwardHandle;
+    this.forwardHandle = undefined;
+    this.forwards = [];
+    handle?.end();
+  }
+
+  /** A browser request to localhost: through a running port-forward, or refused. */
+  private browseLoopback(url: string): Trace {
+    const port = loopbackPort(url) ?? 80;
+    const forward = this.forwards.find((f) => f.localPort === port);
+    if (!forward) return refusedTrace(url, port);
+    this.forwardHandle?.write('stdout', `Handling connection for ${port}\n`);
+    const trace = forwardRequest(this.session.world, forward, url);
+    if (trace) return trace;
+    // The pod is gone: the forward's stream ends and kubectl exits.
+    this.forwardHandle?.write('stderr', 'error: lost connection to pod\n');
+    this.stopForwarding();
+    return refusedTrace(url, port);
+  }
+
   /** Refreshes the browser tab (or opens `url` in it). */
   browse(url = this.browserUrl): void {
     this.browserUrl = url;
-    const trace = this.session.browse(url);
+    const trace = isLoopbackUrl(url) ? this.browseLoopback(url) : this.session.browse(url);
     this.browserTrace = trace;
     this.recordTrace(trace);
     this.version++;

@@ -27,6 +27,30 @@ export interface CommandHooks {
 const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
 const MAX_ENTRIES = 500;
 
+/** A program that keeps the terminal after its command returned (the edit panel, a port-forward). */
+export interface ForegroundProgram {
+  /** What the status line says while it runs, e.g. `kubectl port-forward`. */
+  label: string;
+  /** Ctrl+C at the terminal. The program then calls `end` on its handle (or not, to keep running). */
+  interrupt(): void;
+}
+
+/** What a foreground program does to the terminal it holds. */
+export interface ForegroundHandle {
+  /** Prints below its command, as the command's own output. */
+  write(stream: OutputChunk['stream'], text: string): void;
+  /** Gives the terminal back: the prompt returns and waiting lines run. */
+  end(): void;
+}
+
+interface Foreground {
+  program: ForegroundProgram;
+  running: Running;
+  /** The command's result once its job is done; the end hook waits for the program. */
+  result: RunResult | undefined;
+  written: OutputChunk[];
+}
+
 interface Running {
   text: string;
   job: ShellJob;
@@ -68,6 +92,10 @@ export class TerminalState {
   private idleWaiters: (() => void)[] = [];
   /** The entry of a typed line shown before it was read (the next line `start` takes). */
   private echoed: TerminalEntry | undefined;
+  /** The program holding the terminal after its command returned (see `attach`). */
+  private foreground: Foreground | undefined;
+  /** What holds the terminal after its command returned, for the status line (e.g. `kubectl port-forward`). */
+  foregroundLabel = $state<string | undefined>(undefined);
   readonly session: SimSession;
   /** How long one slice may run (tests set 0 to make every step a slice of its own). */
   sliceMs = SLICE_MS;
@@ -97,7 +125,7 @@ export class TerminalState {
    */
   submitTyped(text: string): void {
     for (const line of text.split(/\r?\n/)) this.queue.push(line);
-    if (this.running || this.scheduled) {
+    if (this.running || this.scheduled || this.foreground) {
       // Behind a running command it waits its turn, as any other line; the next slice takes it.
       this.waiting = this.queue.length - this.queueHead;
       return;
@@ -144,7 +172,38 @@ export class TerminalState {
   }
 
   private hasWork(): boolean {
-    return this.running !== undefined || (this.holds === 0 && this.queueHead < this.queue.length);
+    return this.running !== undefined || this.foreground !== undefined || (this.holds === 0 && this.queueHead < this.queue.length);
+  }
+
+  /**
+   * Called by the running command (through the app's KubectlHost): the program keeps the terminal
+   * after the command returns, as `kubectl edit` does while its editor is open and `kubectl
+   * port-forward` does until Ctrl+C. Meanwhile no prompt shows, typed lines wait, and the command's
+   * end (the `end` hook) waits for the program's. Undefined when no command is running.
+   */
+  attach(program: ForegroundProgram): ForegroundHandle | undefined {
+    const running = this.running;
+    if (!running || this.foreground) return undefined;
+    const foreground: Foreground = { program, running, result: undefined, written: [] };
+    this.foreground = foreground;
+    this.foregroundLabel = program.label;
+    return {
+      write: (stream, text) => {
+        if (this.foreground !== foreground) return;
+        const chunk = { stream, text };
+        foreground.written.push(chunk);
+        running.entry.output.push(chunk);
+        if (running.shown) this.show([], false, running.entry);
+      },
+      end: () => {
+        if (this.foreground !== foreground) return;
+        this.foreground = undefined;
+        this.foregroundLabel = undefined;
+        // A job still running (the program ended within its command) ends as usual.
+        if (foreground.result) this.hooks.end?.(running.text, { ...foreground.result, chunks: [...foreground.result.chunks, ...foreground.written] });
+        this.pump();
+      },
+    };
   }
 
   /**
@@ -178,10 +237,15 @@ export class TerminalState {
           }
           if (!result) break;
           this.running = undefined;
+          if (this.foreground?.running === running) {
+            // The command returned, its program goes on: its end waits for the program's.
+            this.foreground.result = result;
+            break;
+          }
           this.hooks.end?.(running.text, result);
           continue;
         }
-        if (this.holds > 0 || this.queueHead >= this.queue.length || (changed && shouldYield())) break;
+        if (this.holds > 0 || this.foreground || this.queueHead >= this.queue.length || (changed && shouldYield())) break;
         const line = this.queue[this.queueHead++] as string;
         changed = true;
         this.start(line, batch);
@@ -253,7 +317,7 @@ export class TerminalState {
   }
 
   private schedule(afterFrame = false): void {
-    if (this.scheduled || (this.holds > 0 && !this.running)) return;
+    if (this.scheduled || ((this.holds > 0 || this.foreground) && !this.running)) return;
     this.scheduled = true;
     void (afterFrame ? afterNextFrame() : yieldToMain()).then(() => {
       this.scheduled = false;
@@ -290,6 +354,14 @@ export class TerminalState {
     this.queue = [];
     this.queueHead = 0;
     this.waiting = 0;
+    const foreground = this.foreground;
+    if (foreground && !this.running) {
+      foreground.running.entry.output.push({ stream: 'stdout', text: '^C\n' });
+      if (foreground.running.shown) this.show([], false, foreground.running.entry);
+      foreground.program.interrupt();
+      this.busy = this.hasWork();
+      return;
+    }
     const running = this.running;
     if (running) {
       running.job.interrupt();

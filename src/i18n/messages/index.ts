@@ -6,6 +6,7 @@ import lesson from './lesson.ts';
 import browser from './browser.ts';
 import consoleArea from './console.ts';
 import diagram from './diagram.ts';
+import editor from './editor.ts';
 import events from './events.ts';
 import layout from './layout.ts';
 import panels from './panels.ts';
@@ -16,7 +17,7 @@ import terminal from './terminal.ts';
  * Every area's messages. An area is one file with both languages; add a file here and its keys
  * become `MessageKey`s. Keys are prefixed by their area so that files never collide.
  */
-const areas = [app, common, course, lesson, matrix, browser, consoleArea, diagram, events, layout, panels, playback, terminal] as const;
+const areas = [app, common, course, lesson, matrix, browser, consoleArea, diagram, editor, events, layout, panels, playback, terminal] as const;
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
