@@ -113,3 +113,22 @@ export function signCertificate(template: CertificateTemplate, signer: Signer): 
   );
   return sequence(tbs, sha256WithRsaAlgorithm(), bitString(signSha256(signer.key, tbs)));
 }
+
+/**
+ * A self-signed CA certificate laid out as Go writes one: KeyUsage (critical), BasicConstraints
+ * CA:TRUE (critical) and the SubjectKeyIdentifier Go derives from the key; no AuthorityKeyIdentifier.
+ */
+export function selfSignedCa(ca: { key: RsaKey; name: Uint8Array; serial: bigint; notBefore: number; notAfter: number; keyUsage: readonly number[] }): Uint8Array {
+  const { key, name } = ca;
+  return signCertificate(
+    {
+      serial: ca.serial,
+      subject: name,
+      notBefore: ca.notBefore,
+      notAfter: ca.notAfter,
+      publicKey: key,
+      extensions: [keyUsageExtension(ca.keyUsage), basicConstraintsExtension(true), subjectKeyIdExtension(keyIdOf(key))],
+    },
+    { name, key },
+  );
+}

@@ -1,6 +1,6 @@
 import { DEFAULT_EPOCH_MS } from '../clock.ts';
 import type { World } from '../world.ts';
-import { KEY_USAGE, OID, basicConstraintsExtension, distinguishedName, keyIdOf, keyUsageExtension, signCertificate, subjectKeyIdExtension } from './buildCertificate.ts';
+import { KEY_USAGE, OID, distinguishedName, keyIdOf, selfSignedCa } from './buildCertificate.ts';
 import { istioCaKey } from './keys.ts';
 import { pemEncode } from './pem.ts';
 import { serialFrom } from './serialFrom.ts';
@@ -45,16 +45,6 @@ function issueRoot(trustDomain: string, notBefore: number): MeshRoot {
   const keyId = keyIdOf(key);
   const serial = serialFrom(`istio-ca-root|${trustDomain}|${notBefore}`);
   const notAfter = notBefore + ROOT_TTL_MS;
-  const der = signCertificate(
-    {
-      serial,
-      subject: name,
-      notBefore,
-      notAfter,
-      publicKey: key,
-      extensions: [keyUsageExtension([KEY_USAGE.keyCertSign]), basicConstraintsExtension(true), subjectKeyIdExtension(keyId)],
-    },
-    { name, key },
-  );
+  const der = selfSignedCa({ key, name, serial, notBefore, notAfter, keyUsage: [KEY_USAGE.keyCertSign] });
   return { der, pem: pemEncode('CERTIFICATE', der), serial, serialHex: serial.toString(16), notBefore, notAfter, name, keyId };
 }

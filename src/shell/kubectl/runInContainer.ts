@@ -6,6 +6,8 @@ import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
 import { Shell } from '../bash/shell.ts';
 import { MemoryFs } from '../bash/memoryFs.ts';
 import { createCurl } from '../curl/curl.ts';
+import { containerFiles } from '../../domain/pki/containerFiles.ts';
+import { createOpenssl, opensslVersionFor, podClient } from '../openssl/openssl.ts';
 import type { CommandContext, CommandHandler, RunResult } from '../types.ts';
 import type { VerbContext } from './types.ts';
 
@@ -61,7 +63,10 @@ export function runInContainer(ctx: VerbContext, proc: ContainerProcess, argv: s
   if (!binaries.has(program)) return 'not-found';
   const commands: Record<string, CommandHandler> = {};
   if (binaries.has('curl')) commands.curl = podCurl(ctx, proc);
-  const shell = new Shell({ commands, fs: new MemoryFs(), env: { HOSTNAME: proc.pod.metadata.name, HOME: '/root' }, sleep: (ms) => ctx.services.sleep(ms) });
+  if (binaries.has('openssl')) commands.openssl = createOpenssl(() => ctx.world, podClient(proc), opensslVersionFor(proc.image));
+  // The volumes Kubernetes and the sidecar injector mount (ServiceAccount token, mesh root CA…).
+  const fs = new MemoryFs({ files: containerFiles(ctx.world, proc.pod, proc.container) });
+  const shell = new Shell({ commands, fs, env: { HOSTNAME: proc.pod.metadata.name, HOME: '/root' }, sleep: (ms) => ctx.services.sleep(ms) });
   if ((program === 'sh' || program === 'bash') && argv[1] === '-c') {
     const result = shell.run(argv[2] ?? '');
     forward(result, io);
