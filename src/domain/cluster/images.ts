@@ -20,7 +20,7 @@ function readBinaries(image: string): Set<string> {
   if (/(^|\/)istio\/base$/.test(name) || name.endsWith('/istio/base')) return new Set(['curl', 'bash', ...SHELL_TOOLS, 'openssl', 'nslookup', 'iptables']);
   if (/proxyv2$/.test(name)) return new Set(['curl', 'bash', ...SHELL_TOOLS, 'pilot-agent', 'envoy', 'openssl']);
   if (/(^|\/)(busybox|alpine)$/.test(name)) return new Set([...SHELL_TOOLS, 'wget', 'nslookup']);
-  if (/(^|\/)(ubuntu|debian|nicolaka\/netshoot|nginx)$/.test(name)) return new Set(['bash', ...SHELL_TOOLS, ...(name.endsWith('netshoot') ? ['curl', 'openssl', 'nslookup'] : [])]);
+  if (/(^|\/)(ubuntu|debian|nicolaka\/netshoot|nginx)$/.test(name)) return new Set(['bash', ...SHELL_TOOLS, ...(name.endsWith('netshoot') ? ['curl', 'openssl', 'nslookup', 'tcpdump'] : [])]);
   // microservices-demo: Go and .NET services are distroless (nothing); Python, Node and Java ones have a shell.
   if (/microservices-demo\/(emailservice|recommendationservice|currencyservice|paymentservice|adservice|loadgenerator)$/.test(name)) return new Set(SHELL_TOOLS);
   return new Set();

@@ -72,3 +72,26 @@ export function clusterStatuses(world: World, config: EnvoyConfig, counters: Hos
 
 /** The host counters `/clusters` prints for every host, in Envoy's order. */
 export const HOST_COUNTERS = ['cx_active', 'cx_connect_fail', 'cx_total', 'rq_active', 'rq_error', 'rq_success', 'rq_timeout', 'rq_total'] as const;
+
+/** An admin ClusterStatus message, as `/clusters?format=json` writes one. */
+export function clusterStatusMessage(c: ClusterStatus): ProtoObject {
+  return {
+    name: c.name,
+    added_via_api: c.addedViaApi || undefined,
+    host_statuses: c.hosts.length === 0 ? undefined : c.hosts.map((h): ProtoObject => ({
+      address: h.pipe !== undefined ? { pipe: { path: h.pipe } } : { socket_address: { address: h.ip ?? '', port_value: h.port ?? 0 } },
+      stats: HOST_COUNTERS.map((name) => ({ type: name.endsWith('_active') ? 'GAUGE' : undefined, value: h.stats[name] ? String(h.stats[name]) : undefined, name })),
+      health_status: { eds_health_status: 'HEALTHY' },
+      weight: 1,
+      locality: h.locality,
+    })),
+    circuit_breakers: {
+      thresholds: [
+        { max_connections: c.unlimited ? 4294967295 : 1024, max_pending_requests: c.unlimited ? 4294967295 : 1024, max_requests: c.unlimited ? 4294967295 : 1024, max_retries: c.unlimited ? 4294967295 : 3 },
+        { priority: 'HIGH', max_connections: 1024, max_pending_requests: 1024, max_requests: 1024, max_retries: 3 },
+      ],
+    },
+    observability_name: c.name,
+    eds_service_name: c.edsServiceName,
+  };
+}

@@ -90,6 +90,7 @@ function outboundCluster(service: MeshService, port: MeshPort, subset: string, t
   return {
     transport_socket_matches: matches,
     name,
+    alt_stat_name: `${name};`,
     type: 'EDS',
     eds_cluster_config: { eds_config: adsConfigSource(), service_name: name },
     connect_timeout: CONNECT_TIMEOUT,
@@ -159,11 +160,14 @@ export function outboundClusters(world: World, client: TlsClient, services: read
 export function inboundCluster(targetPort: number, service: MeshService, protocol: IstioProtocol): ProtoObject {
   return {
     name: `inbound|${targetPort}||`,
+    alt_stat_name: `inbound|${targetPort}||;`,
     type: 'ORIGINAL_DST',
     connect_timeout: CONNECT_TIMEOUT,
     lb_policy: 'CLUSTER_PROVIDED',
     circuit_breakers: defaultCircuitBreakers(),
     typed_extension_protocol_options: protocolOptions(protocol),
+    // Inbound ORIGINAL_DST hosts are never cleaned up (maxSecondsValue).
+    cleanup_interval: '315576000000s',
     upstream_bind_config: { source_address: { address: '127.0.0.6', port_value: 0 } },
     metadata: istioMetadata({ services: [{ host: service.hostname, name: service.name, namespace: service.namespace }] }),
   };
@@ -173,11 +177,11 @@ export function inboundCluster(targetPort: number, service: MeshService, protoco
 export function builtinClusters(sidecar: boolean): ProtoObject[] {
   const useDownstream = protoMap({ 'envoy.extensions.upstreams.http.v3.HttpProtocolOptions': any('envoy.extensions.upstreams.http.v3.HttpProtocolOptions', { use_downstream_protocol_config: { http_protocol_options: {}, http2_protocol_options: {} } }) });
   const out: ProtoObject[] = [
-    { name: 'BlackHoleCluster', connect_timeout: CONNECT_TIMEOUT },
-    { name: 'PassthroughCluster', type: 'ORIGINAL_DST', connect_timeout: CONNECT_TIMEOUT, lb_policy: 'CLUSTER_PROVIDED', circuit_breakers: defaultCircuitBreakers(), typed_extension_protocol_options: useDownstream, filters: [{ name: 'istio.metadata_exchange', typed_config: any('envoy.tcp.metadataexchange.config.MetadataExchange', { protocol: 'istio-peer-exchange', enable_discovery: true }) }] },
+    { name: 'BlackHoleCluster', alt_stat_name: 'BlackHoleCluster;', connect_timeout: CONNECT_TIMEOUT },
+    { name: 'PassthroughCluster', alt_stat_name: 'PassthroughCluster;', type: 'ORIGINAL_DST', connect_timeout: CONNECT_TIMEOUT, lb_policy: 'CLUSTER_PROVIDED', circuit_breakers: defaultCircuitBreakers(), typed_extension_protocol_options: useDownstream, filters: [{ name: 'istio.metadata_exchange', typed_config: any('envoy.tcp.metadataexchange.config.MetadataExchange', { protocol: 'istio-peer-exchange', enable_discovery: true }) }] },
   ];
   if (sidecar) {
-    out.push({ name: 'InboundPassthroughCluster', type: 'ORIGINAL_DST', connect_timeout: CONNECT_TIMEOUT, lb_policy: 'CLUSTER_PROVIDED', circuit_breakers: defaultCircuitBreakers(), typed_extension_protocol_options: useDownstream, upstream_bind_config: { source_address: { address: '127.0.0.6', port_value: 0 } } });
+    out.push({ name: 'InboundPassthroughCluster', alt_stat_name: 'InboundPassthroughCluster;', type: 'ORIGINAL_DST', connect_timeout: CONNECT_TIMEOUT, lb_policy: 'CLUSTER_PROVIDED', circuit_breakers: defaultCircuitBreakers(), typed_extension_protocol_options: useDownstream, upstream_bind_config: { source_address: { address: '127.0.0.6', port_value: 0 } } });
   }
   return out;
 }

@@ -57,14 +57,15 @@ interface PrintOptions {
   indent: string;
   /** Field names as lowerCamelCase (jsonpb) instead of the proto names (Envoy's preserve_proto_field_names). */
   camel: boolean;
-  /** Go's encoding/json escapes `<`, `>`, `&`, U+2028 and U+2029 in what a Marshaler returns. */
-  escapeHtml: boolean;
+  /**
+   * Characters written as `\u00XX`: Go's encoding/json escapes `<`, `>`, `&`, U+2028 and U+2029;
+   * protobuf's C++ printer `<` and `>` (Envoy's `/certs` shows `\u003cinline\u003e`).
+   */
+  escape: RegExp;
 }
 
-function quote(text: string, escapeHtml: boolean): string {
-  let out = JSON.stringify(text);
-  if (escapeHtml) out = out.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return out;
+function quote(text: string, escape: RegExp): string {
+  return JSON.stringify(text).replace(escape, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function compareBytes(a: string, b: string): number {
@@ -73,7 +74,7 @@ function compareBytes(a: string, b: string): number {
 
 /** One value, pretty-printed: `{}` and `[]` when empty, `"key": value` pairs one per line. */
 function print(value: ProtoValue, options: PrintOptions, depth: number): string {
-  if (typeof value === 'string') return quote(value, options.escapeHtml);
+  if (typeof value === 'string') return quote(value, options.escape);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const pad = options.indent.repeat(depth + 1);
   const close = options.indent.repeat(depth);
@@ -89,7 +90,7 @@ function print(value: ProtoValue, options: PrintOptions, depth: number): string 
   if (keys.length === 0) return '{}';
   const lines = keys.map((key) => {
     const name = isMap || !options.camel || key === '@type' ? key : jsonName(key);
-    return `${pad}${quote(name, options.escapeHtml)}: ${print(fields[key] as ProtoValue, options, depth + 1)}`;
+    return `${pad}${quote(name, options.escape)}: ${print(fields[key] as ProtoValue, options, depth + 1)}`;
   });
   return `{\n${lines.join(',\n')}\n${close}}`;
 }
@@ -99,7 +100,7 @@ function print(value: ProtoValue, options: PrintOptions, depth: number): string 
  * pretty_print): proto field names, one space per level.
  */
 export function envoyJson(value: ProtoValue): string {
-  return print(value, { indent: ' ', camel: false, escapeHtml: false }, 0);
+  return print(value, { indent: ' ', camel: false, escape: /[<>]/g }, 0);
 }
 
 /**
@@ -107,7 +108,7 @@ export function envoyJson(value: ProtoValue): string {
  * json.MarshalIndent(v, "", indent), which also escapes HTML characters.
  */
 export function istioctlJson(value: ProtoValue, indent = '    '): string {
-  return print(value, { indent, camel: true, escapeHtml: true }, 0);
+  return print(value, { indent, camel: true, escape: /[<>&\u2028\u2029]/g }, 0);
 }
 
 /** The value as plain JSON data with lowerCamelCase names, for printers that take JSON (YAML). */

@@ -1,9 +1,10 @@
-import { podIP, podServiceAccount, SIDECAR_CONTAINER, spiffeId } from '../cluster/pods.ts';
+import { hasSidecar, podIP, podServiceAccount, SIDECAR_CONTAINER, spiffeId } from '../cluster/pods.ts';
 import type { KubeObject } from '../objects.ts';
 import type { LogLine, World } from '../world.ts';
 import type { EnvoyConfig } from './envoyConfig.ts';
 import type { HostCounters } from './clusterStatuses.ts';
 import { workloadName } from './bootstrap.ts';
+import { serviceTargets } from './meshServices.ts';
 
 /**
  * Envoy's counters for one proxy, counted from the same record as `kubectl logs -c istio-proxy`:
@@ -193,13 +194,16 @@ function bump(map: Map<string, number>, name: string, by = 1): void {
 function istioLabels(world: World, c: ProxyConnection, self: KubeObject): [string, string][] {
   const r = c.record;
   const reporter = c.side === 'inbound' ? 'destination' : 'source';
-  const source = c.side === 'inbound' ? c.peer : self;
-  const destination = c.side === 'inbound' ? self : c.peer;
+  // Peers learn who the other side is by metadata exchange, which needs a sidecar (and, inbound, mTLS).
+  const knownPeer = c.peer && hasSidecar(c.peer) && (c.side === 'outbound' || c.mtls) ? c.peer : undefined;
+  const source = c.side === 'inbound' ? knownPeer : self;
+  const destination = c.side === 'inbound' ? self : knownPeer;
   const workload = (pod: KubeObject | undefined) => (pod ? workloadName(pod).name : 'unknown');
   const canonical = (pod: KubeObject | undefined) => pod?.metadata.labels['service.istio.io/canonical-name'] ?? pod?.metadata.labels.app ?? 'unknown';
   const revision = (pod: KubeObject | undefined) => (pod ? (pod.metadata.labels['service.istio.io/canonical-revision'] ?? 'latest') : 'latest');
   const principal = (pod: KubeObject | undefined) => (pod && c.mtls ? spiffeId(world.trustDomain, pod.metadata.namespace ?? '', podServiceAccount(pod)) : 'unknown');
-  const host = c.side === 'outbound' ? (r.cluster.split('|')[3] ?? 'unknown') : (/^[a-z0-9-]+\.[a-z0-9-]+\.svc\.cluster\.local/.exec(r.authority.split(':')[0] ?? '')?.[0] ?? r.authority.split(':')[0] ?? 'unknown');
+  const targetPort = Number(r.cluster.split('|')[1]);
+  const host = c.side === 'outbound' ? (r.cluster.split('|')[3] ?? 'unknown') : (serviceTargets(world, self).find((t) => t.targetPort === targetPort)?.service.hostname ?? 'unknown');
   const [svcName = 'unknown', svcNs = 'unknown'] = host.split('.');
   const grpc = r.protocol === 'HTTP/2' && r.path.startsWith('/hipstershop.');
   return [
@@ -265,10 +269,10 @@ export function proxyStats(world: World, config: EnvoyConfig): Stat[] {
   counters.set('listener_manager.listener_added', listenersActive);
   counters.set('listener_manager.lds.update_success', world.configVersion + 1);
   counters.set('listener_manager.lds.update_attempt', world.configVersion + 2);
-  counters.set('cluster.xds-grpc.upstream_cx_total', 1);
-  gauges.set('cluster.xds-grpc.upstream_cx_active', 1);
-  counters.set('cluster.xds-grpc.upstream_rq_total', 1);
-  gauges.set('cluster.xds-grpc.upstream_rq_active', 1);
+  counters.set('cluster.xds-grpc;.upstream_cx_total', 1);
+  gauges.set('cluster.xds-grpc;.upstream_cx_active', 1);
+  counters.set('cluster.xds-grpc;.upstream_rq_total', 1);
+  gauges.set('cluster.xds-grpc;.upstream_rq_active', 1);
 
   const inboundListener = 'listener.0.0.0.0_15006';
   const istio = new Map<string, number>();
@@ -286,11 +290,12 @@ export function proxyStats(world: World, config: EnvoyConfig): Stat[] {
         bump(counters, `${inboundListener}.ssl.ciphers.TLS_AES_128_GCM_SHA256`);
         bump(counters, `${inboundListener}.ssl.curves.X25519`);
       }
-      bump(counters, `cluster.${r.cluster}.upstream_cx_total`);
-      bump(counters, `cluster.${r.cluster}.upstream_rq_total`);
-      bump(counters, `cluster.${r.cluster}.upstream_rq_${Math.floor(r.code / 100)}xx`);
+      bump(counters, `cluster.${r.cluster};.upstream_cx_total`);
+      bump(counters, `cluster.${r.cluster};.upstream_rq_total`);
+      bump(counters, `cluster.${r.cluster};.upstream_rq_${Math.floor(r.code / 100)}xx`);
     } else {
-      const prefix = `cluster.${r.cluster}`;
+      // Istio gives every cluster an alt_stat_name of `<name>;` (DelimitedStatsPrefix).
+      const prefix = `cluster.${r.cluster};`;
       bump(counters, `${prefix}.upstream_cx_total`);
       if (c.tlsError) {
         bump(counters, `${prefix}.ssl.connection_error`);

@@ -1,4 +1,4 @@
-import { type ClusterStatus, HOST_COUNTERS } from '../../domain/envoy/clusterStatuses.ts';
+import { type ClusterStatus, clusterStatusMessage } from '../../domain/envoy/clusterStatuses.ts';
 import type { EnvoyConfig } from '../../domain/envoy/envoyConfig.ts';
 import { type ProtoObject, type ProtoValue, ProtoMap, istioctlJson, toCamelJson } from '../../domain/envoy/protoJson.ts';
 import { ENVOY_VERSION, proxyIstioVersion } from '../../domain/envoy/bootstrap.ts';
@@ -376,29 +376,6 @@ export function endpointSummary(statuses: readonly ClusterStatus[], filter: Endp
   for (const c of statuses) for (const h of c.hosts) if (verifyEndpoint(filter, h, c.name)) rows.push({ address: hostAddress(h), port: h.port ?? 0, cluster: c.name });
   goSortSlice(rows, (a, b) => (a.address === b.address ? (a.port === b.port ? a.cluster < b.cluster : a.port < b.port) : a.address < b.address));
   return ok(table([['ENDPOINT', 'STATUS', 'OUTLIER CHECK', 'CLUSTER'], ...rows.map((r) => [r.port !== 0 ? `${r.address}:${r.port}` : r.address, 'HEALTHY', 'OK', r.cluster])], 5));
-}
-
-/** An admin ClusterStatus message, as `/clusters?format=json` writes one. */
-export function clusterStatusMessage(c: ClusterStatus): ProtoObject {
-  return {
-    name: c.name,
-    added_via_api: c.addedViaApi || undefined,
-    host_statuses: c.hosts.length === 0 ? undefined : c.hosts.map((h): ProtoObject => ({
-      address: h.pipe !== undefined ? { pipe: { path: h.pipe } } : { socket_address: { address: h.ip ?? '', port_value: h.port ?? 0 } },
-      stats: HOST_COUNTERS.map((name) => ({ value: h.stats[name] ? String(h.stats[name]) : undefined, name })),
-      health_status: { eds_health_status: 'HEALTHY' },
-      weight: 1,
-      locality: h.locality,
-    })),
-    circuit_breakers: {
-      thresholds: [
-        { max_connections: c.unlimited ? 4294967295 : 1024, max_pending_requests: c.unlimited ? 4294967295 : 1024, max_requests: c.unlimited ? 4294967295 : 1024, max_retries: c.unlimited ? 4294967295 : 3 },
-        { priority: 'HIGH', max_connections: 1024, max_pending_requests: 1024, max_requests: 1024, max_retries: 3 },
-      ],
-    },
-    observability_name: c.name,
-    eds_service_name: c.edsServiceName,
-  };
 }
 
 export function endpointDump(statuses: readonly ClusterStatus[], filter: EndpointFilter, format: 'json' | 'yaml'): WriterResult {

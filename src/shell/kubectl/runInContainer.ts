@@ -6,6 +6,7 @@ import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
 import { Shell } from '../bash/shell.ts';
 import { MemoryFs } from '../bash/memoryFs.ts';
 import { createCurl } from '../curl/curl.ts';
+import { containerTools, localAdminTrace } from '../envoyAdmin/containerTools.ts';
 import { containerFiles } from '../../domain/pki/containerFiles.ts';
 import { createOpenssl, opensslVersionFor, podClient } from '../openssl/openssl.ts';
 import type { CommandContext, CommandHandler, RunResult } from '../types.ts';
@@ -24,6 +25,9 @@ function podCurl(ctx: VerbContext, proc: ContainerProcess): CommandHandler {
   const world = ctx.world;
   return createCurl(
     (req) => {
+      // The pod's own Envoy admin API and pilot-agent answer on localhost without crossing the network.
+      const local = localAdminTrace(world, proc.pod, req);
+      if (local) return local;
       const trace = simulateRequest(world, {
         client: { kind: 'pod', namespace: proc.pod.metadata.namespace ?? '', pod: proc.pod.metadata.name, container: proc.container, captured: proc.captured },
         url: req.url,
@@ -63,6 +67,7 @@ export function runInContainer(ctx: VerbContext, proc: ContainerProcess, argv: s
   if (!binaries.has(program)) return 'not-found';
   const commands: Record<string, CommandHandler> = {};
   if (binaries.has('curl')) commands.curl = podCurl(ctx, proc);
+  Object.assign(commands, containerTools(ctx, proc));
   if (binaries.has('openssl')) commands.openssl = createOpenssl(() => ctx.world, podClient(proc), opensslVersionFor(proc.image));
   // The volumes Kubernetes and the sidecar injector mount (ServiceAccount token, mesh root CA…).
   const fs = new MemoryFs({ files: containerFiles(ctx.world, proc.pod, proc.container) });
