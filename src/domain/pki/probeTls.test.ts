@@ -80,6 +80,7 @@ describe('probeTls', () => {
     expect(probeTls(world, uncaptured, 'empty.server', 80, []).kind).toBe('refused');
     expect(probeTls(world, uncaptured, '10.255.255.1', 443, []).kind).toBe('timeout');
     expect(probeTls(world, { kind: 'external', name: 'cloudshell' }, 'api.server', 80, []).kind).toBe('unresolved');
+    expect(probeTls(world, { kind: 'external', name: 'cloudshell' }, 'localhost', 8080, []).kind).toBe('refused');
   });
 
   it('by pod IP: STRICT still terminates mTLS on a port nothing declares; PERMISSIVE passes it to nothing', () => {

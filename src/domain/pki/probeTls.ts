@@ -149,6 +149,9 @@ function gatewayAnswer(world: World, pod: KubeObject, port: number, servicePort:
  * travel inside the sidecars' own mTLS to the server application.
  */
 export function probeTls(world: World, client: RequestClient, host: string, port: number, alpn: readonly string[]): TlsProbe {
+  if (client.kind === 'external' && ['localhost', '127.0.0.1', '::1'].includes(host.toLowerCase())) {
+    return { kind: 'refused', why: `nothing in ${client.name === 'cloudshell' ? 'Cloud Shell' : 'the browser’s machine'} listens on port ${port}` };
+  }
   const dest = resolveDestination(world, client, { scheme: 'https', host: host.toLowerCase(), port, path: '/', explicitPort: true });
   switch (dest.kind) {
     case 'unresolved':
