@@ -9,7 +9,8 @@
  *      Enter that launches them, at 1× and 4× CPU throttling (median, p95, dropped frames); that
  *      Enter → next frame; and the diagram's DOM mutations and main-thread time per command on
  *      the default world and on a 107-node world;
- *   3. JS heap after 100, 500 and 1,000 requests, after a forced GC (no growth without bound);
+ *   3. the JS heap over a long session is bench/heap.ts --browser (100 to 10,000 requests, after a
+ *      forced GC once the flows have finished), which `npm run bench:ui` runs after this script;
  * and, because a page can show an input long before it can answer one, how responsive the page is
  * while it boots, next to the empty page: the longest main-thread task in the first 2 s, and the
  * input delay of a key pressed every 50 ms from 100 ms to 2 s after navigation (from the key's
@@ -23,19 +24,12 @@
  * cold loads per figure (default 7); VERBOSE=1 prints each load's long tasks and what they ran.
  */
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { benchAnimation } from './animation.ts';
 import { firstAnswer, median, percentile, printLoad, readyInPage, type Responsiveness, responsiveness, summarize, timeToInput } from './boot.ts';
-import { heapAfterGc } from './pageHeap.ts';
 import { serve } from './serve.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-
-async function typeCommand(page: Page, command: string): Promise<void> {
-  const input = page.locator('#terminal-input');
-  await input.fill(command);
-  await input.press('Enter');
-}
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const browser = await chromium.launch({
@@ -106,25 +100,9 @@ try {
   }
   // BOOT_ONLY=1 stops here (the figures above are the ones about loading).
   if (process.env.BOOT_ONLY !== '1') {
-    // 2. Animation and redraw, then 3. heap after 100, 500 and 1,000 requests.
+    // 2. Animation and redraw. (3. The heap over a long session is bench/heap.ts --browser, which
+    // `npm run bench:ui` runs next: 100 to 10,000 requests, after the flows have finished.)
     await benchAnimation(browser, app.url, empty.url, RUNS);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.waitForSelector('[role="toolbar"]');
-    const fifty = 'for i in $(seq 50); do curl -s -o /dev/null http://34.136.92.187/; done';
-    await typeCommand(page, fifty);
-    const cdp = await context.newCDPSession(page);
-    const heapAfter = () => heapAfterGc(page, cdp);
-    await typeCommand(page, fifty);
-    const heap100 = await heapAfter();
-    for (let i = 0; i < 8; i++) await typeCommand(page, fifty);
-    const heap500 = await heapAfter();
-    for (let i = 0; i < 10; i++) await typeCommand(page, fifty);
-    const heap1000 = await heapAfter();
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
-    process.stdout.write(`  JS heap after GC         ${mb(heap100)} after 100 requests, ${mb(heap500)} after 500, ${mb(heap1000)} after 1,000 (the event list keeps the last 500)\n`);
   }
 } finally {
   await browser.close();
