@@ -23,6 +23,7 @@ export const KINDS: readonly KindInfo[] = [
   { kind: 'DestinationRule', group: 'networking.istio.io', versions: ['v1', 'v1beta1', 'v1alpha3'], plural: 'destinationrules', singular: 'destinationrule', shortNames: ['dr'], namespaced: true },
   { kind: 'Gateway', group: 'networking.istio.io', versions: ['v1', 'v1beta1', 'v1alpha3'], plural: 'gateways', singular: 'gateway', shortNames: ['gw'], namespaced: true },
   { kind: 'VirtualService', group: 'networking.istio.io', versions: ['v1', 'v1beta1', 'v1alpha3'], plural: 'virtualservices', singular: 'virtualservice', shortNames: ['vs'], namespaced: true },
+  { kind: 'CustomResourceDefinition', group: 'apiextensions.k8s.io', versions: ['v1'], plural: 'customresourcedefinitions', singular: 'customresourcedefinition', shortNames: ['crd', 'crds'], namespaced: false },
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));

@@ -8,6 +8,7 @@ import { createPod } from './createPod.ts';
 import { PROXY_IMAGE } from './injectSidecar.ts';
 import { newMeta } from './newMeta.ts';
 import { reconcileDeployment } from './reconcileDeployment.ts';
+import { addIstioCrds } from './istioCrds.ts';
 
 export interface DefaultWorldOptions {
   clock?: Clock;
@@ -137,6 +138,7 @@ export function createDefaultWorld(options: DefaultWorldOptions = {}): World {
 
   // The mesh control plane and the default ingress gateway (istioctl/helm gateways/istio-ingress).
   addNamespace(world, 'istio-system', {}, meshBorn);
+  addIstioCrds(world, meshBorn);
   for (const sa of ['istiod', 'istio-ingressgateway']) addServiceAccount(world, 'istio-system', sa, meshBorn);
   addDeployment(world, 'istio-system', 'istiod', {
     serviceAccountName: 'istiod',

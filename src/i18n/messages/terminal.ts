@@ -7,7 +7,8 @@ export default defineMessages(
     'terminal.input': 'Command input',
     'terminal.held': 'Getting the world ready: what you type runs as soon as it is ({count} waiting).',
     'terminal.running': 'Running… Control C stops it ({count} more lines waiting).',
-    'terminal.foreground': '{program} is running: Control C stops it ({count} lines waiting).',
+    'terminal.foreground': '{program} is running: Control C stops it.',
+    'terminal.foregroundWaiting': '{program} is running: Control C stops it ({count} lines waiting).',
     'terminal.restored': '# {count} commands replayed: the world is as you left it. ↑ recalls what you typed.',
     'terminal.bootAnswering': 'The terminal answers; the diagram and the panels are still loading…',
     'terminal.keys':
@@ -18,7 +19,8 @@ export default defineMessages(
     'terminal.input': 'コマンド入力',
     'terminal.held': '環境を準備しています。入力したコマンドは準備ができ次第実行されます（待機中 {count} 件）。',
     'terminal.running': '実行中… Control+C で停止します（さらに {count} 行が待機中）。',
-    'terminal.foreground': '{program} を実行中です。Control+C で停止します（待機中 {count} 行）。',
+    'terminal.foreground': '{program} を実行中です。Control+C で停止します。',
+    'terminal.foregroundWaiting': '{program} を実行中です。Control+C で停止します（待機中 {count} 行）。',
     'terminal.restored': '# {count} 件のコマンドを再実行しました。環境は前回のままです。↑ で入力履歴を呼び出せます。',
     'terminal.bootAnswering': 'ターミナルは使えます。図とパネルを読み込んでいます…',
     'terminal.keys':

@@ -133,6 +133,8 @@ const COLUMNS: Record<string, Column[]> = {
   PeerAuthentication: [{ header: 'MODE', cell: (obj) => crdCell(getPath(obj.spec, 'mtls', 'mode')) }, age],
   DestinationRule: [{ header: 'HOST', cell: (obj) => crdCell(getPath(obj.spec, 'host')) }, age],
   Gateway: [age],
+  // The API server's own table for CRDs (apiextensions-apiserver tableconvertor): CREATED AT, not AGE.
+  CustomResourceDefinition: [{ header: 'CREATED AT', cell: (obj) => new Date(obj.metadata.creationTimestamp * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') }],
   VirtualService: [
     { header: 'GATEWAYS', cell: (obj) => crdCell(getPath(obj.spec, 'gateways')) },
     { header: 'HOSTS', cell: (obj) => crdCell(getPath(obj.spec, 'hosts')) },

@@ -76,7 +76,7 @@ export const explainVerb: Verb = {
     }
     const root = kindNode(info);
     if (!root) {
-      ctx.err(`error: GVK ${group}/${version}, Kind=${info.kind} not found in OpenAPI schema\n`);
+      ctx.err(`mtls-playground: the simulator has no schema for ${info.kind} to explain; a real cluster's kubectl explain describes it\n`);
       return 1;
     }
     const rendered = renderExplain({ group, kind: info.kind, version }, root, path, ctx.flag<boolean>('recursive') === true);

@@ -187,17 +187,34 @@ describe('kubectl api-resources', () => {
   it('lists the served kinds by group then name, with kubectl\'s columns', () => {
     const world = createDefaultWorld();
     const lines = kubectl(world, 'api-resources').stdout.split('\n');
-    expect(lines[0]).toBe('NAME                  SHORTNAMES   APIVERSION               NAMESPACED   KIND');
-    expect(lines[1]).toBe('namespaces            ns           v1                       false        Namespace');
-    expect(lines).toContain('peerauthentications   pa           security.istio.io/v1     true         PeerAuthentication');
-    expect(lines.findIndex((l) => l.startsWith('deployments'))).toBeLessThan(lines.findIndex((l) => l.startsWith('destinationrules')));
+    expect(lines[0]).toBe('NAME                        SHORTNAMES   APIVERSION                NAMESPACED   KIND');
+    expect(lines[1]).toBe('namespaces                  ns           v1                        false        Namespace');
+    expect(lines).toContain('customresourcedefinitions   crd,crds     apiextensions.k8s.io/v1   false        CustomResourceDefinition');
+    expect(lines).toContain('peerauthentications         pa           security.istio.io/v1      true         PeerAuthentication');
+    // '' (core), then apiextensions.k8s.io, apps, networking.istio.io, security.istio.io.
+    expect(lines.slice(1, -1).map((l) => l.split(' ')[0])).toEqual(['namespaces', 'pods', 'serviceaccounts', 'services', 'customresourcedefinitions', 'deployments', 'replicasets', 'destinationrules', 'gateways', 'virtualservices', 'peerauthentications']);
   });
 
   it('filters by group and scope, and prints names', () => {
     const world = createDefaultWorld();
     expect(kubectl(world, 'api-resources', '--api-group=networking.istio.io', '-o', 'name')).toEqual(ok('destinationrules.networking.istio.io\ngateways.networking.istio.io\nvirtualservices.networking.istio.io\n'));
-    expect(kubectl(world, 'api-resources', '--namespaced=false', '--no-headers')).toEqual(ok('namespaces   ns    v1    false   Namespace\n'));
+    expect(kubectl(world, 'api-resources', '--namespaced=false', '--no-headers')).toEqual(ok(
+      'namespaces                  ns         v1                        false   Namespace\n' +
+      'customresourcedefinitions   crd,crds   apiextensions.k8s.io/v1   false   CustomResourceDefinition\n',
+    ));
     expect(kubectl(world, 'api-resources', '-o', 'json')).toEqual(failed('error: --output json is not available\n'));
+  });
+});
+
+describe('kubectl get crd', () => {
+  it("lists Istio's CRDs by name with the API server's CREATED AT column (apiextensions-apiserver tableconvertor)", () => {
+    const world = createDefaultWorld();
+    const lines = kubectl(world, 'get', 'crd').stdout.split('\n');
+    expect(lines[0]).toBe('NAME                                       CREATED AT');
+    expect(lines[1]).toBe('authorizationpolicies.security.istio.io    2026-11-28T08:28:40Z');
+    expect(lines).toContain('peerauthentications.security.istio.io      2026-11-28T08:28:40Z');
+    expect(lines).toHaveLength(16);
+    expect(kubectl(world, 'get', 'crds', 'destinationrules.networking.istio.io', '-o', 'jsonpath={.spec.versions[*].name}').stdout).toBe('v1 v1alpha3 v1beta1');
   });
 });
 
