@@ -177,3 +177,31 @@ describe('istioctl proxy-config errors', () => {
     expect(run(world, 'istioctl pc cluster deployment/nope -n frontend').stderr).toBe('Error: failed retrieving: deployments.apps "nope" not found in the "frontend" namespace\n');
   });
 });
+
+describe('istioctl proxy-config --file and rootca-compare', () => {
+  it('reads a config dump saved from the admin API, as the docs do with ssh and curl', () => {
+    const session = new SimSession();
+    const fe = frontend(session.world);
+    session.run(`kubectl exec ${fe} -n frontend -c istio-proxy -- curl -s localhost:15000/config_dump > envoy-config.json`);
+    const fromFile = session.run('istioctl pc cluster --file envoy-config.json').chunks.map((c) => c.text).join('');
+    const fromPod = session.run(`istioctl pc cluster ${fe}.frontend`).chunks.map((c) => c.text).join('');
+    expect(fromFile).toBe(fromPod);
+    const secrets = session.run('istioctl pc secret --file envoy-config.json').chunks.map((c) => c.text).join('');
+    expect(secrets).toBe(session.run(`istioctl pc secret ${fe}.frontend`).chunks.map((c) => c.text).join(''));
+  });
+
+  it('says so when the file is missing, and refuses a pod name and a file together', () => {
+    expect(run(createDefaultWorld(), 'istioctl pc route --file nope.json')).toEqual({ stdout: '', stderr: 'Error: open nope.json: no such file or directory\n', exitCode: 1 });
+    expect(run(createDefaultWorld(), 'istioctl pc route x --file nope.json').stderr).toMatch(/\nError: route requires pod name or --file parameter\n$/);
+  });
+
+  it('finds the same root CA in two proxies and reports it on stderr', () => {
+    const world = createDefaultWorld();
+    const cart = world.list('Pod', 'cart')[0]?.metadata.name ?? '';
+    expect(run(world, `istioctl pc rc ${frontend(world)}.frontend ${cart}.cart`)).toEqual({
+      stdout: '',
+      stderr: `Both [${frontend(world)}.frontend] and [${cart}.cart] have the identical ROOTCA, theoretically the connectivity between them is available\n`,
+      exitCode: 0,
+    });
+  });
+});

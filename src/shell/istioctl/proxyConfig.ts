@@ -1,5 +1,5 @@
 import { podPhase } from '../../domain/cluster/pods.ts';
-import { clusterStatuses } from '../../domain/envoy/clusterStatuses.ts';
+import { type ClusterStatus, clusterStatuses } from '../../domain/envoy/clusterStatuses.ts';
 import { configDump, configDumpParts, staticAssignments } from '../../domain/envoy/configDump.ts';
 import { type EnvoyConfig, envoyConfig } from '../../domain/envoy/envoyConfig.ts';
 import { type ProtoObject, envoyJson } from '../../domain/envoy/protoJson.ts';
@@ -10,8 +10,9 @@ import { formatYaml } from '../kubectl/format/index.ts';
 import type { Json } from '../../domain/objects.ts';
 import { sidecarUnreachable } from './describePod.ts';
 import { connectionRefused } from './meshInfo.ts';
+import { readClusterStatuses, readConfigDump, readEndpointAssignments } from './proxyConfigFile.ts';
 import {
-  type WriterResult, bootstrapSummary, clusterDump, clusterSummary, edsEndpointSummary, endpointDump, endpointSummary,
+  type ProxyDump, type WriterResult, bootstrapSummary, clusterDump, clusterSummary, edsEndpointSummary, endpointDump, endpointSummary,
   listenerDump, listenerSummary, routeDump, routeSummary, secretSummary, secretsMessage, singleMessage,
 } from './proxyConfigWriters.ts';
 import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
@@ -139,27 +140,52 @@ function reachEnvoy(ctx: IstioctlContext, name: string, namespace: string, path:
   return { ok: true, pod, config };
 }
 
-/** The steps every config-dump subcommand shares: argument check, pod, Envoy, output format. */
-function withConfig(ctx: IstioctlContext, spec: PcSpec, adminPath: string, print: (config: EnvoyConfig, output: string) => WriterResult | undefined): number | CommandError {
+/** Where a subcommand's data comes from: the pod's Envoy, or a saved dump (`--file`). */
+interface Source {
+  dump: ProxyDump;
+  config?: EnvoyConfig;
+  /** The file's text, with `--file`. */
+  text?: string;
+}
+
+/** readFile (proxyconfig.go): `-` is stdin. */
+function readDumpFile(ctx: IstioctlContext, name: string): { ok: true; text: string } | { ok: false; error: CommandError } {
+  const content = name === '-' ? ctx.io.stdin : ctx.io.fs.readFile(ctx.io.fs.resolve(name));
+  return content === undefined ? { ok: false, error: { message: `open ${name}: no such file or directory`, exitCode: 1 } } : { ok: true, text: content };
+}
+
+/** The steps every config-dump subcommand shares: argument check, pod (or file), Envoy, output format. */
+function withConfig(ctx: IstioctlContext, spec: PcSpec, adminPath: string, print: (source: Source, output: string) => WriterResult | undefined): number | CommandError {
   const args = ctx.args.positionals;
   const file = text(ctx, 'file');
   if ((args.length === 1) === (file !== '') || args.length > 1) {
     ctx.err(`${usageString(spec)}\n`);
     return { message: `${spec.name === 'endpoint' ? 'endpoints' : spec.name} requires pod name or --file parameter`, exitCode: 1 };
   }
-  if (file !== '') return { message: `the simulated istioctl reads proxies, not files: run it with a pod name (--file is not simulated)`, exitCode: 1 };
-  const target = podName(ctx, args[0] ?? '');
-  if (!target.ok) return target.error;
-  const reached = reachEnvoy(ctx, target.name, target.namespace, adminPath, (err) =>
-    spec.name === 'endpoint' ? `failed to execute command on Envoy: ${err}` : `failed to execute command on ${target.name}.${target.namespace} sidecar: ${err}`);
-  if (!reached.ok) return reached.error;
   const output = ctx.flag<string>('output') ?? (spec.name === 'bootstrap' ? 'json' : 'short');
-  const result = print(reached.config, output);
+  let source: Source;
+  if (file !== '') {
+    const read = readDumpFile(ctx, file);
+    if (!read.ok) return read.error;
+    const dump = spec.name === 'endpoint' ? { ok: true as const, dump: EMPTY_DUMP } : readConfigDump(read.text);
+    if (!dump.ok) return { message: dump.error, exitCode: 1 };
+    source = { dump: dump.dump, text: read.text };
+  } else {
+    const target = podName(ctx, args[0] ?? '');
+    if (!target.ok) return target.error;
+    const reached = reachEnvoy(ctx, target.name, target.namespace, adminPath, (err) =>
+      spec.name === 'endpoint' ? `failed to execute command on Envoy: ${err}` : `failed to execute command on ${target.name}.${target.namespace} sidecar: ${err}`);
+    if (!reached.ok) return reached.error;
+    source = { dump: reached.config, config: reached.config };
+  }
+  const result = print(source, output);
   if (result === undefined) return { message: `output format ${JSON.stringify(output)} not supported`, exitCode: 1 };
   if (!result.ok) return { message: result.error, exitCode: 1 };
   ctx.out(result.text);
   return 0;
 }
+
+const EMPTY_DUMP: ProxyDump = { bootstrap: {}, clusters: [], staticClusters: [], listeners: [], staticListeners: [], routes: [], inlineRoutes: [], secrets: [] };
 
 const jsonOrYaml = (output: string): 'json' | 'yaml' | undefined => (output === 'json' || output === 'yaml' ? output : undefined);
 
@@ -370,26 +396,32 @@ const allSpec: PcSpec = {
   ],
 };
 
-function command(spec: PcSpec, adminPath: string, print: (ctx: IstioctlContext, config: EnvoyConfig, output: string) => WriterResult | undefined): IstioctlCommand {
+function command(spec: PcSpec, adminPath: string, print: (ctx: IstioctlContext, source: Source, output: string) => WriterResult | undefined): IstioctlCommand {
   return {
     name: spec.name,
     aliases: spec.aliases,
     short: spec.short,
     usage: `istioctl proxy-config ${spec.name} [<type>/]<name>[.<namespace>] [flags]`,
     flags: [...spec.flags, ADMIN_PORT],
-    run: (ctx) => withConfig(ctx, spec, `config_dump${adminPath}`, (config, output) => print(ctx, config, output)),
+    run: (ctx) => withConfig(ctx, spec, `config_dump${adminPath}`, (source, output) => print(ctx, source, output)),
   };
 }
 
-/** The full config dump as Envoy prints it, for `all -o json|yaml`. */
-function rawDump(config: EnvoyConfig, format: 'json' | 'yaml'): string {
-  const body = configDump(config, { includeEds: true }).body as ProtoObject;
-  const json = envoyJson(body);
-  return format === 'json' ? `${json}\n` : formatYaml(JSON.parse(json) as Json);
+/** The full config dump as Envoy prints it (or as the file holds it), for `all -o json|yaml`. */
+function rawDump(source: Source, format: 'json' | 'yaml'): WriterResult {
+  const json = source.config ? envoyJson(configDump(source.config, { includeEds: true }).body as ProtoObject) : (source.text ?? '');
+  if (format === 'json') return { ok: true, text: `${json}\n` };
+  try {
+    return { ok: true, text: formatYaml(JSON.parse(json) as Json) };
+  } catch {
+    return { ok: false, error: 'error converting YAML to JSON: yaml: invalid JSON' };
+  }
 }
 
 /** PrintFullSummary: bootstrap, clusters, listeners, routes, secrets and EDS endpoints, each typed. */
-function fullSummary(ctx: IstioctlContext, config: EnvoyConfig): WriterResult {
+function fullSummary(ctx: IstioctlContext, source: Source): WriterResult {
+  const config = source.dump;
+  const assignments = source.config ? [...staticAssignments(source.config), ...source.config.endpoints.map((e) => e.assignment)] : readEndpointAssignments(source.text ?? '');
   const port = num(ctx, 'port');
   const parts = [
     bootstrapSummary(config),
@@ -397,7 +429,7 @@ function fullSummary(ctx: IstioctlContext, config: EnvoyConfig): WriterResult {
     listenerSummary(config, { address: text(ctx, 'address'), port, type: text(ctx, 'type'), verbose: ctx.flag<boolean>('verbose') ?? true }, true),
     routeSummary(config, routeFilter(ctx), true),
     secretSummary(config, ctx.world.clock.now(), true),
-    edsEndpointSummary([...staticAssignments(config), ...config.endpoints.map((e) => e.assignment)], { address: text(ctx, 'address'), port, cluster: '', status: '' }, true),
+    edsEndpointSummary(assignments, { address: text(ctx, 'address'), port, cluster: '', status: '' }, true),
   ];
   let out = '';
   for (const [i, part] of parts.entries()) {
@@ -407,50 +439,89 @@ function fullSummary(ctx: IstioctlContext, config: EnvoyConfig): WriterResult {
   return { ok: true, text: out };
 }
 
+/**
+ * `rootca-compare POD1 POD2`: whether two proxies hold the same ROOTCA, hence could talk mTLS
+ * (proxyconfig.go rootCACompareConfigCmd; cobra's Println writes the report to stderr).
+ */
+const rootCaCompareCommand: IstioctlCommand = {
+  name: 'rootca-compare',
+  aliases: ['rc'],
+  short: 'Compare ROOTCA values for the two given pods',
+  usage: 'istioctl proxy-config rootca-compare [pod/]<name-1>[.<namespace-1>] [pod/]<name-2>[.<namespace-2>] [flags]',
+  flags: [OUTPUT, ADMIN_PORT],
+  run: (ctx) => {
+    const args = ctx.args.positionals;
+    if (args.length !== 2) return { message: 'rootca-compare requires 2 pods as an argument', exitCode: 1 };
+    const roots: { name: string; pem: string }[] = [];
+    for (const arg of args) {
+      const target = podName(ctx, arg);
+      if (!target.ok) return target.error;
+      const reached = reachEnvoy(ctx, target.name, target.namespace, `config_dump${PATHS.secret}`, (err) => `failed to execute command on ${target.name}.${target.namespace} sidecar: ${err}`);
+      if (!reached.ok) return reached.error;
+      const root = reached.config.secrets.find((s) => s.name === 'ROOTCA');
+      if (!root) return { message: 'cannot find ROOTCA from secret', exitCode: 1 };
+      roots.push({ name: `${target.name}.${target.namespace}`, pem: root.pem });
+    }
+    const [a, b] = roots;
+    if (a && b && a.pem === b.pem) {
+      ctx.err(`Both [${a.name}] and [${b.name}] have the identical ROOTCA, theoretically the connectivity between them is available\n`);
+      return 0;
+    }
+    return { message: `Both [${a?.name ?? ''}] and [${b?.name ?? ''}] have the non identical ROOTCA, theoretically the connectivity between them is unavailable`, exitCode: 1 };
+  },
+};
+
 export const proxyConfigCommand: IstioctlCommand = {
   name: 'proxy-config',
   aliases: ['pc'],
   short: 'Retrieve information about proxy configuration from Envoy [kube only]',
   flags: [OUTPUT, ADMIN_PORT],
   children: [
-    command(clusterSpec, PATHS.cluster, (ctx, config, output) => {
-      if (output === 'short') return clusterSummary(config, clusterFilter(ctx));
+    command(allSpec, PATHS.eds, (ctx, source, output) => {
+      if (output === 'short') return fullSummary(ctx, source);
       const format = jsonOrYaml(output);
-      return format ? clusterDump(config, clusterFilter(ctx), format) : undefined;
+      return format ? rawDump(source, format) : undefined;
     }),
-    command(allSpec, PATHS.eds, (ctx, config, output) => {
-      if (output === 'short') return fullSummary(ctx, config);
+    command(bootstrapSpec, PATHS.bootstrap, (_ctx, source, output) => {
+      if (output === 'short') return bootstrapSummary(source.dump);
       const format = jsonOrYaml(output);
-      return format ? { ok: true, text: rawDump(config, format) } : undefined;
-    }),
-    command(listenerSpec, PATHS.listener, (ctx, config, output) => {
-      if (output === 'short') return listenerSummary(config, listenerFilter(ctx));
-      const format = jsonOrYaml(output);
-      return format ? listenerDump(config, listenerFilter(ctx), format) : undefined;
-    }),
-    command(routeSpec, PATHS.route, (ctx, config, output) => {
-      if (output === 'short') return routeSummary(config, routeFilter(ctx));
-      const format = jsonOrYaml(output);
-      return format ? routeDump(config, routeFilter(ctx), format) : undefined;
-    }),
-    command(bootstrapSpec, PATHS.bootstrap, (_ctx, config, output) => {
-      if (output === 'short') return bootstrapSummary(config);
-      const format = jsonOrYaml(output);
-      const dump = configDumpParts(config)[0] ?? {};
+      const dump = source.config ? (configDumpParts(source.config)[0] ?? {}) : { bootstrap: source.dump.bootstrap };
       const { '@type': _type, ...message } = dump;
       void _type;
       return format ? { ok: true, text: singleMessage(message, format) } : undefined;
     }),
-    command(endpointSpec, 'clusters?format=json', (ctx, config, output) => {
-      const statuses = clusterStatuses(ctx.world, config, proxyHostCounters(ctx.world, config));
+    command(clusterSpec, PATHS.cluster, (ctx, { dump }, output) => {
+      if (output === 'short') return clusterSummary(dump, clusterFilter(ctx));
+      const format = jsonOrYaml(output);
+      return format ? clusterDump(dump, clusterFilter(ctx), format) : undefined;
+    }),
+    command(endpointSpec, 'clusters?format=json', (ctx, { config, text: file }, output) => {
+      let statuses: ClusterStatus[];
+      if (config) statuses = clusterStatuses(ctx.world, config, proxyHostCounters(ctx.world, config));
+      else {
+        const read = readClusterStatuses(file ?? '');
+        if (!read.ok) return { ok: false, error: read.error };
+        statuses = read.statuses;
+      }
       if (output === 'short') return endpointSummary(statuses, endpointFilter(ctx));
       const format = jsonOrYaml(output);
       return format ? endpointDump(statuses, endpointFilter(ctx), format) : undefined;
     }),
-    command(secretSpec, PATHS.secret, (ctx, config, output) => {
-      if (output === 'short') return secretSummary(config, ctx.world.clock.now());
+    command(listenerSpec, PATHS.listener, (ctx, { dump }, output) => {
+      if (output === 'short') return listenerSummary(dump, listenerFilter(ctx));
       const format = jsonOrYaml(output);
-      return format ? { ok: true, text: singleMessage(secretsMessage(config), format) } : undefined;
+      return format ? listenerDump(dump, listenerFilter(ctx), format) : undefined;
+    }),
+    command(routeSpec, PATHS.route, (ctx, { dump }, output) => {
+      if (output === 'short') return routeSummary(dump, routeFilter(ctx));
+      const format = jsonOrYaml(output);
+      return format ? routeDump(dump, routeFilter(ctx), format) : undefined;
+    }),
+    rootCaCompareCommand,
+    command(secretSpec, PATHS.secret, (ctx, { dump }, output) => {
+      if (output === 'short') return secretSummary(dump, ctx.world.clock.now());
+      const format = jsonOrYaml(output);
+      return format ? { ok: true, text: singleMessage(secretsMessage(dump), format) } : undefined;
     }),
   ],
 };

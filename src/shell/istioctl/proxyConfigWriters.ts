@@ -1,7 +1,6 @@
 import { type ClusterStatus, clusterStatusMessage } from '../../domain/envoy/clusterStatuses.ts';
 import type { EnvoyConfig } from '../../domain/envoy/envoyConfig.ts';
 import { type ProtoObject, type ProtoValue, ProtoMap, istioctlJson, toCamelJson } from '../../domain/envoy/protoJson.ts';
-import { ENVOY_VERSION, proxyIstioVersion } from '../../domain/envoy/bootstrap.ts';
 import { timestamp } from '../../domain/envoy/configDump.ts';
 import type { Json } from '../../domain/objects.ts';
 import { formatYaml, tabwrite } from '../kubectl/format/index.ts';
@@ -12,6 +11,9 @@ import { goSortSlice } from './proxyConfigSort.ts';
  * writer/envoy/clusters/clusters.go, writer/compare/sds), fed with the proxy's configuration.
  * A writer returns its text, or an error message as the Go code returns it.
  */
+/** What the writers read of a proxy: its configuration, or a config dump read from a file. */
+export type ProxyDump = Pick<EnvoyConfig, 'bootstrap' | 'clusters' | 'staticClusters' | 'listeners' | 'staticListeners' | 'routes' | 'inlineRoutes' | 'secrets'>;
+
 export type WriterResult = { ok: true; text: string } | { ok: false; error: string };
 
 const ok = (text: string): WriterResult => ({ ok: true, text });
@@ -35,6 +37,8 @@ export function singleMessage(message: ProtoObject, format: 'json' | 'yaml'): st
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const obj = (v: unknown): ProtoObject | undefined => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof ProtoMap) ? (v as ProtoObject) : undefined);
+/** A map or Struct's entries, whether built here (ProtoMap) or read back from JSON (a plain object). */
+const entries = (v: unknown): ProtoObject | undefined => (v instanceof ProtoMap ? v.entries : obj(v));
 const list = (v: unknown): ProtoObject[] => (Array.isArray(v) ? (v.map(obj).filter((x) => x !== undefined) as ProtoObject[]) : []);
 
 function compare(a: string, b: string): boolean {
@@ -70,7 +74,7 @@ function verifyCluster(filter: ClusterFilter, name: string): boolean {
   return true;
 }
 
-function sortedClusters(config: EnvoyConfig): ProtoObject[] {
+function sortedClusters(config: ProxyDump): ProtoObject[] {
   const clusters = [...config.clusters, ...config.staticClusters];
   return goSortSlice(clusters, (a, b) => {
     const i = safelyParseSubsetKey(str(a.name));
@@ -88,16 +92,15 @@ function sortedClusters(config: EnvoyConfig): ProtoObject[] {
 
 /** `describeManagement`: `name.namespace` of the Istio config in `metadata.filter_metadata.istio.config`. */
 function describeManagement(metadata: unknown): string {
-  const filter = obj(metadata)?.filter_metadata;
-  const istio = filter instanceof ProtoMap ? filter.entries.istio : undefined;
-  const config = istio instanceof ProtoMap ? istio.entries.config : undefined;
+  const istio = entries(entries(obj(metadata)?.filter_metadata)?.istio);
+  const config = istio?.config;
   if (typeof config !== 'string') return '';
   if (!config.startsWith('/apis/networking.istio.io/')) return '<unknown>';
   const pieces = config.split('/');
   return pieces.length === 8 ? `${pieces[7]}.${pieces[5]}` : '';
 }
 
-export function clusterSummary(config: EnvoyConfig, filter: ClusterFilter, withType = false): WriterResult {
+export function clusterSummary(config: ProxyDump, filter: ClusterFilter, withType = false): WriterResult {
   const rows = [withType ? ['NAME', 'SERVICE FQDN', 'PORT', 'SUBSET', 'DIRECTION', 'TYPE', 'DESTINATION RULE'] : ['SERVICE FQDN', 'PORT', 'SUBSET', 'DIRECTION', 'TYPE', 'DESTINATION RULE']];
   for (const c of sortedClusters(config)) {
     const name = str(c.name);
@@ -117,7 +120,7 @@ export function clusterSummary(config: EnvoyConfig, filter: ClusterFilter, withT
   return ok(table(rows, 5));
 }
 
-export function clusterDump(config: EnvoyConfig, filter: ClusterFilter, format: 'json' | 'yaml'): WriterResult {
+export function clusterDump(config: ProxyDump, filter: ClusterFilter, format: 'json' | 'yaml'): WriterResult {
   return ok(messageSlice(sortedClusters(config).filter((c) => verifyCluster(filter, str(c.name))), format));
 }
 
@@ -130,7 +133,7 @@ export interface ListenerFilter {
   verbose: boolean;
 }
 
-function allListeners(config: EnvoyConfig): ProtoObject[] {
+function allListeners(config: ProxyDump): ProtoObject[] {
   return [...config.listeners, ...config.staticListeners];
 }
 
@@ -256,7 +259,7 @@ function describeDestination(filters: ProtoObject[]): string {
   return 'Non-HTTP/Non-TCP';
 }
 
-export function listenerSummary(config: EnvoyConfig, filter: ListenerFilter, withType = false): WriterResult {
+export function listenerSummary(config: ProxyDump, filter: ListenerFilter, withType = false): WriterResult {
   const listeners = goSortSlice(allListeners(config).filter((l) => verifyListener(filter, l)), (a, b) => {
     const ip = listenerPort(a);
     const jp = listenerPort(b);
@@ -282,7 +285,7 @@ export function listenerSummary(config: EnvoyConfig, filter: ListenerFilter, wit
   return ok(table(rows, 1));
 }
 
-export function listenerDump(config: EnvoyConfig, filter: ListenerFilter, format: 'json' | 'yaml'): WriterResult {
+export function listenerDump(config: ProxyDump, filter: ListenerFilter, format: 'json' | 'yaml'): WriterResult {
   return ok(messageSlice(allListeners(config).filter((l) => verifyListener(filter, l)), format));
 }
 
@@ -293,7 +296,7 @@ export interface RouteFilter {
   verbose: boolean;
 }
 
-function sortedRoutes(config: EnvoyConfig): ProtoObject[] {
+function sortedRoutes(config: ProxyDump): ProtoObject[] {
   const routes = [...config.routes, ...config.inlineRoutes];
   const numeric = (name: string): number | undefined => (/^[+-]?\d+$/.test(name) ? Number(name) : undefined);
   return goSortSlice(routes, (a, b) => {
@@ -325,7 +328,7 @@ function isPassthroughRoute(route: ProtoObject): boolean {
   return str(obj(route.route)?.cluster) === 'PassthroughCluster';
 }
 
-export function routeSummary(config: EnvoyConfig, filter: RouteFilter, withType = false): WriterResult {
+export function routeSummary(config: ProxyDump, filter: RouteFilter, withType = false): WriterResult {
   const rows = [filter.verbose ? ['NAME', 'VHOST NAME', 'DOMAINS', 'MATCH', 'VIRTUAL SERVICE'] : ['NAME', 'VIRTUAL HOSTS']];
   for (const route of sortedRoutes(config)) {
     if (filter.name !== '' && filter.name !== str(route.name)) continue;
@@ -345,7 +348,7 @@ export function routeSummary(config: EnvoyConfig, filter: RouteFilter, withType 
   return ok(table(rows, 5));
 }
 
-export function routeDump(config: EnvoyConfig, filter: RouteFilter, format: 'json' | 'yaml'): WriterResult {
+export function routeDump(config: ProxyDump, filter: RouteFilter, format: 'json' | 'yaml'): WriterResult {
   return ok(messageSlice(sortedRoutes(config).filter((r) => filter.name === '' || filter.name === str(r.name)), format));
 }
 
@@ -389,7 +392,7 @@ function rfc3339(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-export function secretSummary(config: EnvoyConfig, now: number, withType = false): WriterResult {
+export function secretSummary(config: ProxyDump, now: number, withType = false): WriterResult {
   if (config.secrets.length === 0) return ok('No active or warming secrets found.\n');
   const rows = [['RESOURCE NAME', 'TYPE', 'STATUS', 'VALID CERT', 'SERIAL NUMBER', 'NOT AFTER', 'NOT BEFORE']];
   const trustDomains = config.secrets.map((s) => /^spiffe:\/\/([^/]+)/.exec(s.certificate.spiffeId ?? '')?.[1] ?? '');
@@ -404,7 +407,7 @@ export function secretSummary(config: EnvoyConfig, now: number, withType = false
 }
 
 /** The SecretsConfigDump message (without its `@type`), as `pc secret -o json` prints it. */
-export function secretsMessage(config: EnvoyConfig): ProtoObject {
+export function secretsMessage(config: ProxyDump): ProtoObject {
   return {
     dynamic_active_secrets: config.secrets.length === 0 ? undefined : config.secrets.map((s) => ({ name: s.name, last_updated: timestamp(s.updatedAt), secret: s.secret })),
   };
@@ -412,11 +415,27 @@ export function secretsMessage(config: EnvoyConfig): ProtoObject {
 
 // ---------------------------------------------------------------- bootstrap
 
-export function bootstrapSummary(config: EnvoyConfig): WriterResult {
-  const version = proxyIstioVersion(config.pod);
-  const sha = String((obj(config.bootstrap.node)?.metadata as ProtoMap | undefined)?.entries.ISTIO_PROXY_SHA ?? '');
-  const envoy = `${ENVOY_VERSION.major}.${ENVOY_VERSION.minor}.${ENVOY_VERSION.patch}-dev/Clean/RELEASE/BoringSSL`;
-  return ok(tabwrite(`Istio Version:\t${version}\nIstio Proxy Version:\t${sha.includes(':') ? sha.split(':')[1] : sha}\nEnvoy Version:\t${envoy}\n`, { minwidth: 0, padding: 1, padchar: ' ', rememberWidths: false }));
+export function bootstrapSummary(config: ProxyDump): WriterResult {
+  // configdump.go getIstioVersionInfo / getUserAgentVersionInfo: what the node says of itself.
+  const node = obj(config.bootstrap.node);
+  const metadata = entries(node?.metadata) ?? {};
+  const version = str(metadata.ISTIO_VERSION);
+  let sha = str(metadata.ISTIO_PROXY_SHA);
+  if (sha.includes(':')) sha = sha.split(':')[1] ?? '';
+  const build = obj(node?.user_agent_build_version);
+  const v = obj(build?.version) ?? {};
+  const md = entries(build?.metadata) ?? {};
+  const n = (x: unknown) => (typeof x === 'number' ? x : 0);
+  let envoy = `${n(v.major_number)}.${n(v.minor_number)}.${n(v.patch)}`;
+  if (md['build.label'] !== undefined) envoy += `-${str(md['build.label'])}`;
+  if (md['revision.status'] !== undefined) envoy += `/${str(md['revision.status'])}`;
+  if (md['build.type'] !== undefined) envoy += `/${str(md['build.type'])}`;
+  if (md['ssl.version'] !== undefined) envoy += `/${str(md['ssl.version'])}`;
+  let text = '';
+  if (version !== '') text += `Istio Version:\t${version}\n`;
+  if (sha !== '') text += `Istio Proxy Version:\t${sha}\n`;
+  if (envoy !== '') text += `Envoy Version:\t${envoy}\n`;
+  return ok(tabwrite(text, { minwidth: 0, padding: 1, padchar: ' ', rememberWidths: false }));
 }
 
 // ---------------------------------------------------------------- endpoints (from the EDS dump, for `all`)
