@@ -83,7 +83,8 @@ export function reconcileDeployment(world: World, deploy: KubeObject, createdAt?
     });
     world.put(pod);
   }
-  world.put({ ...rsObj, status: { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, observedGeneration: 1 } });
+  // The ReplicaSet asks for what the Deployment asks for now (kubectl scale, a patched replicas).
+  world.put({ ...rsObj, spec: { ...rsObj.spec, replicas }, status: { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, observedGeneration: 1 } });
   world.put({
     ...deploy,
     status: { observedGeneration: deploy.metadata.generation, replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas },

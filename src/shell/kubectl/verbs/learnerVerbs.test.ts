@@ -87,6 +87,8 @@ describe('kubectl scale', () => {
     expect(kubectl(world, 'scale', 'deployment/frontend', '-n', 'frontend', '--replicas=3')).toEqual(ok('deployment.apps/frontend scaled\n'));
     expect(world.list('Pod', 'frontend')).toHaveLength(3);
     expect(kubectl(world, 'get', 'deploy', 'frontend', '-n', 'frontend', '-o', 'jsonpath={.spec.replicas} {.status.readyReplicas}').stdout).toBe('3 3');
+    // Its ReplicaSet's DESIRED follows.
+    expect(kubectl(world, 'get', 'rs', '-n', 'frontend', '-o', 'jsonpath={.items[*].spec.replicas}').stdout).toBe('3');
     expect(kubectl(world, 'scale', 'deploy', 'frontend', '-n', 'frontend', '--replicas', '0')).toEqual(ok('deployment.apps/frontend scaled\n'));
     expect(world.list('Pod', 'frontend')).toHaveLength(0);
   });
