@@ -145,6 +145,10 @@ function datagram(p: Omit<Packet, 'datagram' | 'fields' | 'time' | 'iface' | 'di
     : p.flags === 'R.' ? new Uint8Array(0) : concat([Uint8Array.of(1, 1, 8, 10), u32(tsval), u32(tsecr)]);
   const tcpLength = 20 + options.length;
   const tcp = concat([u16(p.sport), u16(p.dport), u32(seq), u32(ack), Uint8Array.of((tcpLength / 4) << 4, FLAG_BITS[p.flags] ?? 0x10), u16(win), u16(0), u16(0), options, p.payload]);
+  // The TCP checksum covers a pseudo header: addresses, protocol and length.
+  const tcpSum = checksum(concat([Uint8Array.from(ipToBytes(p.src)), Uint8Array.from(ipToBytes(p.dst)), Uint8Array.of(0, 6), u16(tcp.length), tcp]));
+  tcp[16] = tcpSum >> 8;
+  tcp[17] = tcpSum & 0xff;
   const total = 20 + tcp.length;
   const ip = concat([Uint8Array.of(0x45, 0), u16(total), u16(id), Uint8Array.of(0x40, 0, 64, 6), u16(0), Uint8Array.from(ipToBytes(p.src)), Uint8Array.from(ipToBytes(p.dst))]);
   const sum = checksum(ip);

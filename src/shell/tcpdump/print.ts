@@ -11,6 +11,10 @@ export interface PrintOptions {
   dump: 'none' | 'ascii' | 'hexascii' | 'hex';
   /** -q: protocol and length only. */
   quiet: boolean;
+  /** -v: the IP header's fields, and the TCP checksum. */
+  verbose: boolean;
+  /** -t: no time stamp; -tttt: the date too. */
+  stamp: 'time' | 'none' | 'date';
   /** Host names for addresses (reverse DNS), when not -n. */
   hostName: (ip: string) => string | undefined;
 }
@@ -69,13 +73,30 @@ function httpLabel(p: Packet): string {
   return /^([A-Z]+ \S+ HTTP\/1\.[01]|HTTP\/1\.[01] \d{3}.*)$/.test(first) ? `: HTTP: ${first}` : '';
 }
 
+function stamp(us: number, o: PrintOptions): string {
+  if (o.stamp === 'none') return '';
+  if (o.stamp === 'date') return `${new Date(Math.floor(us / 1000)).toISOString().slice(0, 10)} ${clock(us)} `;
+  return `${clock(us)} `;
+}
+
+/** print-ip.c with -v: `(tos 0x0, ttl 64, id …, offset 0, flags [DF], proto TCP (6), length …)`. */
+function ipDetails(p: Packet): string {
+  const d = p.datagram;
+  const id = ((d[4] ?? 0) << 8) | (d[5] ?? 0);
+  return `(tos 0x0, ttl 64, id ${id}, offset 0, flags [DF], proto TCP (6), length ${d.length})`;
+}
+
 /** One packet as tcpdump prints it, ending with a newline. */
 export function formatPacket(p: Packet, o: PrintOptions): string {
   const link = o.cooked ? `${p.iface.padEnd(5)} ${p.direction.padEnd(3)} ` : '';
   const addresses = `${endpoint(p.src, p.sport, o)} > ${endpoint(p.dst, p.dport, o)}`;
+  const tcpOffset = 20;
+  const cksum = `0x${(((p.datagram[tcpOffset + 16] ?? 0) << 8) | (p.datagram[tcpOffset + 17] ?? 0)).toString(16).padStart(4, '0')}`;
   const line = o.quiet
-    ? `${clock(p.time)} ${link}IP ${addresses}: tcp ${p.payload.length}`
-    : `${clock(p.time)} ${link}IP ${addresses}: Flags [${p.flags}], ${p.fields}${httpLabel(p)}`;
+    ? `${stamp(p.time, o)}${link}IP ${o.verbose ? `${ipDetails(p)}\n    ` : ''}${addresses}: tcp ${p.payload.length}`
+    : o.verbose
+      ? `${stamp(p.time, o)}${link}IP ${ipDetails(p)}\n    ${addresses}: Flags [${p.flags}], cksum ${cksum} (correct), ${p.fields}${httpLabel(p)}`
+      : `${stamp(p.time, o)}${link}IP ${addresses}: Flags [${p.flags}], ${p.fields}${httpLabel(p)}`;
   const dump = o.dump === 'ascii' ? asciiDump(p.datagram) : o.dump === 'hexascii' ? hexDump(p.datagram, true) : o.dump === 'hex' ? hexDump(p.datagram, false) : '';
   return `${line}${dump}\n`;
 }

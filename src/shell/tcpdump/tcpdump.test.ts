@@ -84,3 +84,19 @@ describe('tcpdump in a debug container', () => {
     expect(list.out).toContain('1.eth0 [Up, Running, Connected]\n2.any (Pseudo-device that captures on all interfaces) [Up, Running]\n3.lo [Up, Running, Loopback]\n');
   });
 });
+
+describe('tcpdump -v and -t', () => {
+  // print-ip.c (the -v header line) and print-tcp.c (cksum); tcpdump.c -t / -tttt.
+  it('prints the IP header fields and the checksum with -v, without the suppressed-output note', () => {
+    const { session, frontend } = boutique();
+    const r = run(session, `kubectl debug ${frontend} -n frontend --image=nicolaka/netshoot -it -- tcpdump -v -nn -c 1`);
+    expect(r.out).toContain('tcpdump: listening on eth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n');
+    expect(r.out).toMatch(/\n09:00:00\.\d{6} IP \(tos 0x0, ttl 64, id \d+, offset 0, flags \[DF\], proto TCP \(6\), length 60\)\n {4}10\.[\d.]+ > 10\.[\d.]+\.8080: Flags \[S\], cksum 0x[0-9a-f]{4} \(correct\), seq \d+, /);
+  });
+
+  it('leaves the time stamp out with -t and adds the date with -tttt', () => {
+    const { session, frontend } = boutique();
+    expect(run(session, `kubectl debug ${frontend} -n frontend --image=nicolaka/netshoot -it -- tcpdump -t -nn -c 1`).out).toMatch(/\nIP 10\.[\d.]+ > /);
+    expect(run(session, `kubectl debug ${frontend} -n frontend --image=nicolaka/netshoot -it -- tcpdump -tttt -nn -c 1`).out).toMatch(/\n2026-11-28 09:00:0\d\.\d{6} IP /);
+  });
+});

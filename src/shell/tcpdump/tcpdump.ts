@@ -47,6 +47,8 @@ interface Options {
   numeric: number;
   quiet: boolean;
   verbose: boolean;
+  /** How many -t. */
+  stamps: number;
   expression: string[];
 }
 
@@ -57,7 +59,7 @@ const FLAGS = new Set(['A', 'b', 'd', 'D', 'e', 'f', 'h', 'H', 'I', 'J', 'K', 'l
 
 /** tcpdump's getopt: clustered letters, values attached or next. */
 function parseOptions(argv: readonly string[]): Parsed {
-  const o: Options = { iface: 'eth0', dump: 'none', numeric: 0, quiet: false, verbose: false, expression: [] };
+  const o: Options = { iface: 'eth0', dump: 'none', numeric: 0, quiet: false, verbose: false, stamps: 0, expression: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help') return { ok: false, exit: 0, out: USAGE };
@@ -104,6 +106,7 @@ function parseOptions(argv: readonly string[]): Parsed {
       if (ch === 'n') o.numeric++;
       if (ch === 'q') o.quiet = true;
       if (ch === 'v') o.verbose = true;
+      if (ch === 't') o.stamps++;
     }
   }
   return { ok: true, options: o };
@@ -180,7 +183,7 @@ export function createTcpdump(ctx: VerbContext, proc: ContainerProcess): Command
     }
     const link = o.iface === 'any' ? 'LINUX_SLL2 (Linux cooked v2)' : 'EN10MB (Ethernet)';
     io.stderr(`${o.verbose ? 'tcpdump: ' : 'tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n'}listening on ${o.iface}, link-type ${link}, snapshot length 262144 bytes\n`);
-    const print = { cooked: o.iface === 'any', numericHosts: o.numeric >= 1, numericPorts: o.numeric >= 2, dump: o.dump, quiet: o.quiet, hostName: (ip: string) => reverseName(world, ip) };
+    const print = { cooked: o.iface === 'any', numericHosts: o.numeric >= 1, numericPorts: o.numeric >= 2, dump: o.dump, quiet: o.quiet, verbose: o.verbose, stamp: o.stamps === 0 ? ('time' as const) : o.stamps >= 4 ? ('date' as const) : ('none' as const), hostName: (ip: string) => reverseName(world, ip) };
     const limit = o.count ?? Number.POSITIVE_INFINITY;
     const seconds = o.count === undefined ? WINDOW_SECONDS : MAX_SECONDS;
     let captured = 0;
