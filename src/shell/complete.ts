@@ -16,7 +16,7 @@ export interface Completion {
 const COMMANDS = ['kubectl', 'gcloud', 'istioctl', 'curl', 'openssl', 'cat', 'echo', 'ls', 'rm', 'export', 'history', 'clear', 'help', 'sleep', 'grep', 'head', 'tail', 'wc', 'mkdir', 'touch', 'cd', 'pwd', 'for'];
 const ISTIOCTL = ['analyze', 'experimental', 'x', 'proxy-status', 'version'];
 const GCLOUD = ['container', 'config', 'version'];
-const NAME_VERBS = new Set(['get', 'describe', 'delete', 'label']);
+const NAME_VERBS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'patch', 'scale', 'edit', 'wait', 'explain']);
 const POD_VERBS = new Set(['exec', 'logs', 'debug']);
 
 function commonPrefix(words: string[]): string {
@@ -53,9 +53,13 @@ function candidates(world: World, fs: VirtualFs, words: string[], word: string):
   if (word.startsWith('-')) {
     return [...verb.flags, ...GLOBAL_FLAGS].flatMap((f) => [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])]);
   }
-  if (verbName === 'rollout') return positional.length === 1 ? ['restart'] : ['deployment'];
+  // Verbs with subcommands (rollout restart|status, config …, auth can-i): the second word from the table.
+  const subcommands = VERBS.flatMap((v) => (v.path && v.path[0] === verbName && v.path[1] ? [v.path[1]] : []));
+  if (subcommands.length > 0 && positional.length === 1) return subcommands;
+  if (verbName === 'rollout') return ['deployment'];
   const ns = namespaceOf(words);
   if (POD_VERBS.has(verbName)) return positional.length === 1 ? world.list('Pod', ns).map((p) => p.metadata.name) : [];
+  if (verbName === 'port-forward' && positional.length === 1) return [...world.list('Pod', ns).map((p) => p.metadata.name), ...world.list('Service', ns).map((s) => `svc/${s.metadata.name}`)];
   if (NAME_VERBS.has(verbName)) {
     if (positional.length === 1) return KINDS.flatMap((k) => [k.plural, ...k.shortNames]).concat(['all']);
     const info = resolveResourceName(positional[1] ?? '');

@@ -18,6 +18,8 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../../domain/cluster/defaultWorld.ts';
 import type { World } from '../../../domain/world.ts';
 import { runHandler, servicesFor } from '../../testing/runHandler.ts';
+import { MemoryFs } from '../../bash/memoryFs.ts';
+import { complete } from '../../complete.ts';
 import { createKubectl } from '../kubectl.ts';
 
 function kubectl(world: World, ...argv: string[]): { stdout: string; stderr: string; code: number } {
@@ -245,5 +247,17 @@ describe('kubectl config', () => {
     expect(kubectl(world, 'config', 'view')).toEqual(ok('apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n'));
     expect(kubectl(world, 'config', 'current-context')).toEqual(failed('error: current-context is not set\n'));
     expect(kubectl(world, 'config', 'get-contexts')).toEqual(ok('CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\n'));
+  });
+});
+
+describe('Tab completion of the new verbs', () => {
+  const options = (line: string) => complete(createDefaultWorld(), new MemoryFs(), line).options;
+
+  it('offers the subcommands from the command table, then types and names', () => {
+    expect(options('kubectl config ')).toEqual(['current-context', 'get-contexts', 'use-context', 'view']);
+    expect(options('kubectl rollout ')).toEqual(['restart', 'status']);
+    expect(options('kubectl auth ')).toEqual(['can-i']);
+    expect(options('kubectl patch p')).toEqual(['pa', 'peerauthentications', 'po', 'pods']);
+    expect(options('kubectl port-forward -n frontend svc/')).toEqual(['svc/frontend', 'svc/frontend-external']);
   });
 });
