@@ -40,7 +40,9 @@ export function verbHelp(verb: Verb): string {
 }
 
 function topHelp(): string {
-  const rows = VERBS.map((v) => `  ${verbKey(v).padEnd(15)}${v.short}`).join('\n');
+  // A column as wide as the longest command plus one space (`config current-context` is 22 wide).
+  const width = Math.max(15, ...VERBS.map((v) => verbKey(v).length + 1));
+  const rows = VERBS.map((v) => `  ${verbKey(v).padEnd(width)}${v.short}`).join('\n');
   return `kubectl controls the Kubernetes cluster manager.\n\nCommands available in this simulator:\n${rows}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n`;
 }
 

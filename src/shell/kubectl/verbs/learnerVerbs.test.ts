@@ -261,3 +261,11 @@ describe('Tab completion of the new verbs', () => {
     expect(options('kubectl port-forward -n frontend svc/')).toEqual(['svc/frontend', 'svc/frontend-external']);
   });
 });
+
+describe('kubectl --help', () => {
+  it('keeps a space between every command and its summary, however long the command', () => {
+    const out = kubectl(createDefaultWorld(), '--help').stdout;
+    expect(out).toContain('\n  rollout restart        Restart a resource\n');
+    expect(out).toContain('\n  config current-context Display the current-context\n');
+  });
+});
