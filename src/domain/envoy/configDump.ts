@@ -35,8 +35,8 @@ function nameOf(resource: ProtoObject): string {
 export function configDumpParts(config: EnvoyConfig, query: ConfigDumpQuery = {}): ProtoObject[] {
   let matches: (name: string) => boolean = () => true;
   if (query.nameRegex !== undefined) {
-    const re = new RegExp(`^(?:${query.nameRegex})$`);
-    matches = (name) => re.test(name);
+    const re = fullMatch(query.nameRegex);
+    matches = (name) => re !== undefined && re.test(name);
   }
   const keep = <T extends ProtoObject>(items: readonly T[], name: (item: T) => string): T[] => items.filter((i) => matches(name(i)));
   const started = timestamp(config.startedAt);
@@ -77,6 +77,15 @@ export function configDumpParts(config: EnvoyConfig, query: ConfigDumpQuery = {}
 /** The static clusters' load assignments, as the config dump renders them. */
 export function staticAssignments(config: EnvoyConfig): ProtoObject[] {
   return config.staticClusters.flatMap((c) => (c.load_assignment ? [staticLoadAssignment(c.load_assignment as ProtoObject)] : []));
+}
+
+/** A RE2 full match; undefined for a pattern JavaScript cannot compile (then nothing matches). */
+function fullMatch(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return undefined;
+  }
 }
 
 function listOrUndefined<T>(items: T[]): T[] | undefined {

@@ -224,6 +224,14 @@ function envoyAdmin(world: World, config: EnvoyConfig, method: string, target: s
   switch (path) {
     case '/config_dump': {
       const mask = params.get('mask');
+      const nameRegex = params.get('name_regex');
+      if (nameRegex !== undefined) {
+        try {
+          new RegExp(nameRegex);
+        } catch {
+          return envoyText(400, 'Invalid re2 regex');
+        }
+      }
       const result = configDump(config, {
         includeEds: params.has('include_eds'),
         ...(mask ? { mask: mask.split(',') } : {}),
