@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import type { World } from '../../domain/world.ts';
+import { MemoryFs } from '../bash/memoryFs.ts';
+import { complete } from '../complete.ts';
 import { SimSession } from '../session.ts';
 import { argvOf, runHandler, servicesFor } from '../testing/runHandler.ts';
 import { createIstioctl } from './istioctl.ts';
@@ -203,5 +205,14 @@ describe('istioctl proxy-config --file and rootca-compare', () => {
       stderr: `Both [${frontend(world)}.frontend] and [${cart}.cart] have the identical ROOTCA, theoretically the connectivity between them is available\n`,
       exitCode: 0,
     });
+  });
+});
+
+describe('tab completion for proxy-config', () => {
+  it('offers the subcommands, then the pods of the namespace', () => {
+    const world = createDefaultWorld();
+    const fs = new MemoryFs();
+    expect(complete(world, fs, 'istioctl pc ').options).toEqual(['all', 'bootstrap', 'cluster', 'endpoint', 'listener', 'rootca-compare', 'route', 'secret']);
+    expect(complete(world, fs, 'istioctl proxy-config secret -n frontend fr').options).toEqual([frontend(world)]);
   });
 });
