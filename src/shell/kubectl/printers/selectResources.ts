@@ -7,6 +7,9 @@ import type { FlagSpec, VerbContext } from '../types.ts';
 /** `-l`, as every command that selects objects declares it (KCTL cmdutil.AddLabelSelectorFlagVar). */
 export const SELECTOR_FLAG: FlagSpec = { long: 'selector', short: 'l', type: 'string', description: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." };
 
+/** CLIR:pkg/resource/builder.go `missingResourceError`, as checkErr prints it. */
+export const MISSING_RESOURCE = "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
 /** The objects a command names, and the NotFound errors of the names that are not there. */
 export interface Selected {
   objects: KubeObject[];

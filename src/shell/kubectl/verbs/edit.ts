@@ -2,7 +2,7 @@ import { Shell } from '../../bash/shell.ts';
 import type { CommandContext } from '../../types.ts';
 import type { EditOutcome } from '../host.ts';
 import { createEditSession } from '../printers/editSession.ts';
-import { SELECTOR_FLAG, selectResources } from '../printers/selectResources.ts';
+import { MISSING_RESOURCE, SELECTOR_FLAG, selectResources } from '../printers/selectResources.ts';
 import type { Verb, VerbContext } from '../types.ts';
 
 /** Terminal editors: they need a screen, which the simulator gives them as its editor panel. */
@@ -65,7 +65,7 @@ export const editVerb: Verb = {
   run(ctx) {
     const args = ctx.args.positionals;
     if (args.length === 0) {
-      ctx.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+      ctx.err(`${MISSING_RESOURCE}\n`);
       return 1;
     }
     const selected = selectResources(ctx, args, { all: true, allNamespaces: ctx.flag<boolean>('all-namespaces') === true });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sim } from '../../../../scripts/sim.ts';
+import { simTranscript } from '../../testing/simTranscript.ts';
 
 /**
  * examples/kubectl-learner-verbs.sh through the `sim` CLI, as one golden transcript: config,
@@ -13,29 +13,9 @@ const GOLDEN = new URL('./learnerVerbsTranscript.golden.txt', import.meta.url);
 /** Written on a mismatch, for review. */
 const CHANGED = new URL('./learnerVerbsTranscript.golden-changed.txt', import.meta.url);
 
-/** What `npm run sim -- FILE` prints, stdout and stderr interleaved as on a terminal. */
-async function transcript(): Promise<{ text: string; exitCode: number }> {
-  let text = '';
-  const bytes = readFileSync(SCRIPT);
-  let offset = 0;
-  const exitCode = await sim([SCRIPT.pathname], {
-    stdout: (t) => (text += t),
-    stderr: (t) => (text += t),
-    open: () => ({
-      read: (max) => {
-        const chunk = bytes.subarray(offset, offset + max);
-        offset += chunk.length;
-        return new Uint8Array(chunk);
-      },
-      close: () => undefined,
-    }),
-  });
-  return { text, exitCode };
-}
-
 describe('the kubectl learner verbs transcript', () => {
   it('prints what the golden file holds', async () => {
-    const { text, exitCode } = await transcript();
+    const { text, exitCode } = await simTranscript(SCRIPT);
     const golden = existsSync(GOLDEN) ? readFileSync(GOLDEN, 'utf8') : '';
     if (text !== golden) writeFileSync(CHANGED, text);
     expect(text).toBe(golden);

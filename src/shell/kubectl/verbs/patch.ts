@@ -7,7 +7,7 @@ import { admissionWarnings, validateObject } from '../../../domain/manifests/val
 import { type Json, type JsonObject, type KubeObject, isJsonObject, jsonEqual } from '../../../domain/objects.ts';
 import { MAX_JSON_PATCH_OPERATIONS, applyJsonPatch } from '../printers/applyJsonPatch.ts';
 import { MUTATION_FLAGS, checkOutput, parseDryRun, printMutation, type DryRun } from '../printers/printMutation.ts';
-import { selectResources } from '../printers/selectResources.ts';
+import { MISSING_RESOURCE, selectResources } from '../printers/selectResources.ts';
 import type { Verb, VerbContext } from '../types.ts';
 
 type PatchType = 'json' | 'merge' | 'strategic';
@@ -131,7 +131,7 @@ export const patchVerb: Verb = {
     const patch = json.value;
 
     if (ctx.args.positionals.length === 0) {
-      return fail("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+      return fail(MISSING_RESOURCE);
     }
     const selected = selectResources(ctx, ctx.args.positionals);
     if (!selected.ok) return fail(selected.error);

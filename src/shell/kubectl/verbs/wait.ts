@@ -1,7 +1,7 @@
 import { type Json, type KubeObject, getPath, isJsonObject } from '../../../domain/objects.ts';
 import { evaluateJsonPath, relaxJsonPathExpression } from '../format/index.ts';
 import { parseGoDuration } from '../format/parseGoDuration.ts';
-import { SELECTOR_FLAG, selectResources } from '../printers/selectResources.ts';
+import { MISSING_RESOURCE, SELECTOR_FLAG, selectResources } from '../printers/selectResources.ts';
 import { toApiJson } from '../printers/toApiJson.ts';
 import { kindInfo } from '../../../domain/kinds.ts';
 import { objectName } from '../resources.ts';
@@ -131,7 +131,7 @@ export const waitVerb: Verb = {
     const condition = parsed.condition;
     const args = ctx.args.positionals;
     if (args.length === 0) {
-      ctx.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+      ctx.err(`${MISSING_RESOURCE}\n`);
       return 1;
     }
     const selected = selectResources(ctx, args, { all: ctx.flag<boolean>('all') === true, allNamespaces: ctx.flag<boolean>('all-namespaces') === true });
