@@ -22,7 +22,8 @@ import type { Trace } from '../src/domain/traffic/trace.ts';
 const MAX_UNDO = 200;
 const MAX_POINTS = 200;
 const MAX_TRACES = 500;
-const CHECKPOINTS = [100, 500, 1_000, 2_000, 5_000, 10_000];
+/** Where the heap is read; CHECKPOINTS=100,1000,… replaces them (say, to follow it past 10,000). */
+const CHECKPOINTS = process.env.CHECKPOINTS ? process.env.CHECKPOINTS.split(',').map(Number) : [100, 500, 1_000, 2_000, 5_000, 10_000];
 const MiB = 1024 * 1024;
 
 interface Row {

@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlaygroundEvent } from './app/playground.svelte.ts';
 import App from './App.svelte';
 
@@ -88,6 +88,12 @@ function renderApp() {
 }
 
 describe('App (the boot terminal)', () => {
+  // The (mocked) chunks load the real engine once, up front: on a busy machine that takes longer
+  // than any wait below.
+  beforeAll(async () => {
+    await import('./engineChunk.ts');
+    await import('./workspaceChunk.ts');
+  }, 60_000);
   beforeEach(() => {
     vi.stubGlobal('requestAnimationFrame', (run: () => void) => frames.push(run));
     control.ready = control.gate();

@@ -62,4 +62,27 @@ describe('MemoryFs', () => {
     fs.remove('/tmp/sub');
     expect(fs.cwd).toBe('/tmp');
   });
+
+  it('hands out the same snapshot until something changes, and a snapshot never changes', () => {
+    const fs = new MemoryFs({ files: { a: 'one' } });
+    const first = fs.snapshot();
+    expect(fs.snapshot()).toBe(first);
+    fs.writeFile('/dev/null', 'gone');
+    expect(fs.snapshot()).toBe(first);
+    fs.writeFile('a', 'two');
+    const second = fs.snapshot();
+    expect(second).not.toBe(first);
+    fs.restore(first);
+    expect(fs.readFile('a')).toBe('one');
+    fs.writeFile('a', 'three', true);
+    fs.cwd = '/tmp';
+    const third = fs.snapshot();
+    expect(third).not.toBe(second);
+    expect(third.cwd).toBe('/tmp');
+    fs.restore(first);
+    expect(fs.readFile('a')).toBe('one');
+    fs.restore(second);
+    expect(fs.readFile('a')).toBe('two');
+    expect(fs.cwd).toBe('/home/learner');
+  });
 });

@@ -94,10 +94,17 @@ export class MemoryFs implements VirtualFs, DirectoryMaker {
     return true;
   }
 
-  /** A copy of every file and the working directory, for undo and the time machine. */
+  /**
+   * A copy of every file and the working directory, for undo and the time machine. Snapshots are
+   * never changed (restore copies from them), so until the next change the last one is handed out
+   * again: undo keeps one per command, and most commands change no file.
+   */
   snapshot(): MemoryFsSnapshot {
-    return { root: copyNode(this.root) as Node & { type: 'dir' }, cwd: this.currentDir };
+    if (this.lastSnapshot?.revision !== this.revision) this.lastSnapshot = { revision: this.revision, snapshot: { root: copyNode(this.root) as Node & { type: 'dir' }, cwd: this.currentDir } };
+    return this.lastSnapshot.snapshot;
   }
+
+  private lastSnapshot: { revision: number; snapshot: MemoryFsSnapshot } | undefined;
 
   /** Puts the files and the working directory back as `snapshot` saw them (the snapshot stays usable). */
   restore(snapshot: MemoryFsSnapshot): void {
