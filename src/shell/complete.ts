@@ -13,7 +13,7 @@ export interface Completion {
   insert: string;
 }
 
-const COMMANDS = ['kubectl', 'gcloud', 'istioctl', 'curl', 'openssl', 'cat', 'echo', 'ls', 'rm', 'export', 'history', 'clear', 'help', 'sleep', 'grep', 'head', 'tail', 'wc', 'mkdir', 'touch', 'cd', 'pwd', 'for'];
+const COMMANDS = ['kubectl', 'gcloud', 'istioctl', 'curl', 'openssl', 'cat', 'echo', 'ls', 'rm', 'export', 'history', 'clear', 'help', 'sleep', 'grep', 'head', 'tail', 'wc', 'mkdir', 'touch', 'cd', 'pwd', 'for', 'jq', 'sed', 'awk', 'sort', 'uniq', 'cut', 'tr', 'xargs', 'base64', 'watch', 'less', 'more'];
 const ISTIOCTL = ['analyze', 'experimental', 'x', 'proxy-status', 'version'];
 const GCLOUD = ['container', 'config', 'version'];
 const NAME_VERBS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'patch', 'scale', 'edit', 'wait', 'explain']);

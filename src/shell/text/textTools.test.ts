@@ -252,6 +252,13 @@ describe('commands that run commands, through Cloud Shell', () => {
     expect(stdout).toBe('      2 istio-system\n');
   });
 
+  it('exists inside a container only where the image ships it (netshoot has jq, busybox has sed but no jq)', () => {
+    const pod = run('kubectl get pods -n frontend -o name').stdout.trim().replace('pod/', '');
+    expect(run(`kubectl debug -n frontend ${pod} -it --image=nicolaka/netshoot -- jq -c -n '{a: 1}'`).stdout).toContain('{"a":1}\n');
+    expect(run(`kubectl debug -n frontend ${pod} -it --image=busybox -- sh -c 'printf "b\\na\\n" | sort'`).stdout).toContain('a\nb\n');
+    expect(run(`kubectl debug -n frontend ${pod} -it --image=busybox -- jq -n 1`).stderr).toContain('exec: "jq": executable file not found');
+  });
+
   it('decodes base64 from a pipeline', () => {
     expect(run('echo aGVsbG8gd29ybGQ= | base64 -d').stdout).toBe('hello world');
   });

@@ -28,6 +28,7 @@ import { unset } from './unset.ts';
 import { wc } from './wc.ts';
 import { type, which } from './which.ts';
 import { jq } from '../../text/jq/jq.ts';
+import { awk } from '../../text/awk/awk.ts';
 import { base64 } from '../../text/base64.ts';
 import { cut } from '../../text/cut.ts';
 import { pager } from '../../text/pager.ts';
@@ -67,6 +68,7 @@ export const builtinTable: { shell: ReadonlyMap<string, Builtin>; utilities: Rea
     ['unset', unset],
   ]),
   utilities: new Map<string, Builtin>([
+    ['awk', awk],
     ['base64', base64],
     ['cat', cat],
     ['clear', clear],

@@ -3,6 +3,7 @@ export const summaries: Record<string, string> = {
   ':': 'do nothing, successfully',
   '[': 'evaluate a condition; the last argument must be ]',
   alias: 'name a command line: alias k=kubectl (alias alone lists them)',
+  awk: "process fields: awk '{print $1}', awk -F: 'NR>1 && $3 > 0 {n++} END {print n}'",
   base64: 'encode to base64, wrapped at 76 columns (-w N), or decode it (-d)',
   break: 'leave the enclosing for, while or until loop',
   cat: 'print files (or standard input) one after another',
