@@ -71,7 +71,7 @@ const JQ_BUILTINS = new Set(
     'error/0 error/1 exp/0 exp10/0 explode/0 fabs/0 finites/0 first/0 first/1 flatten/0 flatten/1 floor/0 format/1 from_entries/0 ' +
     'fromdate/0 fromdateiso8601/0 fromjson/0 getpath/1 gmtime/0 group_by/1 gsub/2 gsub/3 halt/0 halt_error/0 halt_error/1 has/1 ' +
     'implode/0 in/1 index/1 indices/1 infinite/0 input/0 input_filename/0 inputs/0 inside/1 isempty/1 isfinite/0 isinfinite/0 ' +
-    'isnan/0 isnormal/0 iterables/0 join/1 keys/0 keys_unsorted/0 last/0 last/1 length/0 limit/2 log/0 log10/0 log2/0 ltrimstr/1 ' +
+    'isnan/0 isnormal/0 iterables/0 match/1 match/2 capture/2 scan/1 split/2 join/1 keys/0 keys_unsorted/0 last/0 last/1 length/0 limit/2 log/0 log10/0 log2/0 ltrimstr/1 ' +
     'map/1 map_values/1 max/0 max_by/1 min/0 min_by/1 mktime/0 nan/0 normals/0 not/0 now/0 nth/1 nth/2 nulls/0 numbers/0 ' +
     'objects/0 path/1 paths/0 paths/1 pick/1 pow/2 range/1 range/2 range/3 recurse/0 recurse/1 recurse/2 repeat/1 reverse/0 ' +
     'rindex/1 round/0 rtrimstr/1 scalars/0 select/1 setpath/2 significand/0 sort/0 sort_by/1 split/1 splits/1 sqrt/0 ' +
@@ -1576,11 +1576,62 @@ function createNatives(): Map<string, Native> {
   n.set('gsub/2', (input, args, env, emit, run) => regexReplace(input, args, env, emit, run, true));
   n.set('sub/3', (input, args, env, emit, run) => regexReplace(input, args, env, emit, run, false));
   n.set('gsub/3', (input, args, env, emit, run) => regexReplace(input, args, env, emit, run, true));
-  n.set('capture/1', (input, args, env, emit, run) => run.arg(args, 0, input, env, (re) => {
-    const m = regexExec(input, re, null);
-    if (m) emit({ ...(m.groups ?? {}) } as JsonObject);
+  const matchesOf = (input: Json, re: Json, flags: Json, emit: Emit) => {
+    if (typeof input !== 'string') throw typeError(input, 'cannot be matched, as it is not a string');
+    const global = typeof flags === 'string' && flags.includes('g');
+    const regex = compileRegex(re, `${typeof flags === 'string' ? flags.replace('g', '') : ''}g`);
+    // Offsets count code points, as jq's do.
+    const cp = (utf16: number) => [...input.slice(0, utf16)].length;
+    const names = groupNames(typeof re === 'string' ? re : '');
+    for (const m of input.matchAll(new RegExp(regex.source, `${regex.flags}d`))) {
+      const spans = (m as RegExpMatchArray & { indices?: ([number, number] | undefined)[] }).indices ?? [];
+      const captures: Json[] = m.slice(1).map((text, i) => {
+        const span = spans[i + 1];
+        return { offset: span ? cp(span[0]) : -1, length: text === undefined ? 0 : [...text].length, string: text ?? null, name: names[i] ?? null };
+      });
+      emit({ offset: cp(m.index), length: [...m[0]].length, string: m[0], captures });
+      if (!global) break;
+    }
+  };
+  n.set('match/1', (input, args, env, emit, run) => run.arg(args, 0, input, env, (re) => {
+    if (Array.isArray(re)) matchesOf(input, re[0] ?? null, re[1] ?? null, emit);
+    else matchesOf(input, re, null, emit);
   }));
+  n.set('match/2', (input, args, env, emit, run) => run.arg(args, 1, input, env, (flags) => run.arg(args, 0, input, env, (re) => matchesOf(input, re, flags, emit))));
+  const captureOf = (input: Json, re: Json, flags: Json, emit: Emit) => {
+    const m = regexExec(input, re, flags);
+    if (m) emit({ ...(m.groups ?? {}) } as JsonObject);
+  };
+  n.set('capture/1', (input, args, env, emit, run) => run.arg(args, 0, input, env, (re) => captureOf(input, re, null, emit)));
+  n.set('capture/2', (input, args, env, emit, run) => run.arg(args, 1, input, env, (flags) => run.arg(args, 0, input, env, (re) => captureOf(input, re, flags, emit))));
+  n.set('scan/1', (input, args, env, emit, run) => run.arg(args, 0, input, env, (re) =>
+    matchesOf(input, re, 'g', (m) => {
+      const obj = m as JsonObject;
+      const captures = obj.captures as JsonObject[];
+      emit(captures.length > 0 ? captures.map((c) => c.string!) : obj.string!);
+    }),
+  ));
+  n.set('split/2', (input, args, env, emit, run) => run.arg(args, 1, input, env, (flags) => run.arg(args, 0, input, env, (re) => {
+    if (typeof input !== 'string') throw typeError(input, 'cannot be matched, as it is not a string');
+    emit(input.split(compileRegex(re, `${typeof flags === 'string' ? flags : ''}g`)));
+  })));
   return n;
+}
+
+/** The names of a pattern's capturing groups in order (null for unnamed ones). */
+function groupNames(source: string): (string | null)[] {
+  const names: (string | null)[] = [];
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (source[i] !== '(') continue;
+    const named = /^\(\?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(source.slice(i));
+    if (named) names.push(named[1]!);
+    else if (source[i + 1] !== '?') names.push(null);
+  }
+  return names;
 }
 
 /** jq's regular expressions are Oniguruma's; for the patterns people paste, JavaScript's agree. */

@@ -49,6 +49,15 @@ describe('jq', () => {
       expect(stdout).toMatch(/^frontend-[a-z0-9]+-[a-z0-9]{5}\n$/);
     });
 
+    it("follows the Istio docs' certificate recipe: proxy-config secret JSON, jq -r, base64 -d", () => {
+      const pod = run('kubectl get pods -n frontend -o name').stdout.trim().replace('pod/', '');
+      const { stdout, exitCode } = run(
+        `istioctl pc secret ${pod}.frontend -o json | jq -r '.dynamicActiveSecrets[0].secret.tlsCertificate.certificateChain.inlineBytes' | base64 -d`,
+      );
+      expect(exitCode).toBe(0);
+      expect(stdout).toMatch(/^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n/);
+    });
+
     it('builds objects and arrays, groups and counts', () => {
       const { stdout } = run(
         `kubectl get pods -A -o json | jq -c '[.items[] | {ns: .metadata.namespace, containers: [.spec.containers[].name]}] | group_by(.ns) | map({ns: .[0].ns, pods: length}) | .[0]'`,
@@ -87,6 +96,14 @@ describe('jq', () => {
       expect(run(`echo '[1,2,3]' | jq -c '.[] | try (if . == 2 then error("two") else . end) catch "caught \\(.)"'`).stdout).toBe('1\n"caught two"\n3\n');
       expect(run(`echo '[{"a":1}, 5]' | jq -c '[.[] | (.a? // "none")], [.[] | if type == "number" then . end]'`).stdout).toBe('[1,"none"]\n[{"a":1},5]\n');
       expect(run(`echo '[1,2]' | jq -c '(.[] | try error catch .), 9'`).stdout).toBe('1\n2\n9\n');
+    });
+
+    it('matches regular expressions as the jq manual shows (match, capture, scan, test, sub, split/2)', () => {
+      expect(run(`jq -nc '"foo bar foo" | match("foo"), [match("o+"; "g")], capture("(?<a>[a-z]+) (?<b>[a-z]+)"), [scan("o+")], split(" +"; null), test("BAR"; "i")'`).stdout).toBe(
+        '{"offset":0,"length":3,"string":"foo","captures":[]}\n[{"offset":1,"length":2,"string":"oo","captures":[]},{"offset":9,"length":2,"string":"oo","captures":[]}]\n{"a":"foo","b":"bar"}\n["oo","oo"]\n["foo","bar","foo"]\ntrue\n',
+      );
+      expect(run(`jq -nc '"abc" | [match("(a)(x)?")] | .[0].captures'`).stdout).toBe('[{"offset":0,"length":1,"string":"a","name":null},{"offset":-1,"length":0,"string":null,"name":null}]\n');
+      expect(run(`jq -nc '"banana" | sub("a"; "x"), gsub("a"; "x")'`).stdout).toBe('"bxnana"\n"bxnxnx"\n');
     });
 
     it('defines functions with filter and $value parameters, and recursion', () => {
