@@ -82,6 +82,8 @@ try {
   const r0 = (n: number) => n.toFixed(0);
   process.stdout.write(`  longest task in first 2 s ${r0(ra.longest)} ms median, ${r0(ra.longestMax)} ms worst of ${RUNS} (empty page ${r0(re.longest)} ms, ${r0(re.longestMax)} ms); total blocking ${r0(ra.blocking)} ms (empty ${r0(re.blocking)} ms)\n`);
   process.stdout.write(`  key input delay, 0.1-2 s  median ${ra.delayMedian.toFixed(1)} ms, p95 ${r0(ra.delayP95)} ms, max ${r0(ra.delayMax)} ms (empty page ${re.delayMedian.toFixed(1)}, ${r0(re.delayP95)}, ${r0(re.delayMax)} ms); slowest key event ${r0(ra.maxEvent)} ms median (empty ${r0(re.maxEvent)} ms)\n`);
+  const cpuRatios = appLoads.map((l, i) => l.cpu / Math.max(1, emptyLoads[i]?.cpu ?? 1));
+  process.stdout.write(`  main-thread CPU until whole ${r0(ra.cpu)} ms vs empty page ${r0(re.cpu)} ms: paired ratio ${median(cpuRatios).toFixed(2)}× (p95 ${percentile(cpuRatios, 95).toFixed(2)}×) (budget ≤ 2×)\n`);
   process.stdout.write(`  while typing              whole simulator ready ${r0(ra.ready)} ms (empty page ${r0(re.ready)} ms); every key typed into the terminal kept: ${ra.kept ? 'yes' : 'NO'}\n`);
   // 1c. The headline: the first command's output on screen, from navigation, next to the frame the
   // empty page's input shows in (paired run by run), at 1× and with the CPU throttled 4×.
