@@ -146,3 +146,20 @@ describe('kubectl apply on an existing object', () => {
     expect((world.get('PeerAuthentication', 'frontend', 'namespace-policy') as KubeObject).spec).toEqual({ mtls: { mode: 'STRICT' } });
   });
 });
+
+describe('kubectl apply: empty input and duplicate keys', () => {
+  it('says `no objects passed to apply` (or create) when the stream holds no object, exit 1 (KCTL apply.go `Run`, create.go `RunCreate`)', () => {
+    const world = createDefaultWorld();
+    expect(apply(world, '')).toEqual({ stdout: '', stderr: 'error: no objects passed to apply\n', code: 1 });
+    expect(apply(world, '---\n# only a comment\n---\n')).toEqual({ stdout: '', stderr: 'error: no objects passed to apply\n', code: 1 });
+    const { stderr, exitCode } = runHandler(createKubectl(servicesFor(world)), ['kubectl', 'create', '-f', '-'], { stdin: '\n' });
+    expect({ stderr, exitCode }).toEqual({ stderr: 'error: no objects passed to create\n', exitCode: 1 });
+  });
+
+  it('keeps the last of duplicate keys, as sigs.k8s.io/yaml YAMLToJSON does (yaml.v2 non-strict: "Duplicate fields are … ignored"), so no YAML error', () => {
+    const world = createDefaultWorld();
+    const manifest = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: first\n  name: second\nspec:\n  ports:\n  - port: 80\n';
+    expect(apply(world, manifest)).toEqual({ stdout: 'service/second created\n', stderr: '', code: 0 });
+    expect(world.get('Service', 'default', 'first')).toBeUndefined();
+  });
+});

@@ -97,9 +97,11 @@ export function writeManifests(ctx: VerbContext, mode: WriteMode): number {
   const dryRunFlag = ctx.flag<string>('dry-run') ?? 'none';
   const dryRun: DryRun = dryRunFlag === 'none' ? 'none' : dryRunFlag === 'server' ? 'server' : 'client';
   const saveConfig = mode === 'apply' || ctx.flag<boolean>('save-config') === true;
+  let objects = 0;
   for (const source of read.sources) {
     // Documents before a syntax error are still processed, as kubectl's stream decoder does.
     const parsed = parseManifests(source.text, source.name);
+    objects += parsed.docs.length;
     for (const doc of parsed.docs) {
       const raw = doc.object;
       const mapped = mapDocument(ctx, raw, source.name);
@@ -145,6 +147,8 @@ export function writeManifests(ctx: VerbContext, mode: WriteMode): number {
     }
     if (!parsed.ok) errors.push(parsed.error);
   }
+  // KCTL:pkg/cmd/apply/apply.go `Run` and pkg/cmd/create/create.go `RunCreate`: nothing decoded and no error.
+  if (objects === 0 && errors.length === 0) errors.push(`error: no objects passed to ${mode}`);
   for (const e of errors) ctx.err(`${e}\n`);
   return errors.length ? 1 : 0;
 }

@@ -24,7 +24,9 @@ export const execVerb: Verb = {
       ctx.err('error: pod, type/name or --filename must be specified\n');
       return 1;
     }
-    const command = ctx.args.afterDash;
+    // KCTL:pkg/cmd/exec/exec.go `Complete`: without `--`, a lone POD leaves the command empty
+    // (Validate then asks for one); more words are the removed `exec POD COMMAND` form.
+    const command = ctx.args.afterDash ?? (extra.length === 0 ? [] : undefined);
     if (command === undefined || extra.length) {
       ctx.err('error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee \'kubectl exec -h\' for help and examples\n');
       return 1;

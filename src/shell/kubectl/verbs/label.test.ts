@@ -172,3 +172,23 @@ describe('kubectl label --all and -l', () => {
     expect(kubectl(world, 'label', 'pods', 'testcurl', '-l', 'a=1', 'b=2').stderr).toBe('error: name cannot be provided when a selector is specified\n');
   });
 });
+
+describe('kubectl label: messages and --dry-run (KCTL label.go RunLabel, updateDataChangeMsg; helpers.go PrintFlagsWithDryRunStrategy)', () => {
+  it('says `unlabeled` when a key is removed, `not labeled` when nothing changes', () => {
+    const world = createDefaultWorld();
+    expect(kubectl(world, 'label', 'ns', 'default', 'team=web').stdout).toBe('namespace/default labeled\n');
+    expect(kubectl(world, 'label', 'ns', 'default', 'team-').stdout).toBe('namespace/default unlabeled\n');
+    expect(kubectl(world, 'label', 'ns', 'default', 'team-').stdout).toBe('label "team" not found.\nnamespace/default not labeled\n');
+  });
+
+  it('--dry-run=server validates and prints `(server dry run)` without storing; client skips the not-found notes', () => {
+    const world = createDefaultWorld();
+    expect(kubectl(world, 'label', 'ns', 'default', 'team=web', '--dry-run=server')).toEqual({ stdout: 'namespace/default labeled (server dry run)\n', stderr: '', code: 0 });
+    expect(world.get('Namespace', '', 'default')?.metadata.labels.team).toBeUndefined();
+    expect(kubectl(world, 'label', 'ns', 'default', 'team=web', '--dry-run=client').stdout).toBe('namespace/default labeled (dry run)\n');
+    expect(kubectl(world, 'label', 'ns', 'default', 'x-', '--dry-run=client').stdout).toBe('namespace/default not labeled (dry run)\n');
+    expect(kubectl(world, 'label', 'ns', 'default', 'bad key=1', '--dry-run=server').code).toBe(1);
+    expect(kubectl(world, 'label', 'ns', 'default', 'a=1', '--dry-run=maybe')).toEqual({ stdout: '', stderr: 'error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n', code: 1 });
+    expect(kubectl(world, 'label', 'ns', 'default', 'a=1', '-o', 'name').stdout).toBe('namespace/default\n');
+  });
+});

@@ -1,9 +1,10 @@
-import { type KindInfo, kindInfo, qualifiedSingular } from '../../../domain/kinds.ts';
+import { type KindInfo, kindInfo } from '../../../domain/kinds.ts';
 import { type FieldError, invalid, isQualifiedName, isValidLabelValue } from '../../../domain/manifests/fieldErrors.ts';
 import { type KubeObject, ownValue } from '../../../domain/objects.ts';
 import { type KubectlError, aggregate, checkErr } from '../checkErr.ts';
 import { compareByteWise } from '../format/compareByteWise.ts';
 import { quoteGoString } from '../format/quoteGoString.ts';
+import { MUTATION_FLAGS, checkOutput, parseDryRun, printMutation, type DryRun } from '../printers/printMutation.ts';
 import { parseResourceArgs } from '../printers/resourceArgs.ts';
 import { splitResourcesAndPairs } from '../printers/resourcesAndPairs.ts';
 import { matchesSelector, notFoundError, parseSelector } from '../resources.ts';
@@ -65,14 +66,15 @@ function labelErrors(labels: Readonly<Record<string, string>>): FieldError[] {
 }
 
 /**
- * Labels one object as label.go's visitor does: `label "k" not found.` for each absent removal,
- * the --overwrite check (`validateNoOverwrites`), then the merge patch, which the API server
- * validates. Returns the line to print, or the error.
+ * Labels one object as label.go's visitor does: `label "k" not found.` for each absent removal
+ * (not for a client dry run, which only labels the local copy), the --overwrite check
+ * (`validateNoOverwrites`), then the merge patch, which the API server validates (and, for
+ * `--dry-run=server`, does not store). Prints the object, or returns the error.
  */
-function labelObject(ctx: VerbContext, obj: KubeObject, changes: LabelChanges, overwrite: boolean): { ok: true; line: string } | { ok: false; error: KubectlError } {
+function labelObject(ctx: VerbContext, obj: KubeObject, changes: LabelChanges, overwrite: boolean, dryRun: DryRun): KubectlError | undefined {
   const current = obj.metadata.labels;
   for (const key of changes.remove) {
-    if (!Object.hasOwn(current, key)) ctx.out(`label ${quoteGoString(key)} not found.\n`);
+    if (dryRun !== 'client' && !Object.hasOwn(current, key)) ctx.out(`label ${quoteGoString(key)} not found.\n`);
   }
   if (!overwrite) {
     const conflicts: KubectlError[] = [];
@@ -81,7 +83,7 @@ function labelObject(ctx: VerbContext, obj: KubeObject, changes: LabelChanges, o
       if (existing !== undefined && existing !== value) conflicts.push({ type: 'plain', message: `'${key}' already has a value (${existing}), and --overwrite is false` });
     }
     const conflict = aggregate(conflicts);
-    if (conflict) return { ok: false, error: conflict };
+    if (conflict) return conflict;
   }
   // A Map, then Object.fromEntries: every key, `__proto__` included, becomes an own entry.
   const next = new Map(Object.entries(current));
@@ -93,16 +95,16 @@ function labelObject(ctx: VerbContext, obj: KubeObject, changes: LabelChanges, o
   }
   for (const key of changes.remove) if (next.delete(key)) removed++;
   const info = kindInfo(obj.kind);
-  const prefix = `${info ? qualifiedSingular(info) : obj.kind.toLowerCase()}/${obj.metadata.name}`;
-  if (added > 0 || removed > 0) {
-    const labels = Object.fromEntries(next);
+  const labels = Object.fromEntries(next);
+  if ((added > 0 || removed > 0) && dryRun !== 'client') {
     const causes = labelErrors(labels);
     if (causes.length > 0) {
-      return { ok: false, error: { type: 'invalid', kind: obj.kind, qualifiedKind: info ? qualifiedKind(info) : obj.kind, name: obj.metadata.name, causes } };
+      return { type: 'invalid', kind: obj.kind, qualifiedKind: info ? qualifiedKind(info) : obj.kind, name: obj.metadata.name, causes };
     }
-    ctx.world.put({ ...obj, metadata: { ...obj.metadata, labels, resourceVersion: ctx.world.nextResourceVersion() } });
+    if (dryRun === 'none') ctx.world.put({ ...obj, metadata: { ...obj.metadata, labels, resourceVersion: ctx.world.nextResourceVersion() } });
   }
-  return { ok: true, line: `${prefix} ${changeMessage(added, removed)}\n` };
+  printMutation(ctx, { ...obj, metadata: { ...obj.metadata, labels } }, changeMessage(added, removed), dryRun);
+  return undefined;
 }
 
 /** `--list`: the labels after the changes, which are not saved (label.go lists from the local copy). */
@@ -125,6 +127,7 @@ export const labelVerb: Verb = {
     { long: 'all-namespaces', short: 'A', type: 'bool', description: 'If true, check the specified action in all namespaces.' },
     { long: 'selector', short: 'l', type: 'string', description: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
     { long: 'list', type: 'bool', description: 'If true, display the labels for a given resource.' },
+    ...MUTATION_FLAGS,
   ],
   run(ctx) {
     const fail = (message: string): number => {
@@ -136,6 +139,16 @@ export const labelVerb: Verb = {
     if (!split.ok) return fail(split.error);
     const parsed = parseLabels(split.pairs);
     if (!parsed.ok) return fail(parsed.error);
+    const dryRun = parseDryRun(ctx.flag<string>('dry-run'));
+    if (!dryRun.ok) {
+      ctx.err(`${dryRun.error}\n`);
+      return 1;
+    }
+    const badOutput = checkOutput(ctx.flag<string>('output'));
+    if (badOutput) {
+      ctx.err(`${badOutput}\n`);
+      return 1;
+    }
     const { changes } = parsed;
     const all = ctx.flag<boolean>('all') === true;
     const allNamespaces = ctx.flag<boolean>('all-namespaces') === true;
@@ -164,9 +177,8 @@ export const labelVerb: Verb = {
     const errors: KubectlError[] = [];
     const visit = (obj: KubeObject) => {
       if (list) return listLabels(ctx, obj, changes, resources.singleItemImplied);
-      const result = labelObject(ctx, obj, changes, ctx.flag<boolean>('overwrite') === true);
-      if (result.ok) ctx.out(result.line);
-      else errors.push(result.error);
+      const error = labelObject(ctx, obj, changes, ctx.flag<boolean>('overwrite') === true, dryRun.dryRun);
+      if (error) errors.push(error);
     };
     for (const { info, names } of resources.requests) {
       const ns = info.namespaced ? ctx.namespace : '';
