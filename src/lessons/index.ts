@@ -57,6 +57,16 @@ export const lessonCatalog: readonly LessonEntry[] = [
     steps: 3,
     load: () => import('./04-port-exception/index.ts').then((m) => m.default),
   },
+  {
+    id: '05-prove-encrypted',
+    title: { en: 'Prove it is encrypted', ja: '暗号化されていることを証明する' },
+    summary: {
+      en: 'Do not take the diagram\'s word for it: read the frontend\'s SPIFFE certificate with `istioctl proxy-config secret` and openssl, capture its traffic with tcpdump before and after STRICT, and knock on its port with `openssl s_client` from a pod that has no certificate.',
+      ja: '図の表示をうのみにせず、自分の目で確かめます。`istioctl proxy-config secret` と openssl で frontend の SPIFFE 証明書を読み、STRICT の前後で tcpdump を使ってトラフィックをキャプチャし、証明書を持たない Pod から `openssl s_client` で frontend のポートに接続してみます。',
+    },
+    steps: 4,
+    load: () => import('./05-prove-encrypted/index.ts').then((m) => m.default),
+  },
 ];
 
 /** The catalog entry for a lesson id, if there is one. */
