@@ -8,6 +8,8 @@ describe('Simulator', () => {
 
   it('records requests and config pushes as events, and selects the failing hop', () => {
     const sim = new Simulator();
+    // Each command within the call that submits it, however busy the machine.
+    sim.terminal.sliceMs = Infinity;
     sim.terminal.submit('kubectl apply -n frontend -f - <<EOF\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: strict\nspec:\n  mtls:\n    mode: STRICT\nEOF');
     sim.browse('http://35.202.118.74/');
     const [config, request] = sim.events;
@@ -24,6 +26,8 @@ describe('Simulator', () => {
   it('keeps a connection open on each proxy a request crosses until the request has played', () => {
     vi.useFakeTimers();
     const sim = new Simulator();
+    // Each command within the call that submits it, however busy the machine.
+    sim.terminal.sliceMs = Infinity;
     sim.browse('http://34.136.92.187/');
     const open = sim.connections();
     const gateway = Object.keys(open).find((id) => id.startsWith('istio-system/istio-ingressgateway-')) ?? '';
@@ -39,6 +43,8 @@ describe('Simulator', () => {
   it('tells observers about commands and requests, and restores snapshots as a new config push', () => {
     vi.useFakeTimers();
     const sim = new Simulator();
+    // Each command within the call that submits it, however busy the machine.
+    sim.terminal.sliceMs = Infinity;
     const seen: string[] = [];
     const stop = sim.observe({
       beforeCommand: (c) => seen.push(`before ${c}`),
