@@ -13,6 +13,8 @@ export interface ShellOptions {
   fs?: VirtualFs;
   /** Extra exported variables on top of HOME, PWD, USER, PATH, SHELL, TERM and LANG. */
   env?: Record<string, string>;
+  /** When true, `env` is the whole environment, in its order (a container's, not Cloud Shell's). */
+  replaceEnv?: boolean;
   /** Called by `sleep`; the default returns at once. */
   sleep?: (ms: number) => void;
 }
@@ -28,7 +30,7 @@ export class Shell {
 
   constructor(options: ShellOptions) {
     const fs = options.fs ?? new MemoryFs();
-    const vars = new Map<string, string>([
+    const vars = new Map<string, string>(options.replaceEnv ? Object.entries(options.env ?? {}) : [
       ['HOME', fs.home],
       ['PWD', fs.cwd],
       ['USER', 'learner'],

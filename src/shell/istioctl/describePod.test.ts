@@ -33,7 +33,7 @@ VirtualService: frontend-ingress
 
 function frontendHead(name: string): string {
   return `Pod: ${name}
-   Pod Revision: asm-managed
+   Pod Revision: default
    Pod Ports: 8080 (server), 15090 (istio-proxy)
 --------------------
 Service: frontend

@@ -4,6 +4,7 @@ import { podIP } from '../../domain/cluster/pods.ts';
 import { clusterIP } from '../../domain/cluster/services.ts';
 import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
 import { Shell } from '../bash/shell.ts';
+import { containerEnv } from './containerEnv.ts';
 import { MemoryFs } from '../bash/memoryFs.ts';
 import { createCurl } from '../curl/curl.ts';
 import { containerTools, localAdminTrace } from '../envoyAdmin/containerTools.ts';
@@ -71,7 +72,9 @@ export function runInContainer(ctx: VerbContext, proc: ContainerProcess, argv: s
   if (binaries.has('openssl')) commands.openssl = createOpenssl(() => ctx.world, podClient(proc), opensslVersionFor(proc.image));
   // The volumes Kubernetes and the sidecar injector mount (ServiceAccount token, mesh root CA…).
   const fs = new MemoryFs({ files: containerFiles(ctx.world, proc.pod, proc.container) });
-  const shell = new Shell({ commands, fs, env: { HOSTNAME: proc.pod.metadata.name, HOME: '/root' }, sleep: (ms) => ctx.services.sleep(ms) });
+  // The container's own environment replaces Cloud Shell's (USER=learner, TERM…), in its order.
+  const environ = containerEnv(ctx.world, proc.pod, proc.container, proc.image);
+  const shell = new Shell({ commands, fs, env: Object.fromEntries(environ), replaceEnv: true, sleep: (ms) => ctx.services.sleep(ms) });
   if ((program === 'sh' || program === 'bash') && argv[1] === '-c') {
     const result = shell.run(argv[2] ?? '');
     forward(result, io);

@@ -94,8 +94,8 @@ Events:                      <none>
                   pod-template-hash=${pod.metadata.labels['pod-template-hash'] as string}
                   security.istio.io/tlsMode=istio
 `);
-    expect(out).toContain('                  sidecar.istio.io/status:\n                    {"initContainers":null,"containers":["istio-proxy"],');
-    expect(out).toMatch(/"istio\.\.\.\n/);
+    expect(out).toContain('                  sidecar.istio.io/status:\n                    {"initContainers":["istio-init"],"containers":["istio-proxy"],');
+    expect(out).toMatch(/"istio-env\.\.\.\n/);
     expect(out).toContain(`IPs:\n  IP:           ${pod.status?.podIP as string}\nControlled By:  ReplicaSet/${pod.metadata.ownerReferences?.[0]?.name as string}\n`);
     expect(out).toContain('  istio-proxy:\n');
     expect(out).toContain('    Args:\n      proxy\n      sidecar\n');
