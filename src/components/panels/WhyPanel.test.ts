@@ -128,4 +128,29 @@ describe('WhyPanel', () => {
     const current = screen.getAllByRole('listitem').find((li) => li.getAttribute('aria-current') === 'step');
     expect(current).toHaveTextContent(/^✓ OK\s*Hop 2: istio-system\/istio-ingressgateway-/);
   });
+  it('links each verdict to the command that shows it on a real cluster, and puts it in the prompt from the keyboard', async () => {
+    const world = strictWorld();
+    const trace = simulateRequest(world, { client: { kind: 'external', name: 'browser' }, url: 'http://34.136.92.187/' });
+    const onOffer = vi.fn();
+    render(WhyPanel, { props: { world, trace, hopIndex: 1, onOffer } });
+    const frontend = world.list('Pod', 'frontend')[0]?.metadata.name ?? '';
+    const list = screen.getAllByRole('list', { name: 'See it on a real cluster' })[1] as HTMLElement;
+    expect(within(list).getByText('The server\'s inbound listener: which filter chains accept the port')).toBeInTheDocument();
+    expect(within(list).getByText(`istioctl proxy-config secret ${frontend} -n frontend`)).toBeInTheDocument();
+    const put = within(list).getByRole('button', { name: `Put in the prompt: istioctl proxy-config listener ${frontend} -n frontend --port 15006` });
+    put.focus();
+    expect(put).toHaveFocus();
+    await fireEvent.click(put);
+    expect(onOffer).toHaveBeenCalledWith(`istioctl proxy-config listener ${frontend} -n frontend --port 15006`);
+  });
+
+  it('shows the commands without a prompt button where nothing may change, and in Japanese', () => {
+    const world = strictWorld();
+    const trace = simulateRequest(world, { client: { kind: 'external', name: 'browser' }, url: 'http://34.136.92.187/' });
+    render(WhyPanel, { props: { world, trace, hopIndex: 1 }, context: i18nContext(new I18n('ja')) });
+    const [, list] = screen.getAllByRole('list', { name: '実際のクラスタで確かめる' });
+    expect(within(list as HTMLElement).getByText('サーバーの証明書とルート CA')).toBeInTheDocument();
+    expect(within(list as HTMLElement).getAllByText(/^istioctl proxy-config /)).toHaveLength(3);
+    expect(within(list as HTMLElement).queryByRole('button')).toBeNull();
+  });
 });

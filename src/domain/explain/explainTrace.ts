@@ -6,6 +6,7 @@ import { line } from './messages.ts';
 import { outcomeKey } from './probeFlow.ts';
 import { suggestFixes } from './suggestFixes.ts';
 import type { Explanation, HopExplanation, Line, LintFinding } from './types.ts';
+import { verifyCommands } from './verifyCommands.ts';
 
 /** The actor code of a hop's client, from the code of the reason the engine gave. */
 function clientActor(world: World, hop: Hop): string {
@@ -84,6 +85,7 @@ function explainHop(world: World, hop: Hop, index: number): HopExplanation {
     result: resultLine(hop),
     failed: hop.outcome !== 'ok',
     links: uniqueCauses([...hop.clientReason.causes, ...hop.serverReason.causes, ...hop.outcomeReason.causes]),
+    verify: verifyCommands(hop),
   };
 }
 

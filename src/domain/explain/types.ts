@@ -1,4 +1,5 @@
 import type { Cause, Phrase } from '../traffic/trace.ts';
+import type { VerifyCommand } from './verifyCommands.ts';
 
 /** The languages the explainer's catalogs speak. */
 export type ExplainLocale = 'en' | 'ja';
@@ -37,6 +38,8 @@ export interface HopExplanation {
   failed: boolean;
   /** Every object and field that took part in the decisions, for "open the YAML at this field". */
   links: Cause[];
+  /** The commands that show this hop's decisions on a real cluster (istioctl proxy-config). */
+  verify: VerifyCommand[];
 }
 
 /** A concrete change that would make a failing hop work, ready to paste into a terminal. */
