@@ -216,8 +216,8 @@ Then send plain HTTP from testcurl, as before: a STRICT sidecar has no plaintext
       ],
       solution: `${S_CLIENT_DEBUG}\n${TESTCURL_FRONTEND}`,
       takeaway: {
-        en: 'That is mutual TLS: the server proves its identity, and it refuses a client that cannot prove one. The same s_client from the frontend\'s own istio-proxy container would still end with `certificate required`: the sidecar\'s certificate is Envoy\'s, not a file openssl is given.',
-        ja: 'これが相互 TLS です。サーバーは自分の ID を証明し、ID を証明できないクライアントを拒否します。frontend 自身の istio-proxy コンテナから同じ s_client を実行しても、結果は `certificate required` のままです。サイドカーの証明書は Envoy が持っているもので、openssl に渡されたファイルではないからです。',
+        en: 'That is mutual TLS: the server proves its identity, and it refuses a client that cannot prove one. No workload key sits in a file you could hand to `s_client -cert`: istio-agent gets the certificate from istiod and gives it to Envoy over SDS, in memory. Of the certificates, only the mesh root is a file in the sidecar: `/var/run/secrets/istio/root-cert.pem`.',
+        ja: 'これが相互 TLS です。サーバーは自分の ID を証明し、ID を証明できないクライアントを拒否します。`s_client -cert` に渡せるようなワークロードの鍵のファイルはどこにもありません。istio-agent が istiod から証明書を受け取り、SDS を通じてメモリ上で Envoy に渡しているからです。サイドカーの中にファイルとして置かれている証明書は、メッシュのルート（`/var/run/secrets/istio/root-cert.pem`）だけです。',
       },
     },
   ],
