@@ -345,6 +345,7 @@ export const PHRASES_JA: Readonly<Record<string, Template>> = {
   'accepted.plaintext': (p) => (p.mode === 'NO_SIDECAR' ? 'サーバーにサイドカーがない: アプリケーションが平文を読む' : `${s(p, 'mode')} は平文を受け入れる`),
   'accepted.mtls': (p) => `${s(p, 'mode')} は相互 TLS を受け入れる`,
   'accepted.loopback': () => 'アプリケーションが localhost で応答する',
+  'refused.no-gateway-server': (p) => `${s(p, 'to')} にポート ${s(p, 'port')} のサーバーを与えるゲートウェイ リソースがない: Envoy は ${s(p, 'target')} でリッスンしていないため、接続は拒否される`,
   'tls.secure-naming': (p) => `サーバーの ID ${s(p, 'got')} はクライアントが想定するもの（${s(p, 'expected')}）ではない`,
   'tls.server-disabled': (p) => `クライアントは mTLS を送ったが、${s(p, 'to')} はポート ${s(p, 'port')} で mTLS が DISABLE`,
   'tls.no-sidecar': (p) => `クライアントは mTLS を送ったが、${s(p, 'to')} にはそれを終端するサイドカーがない`,

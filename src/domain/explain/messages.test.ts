@@ -139,6 +139,7 @@ function defaultTraces(): { world: World; trace: Trace }[] {
   run((w) => w.put(nsPa('currency', STRICT)), (w) => { bareFrontend(w); return browser; }, 'http://34.136.92.187/');
   run(() => {}, browser, 'http://203.0.113.9/');
   run(() => {}, browser, 'https://34.136.92.187/');
+  run((w) => w.remove(w.get('Gateway', 'frontend', 'frontend-gateway') as KubeObject), browser, 'http://34.136.92.187/');
   return out;
 }
 

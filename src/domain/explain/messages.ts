@@ -332,6 +332,7 @@ export const PHRASES: Readonly<Record<string, Template>> = {
   'accepted.plaintext': (p) => (p.mode === 'NO_SIDECAR' ? 'no sidecar on the server: the application reads plaintext' : `${s(p, 'mode')} accepts plaintext`),
   'accepted.mtls': (p) => `${s(p, 'mode')} accepts mutual TLS`,
   'accepted.loopback': () => 'the application answers on localhost',
+  'refused.no-gateway-server': (p) => `no Gateway gives ${s(p, 'to')} a server on port ${s(p, 'port')}: its Envoy has no listener on ${s(p, 'target')}, so the connection is refused`,
   'tls.secure-naming': (p) => `the server's identity ${s(p, 'got')} is not one the client expects (${s(p, 'expected')})`,
   'tls.server-disabled': (p) => `the client sent mTLS but ${s(p, 'to')} has mTLS DISABLE on port ${s(p, 'port')}`,
   'tls.no-sidecar': (p) => `the client sent mTLS but ${s(p, 'to')} has no sidecar to terminate it`,

@@ -72,3 +72,44 @@ export function outboundLogLine(e: AccessLogInput, cluster: string): string {
   const flags = fail ? (e.hop.outcome === 'reset' ? 'UC' : 'UF,URX') : '-';
   return line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} ${flags} ${details} - "${fail ? transport : '-'}" 0 ${e.bytesSent} ${e.durationMs} ${fail ? '-' : Math.max(0, e.durationMs - 1)} "-" "${e.userAgent}" "${e.requestId}" "${e.authority}" "${e.serverIp}:${e.hop.port}" ${cluster} ${e.clientIp}:${41000 + e.durationMs} ${e.serviceIp ?? e.serverIp}:${e.hop.servicePort ?? e.hop.port} ${e.clientIp}:${42000 + e.durationMs} - default`;
 }
+
+/** Where a gateway's downstream connection came from and arrived. */
+export interface GatewayDownstream {
+  /** The client's address (the node's, for traffic SNATed by the cloud load balancer). */
+  remoteIp: string;
+  /** The gateway pod's address and the container port its listener is on. */
+  localIp: string;
+  localPort: number;
+}
+
+/**
+ * The ingress gateway's one line per request. A gateway has no inbound sidecar listener: it logs
+ * the downstream request with the upstream it chose (or `route_not_found` when no VirtualService
+ * route matches), the client's address in X-Forwarded-For (gateways set use_remote_address), and
+ * an empty route name for unnamed VirtualService routes.
+ */
+export function gatewayLogLine(e: AccessLogInput, down: GatewayDownstream, cluster: string | undefined): string {
+  const remotePort = 40000 + (e.requestId.charCodeAt(2) * 97 + e.requestId.charCodeAt(3) * 13) % 20000;
+  const local = `${down.localIp}:${down.localPort}`;
+  const remote = `${down.remoteIp}:${remotePort}`;
+  if (cluster === undefined) {
+    return line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} NR route_not_found - "-" 0 0 0 - "${down.remoteIp}" "${e.userAgent}" "${e.requestId}" "${e.authority}" "-" - - ${local} ${remote} - -`;
+  }
+  const fail = e.hop.outcome !== 'ok';
+  const flags = fail ? (e.hop.outcome === 'reset' ? 'UC' : 'UF,URX') : '-';
+  const details = fail ? (e.hop.outcome === 'reset' ? 'upstream_reset_before_response_started{connection_termination}' : 'upstream_reset_before_response_started{connection_failure}') : 'via_upstream';
+  return line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} ${flags} ${details} - "-" 0 ${e.bytesSent} ${e.durationMs} ${fail ? '-' : Math.max(0, e.durationMs - 1)} "${down.remoteIp}" "${e.userAgent}" "${e.requestId}" "${e.authority}" "${e.serverIp}:${e.hop.port}" ${cluster} ${down.localIp}:${41000 + e.durationMs} ${local} ${remote} - -`;
+}
+
+/**
+ * The frontend's own request log (microservices-demo src/frontend/middleware.go, logHandler):
+ * logrus JSON with sorted keys, one line when the request starts and one when it completes.
+ */
+export function frontendRequestLines(time: Date, method: string, path: string, requestId: string, session: string, status: number, bytes: number, tookMs: number): [string, string] {
+  const stampText = time.toISOString().replace(/\.(\d{3})Z$/, '.$1093312Z');
+  const req = `"http.req.id":"${requestId}","http.req.method":"${method}","http.req.path":"${path.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  return [
+    line`{${req},"message":"request started","session":"${session}","severity":"debug","timestamp":"${stampText}"}`,
+    line`{${req},"http.resp.bytes":${bytes},"http.resp.status":${status},"http.resp.took_ms":${tookMs},"message":"request complete","session":"${session}","severity":"debug","timestamp":"${stampText}"}`,
+  ];
+}

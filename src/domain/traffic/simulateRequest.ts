@@ -2,8 +2,9 @@ import { type KubeObject, getPath, getString, getStringMap, isJsonObject, labels
 import { hasSidecar, podContainers, podIP, SIDECAR_CONTAINER } from '../cluster/pods.ts';
 import { type ServicePort, clusterIP, resolveTargetPort, serviceEndpoints, servicePorts, serviceSelector } from '../cluster/services.ts';
 import { perObject } from '../perObject.ts';
+import type { SeededRandom } from '../random.ts';
 import type { World } from '../world.ts';
-import { inboundLogLine, outboundLogLine } from './accessLog.ts';
+import { type AccessLogInput, type GatewayDownstream, frontendRequestLines, gatewayLogLine, inboundLogLine, outboundLogLine } from './accessLog.ts';
 import { isGatewayPod } from '../resolution/isGatewayPod.ts';
 import { type HopClient, type HopResult, evaluateHop, podLabel } from './evaluateHop.ts';
 import { NOT_FOUND_BODY, errorPageHtml, storefrontHtml } from './pages.ts';
@@ -30,6 +31,12 @@ interface Ctx {
   requestId: string;
   time: Date;
   depth: number;
+  /** Spreads connections over a Service's endpoints: a copy of the world's generator (see `pickEndpoint`). */
+  spread: SeededRandom;
+  /** Whether `spread` made a choice, so that recording the request spends it (see recordAccessLogs). */
+  spreadUsed: boolean;
+  /** The connection the ingress gateway is serving, for its access-log line. */
+  gatewayDownstream?: GatewayDownstream;
 }
 
 const reason = (code: string, text: string, params?: PhraseParams): Reason => ({ code, text, ...(params ? { params } : {}), causes: [] });
@@ -47,17 +54,29 @@ function requestIdFor(seed: string): string {
   return `${hex(1, 8)}-${hex(2, 4)}-4${hex(3, 3)}-a${hex(4, 3)}-${hex(5, 8)}${hex(6, 4)}`;
 }
 
-function pickEndpoint(endpoints: readonly KubeObject[]): KubeObject | undefined {
-  return endpoints[0];
+/**
+ * The endpoint one connection goes to. A model, honest about being one: a sidecar's Envoy balances
+ * with LEAST_REQUEST by default (Istio's pilot/pkg/networking/core/cluster_traffic_policy.go,
+ * defaultLBAlgorithm), which with equal weights and no requests in flight is a uniform random pick
+ * of two choices; kube-proxy's iptables rules pick an endpoint at random (`-m statistic --mode
+ * random`). Both become one uniform choice from the world's seeded generator, so the same commands
+ * spread the same way every time. With one endpoint nothing is drawn.
+ */
+function pickEndpoint(ctx: Ctx, endpoints: readonly KubeObject[]): KubeObject | undefined {
+  if (endpoints.length < 2) return endpoints[0];
+  ctx.spreadUsed = true;
+  return endpoints[ctx.spread.int(0, endpoints.length - 1)];
 }
 
-/** Records both sides' access-log lines for a hop, as the proxies would write them. */
-function logHop(ctx: Ctx, hop: Hop, client: HopClient, endpoint: KubeObject, code: number, bytes: number, authority: string, serviceIp?: string): void {
-  const clientPod = client.type === 'proxy' ? client.pod : undefined;
+/** The address a client connects from, as the server sees it. */
+function sourceIp(client: HopClient): string {
   // A bare process in a pod connects from the pod's IP; only traffic from outside the cluster
   // arrives from the node (GKE's L4 load balancer SNATs it with externalTrafficPolicy: Cluster).
-  const sourcePod = client.pod;
-  const entry = {
+  return client.pod ? (podIP(client.pod) ?? '0.0.0.0') : '10.128.0.1';
+}
+
+function logEntry(ctx: Ctx, hop: Hop, client: HopClient, endpoint: KubeObject, code: number, bytes: number, authority: string, serviceIp?: string): AccessLogInput {
+  return {
     time: ctx.time,
     hop,
     method: ctx.method,
@@ -72,16 +91,27 @@ function logHop(ctx: Ctx, hop: Hop, client: HopClient, endpoint: KubeObject, cod
     requestId: ctx.requestId,
     authority,
     serverIp: podIP(endpoint) ?? '0.0.0.0',
-    clientIp: sourcePod ? (podIP(sourcePod) ?? '0.0.0.0') : '10.128.0.1',
+    clientIp: sourceIp(client),
     sni: `outbound_.${hop.servicePort ?? hop.port}_._.${hop.service ?? ''}`,
     ...(serviceIp ? { serviceIp } : {}),
   };
-  if (hasSidecar(endpoint)) {
+}
+
+/**
+ * Records both sides' access-log lines for a hop, as the proxies would write them. An ingress
+ * gateway writes no inbound line: its one line per request names the upstream it forwarded to.
+ */
+function logHop(ctx: Ctx, hop: Hop, client: HopClient, endpoint: KubeObject, code: number, bytes: number, authority: string, serviceIp?: string): void {
+  const clientPod = client.type === 'proxy' ? client.pod : undefined;
+  const entry = logEntry(ctx, hop, client, endpoint, code, bytes, authority, serviceIp);
+  if (hasSidecar(endpoint) && !isGatewayPod(endpoint)) {
     ctx.logs.push({ namespace: endpoint.metadata.namespace ?? '', pod: endpoint.metadata.name, container: SIDECAR_CONTAINER, text: inboundLogLine(entry) });
   }
   if (clientPod) {
     const cluster = hop.service ? `outbound|${hop.servicePort}||${hop.service}` : 'PassthroughCluster';
-    ctx.logs.push({ namespace: clientPod.metadata.namespace ?? '', pod: clientPod.metadata.name, container: SIDECAR_CONTAINER, text: outboundLogLine(entry, cluster) });
+    const gateway = client.type === 'proxy' && client.proxyKind === 'gateway' ? ctx.gatewayDownstream : undefined;
+    const text = gateway ? gatewayLogLine(entry, gateway, cluster) : outboundLogLine(entry, cluster);
+    ctx.logs.push({ namespace: clientPod.metadata.namespace ?? '', pod: clientPod.metadata.name, container: SIDECAR_CONTAINER, text });
   }
 }
 
@@ -106,7 +136,7 @@ function failedResponse(result: HopResult): Response | undefined {
 
 /** One connection from a client through a Service to one of its endpoints, then the app's answer. */
 function callThroughService(ctx: Ctx, client: HopClient, svc: KubeObject, port: ServicePort, parent: number, authority: string, via?: string): Response {
-  const endpoint = pickEndpoint(serviceEndpoints(ctx.world, svc));
+  const endpoint = pickEndpoint(ctx, serviceEndpoints(ctx.world, svc));
   if (!endpoint) {
     if (client.type === 'proxy') return { code: 503, body: 'no healthy upstream', headers: [['content-length', '19'], ['content-type', 'text/plain'], ['date', ''], ['server', 'envoy']] };
     return { code: 0, body: '', headers: [], connectionError: { curlExit: 7, message: `Failed to connect to ${authority.split(':')[0]} port ${port.port} after 2 ms: Could not connect to server`, page: 'connection-refused' } };
@@ -114,6 +144,9 @@ function callThroughService(ctx: Ctx, client: HopClient, svc: KubeObject, port: 
   const target = resolveTargetPort(port, endpoint) ?? port.port;
   const protocol = port.name?.startsWith('grpc') || port.appProtocol === 'grpc' ? 'grpc' : 'http';
   const result = evaluateHop(ctx.world, { client, endpoint, port: target, service: svc, servicePort: port, ...(via ? { via } : {}), protocol, parent });
+  const gateway = isGatewayPod(endpoint);
+  if (gateway && gatewaysOn(ctx.world, endpoint, port.port).length === 0) return gatewayRefused(ctx, result.hop, client, authority, port.port, target);
+  if (gateway) ctx.gatewayDownstream = { remoteIp: sourceIp(client), localIp: podIP(endpoint) ?? '0.0.0.0', localPort: target };
   const index = ctx.hops.push(result.hop) - 1;
   const failed = failedResponse(result);
   const response = failed ?? serve(ctx, index, endpoint, target, authority);
@@ -152,16 +185,41 @@ function callPod(ctx: Ctx, client: HopClient, pod: KubeObject, port: number, aut
   return response;
 }
 
-/** The ingress gateway: Gateway server on the port → VirtualService → destination Service. */
-function serveGateway(ctx: Ctx, hopIndex: number, gatewayPod: KubeObject, authority: string): Response {
-  const hop = ctx.hops[hopIndex];
-  const servicePort = hop?.servicePort ?? 80;
-  const gateways = ctx.world.list('Gateway').filter((gw) => {
+/** The Gateway resources that give this gateway pod a server on `servicePort`. */
+function gatewaysOn(world: World, gatewayPod: KubeObject, servicePort: number): KubeObject[] {
+  return world.list('Gateway').filter((gw) => {
     const selector = getStringMap(gw.spec, 'selector');
     const servers = getPath(gw.spec, 'servers');
     return labelsMatch(selector, gatewayPod.metadata.labels) && Array.isArray(servers) &&
       servers.some((s) => isJsonObject(s) && getPath(s, 'port', 'number') === servicePort);
   });
+}
+
+/**
+ * A gateway pod with no Gateway server on the port has no Envoy listener there: the kernel
+ * answers the SYN with a reset, and the client's connect fails (curl exit 7). A client sidecar
+ * retries, then answers 503 itself.
+ */
+function gatewayRefused(ctx: Ctx, hop: Hop, client: HopClient, authority: string, servicePort: number, target: number): Response {
+  hop.outcome = 'refused';
+  hop.httpCode = 0;
+  hop.outcomeReason = reason('refused.no-gateway-server', `no Gateway gives ${hop.to} a server on port ${servicePort}: its Envoy has no listener on ${target}, so the connection is refused`, { to: hop.to, port: servicePort, target });
+  // The SYN is answered with a reset: the connect step fails, and nothing follows it.
+  const connect = hop.handshake.find((step) => step.kind === 'tcp_connect');
+  hop.handshake = connect ? [{ ...connect, ok: false }] : [];
+  ctx.hops.push(hop);
+  if (client.type === 'proxy') {
+    const body = 'upstream connect error or disconnect/reset before headers. retried and the latest reset reason: remote connection failure, transport failure reason: delayed connect error: Connection refused';
+    return { code: 503, body, headers: [['content-length', String(body.length)], ['content-type', 'text/plain'], ['date', ''], ['server', 'envoy']] };
+  }
+  return { code: 0, body: '', headers: [], connectionError: { curlExit: 7, message: `Failed to connect to ${authority.split(':')[0]} port ${servicePort} after 1 ms: Could not connect to server`, page: 'connection-refused' } };
+}
+
+/** The ingress gateway: Gateway server on the port → VirtualService → destination Service. */
+function serveGateway(ctx: Ctx, hopIndex: number, gatewayPod: KubeObject, authority: string): Response {
+  const hop = ctx.hops[hopIndex];
+  const servicePort = hop?.servicePort ?? 80;
+  const gateways = gatewaysOn(ctx.world, gatewayPod, servicePort);
   const hostOnly = authority.split(':')[0] ?? '';
   const refs = new Set(gateways.flatMap((gw) => [`${gw.metadata.namespace}/${gw.metadata.name}`]));
   const vs = ctx.world.list('VirtualService').find((v) => {
@@ -171,7 +229,14 @@ function serveGateway(ctx: Ctx, hopIndex: number, gatewayPod: KubeObject, author
     const hostOk = Array.isArray(hosts) && hosts.some((h) => h === '*' || h === hostOnly || (typeof h === 'string' && h.startsWith('*.') && hostOnly.endsWith(h.slice(1))));
     return bound && hostOk;
   });
-  if (!vs) return { code: 404, body: '', headers: [['date', ''], ['server', 'istio-envoy']] };
+  if (!vs) {
+    const down = ctx.gatewayDownstream;
+    if (hop && down) {
+      const text = gatewayLogLine(logEntry(ctx, hop, { type: 'proxy', proxyKind: 'gateway', label: podLabel(gatewayPod), pod: gatewayPod }, gatewayPod, 404, 0, authority), down, undefined);
+      ctx.logs.push({ namespace: gatewayPod.metadata.namespace ?? '', pod: gatewayPod.metadata.name, container: SIDECAR_CONTAINER, text });
+    }
+    return { code: 404, body: '', headers: [['date', ''], ['server', 'istio-envoy']] };
+  }
   const http = getPath(vs.spec, 'http', 0, 'route', 0, 'destination');
   const destHost = getString(http, 'host') ?? '';
   const destPort = getPath(http, 'port', 'number');
@@ -191,34 +256,48 @@ interface BackendCall {
   service: string;
   namespace: string;
   port: number;
+  /** The gRPC path, `/hipstershop.<Service>/<Method>` (microservices-demo protos/demo.proto). */
+  path: string;
   /** The frontend's error text when this call fails (handlers.go). Undefined: not fatal. */
   failure?: string;
 }
 
-const backend = (service: string, namespace: string, port: number, failure?: string): BackendCall => ({ service, namespace, port, ...(failure ? { failure } : {}) });
-const CURRENCY = backend('currencyservice', 'currency', 7000, 'could not retrieve currencies');
-const CATALOG = backend('productcatalogservice', 'product-catalog', 3550, 'could not retrieve products');
-const CART = backend('cartservice', 'cart', 7070, 'could not retrieve cart');
-const RECOMMEND = backend('recommendationservice', 'recommendation', 8080, 'failed to get product recommendations');
-const SHIPPING = backend('shippingservice', 'shipping', 50051, 'failed to get shipping quote');
-const CHECKOUT = backend('checkoutservice', 'checkout', 5050, 'failed to complete the order');
-const AD = backend('adservice', 'ad', 9555);
+/** A service's calls, by method: `CATALOG('ListProducts')`. */
+const backend = (service: string, namespace: string, port: number, grpcService: string, failure?: string) =>
+  (method: string, failureText = failure): BackendCall => ({ service, namespace, port, path: `/hipstershop.${grpcService}/${method}`, ...(failureText ? { failure: failureText } : {}) });
+const CURRENCY = backend('currencyservice', 'currency', 7000, 'CurrencyService', 'could not retrieve currencies');
+const CATALOG = backend('productcatalogservice', 'product-catalog', 3550, 'ProductCatalogService', 'could not retrieve products');
+const CART = backend('cartservice', 'cart', 7070, 'CartService', 'could not retrieve cart');
+const RECOMMEND = backend('recommendationservice', 'recommendation', 8080, 'RecommendationService', 'failed to get product recommendations');
+const SHIPPING = backend('shippingservice', 'shipping', 50051, 'ShippingService', 'failed to get shipping quote');
+const CHECKOUT = backend('checkoutservice', 'checkout', 5050, 'CheckoutService', 'failed to complete the order');
+const AD = backend('adservice', 'ad', 9555, 'AdService');
+const PAYMENT = backend('paymentservice', 'payment', 50051, 'PaymentService', 'failed to charge card');
+const EMAIL = backend('emailservice', 'email', 5000, 'EmailService');
 
 /** The backends each frontend page calls, in order (microservices-demo src/frontend/handlers.go). */
 function frontendCalls(method: string, path: string): BackendCall[] | undefined {
-  if (path === '/' || path.startsWith('/?')) return [CURRENCY, CATALOG, CART, AD];
-  if (path.startsWith('/product/')) return [{ ...CATALOG, failure: 'could not retrieve product' }, CURRENCY, CART, RECOMMEND, AD];
-  if (path === '/cart' && method !== 'POST') return [CURRENCY, CART, RECOMMEND, SHIPPING, CATALOG];
-  if (path === '/cart/checkout') return [CHECKOUT, RECOMMEND, CURRENCY];
+  if (path === '/' || path.startsWith('/?')) return [CURRENCY('GetSupportedCurrencies'), CATALOG('ListProducts'), CART('GetCart'), AD('GetAds')];
+  if (path.startsWith('/product/')) return [CATALOG('GetProduct', 'could not retrieve product'), CURRENCY('GetSupportedCurrencies'), CART('GetCart'), RECOMMEND('ListRecommendations'), AD('GetAds')];
+  if (path === '/cart' && method !== 'POST') return [CURRENCY('GetSupportedCurrencies'), CART('GetCart'), RECOMMEND('ListRecommendations'), SHIPPING('GetQuote'), CATALOG('GetProduct')];
+  if (path === '/cart/checkout') return [CHECKOUT('PlaceOrder'), RECOMMEND('ListRecommendations'), CURRENCY('GetSupportedCurrencies')];
   if (path === '/_healthz' || path === '/setCurrency' || path === '/logout' || path === '/cart') return [];
   return undefined;
 }
 
 /** The calls a backend makes while serving (checkout's order flow; recommendations read the catalog). */
 function backendCalls(app: string): BackendCall[] {
-  if (app === 'recommendationservice') return [CATALOG];
-  if (app === 'checkoutservice') return [CART, CATALOG, CURRENCY, SHIPPING, backend('paymentservice', 'payment', 50051, 'failed to charge card'), backend('emailservice', 'email', 5000)];
+  if (app === 'recommendationservice') return [CATALOG('ListProducts')];
+  if (app === 'checkoutservice') return [CART('GetCart'), CATALOG('GetProduct'), CURRENCY('Convert'), SHIPPING('GetQuote'), PAYMENT('Charge'), EMAIL('SendOrderConfirmation')];
   return [];
+}
+
+/**
+ * The User-Agent a workload's gRPC client sends: grpc-go in the Go services (frontend, checkout),
+ * grpcio in the Python recommendation service (microservices-demo v0.9.0's go.mod and requirements.txt).
+ */
+function grpcUserAgent(app: string): string {
+  return app === 'recommendationservice' ? 'grpc-python/1.59.3 grpc-c/36.0.0 (linux; chttp2)' : 'grpc-go/1.59.0';
 }
 
 /** A gRPC call from the app in `fromPod`, captured by its sidecar. */
@@ -228,9 +307,10 @@ function grpcCall(ctx: Ctx, fromPod: KubeObject, parent: number, call: BackendCa
   const port = svc ? servicePorts(svc).find((p) => p.port === call.port) : undefined;
   if (!svc || !port) return { ok: false, error: `rpc error: code = Unavailable desc = name resolver error: produced zero addresses` };
   const client = appClient(fromPod);
-  const saved = { method: ctx.method, path: ctx.path };
+  const saved = { method: ctx.method, path: ctx.path, userAgent: ctx.userAgent };
   ctx.method = 'POST';
-  ctx.path = grpcPath(call.service);
+  ctx.path = call.path;
+  ctx.userAgent = grpcUserAgent(fromPod.metadata.labels.app ?? '');
   const response = callThroughService(ctx, client, svc, port, parent, `${host}:${call.port}`);
   Object.assign(ctx, saved);
   if (response.connectionError) return { ok: false, error: `rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: read tcp: connection reset by peer"` };
@@ -246,17 +326,23 @@ const appClient = perObject((pod: KubeObject): HopClient => {
     : { type: 'plain', label, reason: reason('client.no-sidecar', `${label} has no sidecar: it sends plaintext`, { client: label, via: 'app' }), pod };
 });
 
-/** `/hipstershop.CartService/Call` for `cartservice`. */
-function grpcPath(service: string): string {
-  let path = grpcPaths.get(service);
-  if (path === undefined) {
-    path = `/hipstershop.${service.replace('service', 'Service').replace(/^./, (c) => c.toUpperCase())}/Call`;
-    grpcPaths.set(service, path);
-  }
-  return path;
-}
 
-const grpcPaths = new Map<string, string>();
+/** The frontend's page handlers: the backend calls of the page, then the page or the error page. */
+function serveFrontend(ctx: Ctx, hopIndex: number, pod: KubeObject, viaSidecar: boolean): Response {
+  const calls = frontendCalls(ctx.method, ctx.path.split('?')[0] ?? '/');
+  const headers = (code: number): [string, string][] => viaSidecar
+    ? envoyHeaders(code, code === 404 ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8', 20)
+    : [['content-type', code === 404 ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8'], ['date', '']];
+  if (!calls) return { code: 404, body: NOT_FOUND_BODY, headers: headers(404) };
+  for (const call of calls) {
+    const result = grpcCall(ctx, pod, hopIndex, call);
+    if (!result.ok && call.failure) {
+      return { code: 500, body: errorPageHtml(`${call.failure}: ${result.error ?? ''}`), headers: headers(500) };
+    }
+  }
+  if (ctx.path === '/_healthz') return { code: 200, body: 'ok', headers: headers(200) };
+  return { code: 200, body: storefrontHtml(ctx.requestId), headers: [...headers(200), ['set-cookie', `shop_session-id=${ctx.requestId}; Max-Age=172800`]] };
+}
 
 /** What the application on `pod` answers once a hop has delivered the request to it. */
 function serve(ctx: Ctx, hopIndex: number, pod: KubeObject, port: number, authority: string): Response {
@@ -268,19 +354,11 @@ function serve(ctx: Ctx, hopIndex: number, pod: KubeObject, port: number, author
     const viaSidecar = hasSidecar(pod);
     const hop = ctx.hops[hopIndex];
     if (app === 'frontend') {
-      const calls = frontendCalls(ctx.method, ctx.path.split('?')[0] ?? '/');
-      const headers = (code: number): [string, string][] => viaSidecar
-        ? envoyHeaders(code, code === 404 ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8', 20)
-        : [['content-type', code === 404 ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8'], ['date', '']];
-      if (!calls) return { code: 404, body: NOT_FOUND_BODY, headers: headers(404) };
-      for (const call of calls) {
-        const result = grpcCall(ctx, pod, hopIndex, call);
-        if (!result.ok && call.failure) {
-          return { code: 500, body: errorPageHtml(`${call.failure}: ${result.error ?? ''}`), headers: headers(500) };
-        }
-      }
-      if (ctx.path === '/_healthz') return { code: 200, body: 'ok', headers: headers(200) };
-      return { code: 200, body: storefrontHtml(ctx.requestId), headers: [...headers(200), ['set-cookie', `shop_session-id=${ctx.requestId}; Max-Age=172800`]] };
+      const response = serveFrontend(ctx, hopIndex, pod, viaSidecar);
+      // The frontend's middleware logs each request it serves, in the app container.
+      const lines = frontendRequestLines(ctx.time, ctx.method, ctx.path.split('?')[0] ?? '/', ctx.requestId, ctx.requestId, response.code, response.body.length, 3 + ctx.hops.length * 2);
+      for (const text of lines) ctx.logs.push({ namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name, container: 'server', text });
+      return response;
     }
     if (hop?.protocol === 'grpc' || servicePortsIsGrpc(ctx, pod, port)) {
       for (const call of backendCalls(app)) {
@@ -329,10 +407,15 @@ function clientLabel(spec: RequestSpec): string {
   return spec.client.kind === 'external' ? `external/${spec.client.name}` : `${spec.client.namespace}/${spec.client.pod}`;
 }
 
+/** The generator states before and after the request's endpoint choices, when it made any. */
+function spent(ctx: Ctx): Pick<Trace, 'spread'> {
+  return ctx.spreadUsed ? { spread: { from: ctx.world.rng.state, to: ctx.spread.state } } : {};
+}
+
 function connectionFailure(spec: RequestSpec, ctx: Ctx, curlExit: number, curlError: string, page: PageView): Trace {
   return {
     from: clientLabel(spec), url: spec.url, method: ctx.method, httpCode: 0, curlExit, curlError,
-    hops: ctx.hops, body: '', responseHeaders: [], page, origin: spec.origin ?? 'command', accessLogs: ctx.logs,
+    hops: ctx.hops, body: '', responseHeaders: [], page, origin: spec.origin ?? 'command', accessLogs: ctx.logs, ...spent(ctx),
   };
 }
 
@@ -349,7 +432,7 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
     world, hops: [], logs: [], method, path: url?.path ?? '/',
     userAgent: spec.userAgent ?? 'curl/8.11.1',
     requestId: requestIdFor(`${spec.url}|${clientLabel(spec)}|${world.clock.now()}`),
-    time, depth: 0,
+    time, depth: 0, spread: world.rng.clone(), spreadUsed: false,
   };
   if (!url || (url.scheme !== 'http' && url.scheme !== 'https')) {
     return url
@@ -423,11 +506,15 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
   return {
     from: clientLabel(spec), url: spec.url, method, httpCode: response.code, curlExit: 0,
     hops: ctx.hops, body: response.body, responseHeaders: response.headers.map(([k, v]) => [k, k === 'date' ? time.toUTCString() : v]),
-    page, origin: spec.origin ?? 'command', accessLogs: ctx.logs,
+    page, origin: spec.origin ?? 'command', accessLogs: ctx.logs, ...spent(ctx),
   };
 }
 
 /** Stores a trace's access-log lines in the pods' logs (what `kubectl logs -c istio-proxy` shows). */
 export function recordAccessLogs(world: World, trace: Trace): void {
+  // The request was made: the endpoint choices it drew are spent, so the next request draws anew.
+  // (Unless something else drew from the generator meanwhile: then the trace is stale, and the
+  // generator is left alone.)
+  if (trace.spread && world.rng.state === trace.spread.from) world.rng.state = trace.spread.to;
   for (const entry of trace.accessLogs) world.appendLog(entry.namespace, entry.pod, entry.container, entry.text);
 }

@@ -126,6 +126,13 @@ export interface Trace {
   origin: 'command' | 'browser' | 'background';
   /** Envoy access-log lines the request left behind, per pod (`recordAccessLogs` stores them). */
   accessLogs: AccessLogEntry[];
+  /**
+   * The world's generator state before and after the request chose among a Service's endpoints;
+   * absent when no choice was made. Simulating never changes the world; recording the request
+   * moves the generator on (`recordAccessLogs`), so probes and predictions draw what the next
+   * real request will.
+   */
+  spread?: { from: number; to: number };
 }
 
 export interface AccessLogEntry {
