@@ -221,6 +221,15 @@ export class Course {
           stopped = 'user';
           break;
         }
+        // A command that calls a tool whose code has not arrived yet waits for it, as typed ones do.
+        const loading = scratch.toolsFor(command);
+        if (loading) {
+          await loading;
+          if (superseded()) {
+            stopped = 'superseded';
+            break;
+          }
+        }
         const before = scratch.snapshot();
         const config = configSnapshot(scratch.world);
         const fingerprint = sessionFingerprint(scratch);

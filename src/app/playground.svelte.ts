@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/messages/index.ts';
 import { lessonCatalog, type LessonEntry } from '../lessons/index.ts';
 import type { Lesson } from '../lessons/types.ts';
 import { outcomeOf } from '../lessons/probe.ts';
+import { loadTextTools } from '../shell/bash/builtins/lazyUtilities.ts';
 import { InputBuffer } from '../shell/bash/inputBuffer.ts';
 import type { SessionSnapshot } from '../shell/session.ts';
 import { Course, type CourseProgress, type ReplayBudget, type ReplayOutcome } from './course.svelte.ts';
@@ -217,6 +218,8 @@ export class Playground {
       this.becameShowable();
     }
     this.ready();
+    // The text tools' code, fetched once the lesson is open (a command that calls one waits for it).
+    void loadTextTools().catch(() => undefined);
   }
 
   private async open(): Promise<void> {

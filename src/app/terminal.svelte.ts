@@ -246,6 +246,14 @@ export class TerminalState {
           continue;
         }
         if (this.holds > 0 || this.foreground || this.queueHead >= this.queue.length || (changed && shouldYield())) break;
+        // A line that calls a tool whose code has not arrived yet (the text tools load after the
+        // engine) waits for it, and so do the lines behind it.
+        const loading = this.session.toolsFor(this.queue[this.queueHead] as string);
+        if (loading) {
+          const release = this.hold();
+          void loading.then(release, release);
+          break;
+        }
         const line = this.queue[this.queueHead++] as string;
         changed = true;
         this.start(line, batch);

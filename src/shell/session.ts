@@ -5,6 +5,7 @@ import { recordAccessLogs, simulateRequest } from '../domain/traffic/simulateReq
 import type { Trace } from '../domain/traffic/trace.ts';
 import type { World } from '../domain/world.ts';
 import { MemoryFs, type MemoryFsSnapshot } from './bash/memoryFs.ts';
+import { textToolsFor } from './bash/builtins/lazyUtilities.ts';
 import { finishAbandoned, type ForegroundJob, runToEnd, Shell } from './bash/shell.ts';
 import { createCurl } from './curl/curl.ts';
 import { createGcloud } from './gcloud/gcloud.ts';
@@ -71,6 +72,14 @@ export class SimSession {
       env: { HOME: '/home/learner', USER: 'learner', SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin', PS1: '\\u@cloudshell:\\w$ ' },
       sleep: (ms) => this.sleep(ms),
     });
+  }
+
+  /**
+   * Undefined when `text` can run now; otherwise it calls a tool whose code loads after the engine
+   * (the text tools, in the browser), and this resolves once it has arrived.
+   */
+  toolsFor(text: string): Promise<void> | undefined {
+    return textToolsFor(text);
   }
 
   private sleep(ms: number): void {

@@ -73,6 +73,14 @@ test('the boot terminal answers before the diagram has loaded, and the workspace
   await expect(page.locator('.scrollback')).toContainText('kubectl get ns istio-system');
 });
 
+test('the text tools arrive after the engine: a jq pipeline typed at once waits for them, then answers', async ({ page }) => {
+  await page.goto('/?mode=sandbox&lang=en');
+  await typeLine(page, "kubectl get ns -o json | jq -r '.items[].metadata.name' | sort -r | head -2");
+  await typeLine(page, 'echo after');
+  await expect(page.locator('.scrollback')).toContainText('istio-system\ndefault');
+  await expect(page.locator('.scrollback .entry').last()).toContainText('after');
+});
+
 test('a continuation prompt appears while a heredoc is open, and ↑ recalls history', async ({ page }) => {
   await page.goto('/?mode=sandbox&lang=en');
   await typeLine(page, 'cat <<EOF');

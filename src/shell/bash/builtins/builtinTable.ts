@@ -1,5 +1,6 @@
 import { alias, unalias } from './alias.ts';
 import type { Builtin } from './builtin.ts';
+import { lazyUtilities } from './lazyUtilities.ts';
 import { cat } from './cat.ts';
 import { cd } from './cd.ts';
 import { clear } from './clear.ts';
@@ -27,17 +28,6 @@ import { trivial } from './trivial.ts';
 import { unset } from './unset.ts';
 import { wc } from './wc.ts';
 import { type, which } from './which.ts';
-import { jq } from '../../text/jq/jq.ts';
-import { awk } from '../../text/awk/awk.ts';
-import { base64 } from '../../text/base64.ts';
-import { cut } from '../../text/cut.ts';
-import { pager } from '../../text/pager.ts';
-import { sed } from '../../text/sed.ts';
-import { sort } from '../../text/sort.ts';
-import { tr } from '../../text/tr.ts';
-import { uniq } from '../../text/uniq.ts';
-import { watch } from '../../text/watch.ts';
-import { xargs } from '../../text/xargs.ts';
 
 /**
  * The commands the shell itself provides. `shell` entries change or read shell state and cannot be
@@ -67,33 +57,27 @@ export const builtinTable: { shell: ReadonlyMap<string, Builtin>; utilities: Rea
     ['unalias', unalias],
     ['unset', unset],
   ]),
-  utilities: new Map<string, Builtin>([
-    ['awk', awk],
-    ['base64', base64],
-    ['cat', cat],
-    ['clear', clear],
-    ['cut', cut],
-    ['env', env],
-    ['grep', grep],
-    ['head', headTail],
-    ['jq', jq],
-    ['less', pager],
-    ['ls', ls],
-    ['mkdir', mkdir],
-    ['more', pager],
-    ['rm', rm],
-    ['sed', sed],
-    ['seq', seq],
-    ['sleep', sleep],
-    ['sort', sort],
-    ['tail', headTail],
-    ['tee', tee],
-    ['touch', touch],
-    ['tr', tr],
-    ['uniq', uniq],
-    ['watch', watch],
-    ['wc', wc],
-    ['which', which],
-    ['xargs', xargs],
-  ]),
+  // In name order, the text tools (which load after the engine) among the others.
+  utilities: new Map<string, Builtin>(
+    (
+      [
+        ...lazyUtilities,
+        ['cat', cat],
+        ['clear', clear],
+        ['env', env],
+        ['grep', grep],
+        ['head', headTail],
+        ['ls', ls],
+        ['mkdir', mkdir],
+        ['rm', rm],
+        ['seq', seq],
+        ['sleep', sleep],
+        ['tail', headTail],
+        ['tee', tee],
+        ['touch', touch],
+        ['wc', wc],
+        ['which', which],
+      ] satisfies [string, Builtin][]
+    ).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  ),
 };
