@@ -6,11 +6,16 @@ export interface LogLine {
   text: string;
 }
 
-/** Lines kept per pod, as a real log rotates. */
+/**
+ * Lines kept per container, as a real log rotates: the kubelet rotates each container's log file on
+ * its own (containerLogMaxSize, containerLogMaxFiles), so a chatty container (a tcpdump in a debug
+ * container) never pushes the sidecar's lines out.
+ */
 export const MAX_LOG_LINES = 2000;
 
 /**
- * The pods' logs by pod key (`ns/name`), each the pod's last `MAX_LOG_LINES` lines. A world and its
+ * The pods' logs by pod key (`ns/name`), each the pod's lines in the order written, keeping each
+ * container's last `MAX_LOG_LINES`. A world and its
  * snapshots share one store (see World.clone); `fork` makes a store of its own for a copy whose
  * logs must go their own way.
  */
@@ -21,6 +26,8 @@ export class PodLogs {
    * may add to them in place. Any other array in `lines` may be shared and is copied first.
    */
   private own = new Map<string, LogLine[]>();
+  /** Lines per container of each array in `own`. */
+  private counts = new Map<string, Map<string, number>>();
 
   /** Read-only; a reader keeping an array sees the lines appended to it later. */
   get byPod(): ReadonlyMap<string, readonly LogLine[]> {
@@ -30,20 +37,33 @@ export class PodLogs {
   append(key: string, line: LogLine): void {
     const lines = this.lines.get(key);
     let own = this.own.get(key);
-    if (own === undefined || own !== lines) {
+    let counts = this.counts.get(key);
+    if (own === undefined || own !== lines || counts === undefined) {
       // Copy on write: a fork shares the arrays it copied (see `fork`) and never changes them.
-      own = lines ? lines.slice(Math.max(0, lines.length - MAX_LOG_LINES)) : [];
+      own = lines ? lines.slice() : [];
+      counts = new Map();
+      for (const l of own) counts.set(l.container, (counts.get(l.container) ?? 0) + 1);
       this.lines.set(key, own);
       this.own.set(key, own);
+      this.counts.set(key, counts);
     }
     own.push(line);
-    // The log rotates, keeping its last lines. V8 shifts by moving the array's start, not its lines.
-    while (own.length > MAX_LOG_LINES) own.shift();
+    const count = (counts.get(line.container) ?? 0) + 1;
+    if (count <= MAX_LOG_LINES) {
+      counts.set(line.container, count);
+      return;
+    }
+    // The container's log rotates, keeping its last lines. Its oldest line is usually the pod's
+    // oldest: V8 shifts by moving the array's start, not its lines.
+    const oldest = own.findIndex((l) => l.container === line.container);
+    if (oldest === 0) own.shift();
+    else own.splice(oldest, 1);
   }
 
   delete(key: string): void {
     this.lines.delete(key);
     this.own.delete(key);
+    this.counts.delete(key);
   }
 
   /** A store with the same lines, after which each store's appends are its own. */
@@ -52,6 +72,7 @@ export class PodLogs {
     copy.lines = new Map(this.lines);
     // Both stores now share every array, so neither may add to one in place any more.
     this.own = new Map();
+    this.counts = new Map();
     return copy;
   }
 }
