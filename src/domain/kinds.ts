@@ -1,3 +1,5 @@
+import { LEARNER_KINDS } from './learnerKinds.ts';
+
 /** What the API server knows about one kind: its group, versions and names (discovery). */
 export interface KindInfo {
   kind: string;
@@ -24,6 +26,7 @@ export const KINDS: readonly KindInfo[] = [
   { kind: 'Gateway', group: 'networking.istio.io', versions: ['v1', 'v1beta1', 'v1alpha3'], plural: 'gateways', singular: 'gateway', shortNames: ['gw'], namespaced: true },
   { kind: 'VirtualService', group: 'networking.istio.io', versions: ['v1', 'v1beta1', 'v1alpha3'], plural: 'virtualservices', singular: 'virtualservice', shortNames: ['vs'], namespaced: true },
   { kind: 'CustomResourceDefinition', group: 'apiextensions.k8s.io', versions: ['v1'], plural: 'customresourcedefinitions', singular: 'customresourcedefinition', shortNames: ['crd', 'crds'], namespaced: false },
+  ...LEARNER_KINDS,
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));

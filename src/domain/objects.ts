@@ -38,6 +38,8 @@ export interface KubeObject {
   metadata: ObjectMeta;
   spec?: JsonObject;
   status?: JsonObject;
+  /** Top-level fields of kinds without a spec (ConfigMap `data`, Secret `type`, Endpoints `subsets`…). */
+  fields?: JsonObject;
 }
 
 /** Names one object. `namespace` is '' for cluster-scoped kinds. */

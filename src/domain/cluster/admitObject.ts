@@ -69,6 +69,7 @@ export function admitObject(world: World, raw: JsonObject, namespace: string | u
     metadata: newMeta(world, name, ns, { labels: kind === 'Namespace' ? { 'kubernetes.io/metadata.name': name, ...labels } : labels, annotations }),
     ...(body.spec !== undefined || kind === 'Namespace' || kind === 'Service' ? { spec: kind === 'Namespace' ? { finalizers: ['kubernetes'] } : ((body.spec as JsonObject | undefined) ?? {}) } : {}),
     ...(kind === 'Namespace' ? { status: { phase: 'Active' } } : {}),
+    ...(Object.keys(body).some((k) => k !== 'spec') ? { fields: Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'spec')) } : {}),
   };
   let stored = created;
   if (kind === 'Service') {

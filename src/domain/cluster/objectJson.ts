@@ -1,7 +1,7 @@
 import type { JsonObject, KubeObject } from '../objects.ts';
 
 /** Kinds whose objects carry no metadata.generation (their API strategies never set one). */
-const WITHOUT_GENERATION = new Set(['Namespace', 'Service', 'ServiceAccount']);
+const WITHOUT_GENERATION = new Set(['Namespace', 'Service', 'ServiceAccount', 'ConfigMap', 'Secret', 'Endpoints', 'Event', 'Node']);
 
 /** A Kubernetes timestamp (whole seconds) as RFC 3339: `2026-11-28T08:32:55Z`. */
 function rfc3339(seconds: number): string {
@@ -36,7 +36,7 @@ export function objectJson(obj: KubeObject): JsonObject {
   }
   metadata.resourceVersion = m.resourceVersion;
   metadata.uid = m.uid;
-  const out: JsonObject = { apiVersion: obj.apiVersion, kind: obj.kind, metadata };
+  const out: JsonObject = { apiVersion: obj.apiVersion, ...obj.fields, kind: obj.kind, metadata };
   if (obj.spec !== undefined) out.spec = obj.spec;
   if (obj.status !== undefined) out.status = obj.status;
   return out;

@@ -29,11 +29,13 @@ export function updateObject(world: World, existing: KubeObject, patched: JsonOb
   }
   // A loosely typed field of the spec may nest 10,000 deep.
   const specChanged = !jsonEqual(spec, existing.spec);
-  if (!specChanged && jsonEqual(labels, existing.metadata.labels) && jsonEqual(annotations, existing.metadata.annotations)) {
+  // Top-level fields of kinds without a spec (ConfigMap data, Secret type): replaced like the spec.
+  const fields = Object.fromEntries(Object.entries(patched).filter(([k]) => !['apiVersion', 'kind', 'metadata', 'spec', 'status'].includes(k)));
+  if (!specChanged && jsonEqual(fields, existing.fields ?? {}) && jsonEqual(labels, existing.metadata.labels) && jsonEqual(annotations, existing.metadata.annotations)) {
     return { ok: true, object: existing };
   }
   if (opts.dryRun) return { ok: true, object: existing };
-  const { spec: _previousSpec, status: _previousStatus, ...kept } = existing;
+  const { spec: _previousSpec, status: _previousStatus, fields: _previousFields, ...kept } = existing;
   const updated: KubeObject = {
     ...kept,
     metadata: {
@@ -45,6 +47,7 @@ export function updateObject(world: World, existing: KubeObject, patched: JsonOb
     },
     ...(spec !== undefined ? { spec } : {}),
     ...(status !== undefined ? { status } : {}),
+    ...(Object.keys(fields).length > 0 ? { fields } : {}),
   };
   world.put(updated);
   if (existing.kind === 'Deployment' && specChanged) reconcileDeployment(world, updated);

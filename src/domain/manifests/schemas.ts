@@ -7,6 +7,8 @@
  * Sources: Istio's CRDs (manifests/charts/base/files/crd-all.gen.yaml) and k8s.io/api core/v1, apps/v1.
  */
 
+import { LEARNER_SCHEMAS } from './learnerSchemas.ts';
+
 /** A node of a field table. `go` is the Go type named in built-in decode errors. */
 export type FieldSchema =
   | { t: 'string'; enum?: readonly string[]; go?: string }
@@ -209,4 +211,5 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
   DestinationRule: istio(DESTINATION_RULE_SPEC),
   Gateway: istio(GATEWAY_SPEC),
   VirtualService: istio(VIRTUAL_SERVICE_SPEC),
+  ...LEARNER_SCHEMAS,
 };

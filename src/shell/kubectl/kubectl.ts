@@ -1,5 +1,7 @@
 import type { CommandContext, CommandHandler } from '../types.ts';
 import { suggestCommands } from '../suggest.ts';
+import { ownValue } from '../../domain/objects.ts';
+import { NOT_SIMULATED_COMMANDS, NOT_SIMULATED_SUBCOMMANDS, notSimulatedMessage } from './notSimulated.ts';
 import { parseArgs } from './parseArgs.ts';
 import type { FlagSpec, FlagValue, SimServices, Verb, VerbContext } from './types.ts';
 import { VERBS } from './verbs/index.ts';
@@ -74,7 +76,12 @@ export function createKubectl(services: () => SimServices): CommandHandler {
     }) ?? VERBS.find((v) => (v.path ?? [v.name])[0] === words[0]);
     if (!verb) {
       const typed = words[0] ?? '';
-      const near = suggestCommands(typed, [...new Set(VERBS.map((v) => (v.path ?? [v.name])[0] ?? ''))]);
+      if (NOT_SIMULATED_COMMANDS.includes(typed)) {
+        io.stderr(notSimulatedMessage(typed));
+        return 1;
+      }
+      // cobra sorts a command's children by name (EnableCommandSorting) before suggesting.
+      const near = suggestCommands(typed, [...new Set([...VERBS.map((v) => (v.path ?? [v.name])[0] ?? ''), ...NOT_SIMULATED_COMMANDS])].sort());
       io.stderr(`error: unknown command "${typed}" for "kubectl"${near.length ? `\n\nDid you mean this?\n${near.map((n) => `\t${n}`).join('\n')}` : ''}\n`);
       if (!near.length) io.stderr(`Run 'kubectl --help' for usage.\n`);
       return 1;
@@ -87,6 +94,10 @@ export function createKubectl(services: () => SimServices): CommandHandler {
       if (idx !== -1) rest.splice(idx, 1);
     }
     if (path.length > 1 && words[1] !== path[1]) {
+      if (ownValue(NOT_SIMULATED_SUBCOMMANDS, path[0] ?? '')?.includes(words[1] ?? '')) {
+        io.stderr(notSimulatedMessage(`${path[0] ?? ''} ${words[1] ?? ''}`));
+        return 1;
+      }
       io.stderr(`error: unknown command "${words[1] ?? ''}" for "kubectl ${path[0]}"\n`);
       return 1;
     }

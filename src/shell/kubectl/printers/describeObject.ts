@@ -1,7 +1,8 @@
-import type { KubeObject } from '../../../domain/objects.ts';
+import { type KubeObject, ownValue } from '../../../domain/objects.ts';
 import type { World } from '../../../domain/world.ts';
 import { describeDeployment } from './describeDeployment.ts';
 import { describeGeneric } from './describeGeneric.ts';
+import { LEARNER_DESCRIBERS } from './describeLearnerKinds.ts';
 import { describeNamespace } from './describeNamespace.ts';
 import { describePod } from './describePod.ts';
 import { describeReplicaSet } from './describeReplicaSet.ts';
@@ -18,6 +19,6 @@ export function describeObject(world: World, obj: KubeObject): string {
     case 'Deployment': return describeDeployment(world, obj);
     case 'ReplicaSet': return describeReplicaSet(world, obj);
     case 'ServiceAccount': return describeServiceAccount(obj);
-    default: return describeGeneric(obj);
+    default: return (ownValue(LEARNER_DESCRIBERS, obj.kind) ?? describeGeneric)(obj);
   }
 }

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../../domain/objects.ts';
 import type { World } from '../../../domain/world.ts';
+import { controllerObject, withControllerObjects } from './controllerView.ts';
 import { type Requirement, matchesSelector, notFoundError } from '../resources.ts';
 import type { ResourceRequest } from './resourceArgs.ts';
 
@@ -24,13 +25,13 @@ export function fetchObjects(world: World, requests: readonly ResourceRequest[],
     const ns = info.namespaced ? scope.namespace : '';
     if (names) {
       for (const name of names) {
-        const obj = world.get(info.kind, ns, name);
+        const obj = world.get(info.kind, ns, name) ?? controllerObject(world, info.kind, ns, name);
         if (obj) objects.push(obj);
         else errors.push(notFoundError(info, name));
       }
       continue;
     }
-    const listed = world.list(info.kind, info.namespaced && !scope.allNamespaces ? ns : undefined);
+    const listed = withControllerObjects(world, info.kind, info.namespaced && !scope.allNamespaces ? ns : undefined);
     objects.push(...listed.filter((obj) => matchesSelector(scope.selector, obj.metadata.labels)));
   }
   return { objects, errors };

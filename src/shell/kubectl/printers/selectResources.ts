@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../../domain/objects.ts';
+import { deprecationWarnings } from './controllerView.ts';
 import { fetchObjects } from './fetchObjects.ts';
 import { parseResourceArgs } from './resourceArgs.ts';
 import { parseSelector } from '../resources.ts';
@@ -39,6 +40,7 @@ export function selectResources(
   const parsed = parseResourceArgs(args, { selector: selectorText !== '' || listAll, allNamespaces });
   if (!parsed.ok) return parsed;
   if (!parsed.byName && selectorText === '' && !listAll) return { ok: false, error: 'error: resource(s) were provided, but no name was specified' };
+  ctx.err(deprecationWarnings(parsed.requests.map((r) => r.info.kind)));
   const fetched = fetchObjects(ctx.world, parsed.requests, { namespace: ctx.namespace, allNamespaces, selector: selector.requirements });
   return { ok: true, selected: { objects: fetched.objects, errors: fetched.errors, singleItemImplied: parsed.singleItemImplied } };
 }

@@ -4,6 +4,7 @@ import { compareByteWise } from '../format/compareByteWise.ts';
 import { humanDuration } from '../format/index.ts';
 import { marshalGoJson } from '../format/marshalGoJson.ts';
 import { formatLabels, formatSelector } from './labelText.ts';
+import { LEARNER_COLUMNS, WITHOUT_NAME_COLUMN } from './learnerColumns.ts';
 import { type PodSummary, podSummary } from './podSummary.ts';
 
 /** How `kubectl get` was asked to print a group of objects of one kind. */
@@ -144,11 +145,12 @@ const COLUMNS: Record<string, Column[]> = {
 
 /** The header and rows `kubectl get` prints for objects of one kind (before tabwriter alignment). */
 export function tableRows(info: KindInfo, objects: readonly KubeObject[], options: TableOptions): string[][] {
-  const columns = (COLUMNS[info.kind] ?? [age]).filter((c) => !c.wide || options.wide);
+  const columns = (COLUMNS[info.kind] ?? LEARNER_COLUMNS[info.kind] ?? [age]).filter((c) => !c.wide || options.wide);
   const withNamespace = options.withNamespace && info.namespaced;
+  const withName = !WITHOUT_NAME_COLUMN.has(info.kind);
   const header = [
     ...(withNamespace ? ['NAMESPACE'] : []),
-    'NAME',
+    ...(withName ? ['NAME'] : []),
     ...columns.map((c) => c.header),
     ...options.labelColumns.map((l) => (l.split('/').pop() ?? l).toUpperCase()),
     ...(options.showLabels ? ['LABELS'] : []),
@@ -158,7 +160,7 @@ export function tableRows(info: KindInfo, objects: readonly KubeObject[], option
     const row: RowContext = { ...options, pod: () => (summary ??= podSummary(obj, options.now)) };
     return [
       ...(withNamespace ? [obj.metadata.namespace ?? ''] : []),
-      options.withKind ? `${qualifiedSingular(info)}/${obj.metadata.name}` : obj.metadata.name,
+      ...(withName ? [options.withKind ? `${qualifiedSingular(info)}/${obj.metadata.name}` : obj.metadata.name] : []),
       ...columns.map((c) => c.cell(obj, row)),
       ...options.labelColumns.map((l) => ownValue(obj.metadata.labels, l) ?? ''),
       ...(options.showLabels ? [formatLabels(obj.metadata.labels)] : []),

@@ -16,6 +16,11 @@ function categoriesOf(info: KindInfo): string[] {
   return [];
 }
 
+/** Kinds served under a second group too, which discovery lists again: events.k8s.io/v1 Event. */
+const ALSO_SERVED: readonly KindInfo[] = [
+  { kind: 'Event', group: 'events.k8s.io', versions: ['v1'], plural: 'events', singular: 'event', shortNames: ['ev'], namespaced: true },
+];
+
 interface Row {
   group: string;
   info: KindInfo;
@@ -60,7 +65,7 @@ export const apiResourcesVerb: Verb = {
     // StringSlice flags: each value may hold several, comma-separated.
     const verbs = (ctx.flag<string[]>('verbs') ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
     const categories = (ctx.flag<string[]>('categories') ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
-    const rows: Row[] = KINDS
+    const rows: Row[] = [...KINDS, ...ALSO_SERVED]
       .filter((info) => group === undefined || info.group === group)
       .filter((info) => namespaced === undefined || info.namespaced === namespaced)
       .filter((info) => verbs.every((v) => verbsOf(info).includes(v)))

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../../domain/objects.ts';
 import { describeObject } from '../printers/describeObject.ts';
+import { deprecationWarnings } from '../printers/controllerView.ts';
 import { fetchObjects } from '../printers/fetchObjects.ts';
 import { parseResourceArgs } from '../printers/resourceArgs.ts';
 import { parseSelector } from '../resources.ts';
@@ -33,6 +34,7 @@ export const describeVerb: Verb = {
       return 1;
     }
     const scope = { namespace: ctx.namespace, allNamespaces, selector: selector.requirements };
+    ctx.err(deprecationWarnings(parsed.requests.map((r) => r.info.kind)));
     const fetched = fetchObjects(ctx.world, parsed.requests, scope);
     const describe = (obj: KubeObject): string => {
       const text = describeObject(ctx.world, obj);

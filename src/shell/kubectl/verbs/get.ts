@@ -11,6 +11,7 @@ import {
   wrapInList,
 } from '../format/index.ts';
 import { compareByteWise } from '../format/compareByteWise.ts';
+import { deprecationWarnings } from '../printers/controllerView.ts';
 import { fetchObjects } from '../printers/fetchObjects.ts';
 import { parseResourceArgs } from '../printers/resourceArgs.ts';
 import { tableRows } from '../printers/tableRows.ts';
@@ -156,6 +157,7 @@ export const getVerb: Verb = {
     }
     const printer = chosen.printer;
     const now = ctx.world.nowSeconds();
+    ctx.err(deprecationWarnings(parsed.requests.map((r) => r.info.kind)));
     const fetched = fetchObjects(ctx.world, parsed.requests, { namespace: ctx.namespace, allNamespaces, selector: selector.requirements });
     let objects = fetched.objects;
     const errors = ignoreNotFound ? [] : fetched.errors;

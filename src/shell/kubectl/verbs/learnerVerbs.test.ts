@@ -191,19 +191,26 @@ describe('kubectl api-resources', () => {
   it('lists the served kinds by group then name, with kubectl\'s columns', () => {
     const world = createDefaultWorld();
     const lines = kubectl(world, 'api-resources').stdout.split('\n');
-    expect(lines[0]).toBe('NAME                        SHORTNAMES   APIVERSION                NAMESPACED   KIND');
-    expect(lines[1]).toBe('namespaces                  ns           v1                        false        Namespace');
-    expect(lines).toContain('customresourcedefinitions   crd,crds     apiextensions.k8s.io/v1   false        CustomResourceDefinition');
-    expect(lines).toContain('peerauthentications         pa           security.istio.io/v1      true         PeerAuthentication');
-    // '' (core), then apiextensions.k8s.io, apps, networking.istio.io, security.istio.io.
-    expect(lines.slice(1, -1).map((l) => l.split(' ')[0])).toEqual(['namespaces', 'pods', 'serviceaccounts', 'services', 'customresourcedefinitions', 'deployments', 'replicasets', 'destinationrules', 'gateways', 'virtualservices', 'peerauthentications']);
+    expect(lines[0]).toBe('NAME                        SHORTNAMES   APIVERSION                     NAMESPACED   KIND');
+    expect(lines[1]).toBe('configmaps                  cm           v1                             true         ConfigMap');
+    expect(lines).toContain('customresourcedefinitions   crd,crds     apiextensions.k8s.io/v1        false        CustomResourceDefinition');
+    expect(lines).toContain('peerauthentications         pa           security.istio.io/v1           true         PeerAuthentication');
+    expect(lines).toContain('events                      ev           events.k8s.io/v1               true         Event');
+    // '' (core), then apiextensions.k8s.io, apps, discovery.k8s.io, events.k8s.io, extensions.istio.io, networking.istio.io, security.istio.io, telemetry.istio.io.
+    expect(lines.slice(1, -1).map((l) => l.split(' ')[0])).toEqual([
+      'configmaps', 'endpoints', 'events', 'namespaces', 'nodes', 'pods', 'secrets', 'serviceaccounts', 'services',
+      'customresourcedefinitions', 'deployments', 'replicasets', 'endpointslices', 'events', 'wasmplugins',
+      'destinationrules', 'envoyfilters', 'gateways', 'proxyconfigs', 'serviceentries', 'sidecars', 'virtualservices', 'workloadentries', 'workloadgroups',
+      'authorizationpolicies', 'peerauthentications', 'requestauthentications', 'telemetries',
+    ]);
   });
 
   it('filters by group and scope, and prints names', () => {
     const world = createDefaultWorld();
-    expect(kubectl(world, 'api-resources', '--api-group=networking.istio.io', '-o', 'name')).toEqual(ok('destinationrules.networking.istio.io\ngateways.networking.istio.io\nvirtualservices.networking.istio.io\n'));
+    expect(kubectl(world, 'api-resources', '--api-group=security.istio.io', '-o', 'name')).toEqual(ok('authorizationpolicies.security.istio.io\npeerauthentications.security.istio.io\nrequestauthentications.security.istio.io\n'));
     expect(kubectl(world, 'api-resources', '--namespaced=false', '--no-headers')).toEqual(ok(
       'namespaces                  ns         v1                        false   Namespace\n' +
+      'nodes                       no         v1                        false   Node\n' +
       'customresourcedefinitions   crd,crds   apiextensions.k8s.io/v1   false   CustomResourceDefinition\n',
     ));
     expect(kubectl(world, 'api-resources', '-o', 'json')).toEqual(failed('error: --output json is not available\n'));
@@ -257,7 +264,7 @@ describe('Tab completion of the new verbs', () => {
     expect(options('kubectl config ')).toEqual(['current-context', 'get-contexts', 'use-context', 'view']);
     expect(options('kubectl rollout ')).toEqual(['restart', 'status']);
     expect(options('kubectl auth ')).toEqual(['can-i']);
-    expect(options('kubectl patch p')).toEqual(['pa', 'peerauthentications', 'po', 'pods']);
+    expect(options('kubectl patch p')).toEqual(['pa', 'peerauthentications', 'po', 'pods', 'proxyconfigs']);
     expect(options('kubectl port-forward -n frontend svc/')).toEqual(['svc/frontend', 'svc/frontend-external']);
   });
 });

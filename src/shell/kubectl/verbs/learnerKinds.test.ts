@@ -1,0 +1,172 @@
+/**
+ * The kinds a learner meets beyond workloads and Istio's traffic kinds, as kubectl 1.33 prints them.
+ * Sources:
+ * - kubernetes pkg/printers/internalversion/printers.go: printConfigMap (DATA), printSecret (TYPE,
+ *   DATA), printEndpoints and formatEndpoints (three addresses, then ` + N more...`),
+ *   printEndpointSlice with formatDiscoveryPorts/formatDiscoveryEndpoints (ADDRESSTYPE PORTS
+ *   ENDPOINTS), printEvent (LAST SEEN TYPE REASON OBJECT MESSAGE; wide adds SUBOBJECT SOURCE FIRST
+ *   SEEN COUNT NAME), printNode (STATUS ROLES AGE VERSION; wide INTERNAL-IP … CONTAINER-RUNTIME).
+ * - kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/deprecation/deprecation.go WarningMessage,
+ *   with core/v1 Endpoints deprecated in 1.33 and replaced by discovery.k8s.io/v1 EndpointSlice (KEP-4974).
+ * - KCTL:pkg/describe/describe.go ConfigMapDescriber, describeSecret, describeEndpoints.
+ * - KCTL:pkg/cmd/cmd.go (the real command groups), cobra's SuggestionsFor.
+ * - istio security/pkg/pki/ca/ca.go (istio-ca-secret, BuildSecret, istio.io/ca-root),
+ *   pkg/kube/inject/initializer.go IgnoredNamespaces (no istio-ca-root-cert in kube-*),
+ *   manifests/charts/base/files/crd-all.gen.yaml (ServiceEntry, Sidecar, AuthorizationPolicy
+ *   schemas and printer columns).
+ * - kubelet kuberuntime_container.go (`Created container: %v`, `Started container %v`) and
+ *   images/image_manager.go (`Container image %q already present on machine`).
+ */
+import { describe, expect, it } from 'vitest';
+import { createDefaultWorld } from '../../../domain/cluster/defaultWorld.ts';
+import { rootCertificate } from '../../../domain/pki/rootCertificate.ts';
+import type { World } from '../../../domain/world.ts';
+import { runHandler, servicesFor } from '../../testing/runHandler.ts';
+import { createKubectl } from '../kubectl.ts';
+
+function kubectl(world: World, argv: string[], stdin?: string): { stdout: string; stderr: string; code: number } {
+  const { stdout, stderr, exitCode } = runHandler(createKubectl(servicesFor(world)), ['kubectl', ...argv], stdin === undefined ? {} : { stdin, tty: false });
+  return { stdout, stderr, code: exitCode };
+}
+
+const run = (world: World, line: string, stdin?: string) => kubectl(world, line.split(' '), stdin);
+const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+
+describe('resource types a real cluster serves', () => {
+  it('resolves plurals, singulars and short names as api-resources lists them', () => {
+    const world = createDefaultWorld();
+    for (const typed of ['cm', 'configmap', 'configmaps', 'ep', 'endpoints', 'ev', 'events', 'no', 'nodes', 'secret', 'secrets', 'endpointslices',
+      'se', 'serviceentries', 'sidecar', 'sidecars', 'ap', 'authorizationpolicies', 'envoyfilters', 'ra', 'telemetry', 'we', 'wg', 'wasmplugins', 'proxyconfigs']) {
+      expect(run(world, `get ${typed} -A`).stderr, typed).not.toContain("doesn't have a resource type");
+    }
+    expect(run(world, 'get gizmos')).toEqual({ stdout: '', stderr: 'error: the server doesn\'t have a resource type "gizmos"\n', code: 1 });
+  });
+
+  it('lists the Istio kinds with their CRD printer columns, empty until a learner creates one', () => {
+    const world = createDefaultWorld();
+    expect(run(world, 'get se')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', code: 0 });
+    const se = 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: httpbin\nspec:\n  hosts: ["httpbin.org"]\n  location: MESH_EXTERNAL\n  resolution: DNS\n  ports:\n  - number: 443\n    name: https\n    protocol: TLS\n';
+    expect(run(world, 'apply -f -', se)).toEqual({ stdout: 'serviceentry.networking.istio.io/httpbin created\n', stderr: '', code: 0 });
+    expect(run(world, 'get serviceentries').stdout).toBe('NAME      HOSTS             LOCATION        RESOLUTION   AGE\nhttpbin   ["httpbin.org"]   MESH_EXTERNAL   DNS          0s\n');
+    const ap = 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: deny-all\n  namespace: frontend\nspec:\n  action: DENY\n  rules:\n  - from:\n    - source:\n        namespaces: ["default"]\n';
+    expect(run(world, 'apply -f -', ap).stdout).toBe('authorizationpolicy.security.istio.io/deny-all created\n');
+    expect(run(world, 'get ap -n frontend').stdout).toBe('NAME       ACTION   AGE\ndeny-all   DENY     0s\n');
+    const sidecar = 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\nspec:\n  egress:\n  - hosts: ["./*", "istio-system/*"]\n';
+    expect(run(world, 'apply -f -', sidecar).stdout).toBe('sidecar.networking.istio.io/default created\n');
+    expect(run(world, 'get sidecars').stdout).toBe('NAME      AGE\ndefault   0s\n');
+  });
+
+  it("validates them against the CRD's schema: enums, required fields, unknown fields", () => {
+    const world = createDefaultWorld();
+    const badAction = 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: x\nspec:\n  action: BLOCK\n';
+    const r1 = run(world, 'apply -f -', badAction);
+    expect(r1.code).toBe(1);
+    expect(r1.stderr).toContain('The AuthorizationPolicy "x" is invalid: spec.action: Unsupported value: "BLOCK": supported values: "ALLOW", "DENY", "AUDIT", "CUSTOM"');
+    const noHosts = 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: no-hosts\nspec:\n  resolution: DNS\n';
+    expect(run(world, 'apply -f -', noHosts).stderr).toContain('spec.hosts: Required value');
+    const unknown = 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: z\nspec:\n  egres: []\n';
+    expect(run(world, 'apply -f -', unknown).stderr).toContain('unknown field "spec.egres"');
+  });
+});
+
+describe('objects the controllers keep', () => {
+  it('puts kube-root-ca.crt in every namespace and the mesh root in those istiod watches', () => {
+    const world = createDefaultWorld();
+    expect(run(world, 'get cm -n frontend').stdout).toBe('NAME                 DATA   AGE\nistio-ca-root-cert   1      27m\nkube-root-ca.crt     1      27m\n');
+    expect(run(world, 'get configmaps -n kube-system').stdout).toBe('NAME               DATA   AGE\nkube-root-ca.crt   1      3h14m\n');
+    const pem = run(world, ['get', 'cm', 'istio-ca-root-cert', '-n', 'frontend', '-o', "jsonpath={.data['root-cert\\.pem']}"].join(' ')).stdout;
+    expect(pem).toBe(rootCertificate(world).pem);
+    const yaml = run(world, 'get cm istio-ca-root-cert -n frontend -o yaml').stdout;
+    expect(yaml).toMatch(/^apiVersion: v1\ndata:\n {2}root-cert\.pem: \|\n {4}-----BEGIN CERTIFICATE-----\n/);
+    expect(yaml).toContain('kind: ConfigMap\nmetadata:\n  creationTimestamp: "2026-11-28T08:32:55Z"\n  labels:\n    istio.io/config: "true"\n  name: istio-ca-root-cert\n  namespace: frontend\n');
+    expect(yaml).not.toContain('generation');
+  });
+
+  it("describes a ConfigMap and istiod's CA Secret as kubectl does (sizes, never the secret bytes)", () => {
+    const world = createDefaultWorld();
+    const cm = run(world, 'describe cm istio-ca-root-cert -n frontend').stdout;
+    expect(cm.startsWith('Name:         istio-ca-root-cert\nNamespace:    frontend\nLabels:       istio.io/config=true\nAnnotations:  <none>\n\nData\n====\nroot-cert.pem:\n----\n-----BEGIN CERTIFICATE-----\n')).toBe(true);
+    expect(cm.endsWith('-----END CERTIFICATE-----\n\n\n\nBinaryData\n====\n\nEvents:  <none>\n')).toBe(true);
+    expect(run(world, 'get secrets -A').stdout).toBe('NAMESPACE      NAME              TYPE               DATA   AGE\nistio-system   istio-ca-secret   istio.io/ca-root   5      31m\n');
+    expect(run(world, 'describe secret istio-ca-secret -n istio-system').stdout).toBe(
+      'Name:         istio-ca-secret\nNamespace:    istio-system\nLabels:       <none>\nAnnotations:  <none>\n\nType:  istio.io/ca-root\n\nData\n====\n' +
+      `ca-cert.pem:     ${rootCertificate(world).pem.length} bytes\nca-key.pem:      1679 bytes\ncert-chain.pem:  0 bytes\nkey.pem:         0 bytes\nroot-cert.pem:   ${rootCertificate(world).pem.length} bytes\n`,
+    );
+    expect(run(world, 'get secrets')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', code: 0 });
+  });
+
+  it('keeps Endpoints and EndpointSlices in step with the pods, with the 1.33 deprecation warning on Endpoints', () => {
+    const world = createDefaultWorld();
+    const ip = run(world, 'get pods -n frontend -o jsonpath={.items[0].status.podIP}').stdout;
+    expect(run(world, 'get ep -n frontend')).toEqual({
+      stdout: `NAME                ENDPOINTS         AGE\nfrontend            ${ip}:8080   27m\nfrontend-external   ${ip}:8080   27m\n`,
+      stderr: ENDPOINTS_WARNING,
+      code: 0,
+    });
+    expect(run(world, 'get endpoints kubernetes').stdout).toBe('NAME         ENDPOINTS          AGE\nkubernetes   34.41.183.27:443   3h14m\n');
+    run(world, 'scale deployment frontend -n frontend --replicas=5');
+    const eps = run(world, 'get ep frontend -n frontend').stdout.split('\n')[1] ?? '';
+    expect(eps).toMatch(/^frontend {3}(\d+\.\d+\.\d+\.\d+:8080,){2}\d+\.\d+\.\d+\.\d+:8080 \+ 2 more\.\.\. {3}27m$/);
+    const slices = run(world, 'get endpointslices -n frontend');
+    expect(slices.stderr).toBe('');
+    expect(slices.stdout.split('\n')[0]).toMatch(/^NAME {22}ADDRESSTYPE {3}PORTS {3}ENDPOINTS +AGE$/);
+    expect(slices.stdout).toMatch(/\nfrontend-[b-df-hj-np-tv-z2-9]{5} +IPv4 {10}8080 {4}[\d.,]+ \+ 2 more\.\.\. {3}27m\n/);
+    const described = run(world, 'describe ep frontend -n frontend');
+    expect(described.stderr).toBe(ENDPOINTS_WARNING);
+    expect(described.stdout).toMatch(/\nSubsets:\n {2}Addresses: {10}(\d+\.\d+\.\d+\.\d+,){4}\d+\.\d+\.\d+\.\d+\n {2}NotReadyAddresses: {2}<none>\n/);
+    expect(described.stdout).toContain(ip);
+  });
+
+  it('lists the GKE nodes the pods run on', () => {
+    const world = createDefaultWorld();
+    const nodes = run(world, 'get nodes').stdout.split('\n');
+    expect(nodes[0]).toBe('NAME                                      STATUS   ROLES    AGE     VERSION');
+    expect(nodes[1]).toBe('gke-boutique-default-pool-3f9b2c1e-7kq2   Ready    <none>   3h14m   v1.33.4-gke.1245000');
+    expect(nodes).toHaveLength(5);
+    const wide = run(world, 'get no -o wide').stdout.split('\n');
+    expect(wide[0]).toBe('NAME                                      STATUS   ROLES    AGE     VERSION               INTERNAL-IP   EXTERNAL-IP    OS-IMAGE                             KERNEL-VERSION   CONTAINER-RUNTIME');
+    expect(wide[1]).toBe('gke-boutique-default-pool-3f9b2c1e-7kq2   Ready    <none>   3h14m   v1.33.4-gke.1245000   10.128.0.21   34.136.40.17   Container-Optimized OS from Google   6.6.97+          containerd://2.0.6');
+    const podNode = run(world, 'get pods -n frontend -o jsonpath={.items[0].spec.nodeName}').stdout;
+    expect(run(world, `get node ${podNode} -o name`).stdout).toBe(`node/${podNode}\n`);
+  });
+
+  it("reports the last hour's events from what the world did, and nothing older", () => {
+    const world = createDefaultWorld();
+    const pod = run(world, 'get pods -n frontend -o name').stdout.trim().replace('pod/', '');
+    const rs = pod.replace(/-[^-]+$/, '');
+    const lines = run(world, 'get events -n frontend').stdout.split('\n');
+    expect(lines[0]).toBe('LAST SEEN   TYPE     REASON              OBJECT                           MESSAGE');
+    expect(lines[1]).toMatch(new RegExp(`^27m {9}Normal {3}Scheduled {11}pod/${pod} {4}Successfully assigned frontend/${pod} to gke-boutique-default-pool-`));
+    expect(lines).toContain(`27m         Normal   SuccessfulCreate    replicaset/${rs}   Created pod: ${pod}`);
+    expect(lines).toContain(`27m         Normal   ScalingReplicaSet   deployment/frontend              Scaled up replica set ${rs} from 0 to 1`);
+    expect(lines.some((l) => l.includes('Created container: server'))).toBe(true);
+    expect(lines.some((l) => l.includes('Started container istio-proxy'))).toBe(true);
+    // The cluster is 3h14m old: kube-system's own events have expired (--event-ttl 1h).
+    expect(run(world, 'get ev -n kube-system')).toEqual({ stdout: '', stderr: 'No resources found in kube-system namespace.\n', code: 0 });
+    const wide = run(world, 'get events -n frontend -o wide').stdout.split('\n');
+    expect(wide[0]).toMatch(/^LAST SEEN {3}TYPE {5}REASON {14}OBJECT {27}SUBOBJECT {25}SOURCE +MESSAGE +FIRST SEEN {3}COUNT {3}NAME$/);
+    expect(wide[1]).toContain(' default-scheduler, default-scheduler-gke-control-plane ');
+    expect(wide[2]).toMatch(/ spec\.initContainers\{istio-init\} +kubelet, gke-boutique-default-pool-\S+ +Container image /);
+  });
+
+  it('records a rollout: the new ReplicaSet scaled up, the old one down', () => {
+    const world = createDefaultWorld();
+    run(world, 'rollout restart deployment/frontend -n frontend');
+    const scaling = run(world, 'get events -n frontend').stdout.split('\n').filter((l) => l.includes('ScalingReplicaSet'));
+    expect(scaling).toHaveLength(3);
+    expect(scaling.some((l) => /Scaled down replica set frontend-\w+ from 1 to 0$/.test(l))).toBe(true);
+  });
+});
+
+describe('kubectl commands the simulator lacks', () => {
+  it('says plainly that a real command is not simulated, and keeps unknown command for the rest', () => {
+    const world = createDefaultWorld();
+    expect(run(world, 'cp a b')).toEqual({ stdout: '', stderr: 'error: "kubectl cp" is a real kubectl command, but it is not simulated in this playground\n', code: 1 });
+    expect(run(world, 'top pods').code).toBe(1);
+    expect(run(world, 'rollout undo deployment/frontend -n frontend').stderr).toBe('error: "kubectl rollout undo" is a real kubectl command, but it is not simulated in this playground\n');
+    expect(run(world, 'auth whoami').stderr).toBe('error: "kubectl auth whoami" is a real kubectl command, but it is not simulated in this playground\n');
+    expect(run(world, 'gizmo')).toEqual({ stdout: '', stderr: 'error: unknown command "gizmo" for "kubectl"\nRun \'kubectl --help\' for usage.\n', code: 1 });
+    // cobra suggests among all of kubectl's commands, sorted by name.
+    expect(run(world, 'tpo').stderr).toBe('error: unknown command "tpo" for "kubectl"\n\nDid you mean this?\n\tcp\n\ttop\n');
+  });
+});
