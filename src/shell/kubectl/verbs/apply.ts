@@ -1,4 +1,5 @@
 import { LAST_APPLIED, admitObject } from '../../../domain/cluster/admitObject.ts';
+import { effectNotes } from '../notSimulated.ts';
 import { objectJson } from '../../../domain/cluster/objectJson.ts';
 import { applyThreeWayPatch, isEmptyPatch, patchBody, patchSchemaFor, threeWayMergePatch } from '../../../domain/cluster/threeWayMergePatch.ts';
 import { updateObject } from '../../../domain/cluster/updateObject.ts';
@@ -94,6 +95,7 @@ export function writeManifests(ctx: VerbContext, mode: WriteMode): number {
     return 1;
   }
   const errors: string[] = [];
+  const noteEffect = effectNotes(ctx);
   const dryRunFlag = ctx.flag<string>('dry-run') ?? 'none';
   const dryRun: DryRun = dryRunFlag === 'none' ? 'none' : dryRunFlag === 'server' ? 'server' : 'client';
   const saveConfig = mode === 'apply' || ctx.flag<boolean>('save-config') === true;
@@ -128,6 +130,7 @@ export function writeManifests(ctx: VerbContext, mode: WriteMode): number {
         const applied = applyToExisting(ctx, raw, existing, info, ns, source.name, dryRun);
         if (applied.ok) ctx.out(`${qualifiedSingular(info)}/${name} ${applied.verb}${DRY_RUN_SUFFIX[dryRun]}\n`);
         else errors.push(applied.error);
+        if (applied.ok) noteEffect(info.kind);
         continue;
       }
       const invalid = validateObject(raw, { source: source.name, operation: 'creating' });
@@ -144,6 +147,7 @@ export function writeManifests(ctx: VerbContext, mode: WriteMode): number {
         }
       }
       ctx.out(`${qualifiedSingular(info)}/${name} created${DRY_RUN_SUFFIX[dryRun]}\n`);
+      noteEffect(info.kind);
     }
     if (!parsed.ok) errors.push(parsed.error);
   }

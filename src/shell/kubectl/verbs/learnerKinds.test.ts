@@ -46,11 +46,23 @@ describe('resource types a real cluster serves', () => {
     const world = createDefaultWorld();
     expect(run(world, 'get se')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', code: 0 });
     const se = 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: httpbin\nspec:\n  hosts: ["httpbin.org"]\n  location: MESH_EXTERNAL\n  resolution: DNS\n  ports:\n  - number: 443\n    name: https\n    protocol: TLS\n';
-    expect(run(world, 'apply -f -', se)).toEqual({ stdout: 'serviceentry.networking.istio.io/httpbin created\n', stderr: '', code: 0 });
+    // Stored and validated, with a plain note that the simulator does not route by it.
+    expect(run(world, 'apply -f -', se)).toEqual({
+      stdout: 'serviceentry.networking.istio.io/httpbin created\n',
+      stderr: 'mtls-playground: ServiceEntry is stored and validated, but it adds nothing to the mesh registry: traffic to its hosts is not simulated\n',
+      code: 0,
+    });
     expect(run(world, 'get serviceentries').stdout).toBe('NAME      HOSTS             LOCATION        RESOLUTION   AGE\nhttpbin   ["httpbin.org"]   MESH_EXTERNAL   DNS          0s\n');
     const ap = 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: deny-all\n  namespace: frontend\nspec:\n  action: DENY\n  rules:\n  - from:\n    - source:\n        namespaces: ["default"]\n';
-    expect(run(world, 'apply -f -', ap).stdout).toBe('authorizationpolicy.security.istio.io/deny-all created\n');
-    expect(run(world, 'get ap -n frontend').stdout).toBe('NAME       ACTION   AGE\ndeny-all   DENY     0s\n');
+    expect(run(world, 'apply -f -', ap)).toEqual({
+      stdout: 'authorizationpolicy.security.istio.io/deny-all created\n',
+      stderr: 'mtls-playground: AuthorizationPolicy is stored and validated, but not enforced: requests are allowed or denied as if it did not exist\n',
+      code: 0,
+    });
+    // Once per kind and command; PeerAuthentication, which the simulator enforces, gets no note.
+    const two = `${ap.replace('deny-all', 'a1')}---\n${ap.replace('deny-all', 'a2')}---\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: frontend\nspec:\n  mtls:\n    mode: STRICT\n`;
+    expect(run(world, 'apply -f -', two).stderr).toBe('mtls-playground: AuthorizationPolicy is stored and validated, but not enforced: requests are allowed or denied as if it did not exist\n');
+    expect(run(world, 'get ap -n frontend').stdout).toBe('NAME       ACTION   AGE\na1         DENY     0s\na2         DENY     0s\ndeny-all   DENY     0s\n');
     const sidecar = 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\nspec:\n  egress:\n  - hosts: ["./*", "istio-system/*"]\n';
     expect(run(world, 'apply -f -', sidecar).stdout).toBe('sidecar.networking.istio.io/default created\n');
     expect(run(world, 'get sidecars').stdout).toBe('NAME      AGE\ndefault   0s\n');
@@ -161,10 +173,10 @@ describe('objects the controllers keep', () => {
 describe('kubectl commands the simulator lacks', () => {
   it('says plainly that a real command is not simulated, and keeps unknown command for the rest', () => {
     const world = createDefaultWorld();
-    expect(run(world, 'cp a b')).toEqual({ stdout: '', stderr: 'error: "kubectl cp" is a real kubectl command, but it is not simulated in this playground\n', code: 1 });
+    expect(run(world, 'cp a b')).toEqual({ stdout: '', stderr: 'mtls-playground: "kubectl cp" exists in real kubectl but is not simulated here\n', code: 1 });
     expect(run(world, 'top pods').code).toBe(1);
-    expect(run(world, 'rollout undo deployment/frontend -n frontend').stderr).toBe('error: "kubectl rollout undo" is a real kubectl command, but it is not simulated in this playground\n');
-    expect(run(world, 'auth whoami').stderr).toBe('error: "kubectl auth whoami" is a real kubectl command, but it is not simulated in this playground\n');
+    expect(run(world, 'rollout undo deployment/frontend -n frontend').stderr).toBe('mtls-playground: "kubectl rollout undo" exists in real kubectl but is not simulated here\n');
+    expect(run(world, 'auth whoami').stderr).toBe('mtls-playground: "kubectl auth whoami" exists in real kubectl but is not simulated here\n');
     expect(run(world, 'gizmo')).toEqual({ stdout: '', stderr: 'error: unknown command "gizmo" for "kubectl"\nRun \'kubectl --help\' for usage.\n', code: 1 });
     // cobra suggests among all of kubectl's commands, sorted by name.
     expect(run(world, 'tpo').stderr).toBe('error: unknown command "tpo" for "kubectl"\n\nDid you mean this?\n\tcp\n\ttop\n');
