@@ -25,27 +25,36 @@ export function hopsIntoFrontend(trace: Trace): Hop[] {
 }
 
 /**
- * The requests a packet capture saw: the loadgenerator's, which `tcpdump` runs while it listens
- * (origin `background`). Requests the learner sends have origin `command` or `browser`.
+ * What each packet capture in the frontend pod printed, oldest first: the log of each ephemeral
+ * container (`kubectl debug`) whose image ships tcpdump and whose output ends with tcpdump's
+ * `N packets captured`. The log is the cluster's record of what the capture saw, as
+ * `kubectl logs POD -c debugger-…` shows it.
  */
-export function capturedTraffic(traces: readonly Trace[]): Trace[] {
-  return traces.filter((t) => t.origin === 'background');
-}
-
-/**
- * Whether a container that can capture (its image ships tcpdump) was added to the frontend pod:
- * `kubectl debug` leaves it in the pod's ephemeralContainers, where a capture of the pod's own
- * traffic has to run.
- */
-export function frontendHasCaptureContainer(world: World): boolean {
+export function frontendCaptures(world: World): string[][] {
   const pod = findProbePod(world, 'frontend', 'frontend');
   const ephemeral = pod ? getPath(pod.spec, 'ephemeralContainers') : undefined;
-  return Array.isArray(ephemeral) && ephemeral.filter(isJsonObject).some((c) => typeof c.image === 'string' && imageBinaries(c.image).has('tcpdump'));
+  if (!pod || !Array.isArray(ephemeral)) return [];
+  const lines = world.logs.get(`${pod.metadata.namespace ?? ''}/${pod.metadata.name}`) ?? [];
+  return ephemeral
+    .filter(isJsonObject)
+    .filter((c) => typeof c.image === 'string' && imageBinaries(c.image).has('tcpdump'))
+    .map((c) => lines.filter((l) => l.container === c.name).map((l) => l.text))
+    .filter((log) => log.some((l) => /^\d+ packets? captured$/.test(l)));
 }
 
-/** Whether some hop into the frontend, among these requests, matches. */
-export function someHopIntoFrontend(traces: readonly Trace[], match: (hop: Hop) => boolean): boolean {
-  return traces.some((t) => hopsIntoFrontend(t).some(match));
+/** An HTTP/1 request line, as tcpdump prints it in a packet's summary (`HTTP: GET / HTTP/1.1`) or with -A. */
+const HTTP_REQUEST = /(?:^|HTTP: |\.)(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \/\S* HTTP\/1\.[01]/;
+/** A packet that carried data (`length 0` is a bare SYN, ACK or RST). */
+const PAYLOAD = /, length [1-9]\d*(?::|$)/;
+
+/** The capture printed a readable HTTP request: plaintext crossed the wire. */
+export function showsPlaintext(capture: readonly string[]): boolean {
+  return capture.some((l) => HTTP_REQUEST.test(l));
+}
+
+/** The capture printed packets with data, and none of them a readable HTTP request: only TLS records crossed. */
+export function showsOnlyTls(capture: readonly string[]): boolean {
+  return capture.some((l) => PAYLOAD.test(l)) && !showsPlaintext(capture);
 }
 
 /** The frontend's mode on its container port (undefined without a pod). */

@@ -7,8 +7,7 @@ import {
   GATEWAY_URL,
   LOADGENERATOR,
   TESTCURL,
-  capturedTraffic,
-  frontendHasCaptureContainer,
+  frontendCaptures,
   frontendIdentity,
   frontendMode,
   hopsIntoFrontend,
@@ -17,7 +16,8 @@ import {
   loadgeneratorMeshed,
   plainClientReset,
   presentedIdentity,
-  someHopIntoFrontend,
+  showsOnlyTls,
+  showsPlaintext,
 } from './checks.ts';
 
 /** The frontend pod's name, looked up the way the Istio docs do it. */
@@ -119,20 +119,17 @@ See it on the wire. \`kubectl debug\` adds an ephemeral container to the fronten
       },
       commands: ['kubectl get pods -n loadgenerator', 'kubectl get namespace loadgenerator --show-labels', CAPTURE],
       check: (ctx) => {
-        const captured = capturedTraffic(stepTraces(ctx));
-        if (captured.length > 0 && !frontendHasCaptureContainer(ctx.world)) {
-          return fail({ en: 'That capture ran outside the frontend pod. Add the netshoot container to the frontend pod itself, so that it shares the frontend\'s network.', ja: 'このキャプチャは frontend の Pod の外で実行されました。frontend のネットワークを共有できるよう、netshoot コンテナを frontend の Pod そのものに追加してください。' });
+        const captures = frontendCaptures(ctx.world);
+        if (captures.length === 0) {
+          return fail({ en: 'No capture has run in the frontend pod yet. Add a netshoot container to the frontend pod with `kubectl debug` and run tcpdump in it.', ja: 'frontend の Pod ではまだキャプチャが実行されていません。`kubectl debug` で frontend の Pod に netshoot コンテナを追加し、その中で tcpdump を実行してください。' });
         }
-        if (someHopIntoFrontend(captured, (h) => h.clientSends === 'PLAINTEXT' && h.outcome === 'ok')) {
-          return pass({ en: 'The capture saw the loadgenerator\'s requests arrive in plaintext and be answered.', ja: 'キャプチャには、loadgenerator のリクエストが平文で届き、応答される様子が記録されました。' });
+        if (!captures.some(showsPlaintext)) {
+          return fail({ en: 'The capture printed no readable HTTP request. Capture the frontend\'s own port, 8080, where the loadgenerator\'s requests arrive.', ja: 'キャプチャには読める HTTP リクエストがありませんでした。loadgenerator のリクエストが届く frontend 自身のポート 8080 をキャプチャしてください。' });
         }
-        if (someHopIntoFrontend(captured, (h) => h.clientSends === 'PLAINTEXT')) {
-          return fail(joinDetails(describeFrontend(ctx.world), { en: 'The capture saw plaintext arrive, but the frontend refused it. Keep the frontend PERMISSIVE for this capture.', ja: 'キャプチャには平文が届く様子が記録されましたが、frontend はそれを拒否しました。このキャプチャの間は frontend を PERMISSIVE のままにしてください。' }));
+        if (isFrontendStrict(ctx.world)) {
+          return fail(joinDetails(describeFrontend(ctx.world), { en: 'The capture saw plaintext arrive, and the STRICT frontend reset it. Keep the frontend PERMISSIVE for this first capture.', ja: 'キャプチャには平文が届く様子が記録されましたが、STRICT の frontend がそれをリセットしました。この最初のキャプチャの間は frontend を PERMISSIVE のままにしてください。' }));
         }
-        if (captured.length > 0) {
-          return fail({ en: 'The capture saw no plaintext reaching the frontend. Capture in the frontend pod while the loadgenerator runs without a sidecar.', ja: 'キャプチャには frontend に届く平文がありませんでした。loadgenerator がサイドカーなしで動いている間に、frontend の Pod でキャプチャしてください。' });
-        }
-        return fail({ en: 'Run tcpdump in a netshoot debug container of the frontend pod.', ja: 'frontend の Pod に netshoot のデバッグコンテナを追加し、tcpdump を実行してください。' });
+        return pass({ en: 'The capture printed the loadgenerator\'s requests in plaintext, as anyone on the path could read them.', ja: 'キャプチャには、loadgenerator のリクエストが平文のまま記録されました。経路上の誰でも同じように読めます。' });
       },
       hints: [
         { en: '`kubectl debug -it POD --image=nicolaka/netshoot -- tcpdump …` runs tcpdump next to the pod\'s containers, in their network.', ja: '`kubectl debug -it POD --image=nicolaka/netshoot -- tcpdump …` を使うと、Pod のコンテナと同じネットワークで tcpdump が動きます。' },
@@ -167,14 +164,14 @@ Capture again. The ClientHello still shows its SNI (\`outbound_.80_._.frontend�
         if (!isFrontendStrict(ctx.world)) {
           return fail(joinDetails(describeFrontend(ctx.world), { en: 'Make it STRICT, so that plaintext is refused.', ja: '平文を拒否するよう STRICT にしてください。' }));
         }
-        const captured = frontendHasCaptureContainer(ctx.world) ? capturedTraffic(stepTraces(ctx)) : [];
         if (!loadgeneratorMeshed(ctx.world)) {
           return fail({
             en: 'The frontend is STRICT, but the loadgenerator still runs without a sidecar: its plaintext is reset now, and the shop\'s load is lost. Label its namespace for injection and recreate its pod.',
             ja: 'frontend は STRICT になりましたが、loadgenerator はまだサイドカーなしで動いています。その平文はいまはリセットされ、ショップへの負荷は失われています。Namespace にインジェクションのラベルを付けて、Pod を作り直してください。',
           });
         }
-        if (!someHopIntoFrontend(captured, (h) => h.clientSends === 'ISTIO_MUTUAL' && h.serverMode === 'STRICT' && h.outcome === 'ok')) {
+        const last = frontendCaptures(ctx.world).at(-1);
+        if (!last || !showsOnlyTls(last)) {
           return fail({ en: 'The frontend is STRICT and the loadgenerator has a sidecar. Capture again to see what crosses the wire now.', ja: 'frontend は STRICT になり、loadgenerator にはサイドカーが入りました。もう一度キャプチャして、いま何が流れているかを確かめてください。' });
         }
         return pass({ en: 'The capture saw only TLS: the loadgenerator\'s sidecar sends mutual TLS, and the STRICT frontend accepts nothing else.', ja: 'キャプチャに現れたのは TLS だけでした。loadgenerator のサイドカーは相互 TLS を送り、STRICT の frontend はそれ以外を受け付けません。' });

@@ -78,7 +78,7 @@ describe('lesson 05-prove-encrypted', () => {
     const out = feed(run, 'kubectl debug -it testcurl -n default --image=nicolaka/netshoot -- tcpdump -A -c 3');
     expect(out).not.toMatch(/(?:GET|POST) \//);
     expect(run.completed).not.toContain('capture-plaintext');
-    expect(detail(run, 'capture-plaintext')).toMatch(/ran outside the frontend pod/);
+    expect(detail(run, 'capture-plaintext')).toMatch(/No capture has run in the frontend pod/);
   });
 
   it('capture-plaintext: an image without tcpdump captures nothing', () => {
@@ -88,10 +88,28 @@ describe('lesson 05-prove-encrypted', () => {
     expect(run.completed).not.toContain('capture-plaintext');
   });
 
+  it('capture-plaintext: a capture of another port shows no HTTP and does not count; the step reads what the capture printed', () => {
+    const run = runBefore('capture-plaintext');
+    feed(run, capture('-c 4 port 3550'));
+    expect(run.completed).not.toContain('capture-plaintext');
+    expect(detail(run, 'capture-plaintext')).toMatch(/printed no readable HTTP request/);
+    // Without -A the summary line still names the request: `HTTP: GET / HTTP/1.1`.
+    feed(run, capture('-c 8 port 8080'));
+    expect(run.completed).toContain('capture-plaintext');
+  });
+
   it('capture-plaintext: a request the learner sends is not a capture', () => {
     const run = runBefore('capture-plaintext');
     feed(run, "kubectl exec testcurl -n default -- curl -s -o /dev/null http://frontend.frontend:80/");
     expect(run.completed).not.toContain('capture-plaintext');
+  });
+
+  it('the capture steps read what the capture printed from the world, not the requests (the app keeps background traffic out of a check)', () => {
+    for (const id of ['capture-plaintext', 'capture-mtls']) {
+      const run = runBefore(id);
+      feed(run, stepById(id).solution);
+      expect(checkStep(stepById(id), { world: run.session.world, traces: [], stepTraces: [] }).pass, id).toBe(true);
+    }
   });
 
   it('capture-mtls: STRICT before the loadgenerator joins shows its plaintext reset, and is not done', () => {
