@@ -1,3 +1,5 @@
+import { SeededRandom } from './random.ts';
+
 /** Where the simulator reads the time from. Injected so that tests and `sim` are deterministic. */
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
@@ -57,4 +59,41 @@ export const DEFAULT_EPOCH_MS = Date.UTC(2026, 10, 28, 9, 0, 0);
 
 export function toSeconds(ms: number): number {
   return Math.floor(ms / 1000);
+}
+
+/** The shortest and longest pause between two commands, in milliseconds (see CommandPace). */
+export const COMMAND_PAUSE_MS = { min: 2000, max: 8000 } as const;
+
+/**
+ * The time a person takes between two commands: reading the last output, typing the next. Before
+ * each command, `begin` moves the clock on so that at least one pause (drawn from its own seeded
+ * generator, 2 to 8 seconds) separates the command from the end of the previous one. A clock that
+ * stands still (ManualClock, the `sim` CLI) therefore moves by exactly the pause; a real-time clock
+ * (the browser), where the learner's own typing already took longer, does not move at all, and
+ * only catches up when commands come faster than a person types (a script pasted at once). So two
+ * commands never share a timestamp: a second `rollout restart` gets a new `restartedAt`, and
+ * policies created one after the other have distinct creation times.
+ * The draws never touch the world's generator (uids and names stay as they were), and the same
+ * commands in the same order get the same pauses.
+ */
+export class CommandPace {
+  private lastEnd: number | undefined;
+  private readonly rng: SeededRandom;
+
+  constructor(seed = 20261207) {
+    this.rng = new SeededRandom(seed);
+  }
+
+  /** Before a command: the pause since the previous command's end, made up where time stood still. */
+  begin(clock: Clock & { advance?(ms: number): void }): void {
+    if (this.lastEnd === undefined) return;
+    const pause = this.rng.int(COMMAND_PAUSE_MS.min, COMMAND_PAUSE_MS.max);
+    const elapsed = clock.now() - this.lastEnd;
+    if (elapsed < pause) clock.advance?.(pause - elapsed);
+  }
+
+  /** After a command (its sleeps included). */
+  end(clock: Clock): void {
+    this.lastEnd = clock.now();
+  }
 }

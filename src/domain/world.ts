@@ -66,7 +66,7 @@ export class World {
   }
 
   /**
-   * Envoy and app logs by pod key (`ns/name`), each the pod's last 2,000 lines. Read-only: write
+   * Envoy and app logs by pod key (`ns/name`), each container's last 2,000 lines. Read-only: write
    * through appendLog. A reader keeping an array sees the lines appended to it later.
    */
   get logs(): ReadonlyMap<string, readonly LogLine[]> {

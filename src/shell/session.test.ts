@@ -64,8 +64,9 @@ describe('SimSession', () => {
     const first = session.world.get('Namespace', '', 'first')?.metadata.creationTimestamp ?? 0;
     const second = session.world.get('Namespace', '', 'second')?.metadata.creationTimestamp ?? 0;
     expect(second - first).toBe(90);
+    // The next command comes a typing pause later (CommandPace: 2 to 8 seconds, seeded).
     expect(session.run('kubectl get ns first second').chunks.map((c) => c.text).join('')).toBe(
-      'NAME     STATUS   AGE\nfirst    Active   90s\nsecond   Active   0s\n',
+      'NAME     STATUS   AGE\nfirst    Active   92s\nsecond   Active   2s\n',
     );
   });
 
@@ -73,5 +74,59 @@ describe('SimSession', () => {
     const session = new SimSession();
     expect(session.externalAddresses().map((a) => a.ip).sort()).toEqual(['34.136.92.187', '35.202.118.74']);
     for (const { ip } of session.externalAddresses()) expect(session.browse(`http://${ip}/`).page).toBe('storefront');
+  });
+});
+
+/** A namespace-wide PeerAuthentication named `name`, for `kubectl apply -f -`. */
+const nsPolicy = (name: string, mode: string) => `cat <<EOF | kubectl apply -n frontend -f -\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: ${name}\nspec:\n  mtls:\n    mode: ${mode}\nEOF`;
+
+describe('SimSession: time between commands (CommandPace)', () => {
+  it('gives a second rollout restart a later restartedAt', () => {
+    const session = new SimSession();
+    const restartedAt = () => {
+      session.run('kubectl rollout restart deploy/frontend -n frontend');
+      const deploy = session.world.get('Deployment', 'frontend', 'frontend');
+      return (deploy?.spec?.template as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'] ?? '';
+    };
+    const first = restartedAt();
+    const second = restartedAt();
+    expect(second > first).toBe(true);
+  });
+
+  it('injects the sidecar again after label-, restart, label =enabled, restart', () => {
+    const session = new SimSession();
+    for (const command of ['kubectl label ns frontend istio-injection-', 'kubectl rollout restart deploy/frontend -n frontend']) session.run(command);
+    expect(session.run('kubectl get pods -n frontend').chunks.map((c) => c.text).join('')).toMatch(/frontend-\S+\s+1\/1\s+Running/);
+    for (const command of ['kubectl label ns frontend istio-injection=enabled', 'kubectl rollout restart deploy/frontend -n frontend']) session.run(command);
+    expect(session.run('kubectl get pods -n frontend').chunks.map((c) => c.text).join('')).toMatch(/^NAME.*\nfrontend-\S+\s+2\/2\s+Running\s+0\s+\d+s\n$/);
+  });
+
+  it('decides "the oldest policy wins" by creation time, not by name, without any sleep', () => {
+    // Istio orders conflicting namespace-wide policies by creationTimestamp, then name
+    // (pilot/pkg/model/authentication.go); `zzz` is applied first, so it wins over `aaa`.
+    const session = new SimSession();
+    session.run(nsPolicy('zzz', 'STRICT'));
+    session.run(nsPolicy('aaa', 'PERMISSIVE'));
+    const [aaa, zzz] = session.world.list('PeerAuthentication', 'frontend');
+    expect((aaa?.metadata.creationTimestamp ?? 0) - (zzz?.metadata.creationTimestamp ?? 0)).toBeGreaterThanOrEqual(2);
+    const code = session.run('kubectl exec testcurl -- curl -s -o /dev/null -w "%{http_code}" http://frontend.frontend/').chunks.map((c) => c.text).join('');
+    expect(code).toMatch(/^000/);
+  });
+
+  it('keeps the clock still between commands when told not to (pace: false)', () => {
+    const still = new SimSession({ pace: false });
+    const t0 = still.world.clock.now();
+    still.run('true');
+    still.run('true');
+    expect(still.world.clock.now()).toBe(t0);
+  });
+
+  it('replays a script to the same output, timestamps included', () => {
+    const script = ['kubectl create namespace one', 'kubectl get ns one', 'kubectl rollout restart deploy/frontend -n frontend', 'kubectl get deploy frontend -n frontend -o yaml'];
+    const transcript = () => {
+      const session = new SimSession();
+      return script.map((c) => session.run(c).chunks.map((k) => k.text).join('')).join('');
+    };
+    expect(transcript()).toBe(transcript());
   });
 });

@@ -1,4 +1,4 @@
-import { type Clock, PinnedClock } from '../domain/clock.ts';
+import { type Clock, CommandPace, PinnedClock } from '../domain/clock.ts';
 import { createDefaultWorld, type DefaultWorldOptions } from '../domain/cluster/defaultWorld.ts';
 import { externalIP } from '../domain/cluster/services.ts';
 import { recordAccessLogs, simulateRequest } from '../domain/traffic/simulateRequest.ts';
@@ -21,6 +21,11 @@ export interface SessionOptions extends DefaultWorldOptions {
   world?: World;
   /** More commands for the shell (the app adds `undo`, `reset`, `hint`…). */
   commands?: Record<string, CommandHandler>;
+  /**
+   * The pause between commands (see CommandPace): on by default, in `sim` as in the browser.
+   * `false` keeps the clock still between commands (unit tests that pin exact times).
+   */
+  pace?: CommandPace | false;
 }
 
 /** Everything a learner's actions change: the world and Cloud Shell's files. */
@@ -38,11 +43,13 @@ export class SimSession {
   readonly fs: MemoryFs;
   readonly shell: Shell;
   private job: ClockPinningJob | undefined;
+  private readonly pace: CommandPace | undefined;
   /** The app's editor panel and browser tab for kubectl edit and port-forward; unset headless. */
   kubectlHost: KubectlHost | undefined;
 
   constructor(options: SessionOptions = {}) {
     this.world = options.world ?? createDefaultWorld(options);
+    this.pace = options.pace === false ? undefined : (options.pace ?? new CommandPace());
     this.fs = new MemoryFs();
     const services = (): SimServices => ({
       world: this.world,
@@ -105,17 +112,21 @@ export class SimSession {
   start(text: string): ShellJob {
     const previous = this.job;
     finishAbandoned(previous);
+    const nested = previous?.resuming === true;
     const base = this.world.clock;
+    // A person takes a few seconds between commands; an input started by a running command does not.
+    if (!nested) this.pace?.begin(base);
     const pinned = new PinnedClock(base);
     this.world.clock = pinned;
     const job = new ClockPinningJob(this.shell.start(text), (done) => {
       // The command may have replaced the world (undo, reset); restore the clock it was given.
       if (this.world.clock === pinned) this.world.clock = base;
+      if (!nested) this.pace?.end(base);
       // Let go of it, so that its output and traces live only as long as the terminal keeps them.
       if (this.job === done) this.job = undefined;
     });
     // A nested input (started by a command of the running job) leaves the foreground job tracked.
-    if (!job.done && !previous?.resuming) this.job = job;
+    if (!job.done && !nested) this.job = job;
     return job;
   }
 
