@@ -13,6 +13,7 @@ import {
 import { compareByteWise } from '../format/compareByteWise.ts';
 import { deprecationWarnings } from '../printers/controllerView.ts';
 import { fetchObjects } from '../printers/fetchObjects.ts';
+import { selectByFields } from '../printers/fieldSelector.ts';
 import { parseResourceArgs } from '../printers/resourceArgs.ts';
 import { tableRows } from '../printers/tableRows.ts';
 import { toApiJson } from '../printers/toApiJson.ts';
@@ -115,6 +116,7 @@ export const getVerb: Verb = {
     { long: 'output', short: 'o', type: 'string', description: 'Output format. One of: (json, yaml, name, wide, custom-columns, jsonpath, jsonpath-as-json).' },
     { long: 'all-namespaces', short: 'A', type: 'bool', description: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
     { long: 'selector', short: 'l', type: 'string', description: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    { long: 'field-selector', type: 'string', description: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
     { long: 'show-labels', type: 'bool', description: 'When printing, show all labels as the last column (default hide labels column).' },
     { long: 'label-columns', short: 'L', type: 'stringArray', description: 'Accepts a comma separated list of labels that are going to be presented as columns.' },
     { long: 'no-headers', type: 'bool', description: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
@@ -145,7 +147,8 @@ export const getVerb: Verb = {
       ctx.err(`${selector.error}\n`);
       return 1;
     }
-    const parsed = parseResourceArgs(args, { selector: (selectorText ?? '').trim() !== '', allNamespaces });
+    const fieldText = ctx.flag<string>('field-selector') ?? '';
+    const parsed = parseResourceArgs(args, { selector: (selectorText ?? '').trim() !== '' || fieldText !== '', allNamespaces });
     if (!parsed.ok) {
       ctx.err(`${parsed.error}\n`);
       return 1;
@@ -159,7 +162,12 @@ export const getVerb: Verb = {
     const now = ctx.world.nowSeconds();
     ctx.err(deprecationWarnings(parsed.requests.map((r) => r.info.kind)));
     const fetched = fetchObjects(ctx.world, parsed.requests, { namespace: ctx.namespace, allNamespaces, selector: selector.requirements });
-    let objects = fetched.objects;
+    const fields = selectByFields(fetched.objects, parsed.requests, fieldText, selectorText ?? '');
+    if (!fields.ok) {
+      ctx.err(`${fields.error}\n`);
+      return 1;
+    }
+    let objects = fields.objects;
     const errors = ignoreNotFound ? [] : fetched.errors;
     const sortBy = ctx.flag<string>('sort-by');
     if (sortBy) {

@@ -170,6 +170,32 @@ describe('objects the controllers keep', () => {
   });
 });
 
+describe('kubectl get --field-selector', () => {
+  // Sources: kubernetes pkg/registry/core/event/strategy.go ToSelectableFields, pkg/registry/core/pod
+  // PodToSelectableFields, pkg/apis/core/v1/conversion.go (`field label not supported`), apimachinery
+  // runtime/conversion.go DefaultMetaV1FieldSelectorConversion and fields/selector.go, cli-runtime
+  // pkg/resource/helper.go EnhanceListError.
+  it('filters events and pods by the fields their registries expose', () => {
+    const world = createDefaultWorld();
+    expect(run(world, 'get events -A --field-selector type=Warning')).toEqual({ stdout: '', stderr: 'No resources found\n', code: 0 });
+    const byKind = run(world, 'get events -n frontend --field-selector involvedObject.kind=Deployment,reason=ScalingReplicaSet').stdout.split('\n');
+    expect(byKind).toHaveLength(3);
+    expect(byKind[1]).toMatch(/deployment\/frontend {3}Scaled up replica set frontend-\w+ from 0 to 1$/);
+    const node = run(world, 'get pods -n frontend -o jsonpath={.items[0].spec.nodeName}').stdout;
+    expect(run(world, `get pods -A --field-selector spec.nodeName=${node},status.phase=Running -o name`).stdout).toContain('pod/frontend-');
+    expect(run(world, `get pods -A --field-selector spec.nodeName!=${node} -o name`).stdout).not.toContain(run(world, 'get pods -n frontend -o name').stdout.trim());
+    expect(run(world, 'get cm -A --field-selector metadata.name=kube-root-ca.crt -o name').stdout.split('\n').every((l) => l === '' || l === 'configmap/kube-root-ca.crt')).toBe(true);
+  });
+
+  it("gives the server's BadRequest for a field the kind does not expose, and for a selector it cannot parse", () => {
+    const world = createDefaultWorld();
+    expect(run(world, 'get pods --field-selector foo=bar')).toEqual({ stdout: '', stderr: 'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "foo=bar": field label not supported: foo\n', code: 1 });
+    expect(run(world, 'get cm -l a=b --field-selector foo=bar').stderr).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=configmaps" that match label selector "a=b", field selector "foo=bar": "foo" is not a known field selector: only "metadata.name", "metadata.namespace"\n');
+    expect(run(world, 'get pods --field-selector foo').stderr).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "foo": invalid selector: \'foo\'; can\'t understand \'foo\'\n');
+    expect(run(world, 'get pods testcurl --field-selector status.phase=Running')).toEqual({ stdout: '', stderr: 'error: name cannot be provided when a selector is specified\n', code: 1 });
+  });
+});
+
 describe('kubectl commands the simulator lacks', () => {
   it('says plainly that a real command is not simulated, and keeps unknown command for the rest', () => {
     const world = createDefaultWorld();
