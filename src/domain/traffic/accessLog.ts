@@ -29,6 +29,8 @@ export interface AccessLogInput {
   sni: string;
   /** The service VIP the client dialled, when it dialled one. */
   serviceIp?: string;
+  /** X-Forwarded-For as the request arrives: set by an ingress gateway (use_remote_address). */
+  forwardedFor?: string;
 }
 
 let lastTime = Number.NaN;
@@ -61,7 +63,7 @@ export function inboundLogLine(e: AccessLogInput): string {
     return line`${stamp(e.time)} "- - -" 0 NR filter_chain_not_found - "-" 0 0 0 - "-" "-" "-" "-" "-" - - ${e.serverIp}:${e.hop.port} ${e.clientIp}:${remotePort} - -`;
   }
   const sni = e.hop.clientSends === 'ISTIO_MUTUAL' ? e.sni : '-';
-  return line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} ${e.flags} ${e.details} - "-" 0 ${e.bytesSent} ${e.durationMs} ${Math.max(0, e.durationMs - 1)} "-" "${e.userAgent}" "${e.requestId}" "${e.authority}" "${e.serverIp}:${e.hop.port}" inbound|${e.hop.port}|| 127.0.0.6:${remotePort} ${e.serverIp}:${e.hop.port} ${e.clientIp}:${remotePort} ${sni} default`;
+  return line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} ${e.flags} ${e.details} - "-" 0 ${e.bytesSent} ${e.durationMs} ${Math.max(0, e.durationMs - 1)} "${e.forwardedFor ?? '-'}" "${e.userAgent}" "${e.requestId}" "${e.authority}" "${e.serverIp}:${e.hop.port}" inbound|${e.hop.port}|| 127.0.0.6:${remotePort} ${e.serverIp}:${e.hop.port} ${e.clientIp}:${remotePort} ${sni} default`;
 }
 
 /** The client sidecar's (or gateway's) outbound line. */

@@ -94,6 +94,7 @@ function logEntry(ctx: Ctx, hop: Hop, client: HopClient, endpoint: KubeObject, c
     clientIp: sourceIp(client),
     sni: `outbound_.${hop.servicePort ?? hop.port}_._.${hop.service ?? ''}`,
     ...(serviceIp ? { serviceIp } : {}),
+    ...(client.type === 'proxy' && client.proxyKind === 'gateway' && ctx.gatewayDownstream ? { forwardedFor: ctx.gatewayDownstream.remoteIp } : {}),
   };
 }
 

@@ -115,6 +115,9 @@ describe('access logs', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('inbound|');
     expect(lines[0]).toMatch(/"GET \/ HTTP\/1\.1" 200 - via_upstream - "-" 0 \d+ \d+ \d+ "10\.128\.0\.1" "curl\/8\.11\.1" .* outbound\|80\|\|frontend\.frontend\.svc\.cluster\.local (10\.[\d.]+):\d+ \1:8080 10\.128\.0\.1:\d+ - -$/);
+    // The gateway sets X-Forwarded-For, which the frontend's sidecar then logs on its inbound line.
+    const inbound = logOf(world, world.list('Pod', 'frontend')[0]).find((l) => l.includes('"GET / HTTP/1.1"'));
+    expect(inbound).toMatch(/ 200 - via_upstream - "-" 0 \d+ \d+ \d+ "10\.128\.0\.1" "curl\/8\.11\.1" .* inbound\|8080\|\| /);
   });
 
   it("logs the frontend's gRPC calls with their real paths and grpc-go's user agent", () => {
