@@ -1,4 +1,5 @@
 import { KINDS, resolveResourceName } from '../domain/kinds.ts';
+import { withControllerObjects } from './kubectl/printers/controllerView.ts';
 import type { World } from '../domain/world.ts';
 import { GLOBAL_FLAGS } from './kubectl/kubectl.ts';
 import { VERBS } from './kubectl/verbs/index.ts';
@@ -67,7 +68,7 @@ function candidates(world: World, fs: VirtualFs, words: string[], word: string):
     if (positional.length === 1) return KINDS.flatMap((k) => [k.plural, ...k.shortNames]).concat(['all']);
     const info = resolveResourceName(positional[1] ?? '');
     if (!info) return [];
-    return world.list(info.kind, info.namespaced ? ns : undefined).map((o) => o.metadata.name);
+    return withControllerObjects(world, info.kind, info.namespaced ? ns : undefined).map((o) => o.metadata.name);
   }
   return [];
 }

@@ -21,6 +21,8 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../../domain/cluster/defaultWorld.ts';
 import { rootCertificate } from '../../../domain/pki/rootCertificate.ts';
 import type { World } from '../../../domain/world.ts';
+import { MemoryFs } from '../../bash/memoryFs.ts';
+import { complete } from '../../complete.ts';
 import { runHandler, servicesFor } from '../../testing/runHandler.ts';
 import { createKubectl } from '../kubectl.ts';
 
@@ -193,6 +195,15 @@ describe('kubectl get --field-selector', () => {
     expect(run(world, 'get cm -l a=b --field-selector foo=bar').stderr).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=configmaps" that match label selector "a=b", field selector "foo=bar": "foo" is not a known field selector: only "metadata.name", "metadata.namespace"\n');
     expect(run(world, 'get pods --field-selector foo').stderr).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "foo": invalid selector: \'foo\'; can\'t understand \'foo\'\n');
     expect(run(world, 'get pods testcurl --field-selector status.phase=Running')).toEqual({ stdout: '', stderr: 'error: name cannot be provided when a selector is specified\n', code: 1 });
+  });
+});
+
+describe('Tab completion of the kept objects', () => {
+  it('offers the names of controller-kept objects', () => {
+    const options = (line: string) => complete(createDefaultWorld(), new MemoryFs(), line).options;
+    expect(options('kubectl get cm -n frontend ')).toEqual(['istio-ca-root-cert', 'kube-root-ca.crt']);
+    expect(options('kubectl describe secret -n istio-system ')).toEqual(['istio-ca-secret']);
+    expect(options('kubectl get nodes gke-boutique-default-pool-3f9b2c1e-m')).toEqual(['gke-boutique-default-pool-3f9b2c1e-m4xd']);
   });
 });
 
