@@ -54,22 +54,19 @@ export function bootLines(container: string, pod: KubeObject, world: World): str
     ];
   }
   if (container === 'discovery') {
-    // istiod: flags, cache sync, then one debounced push per config version (pilot/pkg/xds/discovery.go).
+    // istiod: flags, cache sync, then its first full push (pilot/pkg/xds/discovery.go). Later pushes
+    // are not logged: the simulation does not keep when each config change happened.
     const pods = [...world.ofKind('Pod')].length;
     const services = [...world.ofKind('Service')].length;
-    const pushes = Math.min(world.configVersion, 3);
-    const lines = [
+    return [
       `${t(103)}\tinfo\tFLAG: --domain="cluster.local"`,
       `${t(104)}\tinfo\tFLAG: --monitoringAddr=":15014"`,
       `${t(1876)}\tinfo\tinitializing mesh configuration ./etc/istio/config/mesh`,
       `${t(2954)}\tinfo\tAll caches have been synced up in 2.851204388s, marking server ready`,
       `${t(2957)}\tinfo\tads\tStarting ADS server`,
+      `${t(3058)}\tinfo\tads\tPush debounce stable[1] 1 for config: 100.12ms since last change, 100.12ms since last push, full=true`,
+      `${t(3059)}\tinfo\tads\tXDS: Pushing Services:${services} ConnectedEndpoints:${pods} Version:${new Date(startedAt * 1000).toISOString().slice(0, 19)}Z/1`,
     ];
-    for (let i = world.configVersion - pushes + 1; i <= world.configVersion; i++) {
-      lines.push(`${t(3000 + i * 1000)}\tinfo\tads\tPush debounce stable[${i}] 1 for config: 100.12ms since last change, 100.12ms since last push, full=true`);
-      lines.push(`${t(3001 + i * 1000)}\tinfo\tads\tXDS: Pushing Services:${services} ConnectedEndpoints:${pods} Version:${new Date(startedAt * 1000).toISOString().slice(0, 19)}Z/${i}`);
-    }
-    return lines;
   }
   const app = pod.metadata.labels.app ?? '';
   if (app === 'loadgenerator' && container === 'main') {
