@@ -66,6 +66,15 @@ describe('kubectl logs -l', () => {
   });
 });
 
+describe('kubectl logs --timestamps', () => {
+  it('starts each line with its RFC3339Nano time (a --prefix goes before it: it wraps the whole stream)', () => {
+    const session = new SimSession();
+    session.run('curl -s -o /dev/null http://34.136.92.187/');
+    const { out } = run(session, 'kubectl logs -n frontend -l app=frontend --tail=1 --timestamps');
+    expect(out).toMatch(/^2026-11-28T\d\d:\d\d:\d\d\.000000000Z \{"http\.req\.id"/);
+  });
+});
+
 describe('kubectl logs -p', () => {
   it('answers BadRequest: no container has a previous instance', () => {
     const session = new SimSession();

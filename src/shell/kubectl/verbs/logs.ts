@@ -17,10 +17,17 @@ interface Stream {
   container: string;
 }
 
-/** The lines one container printed: its start-up lines, then what the simulation wrote. */
-function streamLines(ctx: VerbContext, { pod, container }: Stream): string[] {
+/**
+ * The lines one container printed: its start-up lines, then what the simulation wrote. With
+ * --timestamps, each line starts with the time the kubelet received it, in RFC3339Nano (the
+ * simulation keeps whole seconds; start-up lines carry the container's start).
+ */
+function streamLines(ctx: VerbContext, { pod, container }: Stream, timestamps: boolean): string[] {
   const stored = (ctx.world.logs.get(`${pod.metadata.namespace}/${pod.metadata.name}`) ?? []).filter((l) => l.container === container);
-  return [...bootLines(container, pod, ctx.world), ...stored.map((l) => l.text)];
+  const boot = bootLines(container, pod, ctx.world);
+  if (!timestamps) return [...boot, ...stored.map((l) => l.text)];
+  const stamp = (seconds: number) => `${new Date(seconds * 1000).toISOString().slice(0, 19)}.000000000Z `;
+  return [...boot.map((text) => stamp(pod.metadata.creationTimestamp) + text), ...stored.map((l) => stamp(l.time) + l.text)];
 }
 
 /** Every container of the pod, for --all-containers: init, then app, then ephemeral (logsforobject.go). */
@@ -52,7 +59,7 @@ export const logsVerb: Verb = {
     { long: 'follow', short: 'f', type: 'bool', description: 'Specify if the logs should be streamed.' },
     { long: 'tail', type: 'int', description: 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.' },
     { long: 'previous', short: 'p', type: 'bool', description: 'If true, print the logs for the previous instance of the container in a pod if it exists.' },
-    { long: 'timestamps', type: 'bool' },
+    { long: 'timestamps', type: 'bool', description: 'Include timestamps on each line in the log output' },
     { long: 'all-containers', type: 'bool', description: 'Get all containers\' logs in the pod(s).' },
     { long: 'since', type: 'string' },
     { long: 'selector', short: 'l', type: 'string', description: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
@@ -121,7 +128,7 @@ export const logsVerb: Verb = {
     const tail = typeof tailFlag === 'number' && tailFlag !== -1 ? tailFlag : selectorText && tailFlag === undefined ? SELECTOR_TAIL : -1;
     const prefix = ctx.flag<boolean>('prefix') === true;
     for (const stream of streams) {
-      let lines = streamLines(ctx, stream);
+      let lines = streamLines(ctx, stream, ctx.flag<boolean>('timestamps') === true);
       if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
       // addPrefixIfNeeded (logs.go): `[pod/NAME/CONTAINER] ` before every line.
       const before = prefix ? `[pod/${stream.pod.metadata.name}/${stream.container}] ` : '';
