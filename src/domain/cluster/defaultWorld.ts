@@ -9,6 +9,7 @@ import { PROXY_IMAGE } from './injectSidecar.ts';
 import { newMeta } from './newMeta.ts';
 import { reconcileDeployment } from './reconcileDeployment.ts';
 import { addIstioCrds } from './istioCrds.ts';
+import { addKubeSystemPods } from './kubeSystem.ts';
 
 export interface DefaultWorldOptions {
   clock?: Clock;
@@ -41,6 +42,7 @@ interface PortSpec {
   name?: string;
   port: number;
   targetPort?: number;
+  protocol?: 'TCP' | 'UDP';
 }
 
 /** Adds a Service with a cluster IP (and a node port and external IP for a LoadBalancer). */
@@ -55,7 +57,7 @@ export function addService(
   const ports: Json[] = opts.ports.map((p, i) => ({
     ...(p.name ? { name: p.name } : {}),
     port: p.port,
-    protocol: 'TCP',
+    protocol: p.protocol ?? 'TCP',
     targetPort: p.targetPort ?? p.port,
     ...(type === 'LoadBalancer' ? { nodePort: opts.nodePorts?.[i] ?? allocateNodePort(world) } : {}),
   }));
@@ -134,7 +136,7 @@ export function createDefaultWorld(options: DefaultWorldOptions = {}): World {
 
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) addNamespace(world, ns, {}, clusterBorn);
   addService(world, 'default', 'kubernetes', { selector: {}, ports: [{ name: 'https', port: 443 }], clusterIP: '34.118.224.1', labels: { component: 'apiserver', provider: 'kubernetes' }, createdAt: clusterBorn });
-  addService(world, 'kube-system', 'kube-dns', { selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53 }, { name: 'dns-tcp', port: 53 }], clusterIP: '34.118.224.10', labels: { 'k8s-app': 'kube-dns' }, createdAt: clusterBorn });
+  addService(world, 'kube-system', 'kube-dns', { selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53 }], clusterIP: '34.118.224.10', labels: { 'k8s-app': 'kube-dns' }, createdAt: clusterBorn });
 
   // The mesh control plane and the default ingress gateway (istioctl/helm gateways/istio-ingress).
   addNamespace(world, 'istio-system', {}, meshBorn);
@@ -238,6 +240,8 @@ export function createDefaultWorld(options: DefaultWorldOptions = {}): World {
     spec: { containers: [{ name: 'curl', image: 'curlimages/curl', command: ['sleep', '600'] }] },
     createdAt: appBorn,
   }));
+  // kube-system's add-ons, last: they draw nothing from the random source.
+  addKubeSystemPods(world, clusterBorn);
   world.configVersion = 1;
   return world;
 }

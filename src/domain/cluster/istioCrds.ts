@@ -37,7 +37,7 @@ export const ISTIO_CRDS: readonly IstioCrd[] = [
 ];
 
 /** A stable uid from the name (FNV-1a), so that installing the CRDs draws nothing from the world's random source. */
-function uidFor(name: string): string {
+export function uidFor(name: string): string {
   const hex = (seed: number) => {
     let h = 0x811c9dc5 ^ seed;
     for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);

@@ -56,7 +56,8 @@ export function summarizeMesh(world: World): WorkloadMtls[] {
     const ns = pods[start]?.metadata.namespace ?? '';
     let end = start + 1;
     while (end < pods.length && (pods[end]?.metadata.namespace ?? '') === ns) end++;
-    out.push(...namespaceEntries(world, ns, () => pods.slice(start, end)));
+    // GKE's own add-ons (kube-system) are never injected and take no part in the mesh.
+    if (ns !== 'kube-system') out.push(...namespaceEntries(world, ns, () => pods.slice(start, end)));
     start = end;
   }
   return out;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
+import { newMeta } from '../../domain/cluster/newMeta.ts';
+import { DEFAULT_EPOCH_MS, ManualClock } from '../../domain/clock.ts';
 import type { World } from '../../domain/world.ts';
 import { createIstioctl } from './istioctl.ts';
 import { argvOf, runHandler, servicesFor } from '../testing/runHandler.ts';
@@ -63,10 +65,11 @@ describe('istioctl proxy-status', () => {
     const world = createDefaultWorld();
     const r = run(world, 'istioctl proxy-status');
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^NAME {5,}CLUSTER {8}CDS {8}LDS {8}EDS {8}RDS {8}ECDS {8}ISTIOD {5,}VERSION$/);
+    expect(lines[0]).toMatch(/^NAME {5,}CLUSTER {8}CDS {14}LDS {14}EDS {14}RDS {14}ECDS {8}ISTIOD {5,}VERSION$/);
     expect(lines).toHaveLength(13);
     const frontend = lines.find((l) => l.startsWith('frontend-'));
-    expect(frontend).toMatch(/^frontend-\S+\.frontend +Kubernetes {5}SYNCED {5}SYNCED {5}SYNCED {5}SYNCED {5}IGNORED {5}istiod-\S+ {5}1\.26\.4-asm\.5$/);
+    // formatStatus (istioctl 1.26 istioctl/pkg/writer/pilot/status.go): `SYNCED (<HumanDuration of LastUpdated>)`.
+    expect(frontend).toMatch(/^frontend-\S+\.frontend +Kubernetes {5}SYNCED \(27m\) {5}SYNCED \(27m\) {5}SYNCED \(27m\) {5}SYNCED \(27m\) {5}IGNORED {5}istiod-\S+ {5}1\.26\.4-asm\.5$/);
     expect(lines.some((l) => l.startsWith('testcurl'))).toBe(false);
     const names = lines.slice(1).map((l) => l.split(' ')[0] ?? '');
     expect(names).toEqual([...names].sort());
@@ -75,6 +78,15 @@ describe('istioctl proxy-status', () => {
   it('shows the same columns under its alias ps, filtered by -n', () => {
     const r = run(createDefaultWorld(), 'istioctl ps -n frontend');
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('ages the last push from the newest change of config, services or endpoints', () => {
+    const clock = new ManualClock(DEFAULT_EPOCH_MS);
+    const world = createDefaultWorld({ clock });
+    clock.advance(300_000);
+    world.put({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: newMeta(world, 'p', 'frontend'), spec: { mtls: { mode: 'STRICT' } } });
+    clock.advance(19_000);
+    expect(run(world, 'istioctl ps -n frontend').stdout).toMatch(/Kubernetes {5}SYNCED \(19s\) {5}SYNCED \(19s\) {5}/);
   });
 
   it('fails without credentials', () => {

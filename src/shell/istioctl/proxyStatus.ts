@@ -1,4 +1,5 @@
-import { getStringMap, labelsMatch } from '../../domain/objects.ts';
+import { getStringMap, type KubeObject, labelsMatch } from '../../domain/objects.ts';
+import { humanDuration } from '../kubectl/format/humanDuration.ts';
 import { inferPodInfo } from './describePod.ts';
 import { connectionRefused, istiodPods, meshProxies, proxyId, proxyVersion } from './meshInfo.ts';
 import { tabwrite } from '../kubectl/format/index.ts';
@@ -11,9 +12,23 @@ function rfc1123(ms: number): string {
   return new Date(ms).toUTCString().replace('GMT', 'UTC');
 }
 
+/** The kinds whose changes make istiod push to every proxy (config, services, endpoints). */
+const PUSH_KINDS = ['PeerAuthentication', 'DestinationRule', 'VirtualService', 'Gateway', 'ServiceEntry', 'Sidecar', 'AuthorizationPolicy', 'Service', 'Pod'];
+
+/**
+ * When istiod last sent config to a proxy (syncz `LastUpdated`, the watched resource's
+ * LastSendTime, pilot/pkg/xds/statusgen.go): at its connection, and again at each later change of
+ * the mesh's config, services or endpoints, as far as creation times tell.
+ */
+function lastSendTime(world: IstioctlContext['world'], pod: KubeObject): number {
+  let last = pod.metadata.creationTimestamp;
+  for (const kind of PUSH_KINDS) for (const obj of world.list(kind)) if (obj.metadata.namespace !== 'kube-system' && obj.metadata.creationTimestamp > last) last = obj.metadata.creationTimestamp;
+  return last;
+}
+
 /**
  * `istioctl proxy-status`: one row per connected proxy, sorted by proxy ID
- * (istioctl/pkg/writer/pilot/status.go XdsStatusWriter: tabwriter padding 5; istiod's syncz reports
+ * (istioctl 1.26 istioctl/pkg/writer/pilot/status.go XdsStatusWriter: tabwriter padding 5; istiod's syncz reports
  * UNKNOWN, printed IGNORED, for xDS types a proxy never subscribed to, such as ECDS without Wasm).
  */
 function proxyStatus(ctx: IstioctlContext): number | CommandError {
@@ -41,7 +56,9 @@ function proxyStatus(ctx: IstioctlContext): number | CommandError {
     const isRouter = pod.metadata.labels.istio === 'ingressgateway' || pod.metadata.labels.istio === 'egressgateway';
     // A gateway asks for routes only once a Gateway resource gives it an HTTP server.
     const rds = !isRouter || gateways.some((gw) => labelsMatch(getStringMap(gw.spec, 'selector'), pod.metadata.labels)) ? 'SYNCED' : 'IGNORED';
-    rows.push([proxyId(pod), CLUSTER_ID, 'SYNCED', 'SYNCED', 'SYNCED', rds, 'IGNORED', istiod, proxyVersion(pod)]);
+    // formatStatus (writer/pilot/status.go): the status, then ` (age)` of the last send, HumanDuration.
+    const synced = `SYNCED (${humanDuration(world.nowSeconds() - lastSendTime(world, pod))})`;
+    rows.push([proxyId(pod), CLUSTER_ID, synced, synced, synced, rds === 'SYNCED' ? synced : rds, 'IGNORED', istiod, proxyVersion(pod)]);
   });
   // istioctl's proxy-status writer: tabwriter.NewWriter(w, 0, 8, 5, ' ', 0) (writer/pilot/status.go).
   ctx.out(tabwrite(rows.map((r) => `${r.join('\t')}\n`).join(''), { minwidth: 0, padding: 5, padchar: ' ', rememberWidths: false }));
