@@ -27,6 +27,25 @@ export function deprecationWarnings(kinds: readonly string[]): string {
   return kinds.includes('Endpoints') ? 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' : '';
 }
 
+/** Kinds whose controller puts an object back the moment it is deleted (same name, same contents). */
+const RECREATED = new Set(['ConfigMap', 'Endpoints', 'EndpointSlice']);
+
+/**
+ * `kubectl delete` of a controller-kept object: for ConfigMaps and Endpoints(Slices) the real
+ * delete succeeds and the controller writes the object again at once (istiod's namespace
+ * controller, kube-controller-manager's root-CA publisher and endpoint controllers), which is what
+ * the learner then sees; deleting events, nodes or istiod's CA secret would need state the
+ * simulator does not keep, so it says so. Returns the exit status.
+ */
+export function deleteKept(io: { out(text: string): void; err(text: string): void }, obj: KubeObject, line: string): number {
+  if (RECREATED.has(obj.kind)) {
+    io.out(line);
+    return 0;
+  }
+  io.err(`mtls-playground: deleting ${obj.kind === 'Event' ? 'events' : obj.kind === 'Node' ? 'nodes' : "istiod's CA secret"} is not simulated; ${obj.kind.toLowerCase()} "${obj.metadata.name}" stays\n`);
+  return 1;
+}
+
 /** The controller-kept object of that kind and name, when the world stores none. */
 export function controllerObject(world: World, kind: string, namespace: string, name: string): KubeObject | undefined {
   if (!CONTROLLER_KINDS.has(kind)) return undefined;

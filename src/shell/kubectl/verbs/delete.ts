@@ -1,4 +1,5 @@
 import { deleteObject } from '../../../domain/cluster/deleteObject.ts';
+import { controllerObject, deleteKept, deprecationWarnings } from '../printers/controllerView.ts';
 import { kindInfo, qualifiedSingular } from '../../../domain/kinds.ts';
 import type { KubeObject } from '../../../domain/objects.ts';
 import { parseManifests } from '../../../domain/manifests/parseManifests.ts';
@@ -90,6 +91,7 @@ export const deleteVerb: Verb = {
       ctx.err(`${parsedSelector.error}\n`);
       return 1;
     }
+    const warned = new Set<string>();
     for (const target of targets) {
       const kind = resolveKind(target.type);
       if (!kind.ok) {
@@ -98,8 +100,16 @@ export const deleteVerb: Verb = {
       }
       const info = kind.info;
       const ns = info.namespaced ? ctx.namespace : '';
+      // kubectl's warning handler prints each server warning once per run.
+      if (!warned.has(info.kind)) ctx.err(deprecationWarnings([info.kind]));
+      warned.add(info.kind);
       if (target.name !== undefined) {
         const obj = ctx.world.get(info.kind, ns, target.name);
+        const kept = obj ? undefined : controllerObject(ctx.world, info.kind, ns, target.name);
+        if (kept) {
+          status = Math.max(status, deleteKept(ctx, kept, deleted(kept)));
+          continue;
+        }
         if (!obj) {
           if (!ignoreNotFound) {
             ctx.err(`${notFoundError(info, target.name)}\n`);

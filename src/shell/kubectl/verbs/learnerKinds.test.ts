@@ -172,6 +172,17 @@ describe('objects the controllers keep', () => {
   });
 });
 
+describe('kubectl delete of a controller-kept object', () => {
+  it('deletes a ConfigMap or Endpoints its controller writes back at once, and says plainly what it cannot delete', () => {
+    const world = createDefaultWorld();
+    expect(run(world, 'delete cm kube-root-ca.crt')).toEqual({ stdout: 'configmap "kube-root-ca.crt" deleted\n', stderr: '', code: 0 });
+    expect(run(world, 'get cm kube-root-ca.crt -o name').stdout).toBe('configmap/kube-root-ca.crt\n');
+    expect(run(world, 'delete ep frontend -n frontend')).toEqual({ stdout: 'endpoints "frontend" deleted\n', stderr: ENDPOINTS_WARNING, code: 0 });
+    expect(run(world, 'delete secret istio-ca-secret -n istio-system')).toEqual({ stdout: '', stderr: 'mtls-playground: deleting istiod\'s CA secret is not simulated; secret "istio-ca-secret" stays\n', code: 1 });
+    expect(run(world, 'delete cm nope')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): configmaps "nope" not found\n', code: 1 });
+  });
+});
+
 describe('kubectl get --field-selector', () => {
   // Sources: kubernetes pkg/registry/core/event/strategy.go ToSelectableFields, pkg/registry/core/pod
   // PodToSelectableFields, pkg/apis/core/v1/conversion.go (`field label not supported`), apimachinery
