@@ -7,7 +7,7 @@ import { ownValue } from '../../domain/objects.ts';
  */
 export const NOT_SIMULATED_COMMANDS: readonly string[] = [
   'expose', 'set', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint',
-  'attach', 'cp', 'proxy', 'events', 'diff', 'replace', 'kustomize', 'completion', 'alpha', 'api-versions',
+  'attach', 'cp', 'proxy', 'diff', 'replace', 'kustomize', 'completion', 'alpha', 'api-versions',
   'plugin', 'options',
 ];
 

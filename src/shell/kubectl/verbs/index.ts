@@ -20,6 +20,7 @@ import { explainVerb } from './explain.ts';
 import { portForwardVerb } from './portForward.ts';
 import { editVerb } from './edit.ts';
 import { apiResourcesVerb } from './apiResources.ts';
+import { eventsVerb } from './events.ts';
 import { authCanIVerb } from './authCanI.ts';
 import { configCurrentContextVerb, configGetContextsVerb, configUseContextVerb, configViewVerb } from './config.ts';
 
@@ -47,6 +48,7 @@ export const VERBS: readonly Verb[] = [
   waitVerb,
   authCanIVerb,
   apiResourcesVerb,
+  eventsVerb,
   configCurrentContextVerb,
   configGetContextsVerb,
   configUseContextVerb,

@@ -172,6 +172,28 @@ describe('objects the controllers keep', () => {
   });
 });
 
+describe('kubectl events', () => {
+  // Source: KCTL:pkg/cmd/events/events.go (Validate, Run, SortableEvents, decodeResourceTypeName) and event_printer.go.
+  it('lists the namespace\'s events by time, with the object as Kind/name', () => {
+    const world = createDefaultWorld();
+    const lines = run(world, 'events -n frontend').stdout.split('\n');
+    expect(lines[0]).toBe('LAST SEEN   TYPE     REASON              OBJECT                           MESSAGE');
+    expect(lines[1]).toMatch(/^27m {9}Normal {3}SuccessfulCreate {4}ReplicaSet\/frontend-\w+ {3}Created pod: frontend-/);
+    expect(lines.filter((l) => l.includes(' Pod/frontend-'))).toHaveLength(10);
+    expect(run(world, 'events -n frontend --for deployment/frontend').stdout).toMatch(/^LAST SEEN {3}TYPE {5}REASON {14}OBJECT {16}MESSAGE\n27m {9}Normal {3}ScalingReplicaSet {3}Deployment\/frontend {3}Scaled up replica set frontend-\w+ from 0 to 1\n$/);
+    expect(run(world, 'events -A').stdout.split('\n')[0]).toBe('NAMESPACE         LAST SEEN   TYPE     REASON              OBJECT                                        MESSAGE');
+  });
+
+  it('says when nothing matches, and rejects bad --types and --for', () => {
+    const world = createDefaultWorld();
+    expect(run(world, 'events -A --types=Warning')).toEqual({ stdout: '', stderr: 'No events found.\n', code: 0 });
+    expect(run(world, 'events -n frontend --for pod/nope')).toEqual({ stdout: '', stderr: 'No events found in frontend namespace.\n', code: 0 });
+    expect(run(world, 'events --types=Bad')).toEqual({ stdout: '', stderr: 'error: valid --types are Normal or Warning\n', code: 1 });
+    expect(run(world, 'events --for frontend')).toEqual({ stdout: '', stderr: 'error: --for must be in resource/name form\n', code: 1 });
+    expect(run(world, 'events --for a/b/c').stderr).toBe('error: arguments in resource/name form may not have more than one slash\n');
+  });
+});
+
 describe('kubectl delete of a controller-kept object', () => {
   it('deletes a ConfigMap or Endpoints its controller writes back at once, and says plainly what it cannot delete', () => {
     const world = createDefaultWorld();
