@@ -2,9 +2,12 @@ import { parseArgs } from '../kubectl/parseArgs.ts';
 import type { FlagSpec, FlagValue, SimServices } from '../kubectl/types.ts';
 import type { CommandContext, CommandHandler } from '../types.ts';
 import { analyzeCommand } from './analyze.ts';
+import { authzCommand } from './authzCheck.ts';
+import { checkInjectCommand } from './checkInject.ts';
 import { describePodCommand } from './describePod.ts';
 import { describeServiceCommand } from './describeService.ts';
 import { proxyConfigCommand } from './proxyConfig.ts';
+import { precheckCommand } from './precheck.ts';
 import { proxyStatusCommand } from './proxyStatus.ts';
 import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
 import { versionCommand } from './version.ts';
@@ -41,7 +44,7 @@ const experimentalCommand: IstioctlCommand = {
   name: 'experimental',
   aliases: ['x', 'exp'],
   short: 'Experimental commands that may be modified or deprecated',
-  children: [describeCommand],
+  children: [authzCommand, checkInjectCommand, describeCommand, precheckCommand],
 };
 
 /** The command tree this simulator implements (a subset of istioctl's). */

@@ -95,7 +95,7 @@ const WORKLOAD_KINDS: Record<string, { kind: string; resource: string }> = {
  * handlers.InferPodInfoFromTypedResource: a bare name is taken as it is (the pod is only looked
  * up when the port-forward starts); `type/name` is resolved to the first pod it selects.
  */
-function podName(ctx: IstioctlContext, arg: string): { ok: true; name: string; namespace: string } | { ok: false; error: CommandError } {
+export function podName(ctx: IstioctlContext, arg: string): { ok: true; name: string; namespace: string } | { ok: false; error: CommandError } {
   const [resname, ns] = inferNsInfo(arg, ctx.namespaceOrDefault);
   if (!resname.includes('/')) return { ok: true, name: resname, namespace: ns };
   const [type = '', name = ''] = resname.split('/', 2);
