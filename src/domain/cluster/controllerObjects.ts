@@ -148,7 +148,9 @@ function endpoints(world: World, svc: KubeObject, ctx: ControllerContext): KubeO
   const found = backendsOf(world, svc, ctx);
   if (!found) return undefined;
   const { backends, ports } = found;
-  const addresses = backends.map((b): JsonObject => ({ ip: b.ip, ...(b.pod ? { nodeName: getString(b.pod.spec, 'nodeName') ?? '', targetRef: targetRef(b.pod) } : {}) }));
+  // The endpoints controller repacks subsets with addresses sorted by IP, bytewise (endpoints.RepackSubsets, LessEndpointAddress).
+  const addresses = [...backends].sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0))
+    .map((b): JsonObject => ({ ip: b.ip, ...(b.pod ? { nodeName: getString(b.pod.spec, 'nodeName') ?? '', targetRef: targetRef(b.pod) } : {}) }));
   return {
     apiVersion: 'v1',
     kind: 'Endpoints',
