@@ -46,7 +46,14 @@ function candidates(world: World, fs: VirtualFs, words: string[], word: string):
   // istioctl proxy-config (pc): its subcommands, then the pods of the namespace.
   const pc = command === 'istioctl' ? rest.findIndex((w) => w === 'proxy-config' || w === 'pc') : -1;
   if (pc >= 0) return rest.length === pc + 1 ? ['all', 'bootstrap', 'cluster', 'endpoint', 'listener', 'rootca-compare', 'route', 'secret'] : world.list('Pod', namespaceOf(words)).map((p) => p.metadata.name);
-  if (command === 'istioctl') return rest.length === 0 ? [...ISTIOCTL, 'proxy-config'] : rest[rest.length - 1] === 'describe' ? ['pod', 'service'] : rest.includes('pod') ? world.list('Pod', namespaceOf(words)).map((p) => p.metadata.name) : [];
+  if (command === 'istioctl') {
+    const last = rest[rest.length - 1] ?? '';
+    if (rest.length === 0) return [...ISTIOCTL, 'proxy-config'];
+    if (last === 'x' || last === 'experimental' || last === 'exp') return ['authz', 'check-inject', 'describe', 'precheck'];
+    if (last === 'authz') return ['check'];
+    if (last === 'describe') return ['pod', 'service'];
+    return rest.some((w) => w === 'pod' || w === 'check-inject' || w === 'check') ? world.list('Pod', namespaceOf(words)).map((p) => p.metadata.name) : [];
+  }
   if (command === 'gcloud') return rest.length === 0 ? GCLOUD : rest.length === 1 ? ['clusters'] : rest.length === 2 ? ['get-credentials', 'list'] : [world.cluster.name, `--project=${world.cluster.project}`, `--zone=${world.cluster.zone}`];
   if (command !== 'kubectl') return [];
   const positional = rest.filter((w, i) => !w.startsWith('-') && !['-n', '--namespace', '-c', '-o', '-l', '-f', '--image', '--target'].includes(rest[i - 1] ?? ''));

@@ -13,6 +13,8 @@ import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { newMeta } from '../../domain/cluster/newMeta.ts';
 import type { JsonObject } from '../../domain/objects.ts';
 import type { World } from '../../domain/world.ts';
+import { MemoryFs } from '../bash/memoryFs.ts';
+import { complete } from '../complete.ts';
 import { argvOf, runHandler, servicesFor } from '../testing/runHandler.ts';
 import { createIstioctl } from './istioctl.ts';
 
@@ -97,5 +99,17 @@ describe('istioctl x precheck', () => {
     const r = run(createDefaultWorld({ credentials: false }), 'istioctl x precheck');
     expect(r.stderr).toBe('Error: failed to get the Kubernetes version: Get "http://localhost:8080/version": dial tcp [::1]:8080: connect: connection refused\n');
     expect(r.exitCode).toBe(1);
+  });
+});
+
+describe('Tab completion of the experimental commands', () => {
+  it('offers authz, check-inject, describe and precheck after x, check after authz, then the pods', () => {
+    const world = createDefaultWorld();
+    const fs = new MemoryFs();
+    expect(complete(world, fs, 'istioctl x ').options).toEqual(['authz', 'check-inject', 'describe', 'precheck']);
+    expect(complete(world, fs, 'istioctl experimental ch').insert).toBe('eck-inject ');
+    expect(complete(world, fs, 'istioctl x authz ').options).toEqual(['check']);
+    expect(complete(world, fs, 'istioctl x check-inject -n frontend fr').insert).toBe(`${(world.list('Pod', 'frontend')[0]?.metadata.name ?? '').slice(2)} `);
+    expect(complete(world, fs, 'istioctl x authz check test').options).toEqual(['testcurl']);
   });
 });
