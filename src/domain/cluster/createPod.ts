@@ -42,7 +42,6 @@ export function createPod(
   if (shouldInject(world, input.namespace, pod)) pod = injectSidecar(pod);
   const address = allocatePodAddress(world);
   const containers = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];
-  const inits = Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [];
   const started = new Date(meta.creationTimestamp * 1000).toISOString().replace('.000Z', 'Z');
   return {
     ...pod,
@@ -55,16 +54,6 @@ export function createPod(
       startTime: started,
       qosClass: qosClass(containers),
       conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({ type, status: 'True', lastTransitionTime: started })),
-      // Init containers ran to completion before the app started.
-      ...(inits.length
-        ? {
-            initContainerStatuses: inits.map((c) => {
-              const name = c && typeof c === 'object' && !Array.isArray(c) ? (c.name ?? '') : '';
-              const image = c && typeof c === 'object' && !Array.isArray(c) ? (c.image ?? '') : '';
-              return { name, image, ready: true, started: false, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: started, finishedAt: started } } };
-            }),
-          }
-        : {}),
       containerStatuses: containers.map((c) => {
         const name = c && typeof c === 'object' && !Array.isArray(c) ? (c.name ?? '') : '';
         const image = c && typeof c === 'object' && !Array.isArray(c) ? (c.image ?? '') : '';

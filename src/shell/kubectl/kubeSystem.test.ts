@@ -38,3 +38,14 @@ describe('kube-system', () => {
     expect(summarizeMesh(createDefaultWorld()).some((w) => w.namespace === 'kube-system')).toBe(false);
   });
 });
+
+describe('istio-init as kubectl shows it', () => {
+  it('is Completed in describe and in the pod\'s status', () => {
+    const world = createDefaultWorld();
+    const name = world.list('Pod', 'frontend')[0]?.metadata.name ?? '';
+    const kubectl = (...argv: string[]) => runHandler(createKubectl(servicesFor(world)), ['kubectl', ...argv]).stdout;
+    expect(kubectl('describe', 'pod', name, '-n', 'frontend')).toMatch(/Init Containers:\n {2}istio-init:\n {4}Container ID: {2}containerd:\/\/[0-9a-f]{64}\n[\s\S]*? {4}State: {10}Terminated\n {6}Reason: {7}Completed\n {6}Exit Code: {4}0\n/);
+    expect(kubectl('get', 'pod', name, '-n', 'frontend', '-o', 'jsonpath={.status.initContainerStatuses[0].state.terminated.reason}')).toBe('Completed');
+    expect(kubectl('get', 'pod', name, '-n', 'frontend')).toMatch(/ 2\/2 +Running /);
+  });
+});
