@@ -4,6 +4,7 @@ import type { World } from '../world.ts';
 import { allocateClusterIP, allocateExternalIP, allocateNodePort } from './addresses.ts';
 import { createPod } from './createPod.ts';
 import { newMeta } from './newMeta.ts';
+import { storedFields } from './storedFields.ts';
 import { reconcileDeployment } from './reconcileDeployment.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -69,7 +70,7 @@ export function admitObject(world: World, raw: JsonObject, namespace: string | u
     metadata: newMeta(world, name, ns, { labels: kind === 'Namespace' ? { 'kubernetes.io/metadata.name': name, ...labels } : labels, annotations }),
     ...(body.spec !== undefined || kind === 'Namespace' || kind === 'Service' ? { spec: kind === 'Namespace' ? { finalizers: ['kubernetes'] } : ((body.spec as JsonObject | undefined) ?? {}) } : {}),
     ...(kind === 'Namespace' ? { status: { phase: 'Active' } } : {}),
-    ...(Object.keys(body).some((k) => k !== 'spec') ? { fields: Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'spec')) } : {}),
+    ...(Object.keys(body).some((k) => k !== 'spec') || kind === 'Secret' ? { fields: storedFields(kind, Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'spec'))) } : {}),
   };
   let stored = created;
   if (kind === 'Service') {

@@ -3,6 +3,7 @@ import { type JsonObject, type KubeObject, getStringMap, isJsonObject, jsonEqual
 import type { World } from '../world.ts';
 import { serviceWithAddresses } from './admitObject.ts';
 import { reconcileDeployment } from './reconcileDeployment.ts';
+import { storedFields } from './storedFields.ts';
 import { validatePodUpdate } from './validatePodUpdate.ts';
 
 export type UpdateResult = { ok: true; object: KubeObject } | { ok: false; error: string };
@@ -30,7 +31,7 @@ export function updateObject(world: World, existing: KubeObject, patched: JsonOb
   // A loosely typed field of the spec may nest 10,000 deep.
   const specChanged = !jsonEqual(spec, existing.spec);
   // Top-level fields of kinds without a spec (ConfigMap data, Secret type): replaced like the spec.
-  const fields = Object.fromEntries(Object.entries(patched).filter(([k]) => !['apiVersion', 'kind', 'metadata', 'spec', 'status'].includes(k)));
+  const fields = storedFields(existing.kind, Object.fromEntries(Object.entries(patched).filter(([k]) => !['apiVersion', 'kind', 'metadata', 'spec', 'status'].includes(k))));
   if (!specChanged && jsonEqual(fields, existing.fields ?? {}) && jsonEqual(labels, existing.metadata.labels) && jsonEqual(annotations, existing.metadata.annotations)) {
     return { ok: true, object: existing };
   }

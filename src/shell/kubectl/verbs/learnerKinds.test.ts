@@ -194,6 +194,22 @@ describe('kubectl events', () => {
   });
 });
 
+describe('ConfigMaps and Secrets a learner writes', () => {
+  it('stores data as written, merges a Secret\'s stringData into base64 data, and replaces data on apply', () => {
+    const world = createDefaultWorld();
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  user: admin\n';
+    expect(run(world, 'create -f -', secret).stdout).toBe('secret/creds created\n');
+    expect(run(world, 'get secret creds -o jsonpath={.type}/{.data.user}/{.stringData}').stdout).toBe('Opaque/YWRtaW4=/');
+    expect(run(world, 'get secrets').stdout).toBe('NAME    TYPE     DATA   AGE\ncreds   Opaque   1      0s\n');
+    const cm = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n${data}`;
+    expect(run(world, 'apply -f -', cm('  a: "1"\n  b: "2"\n')).stdout).toBe('configmap/app created\n');
+    expect(run(world, 'get cm app').stdout).toBe('NAME   DATA   AGE\napp    2      0s\n');
+    expect(run(world, 'apply -f -', cm('  a: "3"\n')).stdout).toBe('configmap/app configured\n');
+    expect(run(world, 'get cm app -o jsonpath={.data}').stdout).toBe('{"a":"3"}');
+    expect(run(world, 'apply -f -', cm('  a: "3"\n')).stdout).toBe('configmap/app unchanged\n');
+  });
+});
+
 describe('kubectl delete of a controller-kept object', () => {
   it('deletes a ConfigMap or Endpoints its controller writes back at once, and says plainly what it cannot delete', () => {
     const world = createDefaultWorld();
