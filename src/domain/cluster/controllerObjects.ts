@@ -110,16 +110,35 @@ function nodes(world: World): KubeObject[] {
       'failure-domain.beta.kubernetes.io/region': region, 'failure-domain.beta.kubernetes.io/zone': zone,
       'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': node.name, 'kubernetes.io/os': 'linux',
       'node.kubernetes.io/instance-type': 'e2-standard-4', 'topology.kubernetes.io/region': region, 'topology.kubernetes.io/zone': zone,
+    }, {
+      'container.googleapis.com/instance_id': String(BigInt(`0x${uuidFrom(`instance/${node.name}`).replace(/-/g, '').slice(0, 15)}`)),
+      'node.alpha.kubernetes.io/ttl': '0',
+      'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
     }),
     spec: { podCIDR: `${node.podRange}.0/24`, podCIDRs: [`${node.podRange}.0/24`], providerID: `gce://${world.cluster.project}/${zone}/${node.name}` },
     status: {
       addresses: [{ address: node.ip, type: 'InternalIP' }, { address: `34.136.${40 + i}.${17 + 11 * i}`, type: 'ExternalIP' }, { address: node.name, type: 'Hostname' }],
-      allocatable: { cpu: '3920m', 'ephemeral-storage': '47060071478', memory: '13283724Ki', pods: '110' },
-      capacity: { cpu: '4', 'ephemeral-storage': '98831908Ki', memory: '16393100Ki', pods: '110' },
-      conditions: [{ lastHeartbeatTime: rfc3339(world.nowSeconds() - 40), lastTransitionTime: rfc3339(born + 35), message: 'kubelet is posting ready status', reason: 'KubeletReady', status: 'True', type: 'Ready' }],
+      allocatable: { cpu: '3920m', 'ephemeral-storage': '47060071478', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '13283724Ki', pods: '110' },
+      capacity: { cpu: '4', 'ephemeral-storage': '98831908Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '16393100Ki', pods: '110' },
+      conditions: nodeConditions(world.nowSeconds(), born),
       nodeInfo: { ...NODE_INFO, bootID: uuidFrom(`boot/${node.name}`), machineID: uuidFrom(`machine/${node.name}`).replace(/-/g, ''), systemUUID: uuidFrom(`system/${node.name}`) },
     },
   }));
+}
+
+/** The conditions the route controller and the kubelet report on a healthy GKE node (kubelet setters.go messages). */
+function nodeConditions(now: number, born: number): JsonObject[] {
+  const heartbeat = rfc3339(now - 40);
+  const condition = (type: string, status: string, reason: string, message: string, since: number): JsonObject => ({
+    lastHeartbeatTime: type === 'NetworkUnavailable' ? rfc3339(since) : heartbeat, lastTransitionTime: rfc3339(since), message, reason, status, type,
+  });
+  return [
+    condition('NetworkUnavailable', 'False', 'RouteCreated', 'NodeController create implicit route', born + 50),
+    condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', born + 20),
+    condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', born + 20),
+    condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', born + 20),
+    condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', born + 35),
+  ];
 }
 
 interface Backend {

@@ -4,6 +4,7 @@ import { describeDeployment } from './describeDeployment.ts';
 import { describeGeneric } from './describeGeneric.ts';
 import { LEARNER_DESCRIBERS } from './describeLearnerKinds.ts';
 import { describeNamespace } from './describeNamespace.ts';
+import { describeNode } from './describeNode.ts';
 import { describePod } from './describePod.ts';
 import { describeReplicaSet } from './describeReplicaSet.ts';
 import { describeService } from './describeService.ts';
@@ -19,6 +20,7 @@ export function describeObject(world: World, obj: KubeObject): string {
     case 'Deployment': return describeDeployment(world, obj);
     case 'ReplicaSet': return describeReplicaSet(world, obj);
     case 'ServiceAccount': return describeServiceAccount(obj);
+    case 'Node': return describeNode(world, obj);
     default: return (ownValue(LEARNER_DESCRIBERS, obj.kind) ?? describeGeneric)(obj);
   }
 }

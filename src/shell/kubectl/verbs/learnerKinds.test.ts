@@ -144,6 +144,23 @@ describe('objects the controllers keep', () => {
     expect(run(world, `get node ${podNode} -o name`).stdout).toBe(`node/${podNode}\n`);
   });
 
+  it('describes a node as kubectl does: conditions, capacity, system info, and the pods on it against its allocatable', () => {
+    // Source: KCTL:pkg/describe/describe.go describeNode, describeNodeLease, describeNodeResource;
+    // apimachinery resource.Quantity String (canonical sums: 2200m, 1152Mi).
+    const world = createDefaultWorld();
+    const pod = run(world, 'get pods -n frontend -o jsonpath={.items[0].metadata.name}').stdout;
+    const node = run(world, 'get pods -n frontend -o jsonpath={.items[0].spec.nodeName}').stdout;
+    const text = run(world, `describe node ${node}`).stdout;
+    expect(text.startsWith(`Name:               ${node}\nRoles:              <none>\nLabels:             beta.kubernetes.io/arch=amd64\n`)).toBe(true);
+    expect(text).toContain('\nCreationTimestamp:  Sat, 28 Nov 2026 05:46:00 +0000\nTaints:             <none>\nUnschedulable:      false\nLease:\n');
+    expect(text).toContain('\n  Ready                True    Sat, 28 Nov 2026 08:59:20 +0000   Sat, 28 Nov 2026 05:46:35 +0000   KubeletReady                 kubelet is posting ready status\n');
+    expect(text).toContain('\nCapacity:\n  cpu:                4\n  ephemeral-storage:  98831908Ki\n  hugepages-1Gi:      0\n  hugepages-2Mi:      0\n  memory:             16393100Ki\n  pods:               110\n');
+    // server 100m/64Mi (limits 200m/128Mi) plus istio-proxy 100m/128Mi (limits 2/1Gi), against 3920m and 13283724Ki.
+    expect(text).toMatch(new RegExp(`\\n  frontend +${pod} +200m \\(5%\\) +2200m \\(56%\\) +192Mi \\(1%\\) +1152Mi \\(8%\\) +27m\\n`));
+    expect(text).toMatch(/\nAllocated resources:\n {2}\(Total limits may be over 100 percent, i\.e\., overcommitted\.\)\n {2}Resource +Requests +Limits\n/);
+    expect(text.endsWith('\nEvents:              <none>\n')).toBe(true);
+  });
+
   it("reports the last hour's events from what the world did, and nothing older", () => {
     const world = createDefaultWorld();
     const pod = run(world, 'get pods -n frontend -o name').stdout.trim().replace('pod/', '');
