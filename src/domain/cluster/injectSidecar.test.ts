@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from './defaultWorld.ts';
-import { INIT_CONTAINER, MESH_REVISION } from './injectSidecar.ts';
+import { INIT_CONTAINER, MESH_REVISION, shouldInject } from './injectSidecar.ts';
+import { addNamespace } from './defaultWorld.ts';
 
 describe('sidecar injection (in-cluster istiod, default revision, no CNI)', () => {
   it('adds istio-init before the pod\'s own init containers, with NET_ADMIN and NET_RAW, and marks the default revision', () => {
@@ -28,5 +29,24 @@ describe('sidecar injection (in-cluster istiod, default revision, no CNI)', () =
     const pod = world.list('Pod', 'frontend')[0];
     expect((pod?.status?.containerStatuses as unknown[]).length).toBe(2);
     expect(world.get('Pod', 'default', 'testcurl')?.spec?.initContainers).toBeUndefined();
+  });
+
+  it('selects pods as the default revision\'s four webhooks do, and no other revision', () => {
+    const world = createDefaultWorld();
+    addNamespace(world, 'rev-default', { 'istio.io/rev': 'default' });
+    addNamespace(world, 'rev-managed', { 'istio.io/rev': 'asm-managed-rapid' });
+    addNamespace(world, 'both', { 'istio.io/rev': 'default', 'istio-injection': 'disabled' });
+    addNamespace(world, 'plain');
+    const pod = (labels: Record<string, string> = {}, annotations: Record<string, string> = {}) => ({ metadata: { name: 'p', uid: 'u', creationTimestamp: 0, generation: 1, resourceVersion: '1', labels, annotations } });
+    expect(shouldInject(world, 'frontend', pod())).toBe(true);
+    expect(shouldInject(world, 'frontend', pod({ 'sidecar.istio.io/inject': 'false' }))).toBe(false);
+    expect(shouldInject(world, 'frontend', pod({}, { 'sidecar.istio.io/inject': 'false' }))).toBe(false);
+    expect(shouldInject(world, 'rev-default', pod())).toBe(true);
+    expect(shouldInject(world, 'rev-managed', pod())).toBe(false);
+    expect(shouldInject(world, 'both', pod())).toBe(false);
+    expect(shouldInject(world, 'plain', pod())).toBe(false);
+    expect(shouldInject(world, 'plain', pod({ 'sidecar.istio.io/inject': 'true' }))).toBe(true);
+    expect(shouldInject(world, 'plain', pod({ 'istio.io/rev': 'default' }))).toBe(true);
+    expect(shouldInject(world, 'plain', pod({ 'istio.io/rev': 'canary', 'sidecar.istio.io/inject': 'true' }))).toBe(false);
   });
 });

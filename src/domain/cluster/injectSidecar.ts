@@ -6,29 +6,36 @@ import { INJECT_ANNOTATION, SIDECAR_CONTAINER, TLS_MODE_LABEL } from './pods.ts'
 export const PROXY_IMAGE = 'gcr.io/gke-release/asm/proxyv2:1.26.4-asm.5';
 
 /**
- * Whether the injection webhook adds a sidecar to a pod created now in `namespace`: the namespace is
- * labelled `istio-injection=enabled` (or carries an `istio.io/rev` revision label) and the pod does
- * not opt out with `sidecar.istio.io/inject: "false"`; or the pod opts in with the label.
- * (Istio: manifests/charts/istio-control/istio-discovery/templates/mutatingwebhook.yaml selectors.)
- */
-export function shouldInject(world: World, namespace: string, pod: Pick<KubeObject, 'metadata'>): boolean {
-  const ns = world.get('Namespace', '', namespace);
-  const nsLabels = ns?.metadata.labels ?? {};
-  const podOptOut = pod.metadata.annotations[INJECT_ANNOTATION] === 'false' || pod.metadata.labels[INJECT_ANNOTATION] === 'false';
-  if (podOptOut) return false;
-  if (nsLabels['istio-injection'] === 'disabled') return false;
-  if (nsLabels['istio-injection'] === 'enabled') return true;
-  if (nsLabels['istio.io/rev'] !== undefined && nsLabels['istio-injection'] === undefined) return true;
-  return pod.metadata.labels[INJECT_ANNOTATION] === 'true';
-}
-
-/**
  * The control plane is in-cluster (asmcli): one istiod in istio-system, the default revision, so
  * `istio-injection=enabled` selects it and injected pods carry `istio.io/rev: default`. The Istio
  * CNI plugin is not installed, so the injector adds the `istio-init` init container that writes
  * the iptables rules (injection-template.yaml: `istio-validation` only when pilot.cni.enabled).
  */
 export const MESH_REVISION = 'default';
+
+/**
+ * Whether the injection webhook adds a sidecar to a pod created now in `namespace`, as the default
+ * revision's webhooks select it (Istio: manifests/charts/istio-control/istio-discovery/templates/
+ * mutatingwebhook.yaml): the namespace is labelled `istio-injection=enabled`, or (without that
+ * label) `istio.io/rev=default`; or, in a namespace with neither, the pod is labelled
+ * `istio.io/rev=default` or `sidecar.istio.io/inject=true`. A pod opts out with
+ * `sidecar.istio.io/inject: "false"` (the label, or the annotation the injector reads). Another
+ * revision's label selects no webhook: this cluster runs only the default revision.
+ */
+export function shouldInject(world: World, namespace: string, pod: Pick<KubeObject, 'metadata'>): boolean {
+  const ns = world.get('Namespace', '', namespace);
+  const nsLabels = ns?.metadata.labels ?? {};
+  const podOptOut = pod.metadata.annotations[INJECT_ANNOTATION] === 'false' || pod.metadata.labels[INJECT_ANNOTATION] === 'false';
+  if (podOptOut) return false;
+  const injection = nsLabels['istio-injection'];
+  const nsRevision = nsLabels['istio.io/rev'];
+  if (injection !== undefined) return injection === 'enabled';
+  if (nsRevision !== undefined) return nsRevision === MESH_REVISION;
+  const podRevision = pod.metadata.labels['istio.io/rev'];
+  if (podRevision !== undefined) return podRevision === MESH_REVISION;
+  return pod.metadata.labels[INJECT_ANNOTATION] === 'true';
+}
+
 
 /** The init container's name (injection-template.yaml, without the CNI plugin). */
 export const INIT_CONTAINER = 'istio-init';
