@@ -5,6 +5,7 @@ import {
   isDns1123Subdomain, isQualifiedName, isValidLabelValue, notSupported, portNumError, required, typeInvalid,
 } from './fieldErrors.ts';
 import { goQuoteString } from './goYaml.ts';
+import { LEARNER_CEL_RULES } from './learnerCelRules.ts';
 import { type FieldSchema, KIND_SCHEMAS, type KindSchema, OBJECT_META } from './schemas.ts';
 
 /** The complete stderr text kubectl prints for a rejected object, without the final newline. */
@@ -72,7 +73,7 @@ export function validateObject(raw: JsonObject, ctx: ValidationContext): Validat
   errors.push(...validateMetadataMaps(raw.metadata, 'metadata'));
   if (schema.source === 'crd') {
     errors.push(...decoded.crdErrors, ...(ownValue(SCHEMA_EXTRA, kind)?.(raw) ?? []));
-    const celRules = ownValue(CEL_RULES, kind);
+    const celRules = ownValue(CEL_RULES, kind) ?? ownValue(LEARNER_CEL_RULES, kind);
     if (celRules) {
       if (errors.some((e) => e.blocksCel)) errors.push(CEL_SKIPPED);
       else errors.push(...celRules(raw));
