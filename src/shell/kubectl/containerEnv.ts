@@ -1,5 +1,6 @@
 import { getPath, getString, isJsonObject, type Json, type JsonObject, type KubeObject } from '../../domain/objects.ts';
 import type { World } from '../../domain/world.ts';
+import { buildSha } from '../../domain/envoy/bootstrap.ts';
 import { podFieldResolver } from './printers/describeContainers.ts';
 
 /** The image's PATH: every image the simulator knows keeps Debian's (or busybox's) default. */
@@ -86,6 +87,17 @@ function homeFor(pod: KubeObject, container: JsonObject, image: string): string 
 }
 
 /**
+ * The ENV lines of an image's Dockerfile: Istio's proxyv2 (pilot/docker/Dockerfile.proxyv2 and the
+ * istio/base image it builds on, docker/Dockerfile.base) sets the Envoy build it carries and Debian's
+ * non-interactive frontend. The other images the simulator knows set only PATH.
+ */
+function imageEnv(image: string): [string, string][] {
+  const proxy = /\/proxyv2:([^@]+)/.exec(image);
+  if (proxy) return [['DEBIAN_FRONTEND', 'noninteractive'], ['ISTIO_META_ISTIO_PROXY_SHA', buildSha(proxy[1] ?? '')]];
+  return [];
+}
+
+/**
  * The environment a process started by `kubectl exec` sees, in order: the image's PATH, HOSTNAME
  * (the pod name), the container's `env` from the pod spec (values, downward-API fields, resource
  * limits; `$(VAR)` expanded), the service variables the spec does not set (sorted here; the kubelet
@@ -94,7 +106,8 @@ function homeFor(pod: KubeObject, container: JsonObject, image: string): string 
 export function containerEnv(world: World, pod: KubeObject, containerName: string, image: string): [string, string][] {
   const all = [...((getPath(pod.spec, 'containers') as Json[] | undefined) ?? []), ...((getPath(pod.spec, 'initContainers') as Json[] | undefined) ?? [])];
   const container = all.filter(isJsonObject).find((c) => c.name === containerName) ?? {};
-  const env = new Map<string, string>([['PATH', IMAGE_PATH], ['HOSTNAME', pod.metadata.name]]);
+  // containerd's order: the default PATH, HOSTNAME, the image's ENV (PATH replaced in place), then the pod's.
+  const env = new Map<string, string>([['PATH', IMAGE_PATH], ['HOSTNAME', pod.metadata.name], ...imageEnv(image)]);
   const declared = new Map<string, string>();
   const resolveField = podFieldResolver(pod);
   const list = Array.isArray(container.env) ? container.env.filter(isJsonObject) : [];

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../../domain/cluster/defaultWorld.ts';
+import { buildSha } from '../../../domain/envoy/bootstrap.ts';
 import type { World } from '../../../domain/world.ts';
 import { runHandler, servicesFor } from '../../testing/runHandler.ts';
 import { createKubectl } from '../kubectl.ts';
@@ -38,6 +39,9 @@ describe('kubectl exec: arguments', () => {
 
 /**
  * The environment of an exec'd process. Sources:
+ * - IMG    istio/istio 1.26.4 pilot/docker/Dockerfile.proxyv2 (ENV ISTIO_META_ISTIO_PROXY_SHA) and
+ *          docker/Dockerfile.base (ENV DEBIAN_FRONTEND=noninteractive); containerd puts PATH, then
+ *          HOSTNAME, then the image's ENV, then the container's.
  * - ISTIO  istio/istio 1.26.4 manifests/charts/istio-control/istio-discovery/files/injection-template.yaml
  *          (the istio-proxy env: PILOT_CERT_PROVIDER … TRUST_DOMAIN, ISTIO_META_POD_PORTS's layout).
  * - K8S    kubernetes/kubernetes pkg/kubelet/envvars/envvars.go `FromServices` (X_SERVICE_HOST,
@@ -51,7 +55,7 @@ describe('kubectl exec -- env: the container environment, not Cloud Shell\'s', (
     const name = pod?.metadata.name ?? '';
     const { stdout, code } = kubectl(world, 'exec', name, '-n', 'frontend', '-c', 'istio-proxy', '--', 'env');
     expect(code).toBe(0);
-    expect(stdout.startsWith(`PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHOSTNAME=${name}\nPILOT_CERT_PROVIDER=istiod\nCA_ADDR=istiod.istio-system.svc:15012\nPOD_NAME=${name}\nPOD_NAMESPACE=frontend\nINSTANCE_IP=${pod?.status?.podIP as string}\nSERVICE_ACCOUNT=frontend\n`)).toBe(true);
+    expect(stdout.startsWith(`PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHOSTNAME=${name}\nDEBIAN_FRONTEND=noninteractive\nISTIO_META_ISTIO_PROXY_SHA=${buildSha('1.26.4-asm.5')}\nPILOT_CERT_PROVIDER=istiod\nCA_ADDR=istiod.istio-system.svc:15012\nPOD_NAME=${name}\nPOD_NAMESPACE=frontend\nINSTANCE_IP=${pod?.status?.podIP as string}\nSERVICE_ACCOUNT=frontend\n`)).toBe(true);
     expect(stdout).toContain('PROXY_CONFIG={}\n\nISTIO_META_POD_PORTS=[\n    {"containerPort":8080,"protocol":"TCP"}\n]\nISTIO_META_APP_CONTAINERS=server\nGOMEMLIMIT=1073741824\nGOMAXPROCS=2\n');
     expect(stdout).toContain('ISTIO_META_OWNER=kubernetes://apis/apps/v1/namespaces/frontend/deployments/frontend\nISTIO_META_MESH_ID=cluster.local\nTRUST_DOMAIN=cluster.local\n');
     expect(stdout).toContain('FRONTEND_SERVICE_HOST=34.118.236.212\nFRONTEND_SERVICE_PORT=80\nFRONTEND_SERVICE_PORT_HTTP=80\n');
