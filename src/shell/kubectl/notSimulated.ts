@@ -52,3 +52,47 @@ export function effectNotes(io: { err(text: string): void }): (kind: string) => 
     io.err(`mtls-playground: ${note}\n`);
   };
 }
+
+/** A resource type a GKE 1.33 cluster serves that the simulated cluster does not model: plural, short names, group. */
+type Unmodeled = readonly [plural: string, shortNames: readonly string[], group: string];
+
+/**
+ * Resource types `kubectl api-resources` lists on GKE that learners type and the simulator does
+ * not model (its kube-system pods are owned by DaemonSets it does not keep, for example). They get
+ * a plain note instead of `the server doesn't have a resource type`, which would be false.
+ */
+const UNMODELED: readonly Unmodeled[] = [
+  ['daemonsets', ['ds'], 'apps'], ['statefulsets', ['sts'], 'apps'], ['controllerrevisions', [], 'apps'],
+  ['jobs', [], 'batch'], ['cronjobs', ['cj'], 'batch'],
+  ['persistentvolumeclaims', ['pvc'], ''], ['persistentvolumes', ['pv'], ''], ['replicationcontrollers', ['rc'], ''],
+  ['resourcequotas', ['quota'], ''], ['limitranges', ['limits'], ''], ['podtemplates', [], ''],
+  ['ingresses', ['ing'], 'networking.k8s.io'], ['networkpolicies', ['netpol'], 'networking.k8s.io'], ['ingressclasses', [], 'networking.k8s.io'],
+  ['storageclasses', ['sc'], 'storage.k8s.io'], ['csidrivers', [], 'storage.k8s.io'], ['csinodes', [], 'storage.k8s.io'],
+  ['horizontalpodautoscalers', ['hpa'], 'autoscaling'], ['poddisruptionbudgets', ['pdb'], 'policy'],
+  ['roles', [], 'rbac.authorization.k8s.io'], ['rolebindings', [], 'rbac.authorization.k8s.io'],
+  ['clusterroles', [], 'rbac.authorization.k8s.io'], ['clusterrolebindings', [], 'rbac.authorization.k8s.io'],
+  ['leases', [], 'coordination.k8s.io'], ['priorityclasses', ['pc'], 'scheduling.k8s.io'],
+  ['mutatingwebhookconfigurations', [], 'admissionregistration.k8s.io'], ['validatingwebhookconfigurations', [], 'admissionregistration.k8s.io'],
+  ['apiservices', [], 'apiregistration.k8s.io'], ['certificatesigningrequests', ['csr'], 'certificates.k8s.io'],
+];
+
+/** The singular of the plurals above: policies → policy, ingresses → ingress, leases → lease. */
+function singularOf(plural: string): string {
+  if (plural.endsWith('ies')) return `${plural.slice(0, -3)}y`;
+  return plural.endsWith('sses') ? plural.slice(0, -2) : plural.slice(0, -1);
+}
+
+/** The note for a typed resource type a real cluster serves but the simulator does not model, if it is one. */
+export function unmodeledResource(typed: string): string | undefined {
+  const lower = typed.toLowerCase();
+  const dot = lower.indexOf('.');
+  const name = dot === -1 ? lower : lower.slice(0, dot);
+  const group = dot === -1 ? undefined : lower.slice(dot + 1);
+  const found = UNMODELED.find(([plural, shortNames, g]) => {
+    if (group !== undefined && group !== g && !group.endsWith(`.${g}`) && !(g === '' && /^v\d/.test(group))) return false;
+    return plural === name || singularOf(plural) === name || shortNames.includes(name);
+  });
+  if (!found) return undefined;
+  const [plural, , g] = found;
+  return `mtls-playground: ${g ? `${plural}.${g}` : plural} exist on a real cluster, but the simulator does not model them`;
+}

@@ -1,12 +1,13 @@
 import { type KindInfo, kindInfo, qualifiedPlural, qualifiedSingular, resolveResourceName } from '../../domain/kinds.ts';
 import { type KubeObject, ownValue } from '../../domain/objects.ts';
+import { unmodeledResource } from './notSimulated.ts';
 
 export type KindResult = { ok: true; info: KindInfo } | { ok: false; error: string };
 
 /** Resolves a typed resource type, with kubectl's error for an unknown one. */
 export function resolveKind(typed: string): KindResult {
   const info = resolveResourceName(typed);
-  return info ? { ok: true, info } : { ok: false, error: `error: the server doesn't have a resource type "${typed}"` };
+  return info ? { ok: true, info } : { ok: false, error: unmodeledResource(typed) ?? `error: the server doesn't have a resource type "${typed}"` };
 }
 
 /** `Error from server (NotFound): peerauthentications.security.istio.io "x" not found` */

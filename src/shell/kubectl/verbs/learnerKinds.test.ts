@@ -42,6 +42,11 @@ describe('resource types a real cluster serves', () => {
       expect(run(world, `get ${typed} -A`).stderr, typed).not.toContain("doesn't have a resource type");
     }
     expect(run(world, 'get gizmos')).toEqual({ stdout: '', stderr: 'error: the server doesn\'t have a resource type "gizmos"\n', code: 1 });
+    // Types a GKE cluster serves that the simulator does not model get a plain note, not a false "no such type".
+    expect(run(world, 'get ds -A')).toEqual({ stdout: '', stderr: 'mtls-playground: daemonsets.apps exist on a real cluster, but the simulator does not model them\n', code: 1 });
+    expect(run(world, 'get networkpolicy -n frontend').stderr).toBe('mtls-playground: networkpolicies.networking.k8s.io exist on a real cluster, but the simulator does not model them\n');
+    expect(run(world, 'describe pvc data').stderr).toBe('mtls-playground: persistentvolumeclaims exist on a real cluster, but the simulator does not model them\n');
+    expect(run(world, 'get mutatingwebhookconfigurations.admissionregistration.k8s.io').code).toBe(1);
   });
 
   it('lists the Istio kinds with their CRD printer columns, empty until a learner creates one', () => {
