@@ -206,6 +206,9 @@ function endpointSlice(world: World, svc: KubeObject, ctx: ControllerContext): K
 
 interface EventSpec {
   at: number;
+  /** The last time the event recurred, when it recurred (count > 1). */
+  lastAt?: number;
+  count?: number;
   involved: KubeObject;
   reason: string;
   message: string;
@@ -235,18 +238,43 @@ function event(spec: EventSpec, seq: number): KubeObject {
       message: spec.message, reason: spec.reason, reportingComponent: 'default-scheduler', reportingInstance: 'default-scheduler-gke-control-plane', source: {}, type: 'Normal',
     }
     : {
-      count: 1, eventTime: null, firstTimestamp: rfc3339(spec.at), involvedObject, lastTimestamp: rfc3339(spec.at), message: spec.message, reason: spec.reason,
+      count: spec.count ?? 1, eventTime: null, firstTimestamp: rfc3339(spec.at), involvedObject, lastTimestamp: rfc3339(spec.lastAt ?? spec.at), message: spec.message, reason: spec.reason,
       reportingComponent: spec.component, reportingInstance: spec.host ?? '', source: { component: spec.component, ...(spec.host ? { host: spec.host } : {}) }, type: 'Normal',
     };
   return { apiVersion: 'v1', kind: 'Event', metadata: meta('Event', name, ns, spec.at), fields };
 }
 
-function containersOf(pod: KubeObject, key: 'initContainers' | 'containers'): { name: string; image: string; path: string }[] {
+interface ContainerFacts {
+  name: string;
+  image: string;
+  path: string;
+  /** imagePullPolicy, defaulted as the API server does (Always for `:latest` or no tag). */
+  pullAlways: boolean;
+  /** N for a container that runs `sleep N` and exits (restarted every N s under restartPolicy Always). */
+  sleep?: number;
+}
+
+function containersOf(pod: KubeObject, key: 'initContainers' | 'containers'): ContainerFacts[] {
   const list = getPath(pod.spec, key);
   return (Array.isArray(list) ? list : []).filter(isJsonObject).map((c: JsonObject) => {
     const name = typeof c.name === 'string' ? c.name : '';
-    return { name, image: typeof c.image === 'string' ? c.image : '', path: `spec.${key}{${name}}` };
+    const image = typeof c.image === 'string' ? c.image : '';
+    const policy = typeof c.imagePullPolicy === 'string' ? c.imagePullPolicy : undefined;
+    const tag = /:([^/:@]+)$/.exec(image)?.[1];
+    const pullAlways = policy !== undefined ? policy === 'Always' : !image.includes('@') && (tag === undefined || tag === 'latest');
+    const argv = [...(Array.isArray(c.command) ? c.command : []), ...(Array.isArray(c.args) ? c.args : [])];
+    const n = argv.length === 2 && (argv[0] === 'sleep' || argv[0] === '/bin/sleep') ? Number(argv[1]) : Number.NaN;
+    return { name, image, path: `spec.${key}{${name}}`, pullAlways, ...(Number.isInteger(n) && n > 0 ? { sleep: n } : {}) };
   });
+}
+
+/** A pull as the kubelet reports it: `in 1.042s (1.042s including waiting). Image size: N bytes.`, fixed per image and start. */
+function pulledMessage(image: string, start: number): string {
+  const h = parseInt(uuidFrom(`pull/${image}/${start}`).slice(0, 8), 16);
+  const size = 5_000_000 + (parseInt(uuidFrom(`image/${image}`).slice(0, 8), 16) % 55_000_000);
+  const ms = 400 + (h % 2600);
+  const took = ms < 1000 ? `${ms}ms` : `${(ms / 1000).toString()}s`;
+  return `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`;
 }
 
 /** What the scheduler, the kubelet and the workload controllers reported about the pods alive now. */
@@ -255,12 +283,27 @@ function podEvents(world: World, pod: KubeObject): EventSpec[] {
   const node = getString(pod.spec, 'nodeName') ?? '';
   const out: EventSpec[] = [{ at, involved: pod, reason: 'Scheduled', message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`, component: 'default-scheduler' }];
   const kubelet = (reason: string, message: string, path: string, offset: number) => out.push({ at: at + offset, involved: pod, reason, message, component: 'kubelet', host: node, fieldPath: path });
+  const now = world.nowSeconds();
   let offset = 1;
   for (const c of [...containersOf(pod, 'initContainers'), ...containersOf(pod, 'containers')]) {
-    kubelet('Pulled', `Container image "${c.image}" already present on machine`, c.path, offset);
-    kubelet('Created', `Created container: ${c.name}`, c.path, offset);
-    kubelet('Started', `Started container ${c.name}`, c.path, offset);
-    if (c.path.startsWith('spec.initContainers')) offset++;
+    const isInit = c.path.startsWith('spec.initContainers');
+    // A `sleep N` app container exits every N s and is started again (as livePodStatus reports it);
+    // the kubelet aggregates the repeated events into one with a count.
+    const restarts = !isInit && c.sleep !== undefined && getString(pod.spec, 'restartPolicy') !== 'Never' ? Math.floor(Math.max(0, now - at - offset) / c.sleep) : 0;
+    const starts = Array.from({ length: Math.min(restarts, 10) + 1 }, (_, i) => at + offset + (restarts - Math.min(restarts, 10) + i) * (c.sleep ?? 0));
+    const repeat = (reason: string, message: string) => out.push({
+      at: at + offset, involved: pod, reason, message, component: 'kubelet', host: node, fieldPath: c.path,
+      ...(restarts > 0 ? { count: restarts + 1, lastAt: starts[starts.length - 1] ?? at } : {}),
+    });
+    if (c.pullAlways) {
+      repeat('Pulling', `Pulling image "${c.image}"`);
+      for (const start of starts) kubelet('Pulled', pulledMessage(c.image, start), c.path, start - at);
+    } else {
+      repeat('Pulled', `Container image "${c.image}" already present on machine`);
+    }
+    repeat('Created', `Created container: ${c.name}`);
+    repeat('Started', `Started container ${c.name}`);
+    if (isInit) offset++;
   }
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
   const rs = owner?.kind === 'ReplicaSet' ? world.get('ReplicaSet', pod.metadata.namespace ?? '', owner.name) : undefined;
@@ -304,7 +347,7 @@ function events(world: World, namespace: string | undefined): KubeObject[] {
   const specs: EventSpec[] = [];
   for (const pod of world.list('Pod', namespace)) if (now - pod.metadata.creationTimestamp < EVENT_TTL) specs.push(...podEvents(world, pod));
   for (const deploy of world.list('Deployment', namespace)) specs.push(...deploymentEvents(world, deploy));
-  return specs.filter((s) => now - s.at < EVENT_TTL && s.at <= now).map(event);
+  return specs.filter((s) => now - (s.lastAt ?? s.at) < EVENT_TTL && s.at <= now).map(event);
 }
 
 /**

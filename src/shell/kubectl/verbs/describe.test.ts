@@ -82,7 +82,16 @@ QoS Class:                   BestEffort
 Node-Selectors:              <none>
 Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
                              node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
-Events:                      <none>
+Events:
+  Type    Reason     Age                 From               Message
+  ----    ------     ----                ----               -------
+  Normal  Scheduled  27m                 default-scheduler  Successfully assigned default/testcurl to gke-boutique-default-pool-3f9b2c1e-vz8h
+  Normal  Pulled     27m                 kubelet            Successfully pulled image "curlimages/curl" in 2.551s (2.551s including waiting). Image size: 7693448 bytes.
+  Normal  Pulled     17m                 kubelet            Successfully pulled image "curlimages/curl" in 1.147s (1.147s including waiting). Image size: 7693448 bytes.
+  Normal  Pulling    7m4s (x3 over 27m)  kubelet            Pulling image "curlimages/curl"
+  Normal  Created    7m4s (x3 over 27m)  kubelet            Created container: curl
+  Normal  Started    7m4s (x3 over 27m)  kubelet            Started container curl
+  Normal  Pulled     7m4s                kubelet            Successfully pulled image "curlimages/curl" in 1.208s (1.208s including waiting). Image size: 7693448 bytes.
 `);
   });
 
@@ -217,7 +226,10 @@ Pod Template:
   Progressing    True    NewReplicaSetAvailable
 OldReplicaSets:  <none>
 NewReplicaSet:   ${rs.metadata.name} (1/1 replicas created)
-Events:          <none>
+Events:
+  Type    Reason             Age   From                   Message
+  ----    ------             ----  ----                   -------
+  Normal  ScalingReplicaSet  27m   deployment-controller  Scaled up replica set ${rs.metadata.name} from 0 to 1
 `)).toBe(true);
   });
 
@@ -231,7 +243,9 @@ Events:          <none>
     const world = createDefaultWorld();
     const out = kubectl(world, 'describe', 'pods', 'frontend', '-n', 'frontend');
     expect(out.stdout.startsWith(`Name:             ${(world.list('Pod', 'frontend')[0] as KubeObject).metadata.name}\n`)).toBe(true);
-    expect(out.stdout.endsWith('Events:                      <none>\n\n')).toBe(true);
+    // The pod's events of the last hour (describe.go DescribeEvents), the last one its sidecar's start.
+    expect(out.stdout).toMatch(/\nEvents:\n {2}Type {4}Reason {5}Age {3}From {15}Message\n/);
+    expect(out.stdout.endsWith('  Normal  Started    27m   kubelet            Started container istio-proxy\n\n')).toBe(true);
     expect(out.code).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../../domain/objects.ts';
 import { describeObject } from '../printers/describeObject.ts';
 import { deprecationWarnings } from '../printers/controllerView.ts';
+import { describeEventsTable } from '../printers/describeEvents.ts';
 import { fetchObjects } from '../printers/fetchObjects.ts';
 import { parseResourceArgs } from '../printers/resourceArgs.ts';
 import { parseSelector } from '../resources.ts';
@@ -38,7 +39,9 @@ export const describeVerb: Verb = {
     const fetched = fetchObjects(ctx.world, parsed.requests, scope);
     const describe = (obj: KubeObject): string => {
       const text = describeObject(ctx.world, obj);
-      return ctx.flag<boolean>('show-events') === false ? text.replace(/Events:[^\n]*\n$/, '') : text;
+      if (ctx.flag<boolean>('show-events') === false) return text.replace(/Events:[^\n]*\n$/, '');
+      const events = describeEventsTable(ctx.world, obj);
+      return events === undefined ? text : text.replace(/Events:[^\n]*\n$/, events);
     };
 
     // KCTL:pkg/cmd/describe/describe.go: `describe TYPE NAME_PREFIX` falls back to every object whose name starts with it.
