@@ -16,7 +16,7 @@ function header(w: PrefixWriter, obj: KubeObject): void {
 /**
  * KCTL:pkg/describe/describe.go ConfigMapDescriber: each value in full under its key, then BinaryData
  * sizes. kubectl 1.33 ranges over the Go map (a random key order per run); later versions sort the
- * keys, which is the order chosen here, here and for Secrets.
+ * keys, which is the order chosen here and for Secrets.
  */
 function describeConfigMap(cm: KubeObject): string {
   return tabbedString((w) => {
