@@ -8,7 +8,7 @@
  * Prints figures; asserts nothing.
  *   npm run bench            (or: npx tsx bench/engine.ts --json)
  */
-import '../src/shell/text/install.ts';
+import '../src/shell/installParts.ts';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { addDeployment, addNamespace, addService, createDefaultWorld } from '../src/domain/cluster/defaultWorld.ts';

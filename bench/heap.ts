@@ -13,7 +13,7 @@
  * `npm run bench:ui` types them, the heap read over CDP after the flows have finished.
  *   npm run build && npx tsx bench/heap.ts --browser   (APP_DIST, CHROMIUM_PATH as for bench/ui.ts)
  */
-import '../src/shell/text/install.ts';
+import '../src/shell/installParts.ts';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

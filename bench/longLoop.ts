@@ -7,7 +7,7 @@
  * Prints figures; asserts nothing.
  *   npx tsx bench/longLoop.ts            (RUNS=n repeats the measurement, default 3)
  */
-import '../src/shell/text/install.ts';
+import '../src/shell/installParts.ts';
 import { performance } from 'node:perf_hooks';
 import { SimSession } from '../src/shell/session.ts';
 

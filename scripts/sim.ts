@@ -15,7 +15,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { lessonCatalog } from '../src/lessons/index.ts';
-import '../src/shell/text/install.ts';
+import '../src/shell/installParts.ts';
 import { runLesson } from '../src/lessons/run.ts';
 import { runScript } from '../src/shell/runScript.ts';
 import type { OutputChunk } from '../src/shell/types.ts';

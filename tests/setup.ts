@@ -1,3 +1,3 @@
 import '@testing-library/jest-dom/vitest';
-// The text tools load after the engine in the browser; here, with everything else.
-import '../src/shell/text/install.ts';
+// The shell's later parts (text and inspection tools) load after the engine in the browser; here, with everything else.
+import '../src/shell/installParts.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 /**
- * The text tools arrive after the engine in the browser (shell/bash/builtins/lazyUtilities.ts).
+ * The text and inspection tools arrive after the engine in the browser (shell/lazyPart.ts).
  * tests/setup.ts installs them up front; here fresh copies of the modules start without them.
  */
 async function fresh() {
@@ -59,4 +59,25 @@ describe('text tools loaded after the engine', () => {
     expect(scratch.run(JQ).chunks.map((c) => c.text).join('')).toBe('STRICT\n');
     expect(lazy.LAZY_UTILITY_NAMES).toContain('jq');
   });
+
+  it('the inspection tools too: proxy-config, openssl and the sidecar admin API wait for their code, then answer as usual', async () => {
+    const { SimSession, TerminalState } = await fresh();
+    const session = new SimSession();
+    const terminal = new TerminalState(session);
+    terminal.sliceMs = Infinity;
+    const lines = [
+      'gcloud container clusters get-credentials boutique --zone=us-central1-c',
+      'istioctl pc secret deploy/frontend -n frontend | head -2',
+      'openssl version',
+      'kubectl exec deploy/frontend -n frontend -c istio-proxy -- curl -s localhost:15000/ready',
+    ];
+    for (const line of lines) terminal.submit(line);
+    expect(terminal.held).toBe(true);
+    await vi.waitFor(() => expect(terminal.held).toBe(false), { timeout: 20_000 });
+    await terminal.idle();
+    const out = terminal.entries.map((e) => e.output.map((c) => c.text).join(''));
+    expect(out[1]).toMatch(/^RESOURCE NAME +TYPE +STATUS +VALID CERT +SERIAL NUMBER +NOT AFTER +NOT BEFORE\ndefault +Cert Chain +ACTIVE +true /);
+    expect(out[2]).toBe('OpenSSL 3.0.13 30 Jan 2024 (Library: OpenSSL 3.0.13 30 Jan 2024)\n');
+    expect(out[3]).toBe('LIVE\n');
+  }, 30_000);
 });

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/messages/index.ts';
 import { lessonCatalog, type LessonEntry } from '../lessons/index.ts';
 import type { Lesson } from '../lessons/types.ts';
 import { outcomeOf } from '../lessons/probe.ts';
-import { loadTextTools } from '../shell/bash/builtins/lazyUtilities.ts';
+import { loadParts } from '../shell/parts.ts';
 import { InputBuffer } from '../shell/bash/inputBuffer.ts';
 import type { SessionSnapshot } from '../shell/session.ts';
 import { Course, type CourseProgress, type ReplayBudget, type ReplayOutcome } from './course.svelte.ts';
@@ -218,8 +218,9 @@ export class Playground {
       this.becameShowable();
     }
     this.ready();
-    // The text tools' code, fetched once the lesson is open (a command that calls one waits for it).
-    void loadTextTools().catch(() => undefined);
+    // The shell's later parts (text and inspection tools), fetched once the lesson is open (a
+    // command that calls one waits for it).
+    void loadParts();
   }
 
   private async open(): Promise<void> {

@@ -5,13 +5,13 @@ import { recordAccessLogs, simulateRequest } from '../domain/traffic/simulateReq
 import type { Trace } from '../domain/traffic/trace.ts';
 import type { World } from '../domain/world.ts';
 import { MemoryFs, type MemoryFsSnapshot } from './bash/memoryFs.ts';
-import { textToolsFor } from './bash/builtins/lazyUtilities.ts';
 import { finishAbandoned, type ForegroundJob, runToEnd, Shell } from './bash/shell.ts';
 import { createCurl } from './curl/curl.ts';
 import { createGcloud } from './gcloud/gcloud.ts';
 import { createIstioctl } from './istioctl/istioctl.ts';
 import { createKubectl } from './kubectl/kubectl.ts';
-import { UBUNTU_OPENSSL, createOpenssl } from './openssl/openssl.ts';
+import { lazyCommand } from './inspect/lazyInspect.ts';
+import { partsFor } from './parts.ts';
 import type { KubectlHost } from './kubectl/host.ts';
 import type { SimServices } from './kubectl/types.ts';
 import type { CommandHandler, OutputChunk, RunResult, ShellJob } from './types.ts';
@@ -72,7 +72,7 @@ export class SimSession {
         gcloud: createGcloud(services),
         istioctl: createIstioctl(services),
         curl: cloudShellCurl,
-        openssl: createOpenssl(() => this.world, { kind: 'external', name: 'cloudshell' }, UBUNTU_OPENSSL),
+        openssl: lazyCommand('openssl', (tools) => tools.createOpenssl(() => this.world, { kind: 'external', name: 'cloudshell' }, tools.UBUNTU_OPENSSL)),
         ...options.commands,
       },
       fs: this.fs,
@@ -83,10 +83,10 @@ export class SimSession {
 
   /**
    * Undefined when `text` can run now; otherwise it calls a tool whose code loads after the engine
-   * (the text tools, in the browser), and this resolves once it has arrived.
+   * (the text and inspection tools, in the browser), and this resolves once it has arrived.
    */
   toolsFor(text: string): Promise<void> | undefined {
-    return textToolsFor(text);
+    return partsFor(text);
   }
 
   private sleep(ms: number): void {

@@ -5,6 +5,7 @@ import { any, socketAddress } from './envoyPieces.ts';
 import { clusterLocality } from './endpoints.ts';
 import { type ProtoObject, protoStruct } from './protoJson.ts';
 import { staticBackendRoute } from './routes.ts';
+import { buildSha } from './buildSha.ts';
 
 /** The Envoy build inside Istio 1.26's proxy image (istio/proxy release-1.26 pins Envoy 1.34). */
 export const ENVOY_VERSION = { major: 1, minor: 34, patch: 5 };
@@ -16,16 +17,6 @@ export function proxyIstioVersion(pod: KubeObject): string {
   return colon < 0 ? 'unknown' : image.slice(colon + 1);
 }
 
-/** A stable 40-hex-digit commit for a version string (the proxy build this image was cut from). */
-export function buildSha(version: string): string {
-  let out = '';
-  for (let i = 0; out.length < 40; i++) {
-    let h = 0x811c9dc5;
-    for (const ch of `${version}#${i}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
-    out += (h >>> 0).toString(16).padStart(8, '0');
-  }
-  return out.slice(0, 40);
-}
 
 /** `sidecar~<ip>~<pod>.<ns>~<ns>.svc.cluster.local` (`router~…` for a gateway): the xDS node id. */
 export function nodeId(pod: KubeObject, router: boolean): string {

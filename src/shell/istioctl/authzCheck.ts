@@ -2,7 +2,7 @@ import { hasSidecar, podPhase } from '../../domain/cluster/pods.ts';
 import { getPath, getStringMap, type KubeObject, labelsMatch } from '../../domain/objects.ts';
 import type { World } from '../../domain/world.ts';
 import { tabwrite } from '../kubectl/format/index.ts';
-import { podName } from './proxyConfig.ts';
+import { podName } from './podArg.ts';
 import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
 
 /** An RBAC filter of the pod's inbound listener: its action and its named policies (`ns[N]-policy[P]-rule[i]`). */

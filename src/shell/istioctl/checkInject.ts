@@ -1,6 +1,6 @@
 import { MESH_REVISION } from '../../domain/cluster/injectSidecar.ts';
 import { connectionRefused } from './meshInfo.ts';
-import { podName } from './proxyConfig.ts';
+import { podName } from './podArg.ts';
 import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
 
 /** One matchExpression of a webhook's namespaceSelector or objectSelector. */

@@ -6,7 +6,7 @@ import { authzCommand } from './authzCheck.ts';
 import { checkInjectCommand } from './checkInject.ts';
 import { describePodCommand } from './describePod.ts';
 import { describeServiceCommand } from './describeService.ts';
-import { proxyConfigCommand } from './proxyConfig.ts';
+import { inspectPart, proxyConfigPlaceholder } from '../inspect/lazyInspect.ts';
 import { precheckCommand } from './precheck.ts';
 import { proxyStatusCommand } from './proxyStatus.ts';
 import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
@@ -51,7 +51,10 @@ const experimentalCommand: IstioctlCommand = {
 export const ISTIOCTL_ROOT: IstioctlCommand = {
   name: 'istioctl',
   short: 'Istio control interface.',
-  children: [analyzeCommand, experimentalCommand, proxyConfigCommand, proxyStatusCommand, versionCommand],
+  // proxy-config's code arrives after the engine in the browser (inspect/lazyInspect.ts).
+  get children() {
+    return [analyzeCommand, experimentalCommand, inspectPart.get()?.proxyConfigCommand ?? proxyConfigPlaceholder, proxyStatusCommand, versionCommand];
+  },
 };
 
 const LONG_ROOT = 'Istio configuration command line utility for service operators to\ndebug and diagnose their Istio mesh.\n';

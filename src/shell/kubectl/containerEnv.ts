@@ -1,6 +1,6 @@
 import { getPath, getString, isJsonObject, type Json, type JsonObject, type KubeObject } from '../../domain/objects.ts';
 import type { World } from '../../domain/world.ts';
-import { buildSha } from '../../domain/envoy/bootstrap.ts';
+import { buildSha } from '../../domain/envoy/buildSha.ts';
 import { podFieldResolver } from './printers/describeContainers.ts';
 
 /** The image's PATH: every image the simulator knows keeps Debian's (or busybox's) default. */

@@ -7,9 +7,8 @@ import { Shell } from '../bash/shell.ts';
 import { containerEnv } from './containerEnv.ts';
 import { MemoryFs } from '../bash/memoryFs.ts';
 import { createCurl } from '../curl/curl.ts';
-import { containerTools, localAdminTrace } from '../envoyAdmin/containerTools.ts';
+import { inspectPart, lazyCommand } from '../inspect/lazyInspect.ts';
 import { containerFiles } from '../../domain/pki/containerFiles.ts';
-import { createOpenssl, opensslVersionFor, podClient } from '../openssl/openssl.ts';
 import type { CommandContext, CommandHandler, RunResult } from '../types.ts';
 import type { VerbContext } from './types.ts';
 
@@ -27,7 +26,7 @@ function podCurl(ctx: VerbContext, proc: ContainerProcess): CommandHandler {
   return createCurl(
     (req) => {
       // The pod's own Envoy admin API and pilot-agent answer on localhost without crossing the network.
-      const local = localAdminTrace(world, proc.pod, req);
+      const local = inspectPart.get()?.localAdminTrace(world, proc.pod, req);
       if (local) return local;
       const trace = simulateRequest(world, {
         client: { kind: 'pod', namespace: proc.pod.metadata.namespace ?? '', pod: proc.pod.metadata.name, container: proc.container, captured: proc.captured },
@@ -68,8 +67,10 @@ export function runInContainer(ctx: VerbContext, proc: ContainerProcess, argv: s
   if (!binaries.has(program)) return 'not-found';
   const commands: Record<string, CommandHandler> = {};
   if (binaries.has('curl')) commands.curl = podCurl(ctx, proc);
-  Object.assign(commands, containerTools(ctx, proc));
-  if (binaries.has('openssl')) commands.openssl = createOpenssl(() => ctx.world, podClient(proc), opensslVersionFor(proc.image));
+  const inspect = inspectPart.get();
+  if (inspect) Object.assign(commands, inspect.containerTools(ctx, proc));
+  else for (const tool of ['pilot-agent', 'tcpdump']) if (binaries.has(tool)) commands[tool] = lazyCommand(tool, (tools) => tools.containerTools(ctx, proc)[tool] as CommandHandler);
+  if (binaries.has('openssl')) commands.openssl = lazyCommand('openssl', (tools) => tools.createOpenssl(() => ctx.world, tools.podClient(proc), tools.opensslVersionFor(proc.image)));
   // The volumes Kubernetes and the sidecar injector mount (ServiceAccount token, mesh root CA…).
   const fs = new MemoryFs({ files: containerFiles(ctx.world, proc.pod, proc.container) });
   // The container's own environment replaces Cloud Shell's (USER=learner, TERM…), in its order.

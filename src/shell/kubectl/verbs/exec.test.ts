@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../../domain/cluster/defaultWorld.ts';
-import { buildSha } from '../../../domain/envoy/bootstrap.ts';
+import { buildSha } from '../../../domain/envoy/buildSha.ts';
 import type { World } from '../../../domain/world.ts';
 import { runHandler, servicesFor } from '../../testing/runHandler.ts';
 import { createKubectl } from '../kubectl.ts';
