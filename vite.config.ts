@@ -3,7 +3,6 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vite';
 import { compileHints } from './scripts/compileHints.ts';
-import { preloadChunk } from './scripts/preloadChunk.ts';
 import { strictCsp } from './scripts/strictCsp.ts';
 
 export default defineConfig({
@@ -11,10 +10,10 @@ export default defineConfig({
   base: './',
   // Most of the workspace chunk's functions run while it mounts: Chromium compiles them all in
   // the background as it downloads (scripts/compileHints.ts). Not the boot chunk: that would hold
-  // the first paint until all of it is compiled. The engine's chunk is fetched while the page is
-  // parsed (scripts/preloadChunk.ts), with the first lesson's (the default), so that the boot
-  // terminal answers soon.
-  plugins: [svelte(), svelteTesting(), compileHints((chunk) => chunk.name === 'workspaceChunk'), preloadChunk(['/src/engineChunk.ts', '/src/lessons/01-seed-tutorial/index.ts']), strictCsp()],
+  // the first paint until all of it is compiled. The engine's chunk is not preloaded: fetching and
+  // compiling it while the page parses answers the first command about 10 % sooner, but holds the
+  // first paint back by a quarter or more (bench/boot-compare.ts; see the README's benchmarks).
+  plugins: [svelte(), svelteTesting(), compileHints((chunk) => chunk.name === 'workspaceChunk'), strictCsp()],
   // svelteTesting() empties resolve.conditions when none are set; keep Vite's defaults under Vitest.
   resolve: process.env.VITEST
     ? { conditions: ['module', 'browser', 'development|production'] }
