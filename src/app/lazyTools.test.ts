@@ -60,7 +60,7 @@ describe('text tools loaded after the engine', () => {
     expect(lazy.LAZY_UTILITY_NAMES).toContain('jq');
   });
 
-  it('the inspection tools too: proxy-config, openssl and the sidecar admin API wait for their code, then answer as usual', async () => {
+  it('the inspection tools and kubectl explain too: they wait for their code, then answer as usual', async () => {
     const { SimSession, TerminalState } = await fresh();
     const session = new SimSession();
     const terminal = new TerminalState(session);
@@ -70,6 +70,7 @@ describe('text tools loaded after the engine', () => {
       'istioctl pc secret deploy/frontend -n frontend | head -2',
       'openssl version',
       'kubectl exec deploy/frontend -n frontend -c istio-proxy -- curl -s localhost:15000/ready',
+      'kubectl explain peerauthentication.spec.mtls.mode | head -2',
     ];
     for (const line of lines) terminal.submit(line);
     expect(terminal.held).toBe(true);
@@ -79,5 +80,6 @@ describe('text tools loaded after the engine', () => {
     expect(out[1]).toMatch(/^RESOURCE NAME +TYPE +STATUS +VALID CERT +SERIAL NUMBER +NOT AFTER +NOT BEFORE\ndefault +Cert Chain +ACTIVE +true /);
     expect(out[2]).toBe('OpenSSL 3.0.13 30 Jan 2024 (Library: OpenSSL 3.0.13 30 Jan 2024)\n');
     expect(out[3]).toBe('LIVE\n');
+    expect(out[4]).toBe('GROUP:      security.istio.io\nKIND:       PeerAuthentication\n');
   }, 30_000);
 });

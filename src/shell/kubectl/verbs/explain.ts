@@ -1,7 +1,10 @@
 import { KINDS, type KindInfo, resolveResourceName } from '../../../domain/kinds.ts';
-import { kindNode } from '../printers/explainModel.ts';
-import { renderExplain } from '../printers/renderExplain.ts';
+import { LazyPart, stillLoading } from '../../lazyPart.ts';
+import type { ExplainPrinters } from '../printers/explainPart.ts';
 import type { Verb } from '../types.ts';
+
+/** explain's printers and descriptions arrive after the engine in the browser (see LazyPart). */
+export const explainPart = new LazyPart<ExplainPrinters>(/(?:^|[\s;&|()`'"])explain(?=$|[\s;&|()`'"])/, () => import('../printers/explainPart.ts').then((m) => m.explainPrinters));
 
 /**
  * KCTL:pkg/explain/explain.go `SplitAndParseResourceRequestWithMatchingPrefix`: the first
@@ -74,6 +77,13 @@ export const explainVerb: Verb = {
         return 1;
       }
     }
+    const printers = explainPart.get();
+    if (!printers) {
+      void explainPart.load().catch(() => undefined);
+      ctx.err(stillLoading('kubectl explain'));
+      return 126;
+    }
+    const { kindNode, renderExplain } = printers;
     const root = kindNode(info);
     if (!root) {
       ctx.err(`mtls-playground: the simulator has no schema for ${info.kind} to explain; a real cluster's kubectl explain describes it\n`);
