@@ -2,7 +2,7 @@ import { kindInfo } from '../kinds.ts';
 import { type JsonObject, type KubeObject, getPath, getStringMap, isJsonObject } from '../objects.ts';
 import type { World } from '../world.ts';
 import { allocateClusterIP, allocateExternalIP, allocateNodePort } from './addresses.ts';
-import { createPod } from './createPod.ts';
+import { createPod, serviceAccountForbidden } from './createPod.ts';
 import { newMeta } from './newMeta.ts';
 import { storedFields } from './storedFields.ts';
 import { reconcileDeployment } from './reconcileDeployment.ts';
@@ -45,9 +45,11 @@ export function serviceWithAddresses(world: World, spec: JsonObject, previous?: 
 /**
  * Creates the object a validated manifest describes, as the API server and the controllers would:
  * sidecar injection for pods, addresses for Services, and pods for Deployments. `namespace` is the
- * effective namespace (undefined for cluster-scoped kinds). Updates go through updateObject.
+ * effective namespace (undefined for cluster-scoped kinds); `source` is the file the object came
+ * from, which kubectl names in a refusal (`error when creating "pod.yaml": …`). Updates go through
+ * updateObject.
  */
-export function admitObject(world: World, raw: JsonObject, namespace: string | undefined): AdmitResult {
+export function admitObject(world: World, raw: JsonObject, namespace: string | undefined, source?: string): AdmitResult {
   const kind = typeof raw.kind === 'string' ? raw.kind : '';
   const info = kindInfo(kind);
   const meta = isJsonObject(raw.metadata) ? raw.metadata : {};
@@ -60,6 +62,8 @@ export function admitObject(world: World, raw: JsonObject, namespace: string | u
   const apiVersion = typeof raw.apiVersion === 'string' ? raw.apiVersion : 'v1';
 
   if (kind === 'Pod') {
+    const forbidden = serviceAccountForbidden(world, ns ?? 'default', name || (typeof meta.generateName === 'string' ? meta.generateName : ''), isJsonObject(body.spec) ? body.spec : {});
+    if (forbidden) return { ok: false, error: `Error from server (Forbidden): ${source !== undefined ? `error when creating "${source}": ` : ''}${forbidden}` };
     const pod = createPod(world, { name, namespace: ns ?? 'default', labels, annotations, spec: (body.spec as JsonObject | undefined) ?? {}, apiVersion });
     world.put(pod);
     return { ok: true, action: 'created', object: pod };
@@ -82,6 +86,10 @@ export function admitObject(world: World, raw: JsonObject, namespace: string | u
   }
   world.put(stored);
   if (kind === 'Deployment') reconcileDeployment(world, stored);
+  if (kind === 'ServiceAccount') {
+    // The ReplicaSet controller retries the pods the missing account held back.
+    for (const deploy of world.list('Deployment', ns)) if (getPath(deploy.spec, 'template', 'spec', 'serviceAccountName') === name) reconcileDeployment(world, deploy);
+  }
   if (kind === 'Namespace' && !world.get('ServiceAccount', name, 'default')) {
     // The ServiceAccount controller gives every namespace a `default` account.
     world.put({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: newMeta(world, 'default', name) });

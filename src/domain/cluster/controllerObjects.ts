@@ -215,6 +215,8 @@ interface EventSpec {
   component: string;
   host?: string;
   fieldPath?: string;
+  /** A Warning (a refusal, a failure); Normal otherwise. */
+  warning?: boolean;
 }
 
 /** A core/v1 Event as `kubectl get events -o yaml` shows one; the scheduler's come from events.k8s.io (eventTime only). */
@@ -239,7 +241,7 @@ function event(spec: EventSpec, seq: number): KubeObject {
     }
     : {
       count: spec.count ?? 1, eventTime: null, firstTimestamp: rfc3339(spec.at), involvedObject, lastTimestamp: rfc3339(spec.lastAt ?? spec.at), message: spec.message, reason: spec.reason,
-      reportingComponent: spec.component, reportingInstance: spec.host ?? '', source: { component: spec.component, ...(spec.host ? { host: spec.host } : {}) }, type: 'Normal',
+      reportingComponent: spec.component, reportingInstance: spec.host ?? '', source: { component: spec.component, ...(spec.host ? { host: spec.host } : {}) }, type: spec.warning ? 'Warning' : 'Normal',
     };
   return { apiVersion: 'v1', kind: 'Event', metadata: meta('Event', name, ns, spec.at), fields };
 }
@@ -342,9 +344,19 @@ function deploymentEvents(world: World, deploy: KubeObject): EventSpec[] {
   return [...out, ...downs];
 }
 
+/** replica_set.go via controller_utils.go createPods: `Error creating: <the API server's refusal>`, from the ReplicaFailure condition. */
+function replicaSetFailures(rs: KubeObject): EventSpec[] {
+  const conditions = getPath(rs.status, 'conditions');
+  const failure = (Array.isArray(conditions) ? conditions : []).filter(isJsonObject).find((c) => c.type === 'ReplicaFailure' && c.reason === 'FailedCreate');
+  if (!failure) return [];
+  const since = typeof failure.lastTransitionTime === 'string' ? Date.parse(failure.lastTransitionTime) / 1000 : rs.metadata.creationTimestamp;
+  return [{ at: since, involved: rs, reason: 'FailedCreate', message: `Error creating: ${String(failure.message ?? '')}`, component: 'replicaset-controller', warning: true }];
+}
+
 function events(world: World, namespace: string | undefined): KubeObject[] {
   const now = world.nowSeconds();
   const specs: EventSpec[] = [];
+  for (const rs of world.list('ReplicaSet', namespace)) specs.push(...replicaSetFailures(rs));
   for (const pod of world.list('Pod', namespace)) if (now - pod.metadata.creationTimestamp < EVENT_TTL) specs.push(...podEvents(world, pod));
   for (const deploy of world.list('Deployment', namespace)) specs.push(...deploymentEvents(world, deploy));
   return specs.filter((s) => now - (s.lastAt ?? s.at) < EVENT_TTL && s.at <= now).map(event);

@@ -19,6 +19,20 @@ function qosClass(containers: Json[]): string {
 }
 
 /**
+ * The ServiceAccount admission plugin's refusal of a pod whose account does not exist
+ * (kubernetes plugin/pkg/admission/serviceaccount/admission.go `Admit`: NewForbidden wrapping
+ * "error looking up service account NS/SA: serviceaccount "SA" not found"). The pod is named by its
+ * name, or its generateName when the server has not generated one yet (admission.extractResourceName).
+ * Undefined when the account exists.
+ */
+export function serviceAccountForbidden(world: World, namespace: string, podName: string, spec: JsonObject): string | undefined {
+  const account = typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '' ? spec.serviceAccountName : 'default';
+  // The ServiceAccount controller recreates a namespace's `default` account as soon as it is gone.
+  if (account === 'default' || world.get('ServiceAccount', namespace, account)) return undefined;
+  return `pods "${podName}" is forbidden: error looking up service account ${namespace}/${account}: serviceaccount "${account}" not found`;
+}
+
+/**
  * Admits a new pod as the API server and kubelet would: sidecar injection, a node, an IP, and a
  * Running status with every container ready. Returns the stored object (the caller puts it).
  */

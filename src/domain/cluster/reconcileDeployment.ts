@@ -1,6 +1,6 @@
 import { type JsonObject, type KubeObject, getPath, getStringMap, isJsonObject, labelsMatch } from '../objects.ts';
 import type { World } from '../world.ts';
-import { createPod } from './createPod.ts';
+import { createPod, serviceAccountForbidden } from './createPod.ts';
 import { newMeta } from './newMeta.ts';
 
 /** apimachinery rand.SafeEncodeString: each byte of the decimal hash picks a safe character. */
@@ -60,17 +60,28 @@ export function reconcileDeployment(world: World, deploy: KubeObject, createdAt?
       },
     };
   }
-  // Old ReplicaSets of this Deployment scale to zero; their pods go away.
+  const rsObj = rs;
+  const podSpec = isJsonObject(template.spec) ? template.spec : {};
+  // The ServiceAccount admission plugin refuses the ReplicaSet's pods while their account is missing.
+  const current = world.list('Pod', ns).filter((p) => owned(p, 'Pod', rsObj)).length;
+  const refused = current < replicas ? serviceAccountForbidden(world, ns, `${rsName}-`, podSpec) : undefined;
+  // Old ReplicaSets of this Deployment scale to zero; their pods go away. A stalled rollout keeps
+  // them (maxUnavailable, 25% of a few replicas, rounds down to none).
+  let oldPods = 0;
   for (const other of world.list('ReplicaSet', ns)) {
     if (other.metadata.name === rsName || !owned(other, 'ReplicaSet', deploy)) continue;
-    for (const pod of world.list('Pod', ns)) if (owned(pod, 'Pod', other)) world.remove(pod);
+    const theirs = world.list('Pod', ns).filter((pod) => owned(pod, 'Pod', other));
+    if (refused !== undefined && theirs.length > 0) {
+      oldPods += theirs.length;
+      continue;
+    }
+    for (const pod of theirs) world.remove(pod);
     world.put({ ...other, spec: { ...other.spec, replicas: 0 }, status: { replicas: 0, observedGeneration: 1 } });
   }
-  const rsObj = rs;
   const pods = world.list('Pod', ns).filter((p) => owned(p, 'Pod', rsObj));
   for (const extra of pods.slice(replicas)) world.remove(extra);
-  const podSpec = isJsonObject(template.spec) ? template.spec : {};
-  for (let i = pods.length; i < replicas; i++) {
+  let created = Math.min(pods.length, replicas);
+  for (let i = pods.length; i < replicas && refused === undefined; i++) {
     const pod = createPod(world, {
       name: `${rsName}-${world.rng.suffix(5)}`,
       generateName: `${rsName}-`,
@@ -82,12 +93,53 @@ export function reconcileDeployment(world: World, deploy: KubeObject, createdAt?
       ...(createdAt !== undefined ? { createdAt } : {}),
     });
     world.put(pod);
+    created++;
+  }
+  if (refused !== undefined) {
+    recordFailedCreate(world, deploy, rsObj, { replicas, created, oldPods, message: refused });
+    return;
   }
   // The ReplicaSet asks for what the Deployment asks for now (kubectl scale, a patched replicas).
   world.put({ ...rsObj, spec: { ...rsObj.spec, replicas }, status: { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, observedGeneration: 1 } });
   world.put({
     ...deploy,
     status: { observedGeneration: deploy.metadata.generation, replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas },
+  });
+}
+
+/**
+ * A ReplicaSet whose pods the API server refused: its ReplicaFailure condition (replica_set_utils.go
+ * calculateStatus, reason FailedCreate, the refusal as message), copied to the Deployment next to
+ * Progressing and Available as the deployment controller orders them (sync.go syncRolloutStatus).
+ */
+function recordFailedCreate(world: World, deploy: KubeObject, rs: KubeObject, facts: { replicas: number; created: number; oldPods: number; message: string }): void {
+  const at = new Date(world.nowSeconds() * 1000).toISOString().replace('.000Z', 'Z');
+  const failure = { type: 'ReplicaFailure', status: 'True', lastTransitionTime: at, reason: 'FailedCreate', message: facts.message };
+  world.put({
+    ...rs,
+    spec: { ...rs.spec, replicas: facts.replicas },
+    status: { replicas: facts.created, ...(facts.created ? { fullyLabeledReplicas: facts.created, readyReplicas: facts.created, availableReplicas: facts.created } : {}), observedGeneration: 1, conditions: [failure] },
+  });
+  const available = facts.created + facts.oldPods;
+  const maxUnavailable = Math.floor(facts.replicas * 0.25);
+  const availableCond = available >= facts.replicas - maxUnavailable
+    ? { type: 'Available', status: 'True', lastUpdateTime: at, lastTransitionTime: at, reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
+    : { type: 'Available', status: 'False', lastUpdateTime: at, lastTransitionTime: at, reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' };
+  const progressing = { type: 'Progressing', status: 'True', lastUpdateTime: at, lastTransitionTime: at, reason: 'NewReplicaSetCreated', message: `Created new replica set "${rs.metadata.name}"` };
+  // A new Deployment gets Progressing first; a rollout's Progressing moves after the Available it already had.
+  const conditions = facts.oldPods > 0 ? [availableCond, progressing, failure] : [progressing, availableCond, failure];
+  const counts = (key: string, n: number) => (n > 0 ? { [key]: n } : {});
+  world.put({
+    ...deploy,
+    status: {
+      observedGeneration: deploy.metadata.generation,
+      ...counts('replicas', available),
+      ...counts('updatedReplicas', facts.created),
+      ...counts('readyReplicas', available),
+      ...counts('availableReplicas', available),
+      ...counts('unavailableReplicas', Math.max(0, facts.replicas - available)),
+      conditions,
+    },
   });
 }
 

@@ -140,7 +140,7 @@ export function writeManifests(ctx: VerbContext, mode: WriteMode): number {
       }
       for (const warning of admissionWarnings(raw)) ctx.err(`${warning}\n`);
       if (dryRun === 'none') {
-        const result = admitObject(ctx.world, saveConfig ? withLastApplied(raw, ns) : raw, ns);
+        const result = admitObject(ctx.world, saveConfig ? withLastApplied(raw, ns) : raw, ns, source.name);
         if (!result.ok) {
           errors.push(result.error);
           continue;
