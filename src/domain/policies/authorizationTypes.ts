@@ -66,6 +66,8 @@ export type AuthzDecisionCode =
   | 'allow.no-policy'
   /** A rule of an ALLOW policy matched, and nothing denied first. */
   | 'allow.matched'
+  /** DENY (or CUSTOM) policies apply, none of their rules matched, and no ALLOW policy applies. */
+  | 'allow.no-deny-match'
   /** A DENY (or CUSTOM without its provider) rule matched. */
   | 'deny.matched'
   /** ALLOW policies apply and none of their rules matched (this includes allow-nothing, `spec: {}`). */
