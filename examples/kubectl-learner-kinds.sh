@@ -1,5 +1,6 @@
 # The kinds a learner meets beyond workloads: the mesh root in a ConfigMap, istiod's CA Secret,
-# Endpoints and EndpointSlices, events, nodes, and Istio kinds the simulator stores but does not enforce.
+# Endpoints and EndpointSlices, events, nodes, and Istio kinds: AuthorizationPolicy (enforced) and
+# the kinds the simulator stores but does not enforce.
 # Run: npm run sim -- examples/kubectl-learner-kinds.sh
 kubectl api-resources --api-group=security.istio.io
 kubectl get configmaps -n frontend
@@ -14,7 +15,7 @@ kubectl scale deployment/frontend -n frontend --replicas=2
 kubectl get events -n frontend --field-selector involvedObject.kind=Deployment
 kubectl events -n frontend --for deployment/frontend
 kubectl get ev -n kube-system
-# Stored and validated, with a note that the simulator does not enforce them.
+# Stored, validated and enforced: no note.
 kubectl apply -f - <<YAML
 apiVersion: security.istio.io/v1
 kind: AuthorizationPolicy

@@ -124,6 +124,8 @@ export function outcomeLabel(outcome: HopOutcome, httpCode = 0, t: Translate = E
       return t('diagram.outcome.timeout');
     case 'protocol_error':
       return t('diagram.outcome.protocolError');
+    case 'denied':
+      return httpCode === 403 ? '403 RBAC' : t('diagram.outcome.denied');
   }
 }
 

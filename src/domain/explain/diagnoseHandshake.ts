@@ -95,6 +95,12 @@ function rowFor(s: HandshakeStep, hop: Hop): Draft {
       return { code: 'http-request', from: 'client', label: say('hs.http-request', { protocol: hop.protocol }), detail: engine, ok: s.ok };
     case 'http_response':
       return { code: 'http-response', from: 'server', label: say('hs.http-response'), detail: { phrase: { code: 'step.http-response', text: s.text } }, ok: s.ok };
+    case 'authorization': {
+      const match = hop.authz?.match;
+      const policy = match ? `${match.policy.namespace}/${match.policy.name}${match.rule === undefined ? '' : ` rule[${match.rule}]`}` : undefined;
+      const params = { principal: hop.authz?.principal ?? '', ...(policy ? { policy } : {}) };
+      return { code: 'authorization', from: 'server', label: say('hs.authorization'), detail: say(s.ok ? 'hs.authorization.allowed' : 'hs.authorization.denied', params), ok: s.ok, local: true };
+    }
   }
   return { code: s.kind, from: s.actor, label: { phrase: { code: s.kind, text: s.kind } }, detail: { phrase: { code: s.kind, text: s.text } }, ok: s.ok };
 }
@@ -126,7 +132,11 @@ export function diagnoseHandshake(hop: Hop, locale: ExplainLocale = 'en'): Hands
     const detail = hop.httpCode > 0 ? say('hs.http-response.code', { code: hop.httpCode }) : say('hs.no-response');
     add('response', { code: 'http-response', from: 'server', label: say('hs.http-response'), detail, ok: hop.httpCode > 0 && hop.httpCode < 500 }, false);
   }
-  if (!delivered && hop.httpCode > 0) {
+  if (hop.outcome === 'denied') {
+    const tcp = hop.httpCode === 0;
+    const grpc = hop.protocol === 'grpc' && !tcp;
+    add('rbac-reply', { code: 'rbac-reply', from: 'server', label: say('hs.rbac-reply', { code: hop.httpCode, grpc: grpc ? 1 : 0 }), detail: say('hs.rbac-reply.detail', { tcp: tcp ? 1 : 0 }), ok: false }, false);
+  } else if (!delivered && hop.httpCode > 0) {
     add('local-reply', { code: 'local-reply', from: 'client', label: say('hs.local-reply', { code: hop.httpCode }), detail: say('hs.local-reply.detail'), ok: false, local: true }, false);
   }
   if (!delivered && !failed && rows.length > 0) {

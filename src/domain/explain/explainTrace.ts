@@ -55,6 +55,8 @@ function resultLine(hop: Hop): Line {
       return line(`result.${key}`, {}, { reason: hop.outcomeReason });
     case 'protocol_error':
       return line('result.protocol-error');
+    case 'denied':
+      return line('result.denied', {}, { reason: hop.outcomeReason });
     default:
       return line(`result.${key}`);
   }

@@ -71,6 +71,7 @@ const OUTCOME: Record<string, string> = {
   refused: '接続が拒否されます',
   timeout: '接続がタイムアウトします',
   protocol_error: 'プロトコルエラーになります（TLS のバイト列が平文の HTTP リスナーに届きます）',
+  denied: 'サーバー側プロキシの AuthorizationPolicy が拒否します（RBAC: access denied）',
 };
 
 /** What ended a failed hop, as the summary tells it (see FAILED in messages.ts). */
@@ -87,6 +88,7 @@ const FAILED: Record<string, string> = {
   refused: '接続が拒否されました',
   timeout: '接続がタイムアウトしました',
   protocol_error: 'プロトコルエラーになりました（TLS のバイト列が平文の HTTP リスナーに届きました）',
+  denied: 'サーバー側のプロキシが AuthorizationPolicy によってリクエストを拒否しました（RBAC: access denied）',
 };
 
 const SEEN: Record<string, string> = {
@@ -157,6 +159,7 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'result.refused': () => '接続が拒否された',
   'result.timeout': () => '接続がタイムアウトした',
   'result.protocol-error': () => 'プロトコルエラー: TLS のバイト列が平文の HTTP リスナーに届いた',
+  'result.denied': (p) => `接続は受け入れられたが、プロキシの AuthorizationPolicy がリクエストを拒否した: ${s(p, 'reason')} → RBAC: access denied`,
 
   'summary.ok': (p) => `リクエストは成功しました: ${s(p, 'hops')} ホップを経て HTTP ${s(p, 'code')}。すべての接続が受け入れられました。`,
   'summary.app-error': (p) => `すべての接続は受け入れられましたが、アプリケーションが HTTP ${s(p, 'code')} を返しました。`,
@@ -274,6 +277,14 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'hs.no-response': () => '応答なし',
   'hs.local-reply': (p) => `クライアントのサイドカーが ${s(p, 'code')} を返す`,
   'hs.local-reply.detail': () => 'アップストリームへの接続に失敗したため、クライアントのサイドカーが自らアプリケーションに応答します。',
+  'hs.authorization': () => 'AuthorizationPolicy のチェック',
+  'hs.authorization.allowed': (p) =>
+    `${p.principal ? s(p, 'principal') : 'プリンシパルのない呼び出し元（平文）'} を${has(p, 'policy') ? ` ${s(p, 'policy')} が` : ''}許可します。`,
+  'hs.authorization.denied': (p) =>
+    `${p.principal ? s(p, 'principal') : 'プリンシパルのない呼び出し元（平文）'} を${has(p, 'policy') ? ` ${s(p, 'policy')} が拒否します` : '拒否します: 一致する ALLOW ルールがありません'}。`,
+  'hs.rbac-reply': (p) => (p.grpc ? 'サーバー側プロキシが grpc-status 7 を返す' : `サーバー側プロキシが ${s(p, 'code')} を返す`),
+  'hs.rbac-reply.detail': (p) =>
+    p.tcp ? 'サーバー側のプロキシが接続を閉じます。アプリケーションには何も届きません。' : 'RBAC: access denied。サーバー側のプロキシが自ら応答し、アプリケーションには何も届きません。',
 };
 
 const policy = (p: MessageParams) => s(p, 'policy');
@@ -350,6 +361,8 @@ export const PHRASES_JA: Readonly<Record<string, Template>> = {
   'tls.server-disabled': (p) => `クライアントは mTLS を送ったが、${s(p, 'to')} はポート ${s(p, 'port')} で mTLS が DISABLE`,
   'tls.no-sidecar': (p) => `クライアントは mTLS を送ったが、${s(p, 'to')} にはそれを終端するサイドカーがない`,
   'tls.user-tls': (p) => `クライアントは ${p.sends === 'SIMPLE_TLS' ? '片方向 TLS' : '独自の証明書による TLS'} を発信するが、${s(p, 'to')} はそれを受け入れられない`,
+  'authz.denied': (p) => `${p.action === 'CUSTOM' ? 'CUSTOM' : 'DENY'} ポリシー ${s(p, 'policy')} が ${s(p, 'to')} のプロキシでこのリクエストに一致した`,
+  'authz.no-allow-match': (p) => `${s(p, 'to')} には ALLOW ポリシーが適用されるが、どのルールもこのリクエストに一致しない${p.principal ? '' : '（呼び出し元は平文なので、プリンシパルを持たない）'}`,
 
   'step.tcp': (p) => `${s(p, 'to')} のポート ${s(p, 'port')} に TCP 接続 ${has(p, 'via') ? `（${s(p, 'via')} 経由）` : ''}`,
   'step.reset.no-filter-chain': (p) =>

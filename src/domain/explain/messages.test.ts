@@ -7,7 +7,7 @@ import { resolveNamespaceMtls } from '../resolution/namespaceMtlsMode.ts';
 import { inferServiceMtlsMode } from '../resolution/inferServiceMtlsMode.ts';
 import { resolveServerMode } from '../resolution/resolveServerMode.ts';
 import { summarizeMesh } from '../resolution/summarizeMesh.ts';
-import { destinationRule, gatewayPod, peerAuthentication, pod, service, worldWith } from '../testing/fixtures.ts';
+import { authorizationPolicy, destinationRule, gatewayPod, peerAuthentication, pod, service, worldWith } from '../testing/fixtures.ts';
 import { type HopClient, evaluateHop } from '../traffic/evaluateHop.ts';
 import type { RequestClient } from '../traffic/request.ts';
 import { simulateRequest } from '../traffic/simulateRequest.ts';
@@ -140,6 +140,11 @@ function defaultTraces(): { world: World; trace: Trace }[] {
   run(() => {}, browser, 'http://203.0.113.9/');
   run(() => {}, browser, 'https://34.136.92.187/');
   run((w) => w.remove(w.get('Gateway', 'frontend', 'frontend-gateway') as KubeObject), browser, 'http://34.136.92.187/');
+  // AuthorizationPolicy: allow-nothing (no ALLOW rule matches a plaintext caller), a DENY rule on a
+  // gRPC backend, and an ALLOW that matches the gateway's principal.
+  run((w) => w.put(authorizationPolicy('frontend', 'allow-nothing', {})), testcurl, 'http://frontend.frontend.svc.cluster.local/');
+  run((w) => w.put(authorizationPolicy('product-catalog', 'deny-frontend', { action: 'DENY', rules: [{ from: [{ source: { namespaces: ['frontend'] } }] }] })), browser, 'http://34.136.92.187/');
+  run((w) => w.put(authorizationPolicy('frontend', 'from-gateway', { rules: [{ from: [{ source: { principals: ['cluster.local/ns/istio-system/sa/istio-ingressgateway'] } }] }] })), browser, 'http://34.136.92.187/');
   return out;
 }
 

@@ -70,6 +70,7 @@ const OUTCOME: Record<string, string> = {
   refused: 'the connection is refused',
   timeout: 'the connection times out',
   protocol_error: 'a protocol error (TLS bytes reached a plaintext HTTP listener)',
+  denied: "denied by the server proxy's AuthorizationPolicy (RBAC: access denied)",
 };
 
 /**
@@ -89,6 +90,7 @@ const FAILED: Record<string, string> = {
   refused: 'the connection was refused',
   timeout: 'the connection timed out',
   protocol_error: 'a protocol error followed (TLS bytes reached a plaintext HTTP listener)',
+  denied: "the server's proxy refused the request by AuthorizationPolicy (RBAC: access denied)",
 };
 
 const SEEN: Record<string, string> = {
@@ -128,6 +130,7 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'result.refused': () => 'the connection is refused',
   'result.timeout': () => 'the connection times out',
   'result.protocol-error': () => 'protocol error: TLS bytes reached a plaintext HTTP listener',
+  'result.denied': (p) => `the connection is accepted, then the proxy's AuthorizationPolicy denies the request: ${s(p, 'reason')} → RBAC: access denied`,
 
   'summary.ok': (p) => `The request succeeded: HTTP ${s(p, 'code')} after ${s(p, 'hops')} ${p.hops === 1 ? 'hop' : 'hops'}, every connection accepted.`,
   'summary.app-error': (p) => `Every connection was accepted; the application answered HTTP ${s(p, 'code')}.`,
@@ -245,6 +248,14 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'hs.no-response': () => 'No response',
   'hs.local-reply': (p) => `Client sidecar answers ${s(p, 'code')}`,
   'hs.local-reply.detail': () => 'The upstream connection failed, so the client sidecar replies to its application itself.',
+  'hs.authorization': () => 'AuthorizationPolicy check',
+  'hs.authorization.allowed': (p) =>
+    `Allowed${has(p, 'policy') ? ` by ${s(p, 'policy')}` : ''} for ${p.principal ? s(p, 'principal') : 'a caller with no principal (plaintext)'}.`,
+  'hs.authorization.denied': (p) =>
+    `Denied${has(p, 'policy') ? ` by ${s(p, 'policy')}` : ': no ALLOW rule matches'} for ${p.principal ? s(p, 'principal') : 'a caller with no principal (plaintext)'}.`,
+  'hs.rbac-reply': (p) => (p.grpc ? 'Server proxy answers grpc-status 7' : `Server proxy answers ${s(p, 'code')}`),
+  'hs.rbac-reply.detail': (p) =>
+    p.tcp ? "The server's proxy closes the connection: nothing reaches the application." : "RBAC: access denied. The server's proxy answers itself: nothing reaches the application.",
 };
 
 const policy = (p: MessageParams) => s(p, 'policy');
@@ -337,6 +348,8 @@ export const PHRASES: Readonly<Record<string, Template>> = {
   'tls.server-disabled': (p) => `the client sent mTLS but ${s(p, 'to')} has mTLS DISABLE on port ${s(p, 'port')}`,
   'tls.no-sidecar': (p) => `the client sent mTLS but ${s(p, 'to')} has no sidecar to terminate it`,
   'tls.user-tls': (p) => `the client originates ${p.sends === 'SIMPLE_TLS' ? 'one-way TLS' : 'TLS with its own certificate'}, which ${s(p, 'to')} cannot accept`,
+  'authz.denied': (p) => `the ${p.action === 'CUSTOM' ? 'CUSTOM' : 'DENY'} policy ${s(p, 'policy')} matched this request at ${s(p, 'to')}'s proxy`,
+  'authz.no-allow-match': (p) => `ALLOW policies apply to ${s(p, 'to')} and none of their rules matches this request${p.principal ? '' : ' (the caller is plaintext, so it has no principal)'}`,
 
   'step.tcp': (p) => `TCP connect to ${s(p, 'to')} port ${s(p, 'port')}${has(p, 'via') ? ` (through ${s(p, 'via')})` : ''}`,
   'step.reset.no-filter-chain': (p) =>

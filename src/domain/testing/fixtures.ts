@@ -108,6 +108,11 @@ export function destinationRule(ns: string, name: string, spec: JsonObject, opti
   return { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: meta('DestinationRule', ns, name, options), spec };
 }
 
+/** A `security.istio.io/v1` AuthorizationPolicy with the spec as written. */
+export function authorizationPolicy(ns: string, name: string, spec: JsonObject, options: MetaOptions = {}): KubeObject {
+  return { apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: meta('AuthorizationPolicy', ns, name, options), spec };
+}
+
 export interface WorldParts {
   /** Namespace names or objects; namespaces used by other objects, and the root namespace, are added. */
   namespaces?: (string | KubeObject)[];

@@ -63,15 +63,38 @@ export function inboundLogLine(e: AccessLogInput): string {
     return line`${stamp(e.time)} "- - -" 0 NR filter_chain_not_found - "-" 0 0 0 - "-" "-" "-" "-" "-" - - ${e.serverIp}:${e.hop.port} ${e.clientIp}:${remotePort} - -`;
   }
   const sni = e.hop.clientSends === 'ISTIO_MUTUAL' ? e.sni : '-';
+  const denied = rbacDenial(e.hop);
+  if (denied && e.hop.httpCode === 0) {
+    // The RBAC network filter closed a TCP connection: its reason is the connection termination details.
+    return line`${stamp(e.time)} "- - -" 0 - - ${denied} "-" 0 0 0 - "-" "-" "-" "-" "-" inbound|${e.hop.port}|| - ${e.serverIp}:${e.hop.port} ${e.clientIp}:${remotePort} ${sni} -`;
+  }
+  if (denied) {
+    // The RBAC HTTP filter answered itself: no upstream, no upstream time, no route.
+    return line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} - ${denied} - "-" 0 ${e.bytesSent} 0 - "${e.forwardedFor ?? '-'}" "${e.userAgent}" "${e.requestId}" "${e.authority}" "-" inbound|${e.hop.port}|| - ${e.serverIp}:${e.hop.port} ${e.clientIp}:${remotePort} ${sni} -`;
+  }
   return line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} ${e.flags} ${e.details} - "-" 0 ${e.bytesSent} ${e.durationMs} ${Math.max(0, e.durationMs - 1)} "${e.forwardedFor ?? '-'}" "${e.userAgent}" "${e.requestId}" "${e.authority}" "${e.serverIp}:${e.hop.port}" inbound|${e.hop.port}|| 127.0.0.6:${remotePort} ${e.serverIp}:${e.hop.port} ${e.clientIp}:${remotePort} ${sni} default`;
+}
+
+/**
+ * `rbac_access_denied_matched_policy[<policy>]` when the hop's server proxy denied the request
+ * (Envoy's RBAC filters, http/rbac/rbac_filter.cc and network/rbac/rbac_filter.cc).
+ */
+function rbacDenial(hop: Hop): string | undefined {
+  return hop.outcome === 'denied' ? `rbac_access_denied_matched_policy[${hop.authz?.deniedBy ?? 'none'}]` : undefined;
+}
+
+/** Whether the client's proxy saw the upstream fail (a denial over HTTP is an upstream answer like any other). */
+function upstreamFailed(hop: Hop): boolean {
+  return hop.outcome !== 'ok' && !(hop.outcome === 'denied' && hop.httpCode > 0);
 }
 
 /** The client sidecar's (or gateway's) outbound line. */
 export function outboundLogLine(e: AccessLogInput, cluster: string): string {
-  const fail = e.hop.outcome !== 'ok';
+  const fail = upstreamFailed(e.hop);
   const transport = e.hop.outcome === 'tls_error' ? 'TLS_error:_268435703:SSL_routines:OPENSSL_internal:WRONG_VERSION_NUMBER' : '-';
-  const details = fail ? (e.hop.outcome === 'reset' ? 'upstream_reset_before_response_started{connection_termination}' : 'upstream_reset_before_response_started{connection_failure}') : 'via_upstream';
-  const flags = fail ? (e.hop.outcome === 'reset' ? 'UC' : 'UF,URX') : '-';
+  const closed = e.hop.outcome === 'reset' || e.hop.outcome === 'denied';
+  const details = fail ? (closed ? 'upstream_reset_before_response_started{connection_termination}' : 'upstream_reset_before_response_started{connection_failure}') : 'via_upstream';
+  const flags = fail ? (closed ? 'UC' : 'UF,URX') : '-';
   return line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} ${flags} ${details} - "${fail ? transport : '-'}" 0 ${e.bytesSent} ${e.durationMs} ${fail ? '-' : Math.max(0, e.durationMs - 1)} "-" "${e.userAgent}" "${e.requestId}" "${e.authority}" "${e.serverIp}:${e.hop.port}" ${cluster} ${e.clientIp}:${41000 + e.durationMs} ${e.serviceIp ?? e.serverIp}:${e.hop.servicePort ?? e.hop.port} ${e.clientIp}:${42000 + e.durationMs} - default`;
 }
 
@@ -95,11 +118,16 @@ export function gatewayLogLine(e: AccessLogInput, down: GatewayDownstream, clust
   const local = `${down.localIp}:${down.localPort}`;
   const remote = `${down.remoteIp}:${remotePort}`;
   if (cluster === undefined) {
-    return line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} NR route_not_found - "-" 0 0 0 - "${down.remoteIp}" "${e.userAgent}" "${e.requestId}" "${e.authority}" "-" - - ${local} ${remote} - -`;
+    // No upstream: the gateway's own RBAC filter denied the request, or no route matched it.
+    const denied = rbacDenial(e.hop);
+    return denied
+      ? line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} - ${denied} - "-" 0 ${e.bytesSent} 0 - "${down.remoteIp}" "${e.userAgent}" "${e.requestId}" "${e.authority}" "-" - - ${local} ${remote} - -`
+      : line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} NR route_not_found - "-" 0 0 0 - "${down.remoteIp}" "${e.userAgent}" "${e.requestId}" "${e.authority}" "-" - - ${local} ${remote} - -`;
   }
-  const fail = e.hop.outcome !== 'ok';
-  const flags = fail ? (e.hop.outcome === 'reset' ? 'UC' : 'UF,URX') : '-';
-  const details = fail ? (e.hop.outcome === 'reset' ? 'upstream_reset_before_response_started{connection_termination}' : 'upstream_reset_before_response_started{connection_failure}') : 'via_upstream';
+  const fail = upstreamFailed(e.hop);
+  const closed = e.hop.outcome === 'reset' || e.hop.outcome === 'denied';
+  const flags = fail ? (closed ? 'UC' : 'UF,URX') : '-';
+  const details = fail ? (closed ? 'upstream_reset_before_response_started{connection_termination}' : 'upstream_reset_before_response_started{connection_failure}') : 'via_upstream';
   return line`${stamp(e.time)} "${e.method} ${e.path} ${e.protocol}" ${e.code} ${flags} ${details} - "-" 0 ${e.bytesSent} ${e.durationMs} ${fail ? '-' : Math.max(0, e.durationMs - 1)} "${down.remoteIp}" "${e.userAgent}" "${e.requestId}" "${e.authority}" "${e.serverIp}:${e.hop.port}" ${cluster} ${down.localIp}:${41000 + e.durationMs} ${local} ${remote} - -`;
 }
 

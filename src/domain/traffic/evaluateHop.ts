@@ -1,13 +1,15 @@
 import type { KubeObject } from '../objects.ts';
 import { perObject } from '../perObject.ts';
-import { hasSidecar, podServiceAccount, spiffeId } from '../cluster/pods.ts';
+import { hasSidecar, podIP, podServiceAccount, spiffeId } from '../cluster/pods.ts';
+import { evaluateAuthorization } from '../policies/authorizationPolicy.ts';
+import type { AuthzDecision } from '../policies/authorizationTypes.ts';
 import { isGatewayPod } from '../resolution/isGatewayPod.ts';
 import { type ServicePort, serviceHost } from '../cluster/services.ts';
 import { resolveClientTls } from '../resolution/resolveClientTls.ts';
 import { resolveServerMode } from '../resolution/resolveServerMode.ts';
 import type { ClientTlsDecision } from '../resolution/types.ts';
 import type { World } from '../world.ts';
-import type { Cause, ClientSends, HandshakeStep, Hop, HopOutcome, PhraseParams, Reason, ServerMode } from './trace.ts';
+import type { Cause, ClientSends, HandshakeStep, Hop, HopAuthz, HopOutcome, PhraseParams, Reason, ServerMode } from './trace.ts';
 
 /** The client end of a hop: a bare process (no proxy on its path), or a sidecar or gateway proxy. */
 export type HopClient =
@@ -27,13 +29,27 @@ export interface HopRequest {
   passthrough?: Reason;
   protocol: 'http' | 'grpc';
   parent: number;
+  /** The HTTP request on this hop, for the server's AuthorizationPolicy (`GET /` to the host when absent). */
+  http?: HopHttp;
+  /** The original client's address when a proxy forwarded for it (`X-Forwarded-For`, `remote.ip`). */
+  remoteIp?: string;
+}
+
+/** What an enforcing proxy reads of the HTTP request. */
+export interface HopHttp {
+  method: string;
+  path: string;
+  authority: string;
+  /** Request headers, names in lower case. */
+  headers: Readonly<Record<string, string>>;
 }
 
 /** What the client side of the hop observed. */
 export type ClientObservation =
   | { kind: 'delivered' }
   | { kind: 'reset' }
-  | { kind: 'local-reply'; code: number; body: string; flags: string };
+  /** `details`: Envoy's %RESPONSE_CODE_DETAILS% when the server's proxy answered (`rbac_access_denied_matched_policy[…]`). */
+  | { kind: 'local-reply'; code: number; body: string; flags: string; details?: string; grpcStatus?: number };
 
 export interface HopResult {
   hop: Hop;
@@ -41,6 +57,13 @@ export interface HopResult {
 }
 
 const reason = (code: string, text: string, causes: Cause[] = [], params?: PhraseParams): Reason => ({ code, text, ...(params ? { params } : {}), causes });
+
+/** The address a client connects from, as the server sees it. */
+export function sourceIp(client: HopClient): string {
+  // A bare process in a pod connects from the pod's IP; only traffic from outside the cluster
+  // arrives from the node (GKE's L4 load balancer SNATs it with externalTrafficPolicy: Cluster).
+  return client.pod ? (podIP(client.pod) ?? '0.0.0.0') : '10.128.0.1';
+}
 
 /** `<ns>/<pod>`: one string per pod object, shared by the hops and traces that name it. */
 export function podLabel(pod: KubeObject): string {
@@ -119,7 +142,11 @@ export function evaluateHop(world: World, req: HopRequest): HopResult {
   const serverId = identityOf(world.trustDomain, req.endpoint);
   const clientId = req.client.type === 'proxy' ? identityOf(world.trustDomain, req.client.pod) : undefined;
   const conn: Connection = { client, server, host, to, serverId, clientId, port: req.port, servicePort: req.servicePort?.port, via: req.via, sidecarClient: req.client.type === 'proxy' };
-  const { steps, outcome, outcomeReason, observation } = connect(conn);
+  const handshake = connect(conn);
+  const authz = handshake.observation.kind === 'delivered' ? authorize(world, req, handshake, clientId) : undefined;
+  const { outcome, outcomeReason, observation } = authz?.denial ?? handshake;
+  // A denied request never reaches the application: the handshake's last step (the HTTP request) goes.
+  const steps = authz?.denial ? handshake.steps.filter((step) => step.kind !== 'http_request') : handshake.steps;
   const hop: Hop = {
     from: req.client.label,
     to,
@@ -134,10 +161,106 @@ export function evaluateHop(world: World, req: HopRequest): HopResult {
     outcome,
     httpCode: observation.kind === 'local-reply' ? observation.code : 0,
     outcomeReason,
-    handshake: steps,
+    handshake: authz ? [...steps, authorizationStep(authz.decision)] : steps,
     parent: req.parent,
+    ...(authz ? { authz: authz.decision } : {}),
   };
   return { hop, observation };
+}
+
+/** The envoy protocols Istio sends through a TCP filter chain (port name prefix or appProtocol). */
+const TCP_PROTOCOLS = new Set(['tcp', 'tls', 'mongo', 'mysql', 'redis']);
+
+/** Whether the enforcing proxy parses HTTP on this hop (istio protocol selection by port name or appProtocol). */
+function authzProtocol(req: HopRequest): 'http' | 'tcp' {
+  const port = req.servicePort;
+  if (!port) return 'http';
+  const declared = (port.appProtocol ?? port.name?.split('-')[0] ?? '').toLowerCase();
+  return TCP_PROTOCOLS.has(declared) ? 'tcp' : 'http';
+}
+
+/** The proxy that enforces AuthorizationPolicy for the hop's server: its sidecar, or the gateway itself. */
+function enforces(pod: KubeObject): boolean {
+  return isGatewayPod(pod) || hasSidecar(pod);
+}
+
+/**
+ * The server proxy's RBAC filter, after the handshake delivered the request: the principal is the
+ * client's certificate identity when the hop is mutual TLS, and absent over plaintext
+ * (Istio security best practices, "Use mTLS STRICT with authorization policies").
+ */
+function authorize(world: World, req: HopRequest, shaken: Handshake, clientId: string | undefined): { decision: HopAuthz; denial?: Omit<Handshake, 'steps'> } | undefined {
+  if (!enforces(req.endpoint)) return undefined;
+  const mtls = shaken.steps.some((step) => step.kind === 'established');
+  const principal = mtls && clientId ? clientId.replace(/^spiffe:\/\//, '') : undefined;
+  const host = req.service ? serviceHost(req.service) : podLabel(req.endpoint);
+  const http = req.http ?? { method: 'GET', path: '/', authority: host, headers: {} };
+  const protocol = authzProtocol(req);
+  const decision = evaluateAuthorization(world, {
+    pod: req.endpoint,
+    port: req.port,
+    protocol,
+    ...(principal ? { principal } : {}),
+    sourceIp: sourceIp(req.client),
+    remoteIp: req.remoteIp ?? sourceIp(req.client),
+    method: req.protocol === 'grpc' ? 'POST' : http.method,
+    path: http.path,
+    host: http.authority,
+    headers: http.headers,
+    ...(mtls ? { sni: `outbound_.${req.servicePort?.port ?? req.port}_._.${host}` } : {}),
+  });
+  if (decision.applied.length === 0) return undefined;
+  const authz = hopAuthz(decision, principal);
+  if (decision.allowed) return { decision: authz };
+  const to = podLabel(req.endpoint);
+  const causes = authzCauses(decision);
+  const outcomeReason = decision.code === 'deny.matched' && decision.match
+    ? reason('authz.denied', `the ${decision.match.policy.action === 'CUSTOM' ? 'CUSTOM' : 'DENY'} policy ${decision.match.policy.namespace}/${decision.match.policy.name} matched this request at ${to}'s proxy`, causes, { to, action: decision.match.policy.action, policy: `${decision.match.policy.namespace}/${decision.match.policy.name}` })
+    : reason('authz.no-allow-match', `ALLOW policies apply to ${to} and none of their rules matches this request${principal ? '' : ' (the caller is plaintext, so it has no principal)'}`, causes, { to, principal: principal ? 1 : 0 });
+  const details = `rbac_access_denied_matched_policy[${decision.deniedBy ?? 'none'}]`;
+  const observation: ClientObservation = protocol === 'tcp'
+    ? { kind: 'reset' }
+    : req.protocol === 'grpc'
+      ? { kind: 'local-reply', code: 200, body: 'RBAC: access denied', flags: '-', details, grpcStatus: 7 }
+      : { kind: 'local-reply', code: 403, body: 'RBAC: access denied', flags: '-', details };
+  return { decision: authz, denial: { outcome: 'denied', outcomeReason, observation } };
+}
+
+function hopAuthz(decision: AuthzDecision, principal: string | undefined): HopAuthz {
+  return {
+    allowed: decision.allowed,
+    code: decision.code,
+    ...(principal ? { principal } : {}),
+    ...(decision.match ? { match: decision.match } : {}),
+    ...(decision.deniedBy ? { deniedBy: decision.deniedBy } : {}),
+    applied: decision.applied,
+    ...(decision.dryRun ? { dryRun: decision.dryRun } : {}),
+    notes: decision.notes,
+  };
+}
+
+/** The policies behind a decision: the matching rule's, or every enforced ALLOW policy when none matched. */
+function authzCauses(decision: AuthzDecision): Cause[] {
+  if (decision.match) {
+    const { policy, rule, field } = decision.match;
+    return [{ kind: 'AuthorizationPolicy', namespace: policy.namespace, name: policy.name, field: field ?? (rule === undefined ? 'spec' : `spec.rules[${rule}]`) }];
+  }
+  return decision.applied
+    .filter((p) => p.action === 'ALLOW' && !p.dryRun)
+    .map((p) => ({ kind: 'AuthorizationPolicy' as const, namespace: p.namespace, name: p.name, field: 'spec.rules' }));
+}
+
+/** The handshake view's last step: what the server's proxy decided about the request. */
+function authorizationStep(authz: HopAuthz): HandshakeStep {
+  const who = authz.principal ?? 'no principal (plaintext)';
+  const rule = authz.match ? `${authz.match.policy.namespace}/${authz.match.policy.name}${authz.match.rule === undefined ? '' : ` rule ${authz.match.rule}`}` : undefined;
+  const text = authz.allowed
+    ? `Authorization: ${rule ? `allowed by ${rule}` : 'allowed'} for ${who}`
+    : `Authorization: denied${rule ? ` by ${rule}` : ' (no ALLOW rule matches)'} for ${who}`;
+  return {
+    kind: 'authorization', actor: 'server', ok: authz.allowed, text,
+    data: { code: authz.code, principal: authz.principal ?? '', ...(authz.deniedBy ? { policy: authz.deniedBy } : {}) },
+  };
 }
 
 /** Everything the handshake and the outcome of a hop depend on. */

@@ -6,7 +6,7 @@ import type { SeededRandom } from '../random.ts';
 import type { World } from '../world.ts';
 import { type AccessLogInput, type GatewayDownstream, frontendRequestLines, gatewayLogLine, inboundLogLine, outboundLogLine } from './accessLog.ts';
 import { isGatewayPod } from '../resolution/isGatewayPod.ts';
-import { type HopClient, type HopResult, evaluateHop, podLabel } from './evaluateHop.ts';
+import { type HopClient, type HopHttp, type HopResult, evaluateHop, podLabel, sourceIp } from './evaluateHop.ts';
 import { NOT_FOUND_BODY, errorPageHtml, storefrontHtml } from './pages.ts';
 import { type RequestSpec, parseUrl } from './request.ts';
 import { resolveDestination } from './resolveDestination.ts';
@@ -28,6 +28,8 @@ interface Ctx {
   method: string;
   path: string;
   userAgent: string;
+  /** The request's own headers (curl's `-H`), names in lower case. */
+  headers: Readonly<Record<string, string>>;
   requestId: string;
   time: Date;
   depth: number;
@@ -68,11 +70,16 @@ function pickEndpoint(ctx: Ctx, endpoints: readonly KubeObject[]): KubeObject | 
   return endpoints[ctx.spread.int(0, endpoints.length - 1)];
 }
 
-/** The address a client connects from, as the server sees it. */
-function sourceIp(client: HopClient): string {
-  // A bare process in a pod connects from the pod's IP; only traffic from outside the cluster
-  // arrives from the node (GKE's L4 load balancer SNATs it with externalTrafficPolicy: Cluster).
-  return client.pod ? (podIP(client.pod) ?? '0.0.0.0') : '10.128.0.1';
+/** The HTTP request as the hop's server proxy reads it, for AuthorizationPolicy. */
+function hopHttp(ctx: Ctx, authority: string, grpc: boolean): HopHttp {
+  const headers: Record<string, string> = { ...ctx.headers, 'user-agent': ctx.userAgent, 'x-request-id': ctx.requestId };
+  if (grpc) headers['content-type'] = 'application/grpc';
+  return { method: ctx.method, path: ctx.path, authority, headers };
+}
+
+/** The original client a gateway forwards for: the address it puts in X-Forwarded-For. */
+function remoteIpFor(ctx: Ctx, client: HopClient): string | undefined {
+  return client.type === 'proxy' && client.proxyKind === 'gateway' ? ctx.gatewayDownstream?.remoteIp : undefined;
 }
 
 function logEntry(ctx: Ctx, hop: Hop, client: HopClient, endpoint: KubeObject, code: number, bytes: number, authority: string, serviceIp?: string): AccessLogInput {
@@ -130,7 +137,12 @@ function failedResponse(result: HopResult): Response | undefined {
   const obs = result.observation;
   if (obs.kind === 'delivered') return undefined;
   if (obs.kind === 'local-reply') {
-    return { code: obs.code, body: obs.body, headers: [['content-length', String(obs.body.length)], ['content-type', 'text/plain'], ['date', ''], ['server', 'envoy']] };
+    if (obs.grpcStatus !== undefined) {
+      // Envoy answers a gRPC request's local reply as gRPC: status 200 with grpc-status and grpc-message.
+      return { code: obs.code, body: '', headers: [['content-type', 'application/grpc'], ['grpc-status', String(obs.grpcStatus)], ['grpc-message', obs.body], ['date', ''], ['server', 'istio-envoy']] };
+    }
+    // The server's proxy answered (RBAC) as `istio-envoy`; a client sidecar's own replies say `envoy`.
+    return { code: obs.code, body: obs.body, headers: [['content-length', String(obs.body.length)], ['content-type', 'text/plain'], ['date', ''], ['server', obs.details ? 'istio-envoy' : 'envoy']] };
   }
   return { code: 0, body: '', headers: [], connectionError: { curlExit: 56, message: 'Recv failure: Connection reset by peer', page: 'connection-reset' } };
 }
@@ -144,7 +156,8 @@ function callThroughService(ctx: Ctx, client: HopClient, svc: KubeObject, port: 
   }
   const target = resolveTargetPort(port, endpoint) ?? port.port;
   const protocol = port.name?.startsWith('grpc') || port.appProtocol === 'grpc' ? 'grpc' : 'http';
-  const result = evaluateHop(ctx.world, { client, endpoint, port: target, service: svc, servicePort: port, ...(via ? { via } : {}), protocol, parent });
+  const remoteIp = remoteIpFor(ctx, client);
+  const result = evaluateHop(ctx.world, { client, endpoint, port: target, service: svc, servicePort: port, ...(via ? { via } : {}), protocol, parent, http: hopHttp(ctx, authority, protocol === 'grpc'), ...(remoteIp ? { remoteIp } : {}) });
   const gateway = isGatewayPod(endpoint);
   if (gateway && gatewaysOn(ctx.world, endpoint, port.port).length === 0) return gatewayRefused(ctx, result.hop, client, authority, port.port, target);
   if (gateway) ctx.gatewayDownstream = { remoteIp: sourceIp(client), localIp: podIP(endpoint) ?? '0.0.0.0', localPort: target };
@@ -152,8 +165,17 @@ function callThroughService(ctx: Ctx, client: HopClient, svc: KubeObject, port: 
   const failed = failedResponse(result);
   const response = failed ?? serve(ctx, index, endpoint, target, authority);
   result.hop.httpCode = response.code;
+  if (gateway && result.hop.outcome === 'denied') logGatewayDenial(ctx, result.hop, client, endpoint, response, authority);
   logHop(ctx, result.hop, client, endpoint, response.code, response.body.length, authority, via ? undefined : clusterIP(svc));
   return response;
+}
+
+/** The gateway's own line for a request its RBAC filter refused: no upstream, the denial's details. */
+function logGatewayDenial(ctx: Ctx, hop: Hop, client: HopClient, gatewayPod: KubeObject, response: Response, authority: string): void {
+  const down = ctx.gatewayDownstream;
+  if (!down) return;
+  const text = gatewayLogLine(logEntry(ctx, hop, client, gatewayPod, response.code, response.body.length, authority), down, undefined);
+  ctx.logs.push({ namespace: gatewayPod.metadata.namespace ?? '', pod: gatewayPod.metadata.name, container: SIDECAR_CONTAINER, text });
 }
 
 /** A direct connection to a pod IP (no Service): a client sidecar forwards it as-is. */
@@ -177,7 +199,7 @@ function callPod(ctx: Ctx, client: HopClient, pod: KubeObject, port: number, aut
         },
         observation: { kind: 'delivered' as const },
       }
-    : evaluateHop(ctx.world, { client, endpoint: pod, port, ...(passthrough ? { passthrough } : {}), protocol: 'http', parent: -1 });
+    : evaluateHop(ctx.world, { client, endpoint: pod, port, ...(passthrough ? { passthrough } : {}), protocol: 'http', parent: -1, http: hopHttp(ctx, authority, false) });
   const index = ctx.hops.push(result.hop) - 1;
   const failed = failedResponse(result);
   const response = failed ?? serve(ctx, index, pod, port, authority);
@@ -204,6 +226,7 @@ function gatewaysOn(world: World, gatewayPod: KubeObject, servicePort: number): 
 function gatewayRefused(ctx: Ctx, hop: Hop, client: HopClient, authority: string, servicePort: number, target: number): Response {
   hop.outcome = 'refused';
   hop.httpCode = 0;
+  delete hop.authz;
   hop.outcomeReason = reason('refused.no-gateway-server', `no Gateway gives ${hop.to} a server on port ${servicePort}: its Envoy has no listener on ${target}, so the connection is refused`, { to: hop.to, port: servicePort, target });
   // The SYN is answered with a reset: the connect step fails, and nothing follows it.
   const connect = hop.handshake.find((step) => step.kind === 'tcp_connect');
@@ -308,13 +331,19 @@ function grpcCall(ctx: Ctx, fromPod: KubeObject, parent: number, call: BackendCa
   const port = svc ? servicePorts(svc).find((p) => p.port === call.port) : undefined;
   if (!svc || !port) return { ok: false, error: `rpc error: code = Unavailable desc = name resolver error: produced zero addresses` };
   const client = appClient(fromPod);
-  const saved = { method: ctx.method, path: ctx.path, userAgent: ctx.userAgent };
+  const saved = { method: ctx.method, path: ctx.path, userAgent: ctx.userAgent, headers: ctx.headers };
   ctx.method = 'POST';
   ctx.path = call.path;
   ctx.userAgent = grpcUserAgent(fromPod.metadata.labels.app ?? '');
+  ctx.headers = {};
   const response = callThroughService(ctx, client, svc, port, parent, `${host}:${call.port}`);
   Object.assign(ctx, saved);
   if (response.connectionError) return { ok: false, error: `rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: read tcp: connection reset by peer"` };
+  const grpcStatus = response.headers.find(([k]) => k === 'grpc-status')?.[1];
+  if (grpcStatus === '7') {
+    const message = response.headers.find(([k]) => k === 'grpc-message')?.[1] ?? '';
+    return { ok: false, error: `rpc error: code = PermissionDenied desc = ${message}` };
+  }
   if (response.code >= 500) return { ok: false, error: `rpc error: code = Unavailable desc = ${response.body}` };
   return { ok: true };
 }
@@ -432,6 +461,7 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
   const ctx: Ctx = {
     world, hops: [], logs: [], method, path: url?.path ?? '/',
     userAgent: spec.userAgent ?? 'curl/8.11.1',
+    headers: Object.fromEntries(Object.entries(spec.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     requestId: requestIdFor(`${spec.url}|${clientLabel(spec)}|${world.clock.now()}`),
     time, depth: 0, spread: world.rng.clone(), spreadUsed: false,
   };

@@ -1,3 +1,5 @@
+import type { AppliedPolicy, AuthzDecision, AuthzDecisionCode, AuthzNote, RuleMatch } from '../policies/authorizationTypes.ts';
+
 /**
  * A trace is the engine's account of one request: every hop, what each side decided and why, and
  * how it ended. Views and machines only play traces; they never decide anything themselves.
@@ -19,8 +21,10 @@ export type ServerMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'NO_SIDECAR';
  * - refused: nothing listens on that port.
  * - timeout: no route to the address; the connection never completes.
  * - protocol_error: TLS bytes reached a plaintext HTTP listener.
+ * - denied: the server's proxy (sidecar or ingress gateway) refused the request by
+ *   AuthorizationPolicy: `403 RBAC: access denied` over HTTP, a closed connection over TCP.
  */
-export type HopOutcome = 'ok' | 'reset' | '503' | 'tls_error' | 'refused' | 'timeout' | 'protocol_error';
+export type HopOutcome = 'ok' | 'reset' | '503' | 'tls_error' | 'refused' | 'timeout' | 'protocol_error' | 'denied';
 
 export type HandshakeStepKind =
   | 'tcp_connect'
@@ -33,7 +37,8 @@ export type HandshakeStepKind =
   | 'plaintext'
   | 'reset'
   | 'http_request'
-  | 'http_response';
+  | 'http_response'
+  | 'authorization';
 
 /** One step of a connection, in wire order. */
 export interface HandshakeStep {
@@ -49,7 +54,7 @@ export interface HandshakeStep {
 
 /** Names the object and field that made a decision, so the UI can open the YAML at that field. */
 export interface Cause {
-  kind: 'PeerAuthentication' | 'DestinationRule' | 'Service' | 'Pod' | 'VirtualService' | 'Gateway' | 'Namespace' | 'MeshConfig';
+  kind: 'PeerAuthentication' | 'DestinationRule' | 'AuthorizationPolicy' | 'Service' | 'Pod' | 'VirtualService' | 'Gateway' | 'Namespace' | 'MeshConfig';
   namespace: string;
   name: string;
   /** JSON path of the deciding field, e.g. `spec.mtls.mode` or `spec.portLevelMtls.8080.mode`. */
@@ -101,6 +106,26 @@ export interface Hop {
   handshake: HandshakeStep[];
   /** Index of the hop whose server made this call (page fan-out), or -1 for the first hop. */
   parent: number;
+  /**
+   * The AuthorizationPolicy decision of the server's proxy, when the request reached one (a sidecar
+   * or the ingress gateway) and at least one policy applies to it.
+   */
+  authz?: HopAuthz;
+}
+
+/** What the enforcing proxy decided about a request, and who it took the caller to be. */
+export interface HopAuthz {
+  allowed: boolean;
+  code: AuthzDecisionCode;
+  /** The caller's principal as the proxy saw it (from its mTLS certificate); absent over plaintext. */
+  principal?: string;
+  /** The rule that allowed or denied, when one did. */
+  match?: RuleMatch;
+  /** `rbac_access_denied_matched_policy[...]`'s content when denied. */
+  deniedBy?: string;
+  applied: AppliedPolicy[];
+  dryRun?: AuthzDecision['dryRun'];
+  notes: AuthzNote[];
 }
 
 /** What a browser tab shows for a page request. */
@@ -147,6 +172,17 @@ export function failingHopIndex(trace: Pick<Trace, 'hops'>): number {
   return trace.hops.findIndex((h) => h.outcome !== 'ok');
 }
 
+/** A hop's authorization in `#trace`: allowed or not, the decision's code, and the deciding rule. */
+function authzJson(authz: HopAuthz): Record<string, string | number | boolean> {
+  const m = authz.match;
+  return {
+    allowed: authz.allowed,
+    code: authz.code,
+    ...(m ? { policy: `${m.policy.namespace}/${m.policy.name}`, ...(m.rule === undefined ? {} : { rule: m.rule }) } : {}),
+    ...(authz.principal ? { principal: authz.principal } : {}),
+  };
+}
+
 /** The stable JSON of one trace, as `sim --trace` prints it after `#trace `. */
 export function toTraceJson(trace: Trace): string {
   return JSON.stringify({
@@ -165,6 +201,7 @@ export function toTraceJson(trace: Trace): string {
       serverModeBecause: h.serverReason.text,
       outcome: h.outcome,
       httpCode: h.httpCode,
+      ...(h.authz ? { authz: authzJson(h.authz) } : {}),
     })),
   });
 }

@@ -43,6 +43,7 @@ export default defineMessages(
     'diagram.outcome.refused': 'refused',
     'diagram.outcome.timeout': 'timeout',
     'diagram.outcome.protocolError': 'protocol error',
+    'diagram.outcome.denied': 'RBAC denied',
     'diagram.sends.plaintext': 'plaintext',
   },
   {
@@ -82,6 +83,7 @@ export default defineMessages(
     'diagram.outcome.refused': '拒否',
     'diagram.outcome.timeout': 'タイムアウト',
     'diagram.outcome.protocolError': 'プロトコルエラー',
+    'diagram.outcome.denied': 'RBAC で拒否',
     'diagram.sends.plaintext': '平文',
   },
 );

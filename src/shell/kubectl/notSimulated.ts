@@ -25,12 +25,11 @@ export function notSimulatedMessage(command: string): string {
 
 /**
  * Istio kinds the API server stores and validates here, but whose effect on traffic the simulator
- * does not model: requests are decided by PeerAuthentication, DestinationRule, Gateway and
- * VirtualService only. Writing one prints a note, so a learner does not read an unchanged curl
+ * does not model: requests are decided by PeerAuthentication, DestinationRule, AuthorizationPolicy,
+ * Gateway and VirtualService only. Writing one prints a note, so a learner does not read an unchanged curl
  * result as Istio's verdict.
  */
 const EFFECT_NOT_SIMULATED: Readonly<Record<string, string>> = {
-  AuthorizationPolicy: 'AuthorizationPolicy is stored and validated, but not enforced: requests are allowed or denied as if it did not exist',
   RequestAuthentication: 'RequestAuthentication is stored and validated, but JWTs are not checked',
   ServiceEntry: 'ServiceEntry is stored and validated, but it adds nothing to the mesh registry: traffic to its hosts is not simulated',
   Sidecar: 'Sidecar is stored and validated, but it does not narrow what the proxies see or capture',

@@ -61,14 +61,11 @@ describe('resource types a real cluster serves', () => {
     });
     expect(run(world, 'get serviceentries').stdout).toBe('NAME      HOSTS             LOCATION        RESOLUTION   AGE\nhttpbin   ["httpbin.org"]   MESH_EXTERNAL   DNS          0s\n');
     const ap = 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: deny-all\n  namespace: frontend\nspec:\n  action: DENY\n  rules:\n  - from:\n    - source:\n        namespaces: ["default"]\n';
-    expect(run(world, 'apply -f -', ap)).toEqual({
-      stdout: 'authorizationpolicy.security.istio.io/deny-all created\n',
-      stderr: 'mtls-playground: AuthorizationPolicy is stored and validated, but not enforced: requests are allowed or denied as if it did not exist\n',
-      code: 0,
-    });
-    // Once per kind and command; PeerAuthentication, which the simulator enforces, gets no note.
-    const two = `${ap.replace('deny-all', 'a1')}---\n${ap.replace('deny-all', 'a2')}---\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: frontend\nspec:\n  mtls:\n    mode: STRICT\n`;
-    expect(run(world, 'apply -f -', two).stderr).toBe('mtls-playground: AuthorizationPolicy is stored and validated, but not enforced: requests are allowed or denied as if it did not exist\n');
+    // AuthorizationPolicy is enforced: no note.
+    expect(run(world, 'apply -f -', ap)).toEqual({ stdout: 'authorizationpolicy.security.istio.io/deny-all created\n', stderr: '', code: 0 });
+    // The note comes once per kind and command; PeerAuthentication and AuthorizationPolicy, which the simulator enforces, get none.
+    const two = `${se.replace('httpbin', 's1')}---\n${se.replace('httpbin', 's2')}---\n${ap.replace('deny-all', 'a1')}---\n${ap.replace('deny-all', 'a2')}---\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: frontend\nspec:\n  mtls:\n    mode: STRICT\n`;
+    expect(run(world, 'apply -f -', two).stderr).toBe('mtls-playground: ServiceEntry is stored and validated, but it adds nothing to the mesh registry: traffic to its hosts is not simulated\n');
     expect(run(world, 'get ap -n frontend').stdout).toBe('NAME       ACTION   AGE\na1         DENY     0s\na2         DENY     0s\ndeny-all   DENY     0s\n');
     const sidecar = 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\nspec:\n  egress:\n  - hosts: ["./*", "istio-system/*"]\n';
     expect(run(world, 'apply -f -', sidecar).stdout).toBe('sidecar.networking.istio.io/default created\n');

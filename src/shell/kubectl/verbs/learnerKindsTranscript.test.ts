@@ -6,7 +6,7 @@ import { simTranscript } from '../../testing/simTranscript.ts';
  * examples/kubectl-learner-kinds.sh through the `sim` CLI, as one golden transcript: api-resources,
  * the mesh root ConfigMap read by openssl, istiod's CA Secret, Endpoints (with 1.33's warning) and
  * EndpointSlices, nodes, --field-selector, events after a scale-up, `kubectl events`, Istio kinds
- * stored but not enforced, and mistakes. The formats are checked against their sources in
+ * stored (one of them enforced), and mistakes. The formats are checked against their sources in
  * learnerKinds.test.ts.
  */
 const SCRIPT = new URL('../../../../examples/kubectl-learner-kinds.sh', import.meta.url);
