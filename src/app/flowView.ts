@@ -1,4 +1,4 @@
-import type { Trace } from '../../domain/traffic/trace.ts';
+import type { Trace } from '../domain/traffic/trace.ts';
 
 /**
  * One request as the diagram shows it. The app owns the clock: it hands the diagram a new array

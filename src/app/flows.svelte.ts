@@ -1,6 +1,6 @@
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import { type Trace, failingHopIndex } from '../domain/traffic/trace.ts';
-import type { FlowMotion, FlowPosition, FlowView } from '../diagrams/requestFlow/types.ts';
+import type { FlowMotion, FlowPosition, FlowView } from './flowView.ts';
 import { playbackMachine } from '../machines/playbackMachine.ts';
 import { flowOutcome, requestFlowMachine, stepDelay } from '../machines/requestFlowMachine.ts';
 import { FrameClock, type FrameSource } from './frameClock.ts';

@@ -3,7 +3,7 @@ import { createDefaultWorld } from '../domain/cluster/defaultWorld.ts';
 import { peerAuthentication } from '../domain/testing/fixtures.ts';
 import { simulateRequest } from '../domain/traffic/simulateRequest.ts';
 import type { Trace } from '../domain/traffic/trace.ts';
-import type { FlowPosition } from '../diagrams/requestFlow/types.ts';
+import type { FlowPosition } from './flowView.ts';
 import { resetTrace, storefrontTrace } from '../machines/testing/flows.ts';
 import { FlowPlayer } from './flows.svelte.ts';
 import { manualFrames } from './manualFrames.test-helper.ts';

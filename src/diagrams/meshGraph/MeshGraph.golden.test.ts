@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
 import type { World } from '../../domain/world.ts';
-import type { FlowView } from '../requestFlow/types.ts';
+import type { FlowView } from '../../app/flowView.ts';
 import { GATEWAY_URL, LOAD_BALANCER_URL, browserGet, flowView, strictCartWorld, testcurlGet } from './diagramFixtures.ts';
 import { compareGolden, normalizeSvg } from './goldenSvg.ts';
 import MeshGraph from './MeshGraph.svelte';

@@ -4,7 +4,7 @@ import { peerAuthentication } from '../../domain/testing/fixtures.ts';
 import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
 import type { Trace } from '../../domain/traffic/trace.ts';
 import type { World } from '../../domain/world.ts';
-import type { FlowView } from '../requestFlow/types.ts';
+import type { FlowView } from '../../app/flowView.ts';
 
 /** The ingress gateway's and the frontend-external LoadBalancer's external IPs in the default world. */
 export const GATEWAY_URL = 'http://34.136.92.187/';

@@ -5,7 +5,7 @@ import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
 import { GATEWAY_URL, LOAD_BALANCER_URL, browserGet, flowView, mountG, mutationsDuring, strictCartWorld, testcurlGet } from '../meshGraph/diagramFixtures.ts';
 import { layoutMeshGraph } from '../meshGraph/layoutMeshGraph.ts';
 import { drawRequestFlow } from './drawRequestFlow.ts';
-import type { FlowMotion, FlowPosition, FlowView } from './types.ts';
+import type { FlowMotion, FlowPosition, FlowView } from '../../app/flowView.ts';
 
 /** A motion the test moves: `set` where a flow is, then `frame()`. */
 function manualMotion() {

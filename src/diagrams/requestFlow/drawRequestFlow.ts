@@ -8,7 +8,7 @@ import type { MeshLayout } from '../meshGraph/types.ts';
 import { attrIfChanged, setAttr, setText, textIfChanged } from '../writeIfChanged.ts';
 import { type HopPath, hopPath } from './flowGeometry.ts';
 import { breakMarkOf, type FlowPathSegment, flowPathSegments, markerPoint, markerText } from './flowMarker.ts';
-import type { FlowMotion, FlowPosition, FlowView } from './types.ts';
+import type { FlowMotion, FlowPosition, FlowView } from '../../app/flowView.ts';
 
 export interface DrawRequestFlowOptions {
   /** Also highlights the flow with this id (besides flows whose `selected` is set). */

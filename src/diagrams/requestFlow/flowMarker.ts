@@ -3,7 +3,7 @@ import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import type { MeshLayout } from '../meshGraph/types.ts';
 import type { Point } from '../meshGraph/connector.ts';
 import { type HopPath, hopPath, outcomeLabel, pointAlong, sendsLabel } from './flowGeometry.ts';
-import type { FlowView } from './types.ts';
+import type { FlowView } from '../../app/flowView.ts';
 
 /** A failed request's break mark, relative to its marker: where the connection broke, and its label. */
 export interface BreakMark {
