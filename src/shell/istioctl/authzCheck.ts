@@ -1,11 +1,12 @@
 import { hasSidecar, podPhase } from '../../domain/cluster/pods.ts';
-import { getPath, getStringMap, type KubeObject, labelsMatch } from '../../domain/objects.ts';
+import { getPath, getStringMap, type Json, type KubeObject, labelsMatch } from '../../domain/objects.ts';
+import { isGatewayPod } from '../../domain/resolution/isGatewayPod.ts';
 import type { World } from '../../domain/world.ts';
 import { tabwrite } from '../kubectl/format/index.ts';
 import { podName } from './podArg.ts';
 import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
 
-/** An RBAC filter of the pod's inbound listener: its action and its named policies (`ns[N]-policy[P]-rule[i]`). */
+/** An RBAC filter of the pod's listeners: its rules' action and policy names (`ns[N]-policy[P]-rule[i]`), and its shadow rules' names. */
 interface RbacFilter {
   action: string;
   policies: string[];
@@ -16,36 +17,84 @@ interface RbacFilter {
 const ANONYMOUS = '_anonymous_match_nothing_';
 const POLICY_NAME = /(?:istio-ext-authz-)?ns\[(.+)\]-policy\[(.+)\]-rule\[(.+)\]/;
 
-/** The AuthorizationPolicy action as the RBAC filter carries it (AUDIT is Envoy's LOG). */
-const ENVOY_ACTION: Readonly<Record<string, string>> = { ALLOW: 'ALLOW', DENY: 'DENY', AUDIT: 'LOG', CUSTOM: 'CUSTOM' };
+/** The AuthorizationPolicy actions as istiod builds them, in its order (builder.go `build`), with Envoy's name (AUDIT is LOG). */
+const BUILT_ACTIONS: readonly (readonly [string, string])[] = [['AUDIT', 'LOG'], ['DENY', 'DENY'], ['ALLOW', 'ALLOW']];
+
+/** Fields of a rule only an HTTP filter can read (authz/model/generator.go: the generators that fail `forTCP`). */
+const HTTP_SOURCE = ['requestPrincipals', 'notRequestPrincipals'];
+const HTTP_OPERATION = ['hosts', 'notHosts', 'paths', 'notPaths', 'methods', 'notMethods'];
+const HTTP_WHEN = /^(request\.headers|request\.auth\.)/;
+
+/** Whether a rule reads an HTTP-only field: on a TCP filter chain an ALLOW rule like it is skipped (model.go `checkError`). */
+function readsHttp(rule: Json): boolean {
+  const has = (clauses: Json | undefined, key: string, fields: string[]) =>
+    (Array.isArray(clauses) ? clauses : []).some((c) => fields.some((f) => getPath(c, key, f) !== undefined));
+  const when = getPath(rule, 'when');
+  return has(getPath(rule, 'from'), 'source', HTTP_SOURCE) || has(getPath(rule, 'to'), 'operation', HTTP_OPERATION) ||
+    (Array.isArray(when) ? when : []).some((w) => HTTP_WHEN.test(String(getPath(w, 'key') ?? '')));
+}
+
+/** `istio.io/dry-run`, read with Go's strconv.ParseBool as builder.go `isDryRun` does. */
+function isDryRun(policy: KubeObject): boolean {
+  return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(policy.metadata.annotations['istio.io/dry-run'] ?? '');
+}
 
 /**
- * The RBAC filters istiod builds for a workload (pilot/pkg/security/authz/builder): one per action
- * among the policies that select it (the root namespace's and its own namespace's, without a
- * selector or with one its labels match), each rule named `ns[N]-policy[P]-rule[i]`; CUSTOM rules
- * go to the shadow rules with the `istio-ext-authz-` prefix.
+ * The policies that attach to a sidecar or gateway pod (pilot model/authorization.go
+ * `ListAuthorizationPolicies`): the root namespace's and the pod's own namespace's, without a
+ * selector or with one its labels match; a policy with targetRef(s) never attaches to them.
  */
-function rbacFilters(world: World, pod: KubeObject): RbacFilter[] {
+function attachedPolicies(world: World, pod: KubeObject): KubeObject[] {
   const ns = pod.metadata.namespace ?? '';
   const namespaces = ns === world.rootNamespace ? [ns] : [world.rootNamespace, ns];
-  const byAction = new Map<string, RbacFilter>();
-  for (const policyNs of namespaces) {
-    for (const policy of world.list('AuthorizationPolicy', policyNs)) {
-      const selector = getStringMap(policy.spec, 'selector', 'matchLabels');
-      if (Object.keys(selector).length > 0 && !labelsMatch(selector, pod.metadata.labels)) continue;
-      const action = ENVOY_ACTION[String(getPath(policy.spec, 'action') ?? 'ALLOW')] ?? 'ALLOW';
-      const filter = byAction.get(action) ?? { action: action === 'CUSTOM' ? 'ALLOW' : action, policies: [], shadow: [] };
-      byAction.set(action, filter);
-      const rules = getPath(policy.spec, 'rules');
-      const count = Array.isArray(rules) ? rules.length : 0;
-      for (let i = 0; i < count; i++) {
-        const name = `ns[${policyNs}]-policy[${policy.metadata.name}]-rule[${String(i)}]`;
-        if (action === 'CUSTOM') filter.shadow.push(`istio-ext-authz-${name}`);
-        else filter.policies.push(name);
-      }
+  return namespaces.flatMap((policyNs) => world.list('AuthorizationPolicy', policyNs)).filter((policy) => {
+    const refs = getPath(policy.spec, 'targetRefs');
+    if ((Array.isArray(refs) && refs.length > 0) || getPath(policy.spec, 'targetRef') !== undefined) return false;
+    return labelsMatch(getStringMap(policy.spec, 'selector', 'matchLabels'), pod.metadata.labels);
+  });
+}
+
+/** The Envoy policy names of some policies' rules on one kind of filter chain (builder.go `build` and `policyName`). */
+function ruleNames(policies: KubeObject[], chain: 'http' | 'tcp', action: string, prefix = ''): string[] {
+  return policies.flatMap((policy) => {
+    const name = (i: number) => `${prefix}ns[${policy.metadata.namespace ?? ''}]-policy[${policy.metadata.name}]-rule[${String(i)}]`;
+    const rules = getPath(policy.spec, 'rules');
+    // A policy without rules gets one that never matches, so `spec: {}` still names itself.
+    if (!Array.isArray(rules) || rules.length === 0) return [name(0)];
+    return rules.flatMap((rule, i) => (chain === 'tcp' && action === 'ALLOW' && readsHttp(rule) ? [] : [name(i)]));
+  });
+}
+
+/**
+ * The RBAC filters istiod builds for a pod (pilot/pkg/security/authz/builder/builder.go, Istio
+ * 1.26), on its HTTP filter chains and, for a sidecar, on its TCP ones (the inbound passthrough
+ * chains are TCP whatever the ports). CUSTOM first: this mesh has no extension provider, so
+ * `getExtAuthz` fails and the enforced CUSTOM rules become a DENY filter (`getBadCustomDenyRules`,
+ * `-deny-due-to-bad-CUSTOM-action`). Then AUDIT (Envoy's LOG), DENY and ALLOW, each one filter whose
+ * rules are the enforced policies' and whose shadow rules the dry-run ones'; an action with only
+ * dry-run policies has no rules at all, which Envoy reads as ALLOW.
+ */
+function rbacFilters(world: World, pod: KubeObject): RbacFilter[] {
+  const policies = attachedPolicies(world, pod);
+  const actionOf = (p: KubeObject) => String(getPath(p.spec, 'action') ?? 'ALLOW');
+  const filters: RbacFilter[] = [];
+  for (const chain of isGatewayPod(pod) ? (['http'] as const) : (['http', 'tcp'] as const)) {
+    const custom = policies.filter((p) => actionOf(p) === 'CUSTOM' && !isDryRun(p));
+    if (custom.length > 0) {
+      filters.push({ action: 'DENY', policies: ruleNames(custom, chain, 'CUSTOM', 'istio-ext-authz-').map((n) => `${n}-deny-due-to-bad-CUSTOM-action`), shadow: [] });
+    }
+    for (const [action, envoy] of BUILT_ACTIONS) {
+      const selected = policies.filter((p) => actionOf(p) === action);
+      if (selected.length === 0) continue;
+      const enforced = selected.filter((p) => !isDryRun(p));
+      filters.push({
+        action: enforced.length > 0 ? envoy : 'ALLOW',
+        policies: ruleNames(enforced, chain, action),
+        shadow: ruleNames(selected.filter(isDryRun), chain, action),
+      });
     }
   }
-  return [...byAction.values()];
+  return filters;
 }
 
 /** RBAC filters found anywhere in a saved config dump (`typed_config` of type …rbac.v3.RBAC). */
@@ -68,11 +117,11 @@ function rbacFiltersInDump(value: unknown, out: RbacFilter[] = [], depth = 0): R
 
 /** authz/listener.go `Print`: DENY, ALLOW, LOG, CUSTOM; names sorted; distinct rules counted; tabwriter padding 3. */
 function printPolicies(ctx: IstioctlContext, filters: RbacFilter[]): void {
-  const byAction = new Map<string, Map<string, Set<string>>>();
+  const byAction = new Map<string, Set<string>>();
+  const rulesOf = new Map<string, Set<string>>();
   const add = (action: string, name: string, rule: string) => {
-    const names = byAction.get(action) ?? new Map<string, Set<string>>();
-    byAction.set(action, names);
-    names.set(name, (names.get(name) ?? new Set()).add(rule));
+    byAction.set(action, (byAction.get(action) ?? new Set()).add(name));
+    rulesOf.set(name, (rulesOf.get(name) ?? new Set()).add(rule));
   };
   const split = (full: string): [string, string] => {
     const m = POLICY_NAME.exec(full);
@@ -87,7 +136,7 @@ function printPolicies(ctx: IstioctlContext, filters: RbacFilter[]): void {
   for (const action of ['DENY', 'ALLOW', 'LOG', 'CUSTOM']) {
     const names = byAction.get(action);
     if (!names) continue;
-    for (const name of [...names.keys()].sort()) text += `${action}\t${name}\t${String(names.get(name)?.size ?? 0)}\n`;
+    for (const name of [...names].sort()) text += `${action}\t${name}\t${String(rulesOf.get(name)?.size ?? 0)}\n`;
   }
   ctx.out(tabwrite(text, { minwidth: 0, padding: 3, padchar: ' ', rememberWidths: false }));
 }

@@ -66,16 +66,16 @@ describe('istioctl x authz check', () => {
     expect(run(createDefaultWorld(), 'istioctl x authz check deployment/frontend -n frontend')).toEqual({ stdout: 'ACTION   AuthorizationPolicy   RULES\n', stderr: '', exitCode: 0 });
   });
 
-  it('lists the policies that select the pod: DENY first, rules counted, allow-nothing as the anonymous policy', () => {
+  it('lists the policies that select the pod: DENY first, rules counted, allow-nothing under its own name', () => {
     const world = createDefaultWorld();
     addPolicy(world, 'istio-system', 'deny-delete', { action: 'DENY', rules: [{ to: [{ operation: { methods: ['DELETE'] } }] }, { from: [{ source: { namespaces: ['x'] } }] }] });
     addPolicy(world, 'frontend', 'allow-nothing', {});
     addPolicy(world, 'frontend', 'other-app', { selector: { matchLabels: { app: 'other' } }, rules: [{}] });
     addPolicy(world, 'cart', 'elsewhere', { rules: [{}] });
     expect(run(world, 'istioctl x authz check deployment/frontend.frontend').stdout).toBe(
-      'ACTION   AuthorizationPolicy         RULES\n' +
-      'DENY     deny-delete.istio-system    2\n' +
-      'ALLOW    _anonymous_match_nothing_   1\n',
+      'ACTION   AuthorizationPolicy        RULES\n' +
+      'DENY     deny-delete.istio-system   2\n' +
+      'ALLOW    allow-nothing.frontend     1\n',
     );
     addPolicy(world, 'frontend', 'allow-get', { rules: [{ to: [{ operation: { methods: ['GET'] } }] }], action: 'ALLOW' });
     expect(run(world, 'istioctl x authz check deployment/frontend -n frontend').stdout).toContain('ALLOW    allow-get.frontend         1\n');
