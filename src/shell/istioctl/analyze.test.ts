@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import type { KubeObject } from '../../domain/objects.ts';
-import { destinationRule, peerAuthentication, pod } from '../../domain/testing/fixtures.ts';
+import { authorizationPolicy, destinationRule, peerAuthentication, pod } from '../../domain/testing/fixtures.ts';
 import type { World } from '../../domain/world.ts';
 import { MemoryFs } from '../bash/memoryFs.ts';
 import type { VirtualFs } from '../types.ts';
@@ -117,5 +117,37 @@ describe('istioctl analyze', () => {
     expect(r.stdout).toBe('Warning [IST0174] (DestinationRule frontend/frontend) The host frontend.demo.svc.cluster.local defined in the DestinationRule does not match any services in the mesh.\n');
     expect(world.list('DestinationRule')).toEqual([]);
     expect(run(world, 'istioctl analyze -n frontend missing.yaml', fs)).toEqual({ stdout: '', stderr: 'Error: stat missing.yaml: no such file or directory\n', exitCode: 1 });
+  });
+});
+
+// istio 1.26.4 pkg/config/analysis/analyzers/authz/authorizationpolicies.go with msg/messages.yaml IST0127 and IST0101.
+describe('istioctl analyze: AuthorizationPolicy', () => {
+  it('warns of a selector no in-mesh pod matches (IST0127) and errors on a source namespace that does not exist (IST0101)', () => {
+    const world = createDefaultWorld();
+    world.put(authorizationPolicy('frontend', 'old-app', { selector: { matchLabels: { version: 'v2', app: 'frontend' } }, rules: [{ from: [{ source: { namespaces: ['loadgenerator', 'shop-*', 'ghost'], notNamespaces: ['*-system', 'gone'] } }] }] }));
+    world.put(authorizationPolicy('frontend', 'frontend', { selector: { matchLabels: { app: 'frontend' } } }));
+    expect(run(world, 'istioctl analyze -n frontend')).toEqual({
+      stdout:
+        'Error [IST0101] (AuthorizationPolicy frontend/old-app) Referenced namespace not found: "ghost"\n' +
+        'Error [IST0101] (AuthorizationPolicy frontend/old-app) Referenced namespace not found: "gone"\n' +
+        'Error [IST0101] (AuthorizationPolicy frontend/old-app) Referenced namespace not found: "shop-*"\n' +
+        'Warning [IST0127] (AuthorizationPolicy frontend/old-app) No matching workloads for this resource with the following labels: app=frontend,version=v2\n',
+      stderr: 'Error: Analyzers found issues when analyzing namespace: frontend.\nSee https://istio.io/v1.26/docs/reference/config/analysis for more information about causes and resolutions.\n',
+      exitCode: 79,
+    });
+  });
+
+  it('looks mesh-wide for a root-namespace selector, skips a selectorless root policy, and needs in-mesh pods for a namespace-wide one', () => {
+    const world = createDefaultWorld();
+    world.put(authorizationPolicy('istio-system', 'mesh-frontend', { selector: { matchLabels: { app: 'frontend' } } }));
+    world.put(authorizationPolicy('istio-system', 'mesh-nobody', { selector: { matchLabels: { app: 'nobody' } } }));
+    world.put(authorizationPolicy('istio-system', 'mesh-wide', {}));
+    // testcurl runs without a sidecar in a namespace without injection: not in the mesh.
+    world.put(authorizationPolicy('default', 'allow-nothing', {}));
+    expect(run(world, 'istioctl analyze -A').stdout).toContain(
+      'Warning [IST0127] (AuthorizationPolicy default/allow-nothing) No matching workloads for this resource with the following labels: \n' +
+      'Warning [IST0127] (AuthorizationPolicy istio-system/mesh-nobody) No matching workloads for this resource with the following labels: app=nobody\n',
+    );
+    expect(run(world, 'istioctl analyze -A').stdout).not.toMatch(/mesh-frontend|mesh-wide/);
   });
 });

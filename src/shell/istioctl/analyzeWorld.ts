@@ -179,6 +179,64 @@ function analyzePortNames(world: World): AnalysisMessage[] {
   });
 }
 
+/**
+ * util.PodInMesh: the pod runs istio-proxy, or its `sidecar.istio.io/inject` label (then annotation)
+ * says "true", or, without either, its namespace's `istio-injection` label says "enabled".
+ */
+function podInMesh(world: World, pod: KubeObject): boolean {
+  const containers = getPath(pod.spec, 'containers');
+  if (Array.isArray(containers) && containers.filter(isJsonObject).some((c) => c.name === SIDECAR_CONTAINER && typeof c.image === 'string' && c.image !== '')) return true;
+  const inject = pod.metadata.labels['sidecar.istio.io/inject'] ?? pod.metadata.annotations['sidecar.istio.io/inject'];
+  if (inject !== undefined) return inject === 'true';
+  return world.get('Namespace', '', pod.metadata.namespace ?? '')?.metadata.labels['istio-injection'] === 'enabled';
+}
+
+/** authz.namespaceMatch: `*`, a `*suffix`, a `prefix*`, or the name (case-insensitive). */
+function namespaceMatch(ns: string, exp: string): boolean {
+  if (exp === '*') return true;
+  if (exp.startsWith('*')) return ns.endsWith(exp.slice(1));
+  if (exp.endsWith('*')) return ns.startsWith(exp.slice(0, -1));
+  return ns.toLowerCase() === exp.toLowerCase();
+}
+
+/**
+ * authz.AuthorizationPoliciesAnalyzer (pkg/config/analysis/analyzers/authz/authorizationpolicies.go):
+ * IST0127 NoMatchingWorkloadsFound when no in-mesh pod matches the selector (anywhere in the mesh
+ * for a root-namespace policy, else in its namespace; a namespace-wide policy in a namespace without
+ * in-mesh pods, with empty labels); IST0101 for each `namespaces`/`notNamespaces` entry of a source
+ * that matches no namespace.
+ */
+function analyzeAuthorizationPolicies(world: World): AnalysisMessage[] {
+  const inMesh = world.list('Pod').filter((pod) => podInMesh(world, pod));
+  const namespaces = world.list('Namespace').map((ns) => ns.metadata.name);
+  const out: AnalysisMessage[] = [];
+  for (const ap of world.list('AuthorizationPolicy')) {
+    const ns = ap.metadata.namespace ?? '';
+    const hasSelector = isJsonObject(getPath(ap.spec, 'selector') ?? null);
+    const selector = getStringMap(ap.spec, 'selector', 'matchLabels');
+    // klabels.SelectorFromSet(...).String(): sorted `key=value`, comma-separated.
+    const labels = Object.keys(selector).sort().map((k) => `${k}=${selector[k] ?? ''}`).join(',');
+    const candidates = ns === world.rootNamespace ? inMesh : inMesh.filter((pod) => pod.metadata.namespace === ns);
+    if (ns === world.rootNamespace && !hasSelector) {
+      // A selectorless root-namespace policy applies mesh-wide: nothing to report.
+    } else if (!hasSelector) {
+      if (candidates.length === 0) out.push(message('Warning', 'IST0127', ap, 'No matching workloads for this resource with the following labels: '));
+    } else if (!candidates.some((pod) => labelsMatch(selector, pod.metadata.labels))) {
+      out.push(message('Warning', 'IST0127', ap, `No matching workloads for this resource with the following labels: ${labels}`));
+    }
+    const rules = getPath(ap.spec, 'rules');
+    for (const rule of Array.isArray(rules) ? rules : []) {
+      const froms = getPath(rule, 'from');
+      for (const from of Array.isArray(froms) ? froms : []) {
+        for (const exp of [...stringList(getPath(from, 'source', 'namespaces')), ...stringList(getPath(from, 'source', 'notNamespaces'))]) {
+          if (!namespaces.some((name) => namespaceMatch(name, exp))) out.push(message('Error', 'IST0101', ap, `Referenced namespace not found: ${JSON.stringify(exp)}`));
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Runs every simulated analyzer over the whole world; callers filter by namespace and sort. */
 export function analyzeWorld(world: World): AnalysisMessage[] {
   return [
@@ -187,5 +245,6 @@ export function analyzeWorld(world: World): AnalysisMessage[] {
     ...analyzeVirtualServices(world),
     ...analyzeGatewaySelectors(world),
     ...analyzePortNames(world),
+    ...analyzeAuthorizationPolicies(world),
   ];
 }
