@@ -59,7 +59,7 @@ export function importGraph(root: string, types = false): ImportGraph {
   for (const path of sourceFiles(root)) {
     const targets = staticImports(scriptOf(path, readFileSync(path, 'utf8')), types)
       .map((specifier) => resolveSpecifier(path, specifier))
-      .filter((target) => target !== undefined && SOURCE.test(target))
+      .filter((target): target is string => target !== undefined && SOURCE.test(target))
       .map((target) => relative(root, target));
     graph.set(relative(root, path), [...new Set(targets)]);
   }

@@ -1,6 +1,7 @@
 import type { Trace } from '../domain/traffic/trace.ts';
 import { configSnapshot, diffConfig } from '../domain/cluster/configSnapshot.ts';
-import type { Lesson, LessonLocale, LessonStep, CheckResult } from '../lessons/types.ts';
+import type { Locale } from '../domain/locale.ts';
+import type { Lesson, LessonStep, CheckResult } from '../lessons/types.ts';
 import { checkStep, startSession } from '../lessons/run.ts';
 import { SimSession, type SessionSnapshot } from '../shell/session.ts';
 import { CommandHistory, MAX_UNDO, firstLine, sessionFingerprint, type TimelinePoint } from './commandHistory.svelte.ts';
@@ -69,7 +70,7 @@ export class Course {
   readonly predictionBook = new Predictions();
   /** Something the learner should be told (progress restored, storage problem…). */
   notice = $state('');
-  locale: () => LessonLocale = () => 'en';
+  locale: () => Locale = () => 'en';
   private t(key: MessageKey, params?: Record<string, string | number>): string {
     return translate(this.locale(), key, params);
   }

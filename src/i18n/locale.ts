@@ -1,12 +1,8 @@
+import { isLocale, type Locale } from '../domain/locale.ts';
 import { en, ja, type MessageKey } from './messages/index.ts';
 
-export type Locale = 'en' | 'ja';
-export const LOCALES: readonly Locale[] = ['en', 'ja'];
+export { isLocale, LOCALES, type Locale } from '../domain/locale.ts';
 export const tables: Record<Locale, Record<MessageKey, string>> = { en, ja };
-
-export function isLocale(value: unknown): value is Locale {
-  return value === 'en' || value === 'ja';
-}
 
 /**
  * The language to start in: the URL's `lang` parameter first (`?lang=ja`, or `lang=` in the

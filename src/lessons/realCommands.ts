@@ -1,4 +1,5 @@
-import type { Lesson, LessonLocale, LessonStep } from './types.ts';
+import type { Locale, LocalizedText } from '../domain/locale.ts';
+import type { Lesson, LessonStep } from './types.ts';
 
 /** The simulated cluster's external IPs, which a real cluster replaces with its own. */
 export interface ExternalAddresses {
@@ -8,13 +9,26 @@ export interface ExternalAddresses {
 
 const SIM_PROJECT = /--project[= ]mtls-playground\b/g;
 
+/** The script's own comments. */
+const SCRIPT_TEXT = {
+  setup: { en: "Prepare the lesson's starting point", ja: 'レッスンの開始状態を用意する' },
+  realCluster: {
+    en: "# Runs against a real cluster (kubectl's current context). Read it before you run it.",
+    ja: '# 実際のクラスタ (kubectl の現在のコンテキスト) に対して実行します。実行前に内容を確認してください。',
+  },
+  noSetE: {
+    en: '# Some requests are meant to fail (e.g. 000 and exit code 56), so the script does not use set -e.',
+    ja: '# 一部のリクエストは失敗するのが正しい結果です (例: 000 とexit code 56)。そのため set -e は使いません。',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
 /**
  * "Copy as real commands": a step (or several) as a bash script for a real cluster. The
  * simulator's fixed external IPs become variables read from the cluster, the project becomes
  * `$PROJECT_ID`, and each step is introduced by a comment in the learner's language. The commands
  * themselves are the lesson's, unchanged.
  */
-export function toRealScript(lesson: Lesson, steps: readonly LessonStep[], locale: LessonLocale, addresses: ExternalAddresses): string {
+export function toRealScript(lesson: Lesson, steps: readonly LessonStep[], locale: Locale, addresses: ExternalAddresses): string {
   const body = steps.map((step) => {
     const index = lesson.steps.indexOf(step) + 1;
     const commands = step.solution.trim() || step.commands.join('\n');
@@ -22,18 +36,14 @@ export function toRealScript(lesson: Lesson, steps: readonly LessonStep[], local
   });
   // The lesson's starting point (e.g. a legacy namespace) comes first when the script starts at step 1.
   if (lesson.setup?.trim() && steps[0] === lesson.steps[0]) {
-    body.unshift(`# 0. ${locale === 'ja' ? 'レッスンの開始状態を用意する' : "Prepare the lesson's starting point"}\n${replaceAddresses(lesson.setup.trim(), addresses)}\n`);
+    body.unshift(`# 0. ${SCRIPT_TEXT.setup[locale]}\n${replaceAddresses(lesson.setup.trim(), addresses)}\n`);
   }
   const text = body.join('\n');
   const header = [
     '#!/usr/bin/env bash',
     `# ${lesson.title[locale]}`,
-    locale === 'ja'
-      ? '# 実際のクラスタ (kubectl の現在のコンテキスト) に対して実行します。実行前に内容を確認してください。'
-      : "# Runs against a real cluster (kubectl's current context). Read it before you run it.",
-    locale === 'ja'
-      ? '# 一部のリクエストは失敗するのが正しい結果です (例: 000 とexit code 56)。そのため set -e は使いません。'
-      : '# Some requests are meant to fail (e.g. 000 and exit code 56), so the script does not use set -e.',
+    SCRIPT_TEXT.realCluster[locale],
+    SCRIPT_TEXT.noSetE[locale],
     'set -u',
   ];
   if (SIM_PROJECT.test(text)) header.push('PROJECT_ID="${PROJECT_ID:?set PROJECT_ID to your Google Cloud project}"');

@@ -1,5 +1,6 @@
 import type { World } from '../domain/world.ts';
 import type { Trace } from '../domain/traffic/trace.ts';
+import type { LocalizedText } from '../domain/locale.ts';
 
 /**
  * Lessons are data that prove themselves: each step's check looks at behaviour (what requests do
@@ -9,9 +10,7 @@ import type { Trace } from '../domain/traffic/trace.ts';
  * in both languages; `lessons.test.ts` fails when one is missing.
  */
 
-export type LessonLocale = 'en' | 'ja';
-/** A text in both languages. Paragraphs are separated by a blank line; `code` spans are backticks. */
-export type LocalizedText = Record<LessonLocale, string>;
+export type { LocalizedText };
 
 /** What a check sees. */
 export interface CheckContext {

@@ -8,6 +8,8 @@
  * never read.
  */
 
+import type { Locale } from '../../domain/locale.ts';
+
 /** Caps shared by saved progress, progress files and share links. */
 export const LIMITS = {
   /** Commands in one list (a lesson's, or the sandbox's). */
@@ -25,7 +27,7 @@ export const LIMITS = {
 /** Lesson ids and step ids: lower-case letters, digits and dashes (a lesson's folder name). */
 export const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
-export type Locale = 'en' | 'ja';
+export type { Locale };
 export type Theme = 'system' | 'light' | 'dark' | 'projector';
 export type Mode = 'lesson' | 'sandbox';
 

@@ -4,6 +4,7 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Course } from '../../app/course.svelte.ts';
 import { Simulator } from '../../app/simulator.svelte.ts';
+import type { Locale } from '../../domain/locale.ts';
 import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import LessonPanel from './LessonPanel.svelte';
@@ -34,7 +35,7 @@ const lesson: Lesson = {
   ],
 };
 
-async function setup(locale: 'en' | 'ja' = 'en') {
+async function setup(locale: Locale = 'en') {
   const course = new Course();
   const sim = new Simulator({ commands: course.shellCommands });
   course.attach(sim);

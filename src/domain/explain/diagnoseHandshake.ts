@@ -1,6 +1,7 @@
 import type { HandshakeStep, Hop, Phrase, PhraseParams } from '../traffic/trace.ts';
 import { line, renderLine, renderPhrase } from './messages.ts';
-import type { ExplainLocale, Line, MessageParams } from './types.ts';
+import type { Locale } from '../locale.ts';
+import type { Line, MessageParams } from './types.ts';
 
 /** One row of a handshake sequence diagram: a message from one side to the other. */
 export interface HandshakeRow {
@@ -105,7 +106,7 @@ function rowFor(s: HandshakeStep, hop: Hop): Draft {
   return { code: s.kind, from: s.actor, label: { phrase: { code: s.kind, text: s.kind } }, detail: { phrase: { code: s.kind, text: s.text } }, ok: s.ok };
 }
 
-const renderText = (text: Text, locale: ExplainLocale) => ('line' in text ? renderLine(text.line, locale) : renderPhrase(text.phrase, locale));
+const renderText = (text: Text, locale: Locale) => ('line' in text ? renderLine(text.line, locale) : renderPhrase(text.phrase, locale));
 
 /**
  * Turns a hop's handshake into sequence-diagram rows, in wire order: TCP, ClientHello (SNI, ALPN),
@@ -114,7 +115,7 @@ const renderText = (text: Text, locale: ExplainLocale) => ('line' in text ? rend
  * where the connection fails carries `failure`; when the client sidecar answers for a failed
  * upstream, a last row shows its local 503. Labels and details are in `locale` (English by default).
  */
-export function diagnoseHandshake(hop: Hop, locale: ExplainLocale = 'en'): HandshakeRow[] {
+export function diagnoseHandshake(hop: Hop, locale: Locale = 'en'): HandshakeRow[] {
   const rows: HandshakeRow[] = [];
   let failed = false;
   const add = (id: string, draft: Draft, failure: boolean) => {

@@ -1,8 +1,9 @@
 import type { Cause, Phrase } from '../traffic/trace.ts';
 import type { VerifyCommand } from './verifyCommands.ts';
+import type { Locale } from '../locale.ts';
 
-/** The languages the explainer's catalogs speak. */
-export type ExplainLocale = 'en' | 'ja';
+/** `Locale` under its former name, which messages.ts still imports; new code imports `Locale` from domain/locale.ts. */
+export type ExplainLocale = Locale;
 
 /** Parameters of a message: enumerated values are codes (e.g. `STRICT`), free text is the engine's English. */
 export type MessageParams = Readonly<Record<string, string | number>>;
