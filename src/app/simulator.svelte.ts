@@ -7,7 +7,7 @@ import { SimSession, type SessionSnapshot } from '../shell/session.ts';
 import type { CommandHandler, RunResult } from '../shell/types.ts';
 import { istiodMachine } from '../machines/istiodMachine.ts';
 import { FlowPlayer } from './flows.svelte.ts';
-import type { SimEvent } from './simEvents.ts';
+import type { EventFilter, SimEvent } from './simEvents.ts';
 import type { KubectlHost, PortForward } from '../shell/kubectl/host.ts';
 import { forwardRequest, isLoopbackUrl, loopbackPort, refusedTrace } from '../shell/kubectl/portForwardRequest.ts';
 import { EditorState } from './editorState.svelte.ts';
@@ -30,25 +30,8 @@ export interface CommandObserver {
   onTrace?(trace: Trace): void;
 }
 
-export interface EventFilter {
-  requests: boolean;
-  config: boolean;
-  background: boolean;
-}
-
 const MAX_EVENTS = 500;
 const LOADGEN_PATHS = ['/', '/product/OLJCESPC7Z', '/cart', '/', '/product/66VCHSJNUP', '/_healthz'];
-
-/** One line that narrates a request's outcome for screen readers and the event list. */
-export function narrate(trace: Trace): string {
-  const failed = trace.hops[failingHopIndex(trace)];
-  const who = trace.origin === 'browser' ? 'Browser' : trace.origin === 'background' ? 'loadgenerator' : trace.from;
-  const result = trace.curlExit !== 0
-    ? `failed: ${trace.curlError ?? `curl exit ${trace.curlExit}`}`
-    : `HTTP ${trace.httpCode}`;
-  const why = failed ? ` ${failed.to}: ${failed.outcomeReason.text}.` : '';
-  return `${who} → ${trace.url}: ${result}.${why}`;
-}
 
 /**
  * The browser simulator's state: one session (world + shell), the derived mesh view, the event
@@ -68,12 +51,12 @@ export class Simulator {
   events = $state.raw<SimEvent[]>([]);
   selectedEventId = $state<number | undefined>(undefined);
   selectedHop = $state(0);
+  /** What the event list shows (EventList applies it). */
   filter = $state<EventFilter>({ requests: true, config: true, background: false });
   browserUrl = $state('');
   browserTrace = $state.raw<Trace | undefined>(undefined);
   backgroundOn = $state(false);
-  /** The last outcome, narrated for the ARIA live region (English; views render `narrationTrace` in their language). */
-  narration = $state('');
+  /** The last request's trace, which the ARIA live region narrates in the view's language (narrationLine). */
   narrationTrace = $state.raw<Trace | undefined>(undefined);
   /** The editor panel `kubectl edit` opens. */
   readonly editor = new EditorState();
@@ -90,12 +73,6 @@ export class Simulator {
   });
 
   readonly selectedEvent: SimEvent | undefined = $derived(this.events.find((e) => e.id === this.selectedEventId));
-
-  readonly visibleEvents: SimEvent[] = $derived(
-    this.events.filter((e) =>
-      e.kind === 'config' ? this.filter.config : e.origin === 'background' ? this.filter.background : this.filter.requests,
-    ),
-  );
 
   private observers: CommandObserver[] = [];
 
@@ -189,11 +166,10 @@ export class Simulator {
   }
 
   private recordTrace(trace: Trace): SimEvent {
-    const event = this.pushEvent({ kind: 'request', origin: trace.origin, time: this.session.world.clock.now(), trace, summary: narrate(trace) });
+    const event = this.pushEvent({ kind: 'request', origin: trace.origin, time: this.session.world.clock.now(), trace });
     this.trackConnections(event.id, trace);
     if (trace.origin !== 'background') {
       for (const o of this.observers) o.onTrace?.(trace);
-      this.narration = event.summary;
       this.narrationTrace = trace;
       this.select(event.id);
     }

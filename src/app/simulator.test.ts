@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderLine } from '../domain/explain/messages.ts';
+import { narrationLine } from '../domain/explain/narrate.ts';
 import { Simulator } from './simulator.svelte.ts';
 
 describe('Simulator', () => {
@@ -18,7 +20,8 @@ describe('Simulator', () => {
     expect(sim.selectedEventId).toBe(request?.id);
     expect(sim.selectedHop).toBe(0);
     expect(sim.browserTrace?.page).toBe('connection-reset');
-    expect(sim.narration).toContain('Recv failure: Connection reset by peer');
+    expect(sim.narrationTrace).toBe(request?.kind === 'request' ? request.trace : undefined);
+    expect(renderLine(narrationLine(sim.narrationTrace!))).toContain('Recv failure: Connection reset by peer');
     expect(sim.mesh.find((w) => w.workload === 'frontend')?.workloadMode?.mode).toBe('STRICT');
     sim.dispose();
   });

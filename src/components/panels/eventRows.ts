@@ -1,14 +1,7 @@
-import type { SimEvent } from '../../app/simEvents.ts';
+import { type EventFilter, isVisible, type SimEvent } from '../../app/simEvents.ts';
 import { renderLine } from '../../domain/explain/messages.ts';
 import { narrationLine } from '../../domain/explain/narrate.ts';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
-
-/** Which kinds of event the list shows. */
-export interface EventFilter {
-  requests: boolean;
-  config: boolean;
-  background: boolean;
-}
 
 /** How a row's outcome is drawn: a shape and a word, never a colour alone. */
 export type RowStatus = 'ok' | 'warn' | 'fail' | 'config';
@@ -32,11 +25,6 @@ export interface EventRow {
 
 /** The most rows the list renders; older ones stay in the model. */
 export const MAX_ROWS = 300;
-
-export function isVisible(event: SimEvent, filter: EventFilter): boolean {
-  if (event.kind === 'config') return filter.config;
-  return event.origin === 'background' ? filter.background : filter.requests;
-}
 
 function requestOutcome(event: Extract<SimEvent, { kind: 'request' }>, { t }: Translator): { status: RowStatus; outcome: string } {
   const { trace } = event;
