@@ -48,7 +48,7 @@ function createNamed(ctx: VerbContext, sub: NamedCreate, args: string[]): number
     ctx.err(`${outputError}\n`);
     return 1;
   }
-  const namespace = sub.namespaced && ctx.namespaceGiven ? { namespace: ctx.namespace } : {};
+  const namespace: JsonObject = sub.namespaced && ctx.namespaceGiven ? { namespace: ctx.namespace } : {};
   const raw: JsonObject = { apiVersion: 'v1', kind: sub.kind, metadata: { name, ...namespace } };
   if (dryRun.dryRun === 'client') {
     // A typed object's zero creationTimestamp encodes as null; a Namespace's empty spec and status as {}.
