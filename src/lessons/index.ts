@@ -67,9 +67,34 @@ export const lessonCatalog: readonly LessonEntry[] = [
     steps: 4,
     load: () => import('./05-prove-encrypted/index.ts').then((m) => m.default),
   },
+  {
+    id: '06-zero-trust',
+    title: { en: 'Zero trust for the shop', ja: 'ショップをゼロトラストにする' },
+    summary: {
+      en: 'Deny everything to the product catalog with an allow-nothing AuthorizationPolicy, watch the storefront break and read why, then allow exactly the callers Online Boutique\'s call graph needs, by their mTLS principals. The difference between `spec: {}` and `rules: [{}]` is the difference between allow nothing and allow all.',
+      ja: '何も許可しない AuthorizationPolicy でプロダクトカタログへのアクセスをすべて拒否し、ストアフロントが壊れる様子とその理由を確かめます。そのあと、Online Boutique の呼び出しグラフに必要な呼び出し元だけを、mTLS のプリンシパルで許可します。`spec: {}` と `rules: [{}]` の違いは、何も許可しないか、すべてを許可するかの違いです。',
+    },
+    steps: 3,
+    load: () => import('./06-zero-trust/index.ts').then((m) => m.default),
+  },
+  {
+    id: '07-permissive-trap',
+    title: { en: 'The PERMISSIVE trap', ja: 'PERMISSIVE の落とし穴' },
+    summary: {
+      en: 'Under PERMISSIVE a plaintext caller has no principal. Predict what an ALLOW by principals does to it, see a DENY by principals miss it entirely and a DENY with `notPrincipals` catch it, then fix it for good: STRICT plus an ALLOW.',
+      ja: 'PERMISSIVE では、平文の呼び出し元にはプリンシパルがありません。プリンシパルによる ALLOW がそれをどう扱うかを予想し、プリンシパルによる DENY がそれをまったく捕まえられないことと、`notPrincipals` を使った DENY なら捕まえられることを確かめます。最後に、STRICT と ALLOW の組み合わせで根本的に解決します。',
+    },
+    steps: 4,
+    load: () => import('./07-permissive-trap/index.ts').then((m) => m.default),
+  },
+  {
+    id: '08-deny-and-gateway',
+    title: { en: 'DENY beats ALLOW, and the gateway\'s identity', ja: 'DENY は ALLOW に勝つ、そしてゲートウェイの ID' },
+    summary: {
+      en: 'The frontend already has an ALLOW policy. Deny one path next to it and see the DENY win; then allow only the ingress gateway\'s principal and find out that the browser itself is never a principal: the gateway is.',
+      ja: 'frontend にはすでに ALLOW ポリシーがあります。その横で 1 つのパスを DENY して、DENY が勝つことを確かめます。そのあと Ingress Gateway のプリンシパルだけを許可し、ブラウザ自身はプリンシパルにならず、プリンシパルになるのはゲートウェイだということを確かめます。',
+    },
+    steps: 3,
+    load: () => import('./08-deny-and-gateway/index.ts').then((m) => m.default),
+  },
 ];
-
-/** The catalog entry for a lesson id, if there is one. */
-export function findLesson(id: string): LessonEntry | undefined {
-  return lessonCatalog.find((entry) => entry.id === id);
-}

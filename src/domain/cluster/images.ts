@@ -27,8 +27,3 @@ function readBinaries(image: string): Set<string> {
   if (/microservices-demo\/(emailservice|recommendationservice|currencyservice|paymentservice|adservice|loadgenerator)$/.test(name)) return new Set(SHELL_TOOLS);
   return new Set();
 }
-
-/** The user a container's processes run as, which decides whether iptables captures them. */
-export function isProxyContainer(containerName: string): boolean {
-  return containerName === 'istio-proxy';
-}

@@ -4,8 +4,6 @@ import { perObject } from '../perObject.ts';
 export const SIDECAR_CONTAINER = 'istio-proxy';
 export const TLS_MODE_LABEL = 'security.istio.io/tlsMode';
 export const INJECT_ANNOTATION = 'sidecar.istio.io/inject';
-/** istio-proxy runs as this UID; iptables does not capture its own traffic (istio-iptables --uid-owner). */
-export const PROXY_UID = 1337;
 
 export interface ContainerInfo {
   name: string;
@@ -59,8 +57,4 @@ export function appContainerPorts(pod: KubeObject): number[] {
 /** `spiffe://cluster.local/ns/<ns>/sa/<sa>`: the identity in the workload's certificate. */
 export function spiffeId(trustDomain: string, namespace: string, serviceAccount: string): string {
   return `spiffe://${trustDomain}/ns/${namespace}/sa/${serviceAccount}`;
-}
-
-export function podKey(pod: KubeObject): string {
-  return `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
 }
