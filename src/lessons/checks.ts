@@ -4,14 +4,16 @@
  */
 import { BOUTIQUE_NAMESPACES } from '../domain/cluster/boutique.ts';
 import { externalIP } from '../domain/cluster/services.ts';
+import { policiesFor } from '../domain/policies/authorizationPolicy.ts';
+import type { AppliedPolicy } from '../domain/policies/authorizationTypes.ts';
 import { resolveServerMode } from '../domain/resolution/resolveServerMode.ts';
 import { summarizeMesh, type WorkloadMtls } from '../domain/resolution/summarizeMesh.ts';
 import type { PolicyLevel, ServerModeDecision } from '../domain/resolution/types.ts';
 import { parseUrl } from '../domain/traffic/request.ts';
 import type { Hop, Trace } from '../domain/traffic/trace.ts';
 import type { World } from '../domain/world.ts';
-import { findProbePod } from './probe.ts';
-import type { CheckContext, CheckResult, LocalizedText } from './types.ts';
+import { findProbePod, targetHop } from './probe.ts';
+import type { CheckContext, CheckResult, LocalizedText, ProbeSpec } from './types.ts';
 
 /** The eleven namespaces of Online Boutique, as the tutorial's for-loops list them. */
 export const APP_NAMESPACES: readonly string[] = BOUTIQUE_NAMESPACES;
@@ -96,4 +98,90 @@ export function isFromPlainPod(trace: Trace): boolean {
 /** Whether a sidecar or the gateway proxy was the hop's client (its TLS came from a DestinationRule or auto mTLS). */
 export function isProxyClient(hop: Hop | undefined): boolean {
   return hop !== undefined && /^(dr|auto)\./.test(hop.clientReason.code);
+}
+
+/*
+ * AuthorizationPolicy: what the enforcing proxy decided, and which policies apply to a workload.
+ * A denied HTTP request gets Envoy's local reply, `403` with the body `RBAC: access denied`
+ * (istio.io, tasks/security/authorization/authz-http); a gRPC call the server's sidecar denies fails
+ * the caller with `PermissionDenied`, which the frontend prints on its error page. Checks read the
+ * hop's verdict (`denied`), which both forms share.
+ */
+
+/** Envoy's RBAC filter's local reply body. */
+export const RBAC_DENIED_BODY = 'RBAC: access denied';
+
+/** The principal of a service account, as a policy writes it (`cluster.local/ns/NS/sa/SA`, no `spiffe://`). */
+export function principalOf(namespace: string, serviceAccount: string): string {
+  return `cluster.local/ns/${namespace}/sa/${serviceAccount}`;
+}
+
+/** The proxy in front of the addressed application refused the request by AuthorizationPolicy. */
+export function isDeniedByPolicy(trace: Trace): boolean {
+  return targetHop(trace)?.outcome === 'denied';
+}
+
+/** A page failed because a backend's sidecar refused the frontend's gRPC call (`code = PermissionDenied`). */
+export function isPageDeniedDownstream(trace: Trace): boolean {
+  return trace.httpCode >= 500 && trace.body.includes(`PermissionDenied desc = ${RBAC_DENIED_BODY}`);
+}
+
+/** The request was delivered to the addressed application, which answered (whatever its status). */
+export function reachesApp(trace: Trace): boolean {
+  return trace.curlExit === 0 && targetHop(trace)?.outcome === 'ok';
+}
+
+/** Whether the request addressed this Service first (`svc.ns.svc.cluster.local`, however the URL spelled it). */
+export function addressesService(trace: Trace, namespace: string, service: string): boolean {
+  return trace.hops[0]?.service === `${service}.${namespace}.svc.cluster.local`;
+}
+
+/** Whether the request left a pod of this namespace (testcurl: `default`). */
+export function isFromNamespace(trace: Trace, namespace: string): boolean {
+  return trace.from.startsWith(`${namespace}/`);
+}
+
+/** Whether the request came from outside the cluster: the browser tab or Cloud Shell's curl. */
+export function isFromOutside(trace: Trace): boolean {
+  return trace.from.startsWith('external/');
+}
+
+/** The last of the requests that match, if any. */
+export function lastRequest(traces: readonly Trace[], match: (trace: Trace) => boolean): Trace | undefined {
+  for (let i = traces.length - 1; i >= 0; i--) {
+    const trace = traces[i];
+    if (trace && match(trace)) return trace;
+  }
+  return undefined;
+}
+
+/**
+ * The AuthorizationPolicies the proxy of the workload whose pods carry `app` enforces, with this
+ * action (dry-run policies decide nothing, so they are left out).
+ */
+export function enforcedPolicies(world: World, namespace: string, app: string, action: AppliedPolicy['action']): AppliedPolicy[] {
+  const pod = findProbePod(world, namespace, app);
+  return pod ? policiesFor(world, pod).filter((p) => p.action === action && !p.dryRun) : [];
+}
+
+/** Where the authorization lessons' requests leave from: a pod's app behind its sidecar (when it has one), the browser tab, Cloud Shell. */
+export function fromPod(namespace: string, app: string): ProbeSpec['from'] {
+  return { kind: 'pod', namespace, app };
+}
+export const FROM_TESTCURL = fromPod('default', 'testcurl');
+export const FROM_LOADGENERATOR = fromPod('loadgenerator', 'loadgenerator');
+export const FROM_BROWSER: ProbeSpec['from'] = { kind: 'browser' };
+export const FROM_CLOUDSHELL: ProbeSpec['from'] = { kind: 'cloudshell' };
+
+/** The default world's two public addresses: the frontend-external LoadBalancer and the ingress gateway. */
+export const FRONTEND_EXTERNAL_URL = 'http://35.202.118.74/';
+export const INGRESS_URL = 'http://34.136.92.187/';
+/** The frontend's address inside the cluster, as the loadgenerator calls it. */
+export const FRONTEND_SERVICE_URL = 'http://frontend.frontend.svc.cluster.local:80/';
+
+/** How a request ended, for a check's detail: `RBAC: access denied`, `000 (reset)`, or the status. */
+export function endedAs(trace: Trace): string {
+  if (isDeniedByPolicy(trace)) return RBAC_DENIED_BODY;
+  if (trace.curlExit === 56) return '000 (reset)';
+  return String(trace.httpCode || '000');
 }
