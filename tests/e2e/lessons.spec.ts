@@ -49,7 +49,7 @@ for (const lang of ['en', 'ja'] as const) {
   });
 }
 
-for (const [lesson, steps] of [[2, 6], [3, 3], [4, 3], [5, 4]] as const) {
+for (const [lesson, steps] of [[2, 6], [3, 3], [4, 3], [5, 4], [6, 3], [7, 4], [8, 3]] as const) {
   test(`lesson ${lesson} can be completed through the UI with its solutions`, async ({ page }) => {
     await openApp(page, `?lang=en&lesson=${lesson}`);
     for (let step = 0; step < steps; step++) {

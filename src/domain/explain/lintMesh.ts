@@ -8,6 +8,7 @@ import { type PeerAuthenticationView, readPeerAuthentication } from '../resoluti
 import { unmatchedDestinationRules } from '../resolution/unmatchedDestinationRules.ts';
 import type { Cause } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
+import { type AuthzLintCode, lintAuthorization } from './lintAuthorization.ts';
 import { line } from './messages.ts';
 import { type Probe, outcomeKey, probeFlow, servedServices } from './probeFlow.ts';
 import type { Line, LintCode, LintFinding } from './types.ts';
@@ -18,7 +19,7 @@ import type { Line, LintCode, LintFinding } from './types.ts';
  */
 const AUTO_MTLS = true;
 
-const SEVERITY: Record<LintCode, LintFinding['severity']> = {
+const SEVERITY: Record<Exclude<LintCode, AuthzLintCode>, LintFinding['severity']> = {
   KIA0002: 'error',
   KIA0003: 'error',
   KIA0004: 'warning',
@@ -58,7 +59,7 @@ interface Context {
   findings: LintFinding[];
 }
 
-function add(ctx: Context, code: LintCode, obj: KubeObject, path: string, actualEffect: Line, related: Cause[] = []): void {
+function add(ctx: Context, code: Exclude<LintCode, AuthzLintCode>, obj: KubeObject, path: string, actualEffect: Line, related: Cause[] = []): void {
   const noise = AUTO_MTLS && AUTO_MTLS_ONLY.has(code);
   ctx.findings.push({
     id: `${code}:${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`,
@@ -268,5 +269,5 @@ export function lintMesh(world: World): LintFinding[] {
   const ctx: Context = { world, pas, rules: [...world.list('DestinationRule')], clients: [...sidecars, ...gateways], findings: [] };
   checkRules(ctx);
   checkPolicies(ctx);
-  return ctx.findings;
+  return [...ctx.findings, ...lintAuthorization(world)];
 }

@@ -233,6 +233,12 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'kia.KIA0501': () => 'Namespace 全体で mTLS を有効にする DestinationRule がありません',
   'kia.KIA0505': () => 'Namespace 全体で mTLS を無効にする DestinationRule がありません',
   'kia.KIA0506': () => 'メッシュ全体で mTLS を無効にする DestinationRule がありません',
+  'kia.KIA0101': () => 'このルールの Namespace が見つかりません',
+  'kia.KIA0102': () => 'HTTP メソッドと Istio のワイルドカードだけが使えます',
+  'kia.KIA0104': () => 'このホストに一致するエントリがサービスレジストリにありません',
+  'kia.KIA0105': () => 'このフィールドには mTLS の有効化が必要です',
+  'kia.KIA0106': () => 'このプリンシパルのサービスアカウントが見つかりません',
+  'kia.KIA0108': () => 'プリンシパルを検証できません。トラストドメインが Kiali に知られていません',
   'lint.note.auto-mtls': () =>
     'Kiali がこのチェックを行うのは auto mTLS がオフのときだけです。ここでは auto mTLS がオン（Istio のデフォルト）なので、サイドカーは DestinationRule や PeerAuthentication がなくても、サイドカーが受け取れる相手には mTLS を送ります。このオブジェクトがないだけでは何も壊れず、この指摘はノイズです。実際に起きることを隣に示します。',
 
@@ -252,6 +258,18 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'effect.selector-none': (p) => `どの Pod にも適用されません: ${s(p, 'namespace')} にラベル ${s(p, 'labels')} を持つものはありません。何も変わりません。`,
   'effect.root-selector': (p) =>
     `どの Pod にも適用されません: ルート Namespace ${s(p, 'namespace')} にある selector 付きの PeerAuthentication は、何を選択していても Istio に無視されます。`,
+  'effect.authz.root-selector': (p) =>
+    `ルート Namespace の selector 付きポリシーは、Istio がすべての Namespace に適用します: ラベル ${s(p, 'labels')} は ${s(p, 'count')} 個の Pod（${s(p, 'pod')}${p.count === 1 ? '' : ' など'}）を選択するので、ポリシーはそこで働きます。`,
+  'effect.authz.no-namespace': (p) => `${s(p, 'namespace')} という Namespace はないので、そこから来る呼び出し元はいません: この値は一致しません。`,
+  'effect.authz.method': (p) =>
+    `プロキシはメソッドをリクエストのメソッドと完全に比べますが、${s(p, 'method')} で送られるリクエストはありません: この値は一致しません（gRPC の呼び出しは常に POST です）。`,
+  'effect.authz.no-host': (p) =>
+    `プロキシはホストをリクエストの Host ヘッダーと比べますが、${s(p, 'fqdn')} という Service はありません: Host ${s(p, 'host')} を付けて送られたリクエストだけが一致し、実在する Service の呼び出し元はそれを送りません。`,
+  'effect.authz.needs-mtls': (p) =>
+    `${s(p, 'field')} は呼び出し元の mTLS のアイデンティティを読みますが、これらのワークロードは mTLS を受け取りません: 平文の呼び出し元にはプリンシパルも Namespace もないので、肯定のフィールドは一致せず、not… のフィールドは必ず一致します。`,
+  'effect.authz.no-principal': (p) => `アイデンティティ ${s(p, 'principal')} で動いている Pod はありません: それを示す呼び出し元はいないので、この値は一致しません。`,
+  'effect.authz.foreign-domain': (p) =>
+    `このメッシュの証明書はすべてトラストドメイン ${s(p, 'trustDomain')} で発行されますが、${s(p, 'principal')} は ${s(p, 'domain')} を指しています: この値は一致しません（プリンシパルは spiffe:// を付けずに書きます）。`,
 
   'hs.tcp': () => 'TCP 接続',
   'hs.plaintext': () => '平文: TLS なし',

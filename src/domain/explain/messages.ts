@@ -203,6 +203,12 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'kia.KIA0501': () => 'Destination Rule enabling namespace-wide mTLS is missing',
   'kia.KIA0505': () => 'Destination Rule disabling namespace-wide mTLS is missing',
   'kia.KIA0506': () => 'Destination Rule disabling mesh-wide mTLS is missing',
+  'kia.KIA0101': () => 'Namespace not found for this rule',
+  'kia.KIA0102': () => 'Only HTTP methods and Istio wildcards are allowed',
+  'kia.KIA0104': () => 'This host has no matching entry in the service registry',
+  'kia.KIA0105': () => 'This field requires mTLS to be enabled',
+  'kia.KIA0106': () => 'Service Account not found for this principal',
+  'kia.KIA0108': () => 'Unable to verify principal, trust domain is not known to Kiali',
   'lint.note.auto-mtls': () =>
     'Kiali runs this check only when auto mTLS is off. Auto mTLS is on here (the Istio default): sidecars send mTLS wherever a sidecar can receive it without any DestinationRule or PeerAuthentication, so the missing object alone breaks nothing and the finding is noise. What really happens is shown next to it.',
 
@@ -223,6 +229,18 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'effect.selector-none': (p) => `It applies to no pod: nothing in ${s(p, 'namespace')} has the labels ${s(p, 'labels')}. It changes nothing.`,
   'effect.root-selector': (p) =>
     `It applies to no pod: a PeerAuthentication with a selector in the root namespace ${s(p, 'namespace')} is ignored by Istio whatever it selects.`,
+  'effect.authz.root-selector': (p) =>
+    `Istio applies a root-namespace policy with a selector in every namespace: the labels ${s(p, 'labels')} select ${s(p, 'count')} pod${p.count === 1 ? '' : 's'} (${s(p, 'pod')}${p.count === 1 ? '' : ', …'}), so the policy does apply there.`,
+  'effect.authz.no-namespace': (p) => `No namespace is called ${s(p, 'namespace')}, so no caller comes from it: this value never matches.`,
+  'effect.authz.method': (p) =>
+    `The proxy compares methods with the request's method exactly, and no request is sent with ${s(p, 'method')}: this value never matches (gRPC calls are always POST).`,
+  'effect.authz.no-host': (p) =>
+    `The proxy compares hosts with the request's Host header, and no Service is ${s(p, 'fqdn')}: only a request sent with the Host ${s(p, 'host')} matches, and callers of a real Service do not send it.`,
+  'effect.authz.needs-mtls': (p) =>
+    `${s(p, 'field')} reads the caller's mTLS identity, and these workloads do not receive mTLS: a plaintext caller has no principal and no namespace, so a positive field never matches it and a not… field always does.`,
+  'effect.authz.no-principal': (p) => `No running pod has the identity ${s(p, 'principal')}: no caller presents it, so this value never matches.`,
+  'effect.authz.foreign-domain': (p) =>
+    `Every certificate in this mesh is issued in the trust domain ${s(p, 'trustDomain')}, and ${s(p, 'principal')} names ${s(p, 'domain')}: this value never matches. (A principal is written without spiffe://.)`,
 
   'hs.tcp': () => 'TCP connect',
   'hs.plaintext': () => 'Plaintext: no TLS',
