@@ -1,5 +1,6 @@
 import { kindInfo, splitApiVersion } from '../kinds.ts';
 import { type Json, type JsonObject, isJsonObject, ownValue } from '../objects.ts';
+import { validateAuthorizationPolicy } from '../policies/validateAuthorizationPolicy.ts';
 import {
   CEL_SKIPPED, type FieldError, duplicate, formatInvalid, goStringMap, invalid, isDns1035Label, isDns1123Label,
   isDns1123Subdomain, isQualifiedName, isValidLabelValue, notSupported, portNumError, required, typeInvalid,
@@ -479,6 +480,7 @@ function trafficPolicy(policy: Json | undefined): string[] {
 }
 
 const ISTIO_WEBHOOK: Record<string, (raw: JsonObject) => WebhookResult> = {
+  AuthorizationPolicy: (raw) => validateAuthorizationPolicy(raw),
   PeerAuthentication: (raw) => {
     const spec = objectOf(raw.spec);
     const errors: string[] = [];
