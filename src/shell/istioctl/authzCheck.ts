@@ -1,5 +1,7 @@
 import { hasSidecar, podPhase } from '../../domain/cluster/pods.ts';
-import { getPath, getStringMap, type Json, type KubeObject, labelsMatch } from '../../domain/objects.ts';
+import { getPath, type Json, type KubeObject } from '../../domain/objects.ts';
+import { policiesFor } from '../../domain/policies/authorizationPolicy.ts';
+import type { AppliedPolicy } from '../../domain/policies/authorizationTypes.ts';
 import { isGatewayPod } from '../../domain/resolution/isGatewayPod.ts';
 import type { World } from '../../domain/world.ts';
 import { tabwrite } from '../kubectl/format/index.ts';
@@ -34,31 +36,11 @@ function readsHttp(rule: Json): boolean {
     (Array.isArray(when) ? when : []).some((w) => HTTP_WHEN.test(String(getPath(w, 'key') ?? '')));
 }
 
-/** `istio.io/dry-run`, read with Go's strconv.ParseBool as builder.go `isDryRun` does. */
-function isDryRun(policy: KubeObject): boolean {
-  return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(policy.metadata.annotations['istio.io/dry-run'] ?? '');
-}
-
-/**
- * The policies that attach to a sidecar or gateway pod (pilot model/authorization.go
- * `ListAuthorizationPolicies`): the root namespace's and the pod's own namespace's, without a
- * selector or with one its labels match; a policy with targetRef(s) never attaches to them.
- */
-function attachedPolicies(world: World, pod: KubeObject): KubeObject[] {
-  const ns = pod.metadata.namespace ?? '';
-  const namespaces = ns === world.rootNamespace ? [ns] : [world.rootNamespace, ns];
-  return namespaces.flatMap((policyNs) => world.list('AuthorizationPolicy', policyNs)).filter((policy) => {
-    const refs = getPath(policy.spec, 'targetRefs');
-    if ((Array.isArray(refs) && refs.length > 0) || getPath(policy.spec, 'targetRef') !== undefined) return false;
-    return labelsMatch(getStringMap(policy.spec, 'selector', 'matchLabels'), pod.metadata.labels);
-  });
-}
-
 /** The Envoy policy names of some policies' rules on one kind of filter chain (builder.go `build` and `policyName`). */
-function ruleNames(policies: KubeObject[], chain: 'http' | 'tcp', action: string, prefix = ''): string[] {
+function ruleNames(world: World, policies: AppliedPolicy[], chain: 'http' | 'tcp', action: string, prefix = ''): string[] {
   return policies.flatMap((policy) => {
-    const name = (i: number) => `${prefix}ns[${policy.metadata.namespace ?? ''}]-policy[${policy.metadata.name}]-rule[${String(i)}]`;
-    const rules = getPath(policy.spec, 'rules');
+    const name = (i: number) => `${prefix}ns[${policy.namespace}]-policy[${policy.name}]-rule[${String(i)}]`;
+    const rules = getPath(world.get('AuthorizationPolicy', policy.namespace, policy.name)?.spec, 'rules');
     // A policy without rules gets one that never matches, so `spec: {}` still names itself.
     if (!Array.isArray(rules) || rules.length === 0) return [name(0)];
     return rules.flatMap((rule, i) => (chain === 'tcp' && action === 'ALLOW' && readsHttp(rule) ? [] : [name(i)]));
@@ -75,22 +57,22 @@ function ruleNames(policies: KubeObject[], chain: 'http' | 'tcp', action: string
  * dry-run policies has no rules at all, which Envoy reads as ALLOW.
  */
 function rbacFilters(world: World, pod: KubeObject): RbacFilter[] {
-  const policies = attachedPolicies(world, pod);
-  const actionOf = (p: KubeObject) => String(getPath(p.spec, 'action') ?? 'ALLOW');
+  // policiesFor: the root namespace's and the pod's namespace's, selector-less or matching; never targetRef(s) ones.
+  const policies = policiesFor(world, pod);
   const filters: RbacFilter[] = [];
   for (const chain of isGatewayPod(pod) ? (['http'] as const) : (['http', 'tcp'] as const)) {
-    const custom = policies.filter((p) => actionOf(p) === 'CUSTOM' && !isDryRun(p));
+    const custom = policies.filter((p) => p.action === 'CUSTOM' && !p.dryRun);
     if (custom.length > 0) {
-      filters.push({ action: 'DENY', policies: ruleNames(custom, chain, 'CUSTOM', 'istio-ext-authz-').map((n) => `${n}-deny-due-to-bad-CUSTOM-action`), shadow: [] });
+      filters.push({ action: 'DENY', policies: ruleNames(world, custom, chain, 'CUSTOM', 'istio-ext-authz-').map((n) => `${n}-deny-due-to-bad-CUSTOM-action`), shadow: [] });
     }
     for (const [action, envoy] of BUILT_ACTIONS) {
-      const selected = policies.filter((p) => actionOf(p) === action);
+      const selected = policies.filter((p) => p.action === action);
       if (selected.length === 0) continue;
-      const enforced = selected.filter((p) => !isDryRun(p));
+      const enforced = selected.filter((p) => !p.dryRun);
       filters.push({
         action: enforced.length > 0 ? envoy : 'ALLOW',
-        policies: ruleNames(enforced, chain, action),
-        shadow: ruleNames(selected.filter(isDryRun), chain, action),
+        policies: ruleNames(world, enforced, chain, action),
+        shadow: ruleNames(world, selected.filter((p) => p.dryRun), chain, action),
       });
     }
   }
