@@ -15,6 +15,7 @@
  *          `notPrincipals` does.
  */
 import { describe, expect, it } from 'vitest';
+import { explainTrace } from '../domain/explain/explainTrace.ts';
 import type { Trace } from '../domain/traffic/trace.ts';
 import { runScript } from './runScript.ts';
 import type { SimSession } from './session.ts';
@@ -158,5 +159,43 @@ EOF
     const authz = last(r.traces).hops[0]?.authz;
     expect(authz?.code).toBe('deny.no-allow-match');
     expect(authz?.notes.map((n) => n.code)).toContain('http-fields-on-tcp');
+  });
+});
+
+describe('the Why panel on a denied request', () => {
+  it('says which rule denied and on which field, and each fix it offers, run as a command, lets the request through', () => {
+    const spec = `action: DENY\nrules:\n- to:\n  - operation:\n      paths: ["/cart*"]`;
+    const r = run(policy('frontend', 'no-cart', spec), `kubectl exec testcurl -- curl -s -o /dev/null -w '%{http_code}' ${FRONTEND}/cart`);
+    const trace = last(r.traces);
+    const why = explainTrace(r.session.world, trace);
+    expect(why.hops[0]?.authz?.text).toBe('denied by DENY frontend/no-cart rule 0 (spec.rules[0].to[0].operation.paths): DENY is checked before ALLOW. The caller sent plaintext, so it has no principal: principals and namespaces cannot match it, and notPrincipals always does.');
+    expect(why.hops[0]?.verify.map((v) => v.command)).toContain(`istioctl x authz check ${trace.hops[0]?.to.split('/')[1] ?? ''} -n frontend`);
+    expect(why.fixes.map((f) => f.title.text)).toEqual(['Switch frontend/no-cart to dry run', 'Delete frontend/no-cart']);
+    for (const fix of why.fixes) {
+      const session = run(policy('frontend', 'no-cart', spec), 'true').session;
+      session.run(fix.command);
+      const after = session.run(`kubectl exec testcurl -- curl -s -o /dev/null -w '%{http_code}' ${FRONTEND}/cart`);
+      expect(after.chunks.map((c) => c.text).join(''), fix.command).toBe('200');
+    }
+  });
+
+  it('for a caller with a principal that no ALLOW rule names, offers an ALLOW for exactly that principal', () => {
+    const onlyGateway = `selector:\n  matchLabels:\n    app: productcatalogservice\naction: ALLOW\nrules:\n- from:\n  - source:\n      principals: ["cluster.local/ns/recommendation/sa/recommendation"]`;
+    const r = run(policy('product-catalog', 'only-recommendation', onlyGateway), `kubectl exec testcurl -- curl -s -o /dev/null -w '%{http_code}' ${FRONTEND}/`);
+    expect(r.text).toBe('500');
+    const trace = last(r.traces);
+    const why = explainTrace(r.session.world, trace);
+    const hop = why.hops[why.failedHop];
+    expect(hop?.authz?.text).toContain("The caller's principal is cluster.local/ns/frontend/sa/frontend.");
+    const fix = why.fixes[0];
+    expect(fix?.title.text).toBe('Allow cluster.local/ns/frontend/sa/frontend');
+    r.session.run(fix?.command ?? '');
+    expect(r.session.run(`kubectl exec testcurl -- curl -s -o /dev/null -w '%{http_code}' ${FRONTEND}/`).chunks.map((c) => c.text).join('')).toBe('200');
+  });
+
+  it('for a plaintext caller that no ALLOW rule can match, offers it a sidecar first', () => {
+    const r = run(policy('frontend', 'allow-nothing', '{}'), `kubectl exec testcurl -- curl -s -o /dev/null -w '%{http_code}' ${FRONTEND}/`);
+    const why = explainTrace(r.session.world, last(r.traces));
+    expect(why.fixes.map((f) => f.title.text)).toEqual(['Give default/testcurl a sidecar']);
   });
 });

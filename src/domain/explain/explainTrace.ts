@@ -1,6 +1,7 @@
 import { isGatewayPod } from '../resolution/isGatewayPod.ts';
 import type { Cause, Hop, Trace } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
+import { authzLine } from './explainAuthz.ts';
 import { lintMesh } from './lintMesh.ts';
 import { line } from './messages.ts';
 import { outcomeKey } from './probeFlow.ts';
@@ -66,6 +67,13 @@ function causeKey(c: Cause): string {
   return `${c.kind}/${c.namespace}/${c.name}#${c.field ?? ''}`;
 }
 
+/** The AuthorizationPolicy rule that allowed or denied the hop, when one did. */
+function authzCauses(hop: Hop): Cause[] {
+  const m = hop.authz?.match;
+  if (!m) return [];
+  return [{ kind: 'AuthorizationPolicy', namespace: m.policy.namespace, name: m.policy.name, field: m.field ?? (m.rule === undefined ? 'spec' : `spec.rules[${m.rule}]`) }];
+}
+
 function uniqueCauses(causes: Cause[]): Cause[] {
   const seen = new Set<string>();
   return causes.filter((c) => !seen.has(causeKey(c)) && seen.add(causeKey(c)));
@@ -73,6 +81,7 @@ function uniqueCauses(causes: Cause[]): Cause[] {
 
 function explainHop(world: World, hop: Hop, index: number): HopExplanation {
   const server = serverActor(hop);
+  const authz = authzLine(hop);
   return {
     index,
     title: hop.service
@@ -85,8 +94,9 @@ function explainHop(world: World, hop: Hop, index: number): HopExplanation {
     ),
     server: line('hop.server', { actor: server.actor, reasonCode: hop.serverReason.code, requires: server.requires }, { reason: hop.serverReason }),
     result: resultLine(hop),
+    ...(authz ? { authz } : {}),
     failed: hop.outcome !== 'ok',
-    links: uniqueCauses([...hop.clientReason.causes, ...hop.serverReason.causes, ...hop.outcomeReason.causes]),
+    links: uniqueCauses([...hop.clientReason.causes, ...hop.serverReason.causes, ...hop.outcomeReason.causes, ...authzCauses(hop)]),
     verify: verifyCommands(hop),
   };
 }

@@ -159,6 +159,27 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'result.refused': () => '接続が拒否された',
   'result.timeout': () => '接続がタイムアウトした',
   'result.protocol-error': () => 'プロトコルエラー: TLS のバイト列が平文の HTTP リスナーに届いた',
+  'hop.authz': (p) => {
+    const rule = has(p, 'rule') ? ` のルール ${s(p, 'rule')}` : '';
+    const field = has(p, 'field') ? `（${s(p, 'field')}）` : '';
+    const caller =
+      p.caller === 'plaintext'
+        ? '呼び出し元は平文で送ったので、プリンシパルがありません。principals と namespaces は一致せず、notPrincipals は必ず一致します。'
+        : p.caller === 'gateway'
+          ? `呼び出し元は Ingress Gateway です。プリンシパルを持たないブラウザの代わりに、ゲートウェイのプリンシパル ${s(p, 'principal')} が使われます。`
+          : `呼び出し元のプリンシパルは ${s(p, 'principal')} です。`;
+    const decision =
+      p.decision === 'allow.matched'
+        ? `ALLOW ${s(p, 'policy')}${rule}${field} が許可しました。`
+        : p.decision === 'deny.matched'
+          ? `${p.custom ? 'CUSTOM（拡張プロバイダーが設定されていないため DENY として働きます）' : 'DENY'} ${s(p, 'policy')}${rule}${field} が拒否しました。DENY は ALLOW より先に評価されます。`
+          : p.decision === 'deny.no-allow-match'
+            ? `拒否しました。ALLOW ポリシー（${s(p, 'allow')}）が適用されますが、どのルールも一致しません。`
+            : '許可しました。一致する DENY ルールがなく、ALLOW ポリシーも適用されません。';
+    const tcp = p.tcp ? ' このポートは TCP です。HTTP 専用のフィールドは評価できないため、そうした ALLOW ルールは一致せず、DENY ルールは残りのフィールドで一致します。' : '';
+    const dry = has(p, 'dryRun') ? ` ドライランのポリシーなら${p.dryRun === 'allowed' ? '許可' : '拒否'}していました。ドライランは判定を変えません。` : '';
+    return `${decision}${caller}${tcp}${dry}`;
+  },
   'result.denied': (p) => `接続は受け入れられたが、プロキシの AuthorizationPolicy がリクエストを拒否した: ${s(p, 'reason')} → RBAC: access denied`,
 
   'summary.ok': (p) => `リクエストは成功しました: ${s(p, 'hops')} ホップを経て HTTP ${s(p, 'code')}。すべての接続が受け入れられました。`,
@@ -217,6 +238,14 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'fix.ns-permissive': () => 'Namespace のポリシーを DISABLE ではなく PERMISSIVE にする',
   'fix.ns-permissive.detail': (p) =>
     `${s(p, 'object')} ${s(p, 'field')}: DISABLE → PERMISSIVE。サービスの auto mTLS が再びオンになり、STRICT のワークロードは mTLS を受け取ります。`,
+  'fix.authz-dry-run': (p) => `${s(p, 'policy')} をドライランにする`,
+  'fix.authz-dry-run.detail': (p) =>
+    `${s(p, 'policy')} に istio.io/dry-run: "true" のアノテーションを付けます。プロキシは評価するだけになり、リクエストは通ります。拒否したはずのものは Why パネルに表示されます。アノテーションを外すと再び適用されます。`,
+  'fix.authz-delete': (p) => `${s(p, 'policy')} を削除する`,
+  'fix.authz-delete.detail': (p) => `DENY ポリシー ${s(p, 'policy')} がなくなれば、（あれば）ALLOW ポリシーだけで判定されます。`,
+  'fix.authz-allow-principal': (p) => `${s(p, 'principal')} を許可する`,
+  'fix.authz-allow-principal.detail': (p) =>
+    `この呼び出し元のプリンシパルだけを許可する ALLOW ポリシー ${s(p, 'namespace')}/${s(p, 'name')} を追加します。ALLOW ポリシーは足し合わされ、先に一致する DENY がなければ、どれか一つのルールに一致したリクエストが通ります。`,
   'fix.server-sidecar': (p) => `${s(p, 'name')} にサイドカーを付ける`,
   'fix.server-sidecar.detail': (p) =>
     `Namespace ${s(p, 'namespace')} でインジェクションを有効にして Deployment を再起動します。そのサイドカーが、クライアントの送る mTLS を終端します。`,

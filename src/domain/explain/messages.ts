@@ -130,6 +130,27 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'result.refused': () => 'the connection is refused',
   'result.timeout': () => 'the connection times out',
   'result.protocol-error': () => 'protocol error: TLS bytes reached a plaintext HTTP listener',
+  'hop.authz': (p) => {
+    const rule = has(p, 'rule') ? ` rule ${s(p, 'rule')}` : '';
+    const field = has(p, 'field') ? ` (${s(p, 'field')})` : '';
+    const caller =
+      p.caller === 'plaintext'
+        ? 'The caller sent plaintext, so it has no principal: principals and namespaces cannot match it, and notPrincipals always does.'
+        : p.caller === 'gateway'
+          ? `The caller is the ingress gateway: its principal ${s(p, 'principal')} stands in for the browser, which has none.`
+          : `The caller's principal is ${s(p, 'principal')}.`;
+    const decision =
+      p.decision === 'allow.matched'
+        ? `allowed by ALLOW ${s(p, 'policy')}${rule}${field}.`
+        : p.decision === 'deny.matched'
+          ? `denied by ${p.custom ? 'CUSTOM (no extension provider is configured, so it acts as DENY)' : 'DENY'} ${s(p, 'policy')}${rule}${field}: DENY is checked before ALLOW.`
+          : p.decision === 'deny.no-allow-match'
+            ? `denied: ALLOW policies apply (${s(p, 'allow')}) and none of their rules matches.`
+            : 'allowed: no DENY rule matches and no ALLOW policy applies.';
+    const tcp = p.tcp ? ' The port is TCP: HTTP-only fields cannot be checked, so such ALLOW rules never match and such DENY rules match on their other fields.' : '';
+    const dry = has(p, 'dryRun') ? ` A dry-run policy would have ${p.dryRun === 'allowed' ? 'allowed' : 'denied'} it; dry runs never change the decision.` : '';
+    return `${decision} ${caller}${tcp}${dry}`;
+  },
   'result.denied': (p) => `the connection is accepted, then the proxy's AuthorizationPolicy denies the request: ${s(p, 'reason')} → RBAC: access denied`,
 
   'summary.ok': (p) => `The request succeeded: HTTP ${s(p, 'code')} after ${s(p, 'hops')} ${p.hops === 1 ? 'hop' : 'hops'}, every connection accepted.`,
@@ -187,6 +208,14 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'fix.ns-permissive': () => 'Make the namespace policy PERMISSIVE instead of DISABLE',
   'fix.ns-permissive.detail': (p) =>
     `${s(p, 'object')} ${s(p, 'field')}: DISABLE → PERMISSIVE. Auto mTLS is then on for the service again, and the STRICT workload receives mTLS.`,
+  'fix.authz-dry-run': (p) => `Switch ${s(p, 'policy')} to dry run`,
+  'fix.authz-dry-run.detail': (p) =>
+    `Annotate ${s(p, 'policy')} with istio.io/dry-run: "true". The proxies then only evaluate it: requests pass, and the Why panel shows what it would have denied. Remove the annotation to enforce it again.`,
+  'fix.authz-delete': (p) => `Delete ${s(p, 'policy')}`,
+  'fix.authz-delete.detail': (p) => `Without the DENY policy ${s(p, 'policy')}, the ALLOW policies (if any) decide alone.`,
+  'fix.authz-allow-principal': (p) => `Allow ${s(p, 'principal')}`,
+  'fix.authz-allow-principal.detail': (p) =>
+    `Add the ALLOW policy ${s(p, 'namespace')}/${s(p, 'name')} for exactly this caller's principal. ALLOW policies add up: any matching rule lets the request through, as long as no DENY matches first.`,
   'fix.server-sidecar': (p) => `Give ${s(p, 'name')} a sidecar`,
   'fix.server-sidecar.detail': (p) =>
     `Enable injection in namespace ${s(p, 'namespace')} and restart the deployment: its sidecar then terminates the mTLS the client sends.`,

@@ -7,6 +7,7 @@ import { readPeerAuthentication } from '../resolution/readPeerAuthentication.ts'
 import { parseUrl } from '../traffic/request.ts';
 import type { Cause, Hop, Trace } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
+import { authzFixes } from './explainAuthz.ts';
 import { applyCommand, fieldPath, manifestWithSpec, pruneEmpty, valueAt, withValue } from './editManifest.ts';
 import { line } from './messages.ts';
 import type { Fix, MessageParams } from './types.ts';
@@ -250,6 +251,11 @@ function secureNamingFixes(world: World, hop: Hop): Draft[] {
 
 function draftsFor(world: World, trace: Trace, hop: Hop): Draft[] {
   const code = hop.clientReason.code;
+  if (hop.outcome === 'denied') {
+    // A plaintext caller has no principal for an ALLOW rule to match: it needs a sidecar first.
+    const needsSidecar = !hop.authz?.principal && hop.authz?.code === 'deny.no-allow-match' && code === 'client.no-sidecar';
+    return [...authzFixes(world, hop), ...(needsSidecar ? clientSidecar(world, hop) : [])];
+  }
   if (hop.outcomeReason.code === 'tls.secure-naming') return secureNamingFixes(world, hop);
   if (hop.clientSends === 'PLAINTEXT' && hop.serverMode === 'STRICT') {
     if (code.startsWith('dr.')) return [...ruleFixes(world, hop, ['istio-mutual', 'delete']), ...serverPermissive(world, hop)];

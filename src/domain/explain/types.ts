@@ -35,6 +35,8 @@ export interface HopExplanation {
   server: Line;
   /** How the hop ended, e.g. `resets the connection (no filter chain matches plaintext)`. */
   result: Line;
+  /** The server proxy's AuthorizationPolicy decision, when a policy applies: who decided, on which field, for whom. */
+  authz?: Line;
   /** Whether the connection failed on this hop (the engine's outcome is not `ok`). */
   failed: boolean;
   /** Every object and field that took part in the decisions, for "open the YAML at this field". */

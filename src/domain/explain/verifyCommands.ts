@@ -1,7 +1,7 @@
 import type { Hop } from '../traffic/trace.ts';
 
 /** Which decision of a hop a command shows: the server's inbound mode, the client's TLS choice, or the certificate presented. */
-export type VerdictKind = 'server' | 'client' | 'certificate';
+export type VerdictKind = 'server' | 'client' | 'certificate' | 'authorization';
 
 /** A command that shows one verdict of a hop on a real cluster, ready for the prompt. */
 export interface VerifyCommand {
@@ -28,7 +28,8 @@ function isProxyClient(hop: Hop): boolean {
  *   gateway, its listener on the hop's port;
  * - the client: the outbound cluster of the Service, whose `transportSocket` (or
  *   `transportSocketMatches` under auto mTLS) says whether the proxy originates Istio mTLS (§2);
- * - the certificate: the server proxy's SDS secrets, when the hop's handshake presented one.
+ * - the certificate: the server proxy's SDS secrets, when the hop's handshake presented one;
+ * - the authorization: the server proxy's RBAC filters (`istioctl x authz check`), when a policy applied.
  * Pods without a proxy and clients outside the mesh decide nothing a proxy's config would show.
  */
 export function verifyCommands(hop: Hop): VerifyCommand[] {
@@ -46,6 +47,10 @@ export function verifyCommands(hop: Hop): VerifyCommand[] {
   }
   if (server && hop.handshake.some((s) => s.kind === 'server_certificate')) {
     commands.push({ verdict: 'certificate', command: `istioctl proxy-config secret ${server.pod} -n ${server.namespace}` });
+  }
+  if (server && hop.authz) {
+    // The RBAC filters istiod built for the server's proxy, by action, with their rules.
+    commands.push({ verdict: 'authorization', command: `istioctl x authz check ${server.pod} -n ${server.namespace}` });
   }
   return commands;
 }

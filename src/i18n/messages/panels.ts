@@ -12,6 +12,7 @@ export default defineMessages(
     'panels.why.client': 'Client',
     'panels.why.server': 'Server',
     'panels.why.result': 'Result',
+    'panels.why.authz': 'Authorization',
     'panels.why.decidedBy': 'Decided by',
     'panels.why.fixes': 'How to fix it',
     'panels.why.minimal': 'Minimal fix (hop {hop}):',
@@ -36,6 +37,7 @@ export default defineMessages(
     'panels.why.verify.server': 'The server\'s inbound listener: which filter chains accept the port',
     'panels.why.verify.client': 'The client\'s outbound cluster: whether it originates Istio mTLS',
     'panels.why.verify.certificate': 'The server\'s certificate and root CA',
+    'panels.why.verify.authorization': 'The server proxy\'s authorization policies, by action',
     'panels.why.verify.put': 'Put in the prompt',
     'panels.why.verify.putLabel': 'Put in the prompt: {command}',
 
@@ -65,6 +67,7 @@ export default defineMessages(
     'panels.why.client': 'クライアント',
     'panels.why.server': 'サーバー',
     'panels.why.result': '結果',
+    'panels.why.authz': '認可',
     'panels.why.decidedBy': '判断の根拠',
     'panels.why.fixes': '修正方法',
     'panels.why.minimal': '最小の修正（ホップ {hop}）:',
@@ -89,6 +92,7 @@ export default defineMessages(
     'panels.why.verify.server': 'サーバーのインバウンドリスナー: そのポートを受け付けるフィルターチェーン',
     'panels.why.verify.client': 'クライアントのアウトバウンドクラスタ: Istio の mTLS を送るかどうか',
     'panels.why.verify.certificate': 'サーバーの証明書とルート CA',
+    'panels.why.verify.authorization': 'サーバー側プロキシの認可ポリシー（アクションごと）',
     'panels.why.verify.put': 'プロンプトに入れる',
     'panels.why.verify.putLabel': 'プロンプトに入れる: {command}',
 
