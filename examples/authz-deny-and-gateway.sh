@@ -1,7 +1,8 @@
 # Lesson 8, "DENY beats ALLOW, and the gateway's identity".
 # Run: npm run sim -- --lesson 08-deny-and-gateway examples/authz-deny-and-gateway.sh
 kubectl get authorizationpolicies -n frontend
-# A DENY on the checkout next to the ALLOW that admits it: DENY is evaluated first.
+# A DENY on the checkout next to the ALLOW that admits it: DENY is evaluated first. The port keeps
+# the HTTP-only rule off TCP ports, where it would match everything.
 kubectl apply -f - <<YAML
 apiVersion: security.istio.io/v1
 kind: AuthorizationPolicy
@@ -16,6 +17,7 @@ spec:
   rules:
   - to:
     - operation:
+        ports: ["8080"]
         paths: ["/cart/checkout"]
 YAML
 curl -s -X POST -w '\n%{http_code}\n' http://34.136.92.187/cart/checkout
