@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import { BOUTIQUE_NAMESPACES } from '../../domain/cluster/boutique.ts';
 import { type RequestMatrix, computeMatrix, diffMatrix } from '../../domain/matrix/requestMatrix.ts';
 import type { World } from '../../domain/world.ts';
@@ -88,39 +88,5 @@ END
     const cell = document.querySelector('td[data-id="frontend/frontend>currency/currencyservice"]');
     expect(cell).toHaveTextContent('✕ 503');
     expect(cell).toHaveAttribute('data-state', 'http-503');
-  });
-
-  it('selects a cell by click and moves between cells with the arrow keys', async () => {
-    const { before, after } = apply(strict(['frontend']));
-    const onSelectCell = vi.fn();
-    render(RequestMatrixView, { props: { matrix: after, changes: diffMatrix(before, after), onSelectCell } });
-    const inside = screen.getByRole('table', { name: /Inside the cluster/ });
-    const buttons = within(inside).getAllByRole('button');
-    expect(buttons).toHaveLength(130);
-    expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
-    const reset = within(inside).getByRole('button', { name: 'default/testcurl → frontend/frontend: connection reset (changed)' });
-    await fireEvent.click(reset);
-    expect(onSelectCell).toHaveBeenCalledWith(expect.objectContaining({ id: 'default/testcurl>frontend/frontend', outcome: 'reset' }));
-
-    reset.focus();
-    await fireEvent.focus(reset);
-    await fireEvent.keyDown(reset, { key: 'ArrowDown' });
-    expect(document.activeElement).toHaveAttribute('data-id', 'ad/adservice>frontend/frontend');
-    expect(document.activeElement).toHaveAttribute('tabindex', '0');
-    expect(reset).toHaveAttribute('tabindex', '-1');
-    await fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Home' });
-    expect(document.activeElement).toHaveAttribute('data-id', 'ad/adservice>ad/adservice');
-    await fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowLeft' });
-    expect(document.activeElement).toHaveAttribute('data-id', 'ad/adservice>ad/adservice');
-    await fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Enter' });
-    expect(onSelectCell).toHaveBeenCalledTimes(1);
-  });
-
-  it('marks the selected cell', () => {
-    const { session } = runScript('');
-    render(RequestMatrixView, { props: { matrix: computeMatrix(session.world), changes: [], onSelectCell: vi.fn(), selectedId: 'default/testcurl>cart/cartservice' } });
-    const selected = screen.getByRole('button', { current: true });
-    expect(selected).toHaveAttribute('data-id', 'default/testcurl>cart/cartservice');
-    expect(selected).toHaveAttribute('tabindex', '0');
   });
 });
