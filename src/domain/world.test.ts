@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from './objects.ts';
+import { authorizationPolicy, destinationRule, peerAuthentication, pod } from './testing/fixtures.ts';
 import { World } from './world.ts';
 
 function textsOf(world: World, key = 'cart/cart-1'): string[] | undefined {
@@ -127,5 +128,19 @@ describe('World objects after a clone', () => {
     expect(clone.get('PeerAuthentication', 'cart', 'shared')).toBeDefined();
     expect(world.get('PeerAuthentication', 'cart', 'clone-only')).toBeUndefined();
     expect(new Set([stamp, world.version('PeerAuthentication', 'cart'), clone.version('PeerAuthentication', 'cart')]).size).toBe(3);
+  });
+});
+
+describe('World configVersion', () => {
+  it('moves with the policy kinds istiod pushes to the proxies, AuthorizationPolicy included, and not with a Pod', () => {
+    const world = new World();
+    let version = world.configVersion;
+    for (const object of [peerAuthentication('default', 'x'), destinationRule('default', 'x', { host: 'x' }), authorizationPolicy('default', 'x', {})]) {
+      world.put(object);
+      expect(world.configVersion, object.kind).toBeGreaterThan(version);
+      version = world.configVersion;
+    }
+    world.put(pod('default', 'x'));
+    expect(world.configVersion).toBe(version);
   });
 });

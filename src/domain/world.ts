@@ -2,6 +2,7 @@ import { type Clock, ManualClock, DEFAULT_EPOCH_MS, toSeconds } from './clock.ts
 import { type KubeObject, keyOf } from './objects.ts';
 import { type LogLine, PodLogs } from './podLogs.ts';
 import { SeededRandom } from './random.ts';
+import { isMeshConfigKind } from './meshConfigKinds.ts';
 
 export type { LogLine };
 
@@ -221,9 +222,6 @@ export class World {
   }
 }
 
-function isMeshConfigKind(kind: string): boolean {
-  return kind === 'PeerAuthentication' || kind === 'DestinationRule' || kind === 'VirtualService' || kind === 'Gateway';
-}
 
 export function compareByNamespaceAndName(a: KubeObject, b: KubeObject): number {
   const an = a.metadata.namespace ?? '';

@@ -1,8 +1,7 @@
 import type { World } from '../world.ts';
 import { compareText } from '../compareText.ts';
 
-/** The kinds whose changes istiod pushes to the proxies. */
-export const MESH_CONFIG_KINDS = ['PeerAuthentication', 'DestinationRule', 'VirtualService', 'Gateway'] as const;
+import { MESH_CONFIG_KINDS } from '../meshConfigKinds.ts';
 
 /** resourceVersion by `kind/namespace/name`, for the mesh configuration kinds. */
 export type ConfigSnapshot = Map<string, string>;
