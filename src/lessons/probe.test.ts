@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toTraceJson } from '../domain/traffic/trace.ts';
 import { runScript } from '../shell/runScript.ts';
 import { SimSession } from '../shell/session.ts';
-import { breaks, brokenProbes, failsWith, findProbePod, outcomeLabel, outcomeOf, probe, resets, succeeds, succeedsOverMtls, targetHop } from './probe.ts';
+import { breaks, brokenProbes, failsWith, findProbePod, outcomeOf, probe, resets, succeeds, succeedsOverMtls, targetHop } from './probe.ts';
 import type { ProbeSpec } from './types.ts';
 
 const FRONTEND = 'http://frontend.frontend.svc.cluster.local:80/';
@@ -105,13 +105,6 @@ END`);
     expect(failsWith(gateway, 503)).toBe(true);
     expect(targetHop(gateway)?.to).toMatch(/^frontend\/frontend-/);
     expect(resets(probe(session.world, TESTCURL, FRONTEND))).toBe(true);
-  });
-
-  it('labels outcomes the way curl shows them', () => {
-    expect(outcomeLabel({ kind: 'ok', code: 200, tls: 'mtls' })).toBe('200 (mTLS)');
-    expect(outcomeLabel({ kind: 'reset' })).toBe('000 (reset)');
-    expect(outcomeLabel({ kind: 'http-error', code: 503 })).toBe('503');
-    expect(outcomeLabel({ kind: 'curl-error', exit: 7, message: '' })).toBe('curl exit 7');
   });
 });
 

@@ -98,20 +98,6 @@ export function succeedsOverMtls(trace: Trace): boolean {
   return outcome.kind === 'ok' && outcome.tls === 'mtls';
 }
 
-/** A short, language-neutral label for an outcome: `200 (mTLS)`, `000 (reset)`, `503`, `curl exit 7`. */
-export function outcomeLabel(outcome: Outcome): string {
-  switch (outcome.kind) {
-    case 'ok':
-      return `${outcome.code} (${outcome.tls === 'mtls' ? 'mTLS' : 'plaintext'})`;
-    case 'reset':
-      return '000 (reset)';
-    case 'http-error':
-      return String(outcome.code);
-    case 'curl-error':
-      return `curl exit ${outcome.exit}`;
-  }
-}
-
 /**
  * Whether a request "broke": it ends differently now, and now in a failure (a reset, an error
  * status or a curl error). An application's own answer that stays the same (e.g. a gRPC port's

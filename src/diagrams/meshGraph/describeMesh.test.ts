@@ -3,23 +3,29 @@ import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
 import { strictCartWorld } from './diagramFixtures.ts';
 import { ENGLISH } from '../../i18n/locale.ts';
 import { I18n } from '../../i18n/i18n.svelte.ts';
-import { describeLayout, describeMesh, meshAriaLabel } from './describeMesh.ts';
+import { compareText } from '../../domain/compareText.ts';
+import type { Translator } from '../../i18n/locale.ts';
+import { describeLayout, meshAriaLabel } from './describeMesh.ts';
 import { layoutMeshGraph } from './layoutMeshGraph.ts';
+import { describeWorkload } from './nodeBadge.ts';
 
 describe('describeMesh', () => {
   const mesh = summarizeMesh(strictCartWorld());
+  const layout = (tr: Translator) => layoutMeshGraph({ mesh, width: 700, height: 420, tr });
 
   it('writes one line per workload with its mode and the level it came from', () => {
-    const lines = describeMesh(mesh).split('\n');
+    const lines = describeLayout(layout(ENGLISH)).split('\n');
     expect(lines).toHaveLength(mesh.length);
     expect(lines).toContain('cart/cartservice: STRICT from the namespace level (PeerAuthentication cart/default (namespace level) sets STRICT).');
     expect(lines).toContain('default/testcurl: no sidecar, mTLS is not enforced.');
     expect(lines.find((l) => l.startsWith('frontend/frontend:'))).toMatch(/PERMISSIVE from the default level/);
   });
 
-  it('reads the same from a layout of the mesh, in either language', () => {
+  it('says of each workload what its badge says, in either language', () => {
     for (const tr of [ENGLISH, new I18n('ja')]) {
-      expect(describeLayout(layoutMeshGraph({ mesh, width: 700, height: 420, tr }), tr)).toBe(describeMesh(mesh, tr));
+      const sorted = [...mesh].sort((a, b) => compareText(`${a.namespace}/${a.workload}`, `${b.namespace}/${b.workload}`));
+      const fromMesh = sorted.map((w) => tr.t('diagram.sentence', { text: describeWorkload(w, tr) })).join('\n');
+      expect(describeLayout(layout(tr), tr)).toBe(fromMesh);
     }
   });
 

@@ -1,18 +1,12 @@
 import type { WorkloadMtls } from '../../domain/resolution/summarizeMesh.ts';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
-import { describeWorkload } from './nodeBadge.ts';
 import type { MeshLayout } from './types.ts';
 import { compareText } from '../../domain/compareText.ts';
 
-/** The plain-text alternative to the mesh diagram: one line per workload with its mode and level. */
-export function describeMesh(mesh: readonly WorkloadMtls[], tr: Translator = ENGLISH): string {
-  const sorted = [...mesh].sort((a, b) => compareText(`${a.namespace}/${a.workload}`, `${b.namespace}/${b.workload}`));
-  return sorted.map((w) => tr.t('diagram.sentence', { text: describeWorkload(w, tr) })).join('\n');
-}
-
 /**
- * The same text from a layout: its workload nodes' titles are those sentences' words already, so a
- * redraw of a large mesh does not describe every workload twice.
+ * The plain-text alternative to the mesh diagram: one line per workload with its mode and level,
+ * from the layout, whose workload nodes' titles are those sentences' words already (a redraw of a
+ * large mesh does not describe every workload twice).
  */
 export function describeLayout(layout: Pick<MeshLayout, 'nodes'>, tr: Translator = ENGLISH): string {
   const workloads = layout.nodes.filter((n) => n.kind !== 'external' && n.kind !== 'loadbalancer').sort((a, b) => compareText(a.id, b.id));
