@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOUTIQUE_NAMESPACES } from '../cluster/boutique.ts';
+import { authorizationPolicy } from '../testing/fixtures.ts';
 // The worlds are built from real kubectl commands, as a learner types them; only this test reaches up to the shell.
 // eslint-disable-next-line no-restricted-imports
 import { runScript } from '../../shell/runScript.ts';
@@ -99,6 +100,22 @@ const GATEWAY = 'istio-system/istio-ingressgateway';
 const LB = 'frontend/frontend-external';
 const FRONTEND = 'frontend/frontend';
 const CURRENCY = 'currency/currencyservice';
+const CATALOG = 'product-catalog/productcatalogservice';
+const CART = 'cart/cartservice';
+
+/** A fresh default world with these AuthorizationPolicies put into it (after `script`, if any). */
+function withPolicies(policies: ReturnType<typeof authorizationPolicy>[], script = ''): World {
+  const world = worldAfter(script);
+  for (const policy of policies) world.put(policy);
+  return world;
+}
+
+const ALLOW_NOTHING_CATALOG = authorizationPolicy('product-catalog', 'allow-nothing', {});
+const ALLOW_FRONTEND_CATALOG = authorizationPolicy('product-catalog', 'allow-frontend', {
+  selector: { matchLabels: { app: 'productcatalogservice' } },
+  rules: [{ from: [{ source: { principals: ['cluster.local/ns/frontend/sa/frontend'] } }] }],
+});
+const authzView = (c: MatrixCell) => ({ outcome: c.outcome, authz: c.authz, authzBy: c.authzBy });
 
 function cell(matrix: RequestMatrix, from: string, to: string): MatrixCell {
   const found = matrix.cells.find((c) => c.id === cellId(from, to));
@@ -208,6 +225,99 @@ describe('computeMatrix', () => {
   });
 });
 
+describe('computeMatrix and AuthorizationPolicy', () => {
+  it('starts open everywhere: no policy applies to any server', () => {
+    const matrix = computeMatrix(worldAfter(''));
+    expect(matrix.cells.every((c) => c.authz === 'open' && c.authzBy === undefined && c.authzCode === undefined)).toBe(true);
+  });
+
+  it('allow-nothing in product-catalog denies every row to that column, as gRPC status 7 inside a 200', () => {
+    const matrix = computeMatrix(withPolicies([ALLOW_NOTHING_CATALOG]));
+    const toCatalog = matrix.cells.filter((c) => c.to === CATALOG);
+    expect(toCatalog).toHaveLength(13);
+    for (const c of toCatalog) {
+      expect(result(c), c.id).toEqual({ ok: false, transport: 'none', outcome: 'denied', httpCode: 200 });
+      expect(c.grpcStatus, c.id).toBe(7);
+      expect(c.hopOutcome, c.id).toBe('denied');
+      expect(authzView(c), c.id).toEqual({ outcome: 'denied', authz: 'denied', authzBy: 'product-catalog/allow-nothing' });
+      expect(c.authzCode, c.id).toBe('deny.no-allow-match');
+    }
+    const others = matrix.cells.filter((c) => c.to !== CATALOG);
+    expect(others.every((c) => c.ok && c.authz === 'open')).toBe(true);
+  });
+
+  it('an ALLOW for frontend’s principal allows frontend and denies testcurl, which has no principal over plaintext', () => {
+    const matrix = computeMatrix(withPolicies([ALLOW_FRONTEND_CATALOG]));
+    const frontend = cell(matrix, FRONTEND, CATALOG);
+    expect(result(frontend)).toEqual({ ok: true, transport: 'mtls', outcome: 'ok', httpCode: 200 });
+    expect(authzView(frontend)).toEqual({ outcome: 'ok', authz: 'allowed', authzBy: 'product-catalog/allow-frontend rules[0]' });
+    expect(frontend.authzCode).toBe('allow.matched');
+    expect(frontend.grpcStatus).toBeUndefined();
+    const testcurl = cell(matrix, TESTCURL, CATALOG);
+    expect(authzView(testcurl)).toEqual({ outcome: 'denied', authz: 'denied', authzBy: 'product-catalog/allow-frontend' });
+    expect(testcurl.reason).toMatch(/the caller is plaintext/);
+    // Every other meshed client has a principal, and it is not frontend's.
+    expect(cell(matrix, 'checkout/checkoutservice', CATALOG).authz).toBe('denied');
+    expect(matrix.cells.filter((c) => c.to === CATALOG && c.authz === 'allowed').map((c) => c.from)).toEqual([FRONTEND]);
+  });
+
+  it('a matching DENY rule names its rule; HTTP gets 403, and the browser’s paths through the gateway and the load balancer are denied too', () => {
+    const matrix = computeMatrix(withPolicies([authorizationPolicy('frontend', 'deny-get', {
+      action: 'DENY',
+      rules: [{ to: [{ operation: { methods: ['POST'] } }] }, { to: [{ operation: { methods: ['GET'] } }] }],
+    })]));
+    const testcurl = cell(matrix, TESTCURL, FRONTEND);
+    expect(result(testcurl)).toEqual({ ok: false, transport: 'none', outcome: 'denied', httpCode: 403 });
+    expect(testcurl.grpcStatus).toBeUndefined();
+    expect(authzView(testcurl)).toEqual({ outcome: 'denied', authz: 'denied', authzBy: 'frontend/deny-get rules[1]' });
+    expect(testcurl.authzCode).toBe('deny.matched');
+    expect(authzView(cell(matrix, BROWSER, LB))).toEqual({ outcome: 'denied', authz: 'denied', authzBy: 'frontend/deny-get rules[1]' });
+    expect(cell(matrix, BROWSER, LB).httpCode).toBe(403);
+    expect(authzView(cell(matrix, BROWSER, GATEWAY))).toMatchObject({ outcome: 'denied', authz: 'denied' });
+    // A DENY that matches nothing leaves the other columns open: the policy is frontend's alone.
+    expect(cell(matrix, TESTCURL, CART).authz).toBe('open');
+  });
+
+  it('a denial on a TCP port is a reset, still told apart from an mTLS reset', () => {
+    const tcpPort = applyYaml(`
+apiVersion: v1
+kind: Service
+metadata:
+  name: cart-tcp
+  namespace: cart
+spec:
+  selector:
+    app: cartservice
+  ports:
+  - name: tcp
+    port: 7070
+    targetPort: 7070
+`);
+    const matrix = computeMatrix(withPolicies([authorizationPolicy('cart', 'allow-nothing', {})], tcpPort));
+    const tcp = cell(matrix, FRONTEND, 'cart/cart-tcp');
+    expect(result(tcp)).toEqual({ ok: false, transport: 'none', outcome: 'denied', httpCode: 0 });
+    expect(tcp.trace.curlExit).toBe(56);
+    expect(authzView(tcp)).toEqual({ outcome: 'denied', authz: 'denied', authzBy: 'cart/allow-nothing' });
+  });
+
+  it('a request reset by a STRICT port never reaches a deciding proxy: unreached, not denied', () => {
+    const matrix = computeMatrix(withPolicies([ALLOW_FRONTEND_CATALOG], NAMESPACE_STRICT));
+    const testcurl = cell(matrix, TESTCURL, CATALOG);
+    expect(authzView(testcurl)).toEqual({ outcome: 'reset', authz: 'unreached', authzBy: undefined });
+    expect(cell(matrix, TESTCURL, FRONTEND).authz).toBe('unreached');
+    expect(cell(matrix, FRONTEND, CATALOG).authz).toBe('allowed');
+  });
+
+  it('a policy on the ingress gateway that allows counts for the browser’s path through it', () => {
+    const matrix = computeMatrix(withPolicies([authorizationPolicy('istio-system', 'gateway-get', {
+      selector: { matchLabels: { istio: 'ingressgateway' } },
+      rules: [{ to: [{ operation: { methods: ['GET'] } }] }],
+    })]));
+    expect(authzView(cell(matrix, BROWSER, GATEWAY))).toEqual({ outcome: 'ok', authz: 'allowed', authzBy: 'istio-system/gateway-get rules[0]' });
+    expect(cell(matrix, BROWSER, LB).authz).toBe('open');
+  });
+});
+
 describe('diffMatrix', () => {
   it('lists exactly the cells whose result changed', () => {
     const world = worldAfter('');
@@ -223,6 +333,22 @@ describe('diffMatrix', () => {
     expect(cellLabel(after, changes[1] ?? { from: '', to: '' })).toBe('testcurl → frontend');
     expect(diffMatrix(after, before).map((c) => c.kind)).toEqual(['fixed', 'fixed']);
     expect(diffMatrix(before, before)).toEqual([]);
+  });
+
+  it('counts a newly denied request as broke, and a newly allowed one as changed', () => {
+    const world = worldAfter('');
+    const before = computeMatrix(world);
+    const copy = world.clone();
+    copy.put(ALLOW_FRONTEND_CATALOG);
+    const changes = diffMatrix(before, computeMatrix(copy));
+    const brokenIds = (list: typeof changes) => list.filter((c) => c.kind === 'broke').map((c) => c.id);
+    const toCatalog = before.cells.filter((c) => c.to === CATALOG).map((c) => c.id);
+    expect(brokenIds(changes)).toEqual(toCatalog.filter((id) => id !== cellId(FRONTEND, CATALOG)));
+    expect(changes.find((c) => c.id === cellId(FRONTEND, CATALOG))).toMatchObject({ kind: 'changed', before: { authz: 'open' }, after: { authz: 'allowed' } });
+    expect(changes).toHaveLength(13);
+    const score = scorePrediction([cellId(TESTCURL, CATALOG)], brokenIds(changes));
+    expect(score).toMatchObject({ hits: [cellId(TESTCURL, CATALOG)], falseAlarms: [], exact: false });
+    expect(score.misses).toHaveLength(11);
   });
 
   it('reports pairs that appear or vanish', () => {

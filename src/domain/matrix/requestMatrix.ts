@@ -7,10 +7,11 @@
 import { hasSidecar, podPhase } from '../cluster/pods.ts';
 import { type ServicePort, externalIP, resolveTargetPort, serviceEndpoints, serviceHost, servicePorts, serviceSelector, serviceType } from '../cluster/services.ts';
 import type { KubeObject } from '../objects.ts';
+import type { AuthzDecisionCode } from '../policies/authorizationTypes.ts';
 import { isGatewayPod } from '../resolution/isGatewayPod.ts';
 import { type HopClient, evaluateHop, podLabel } from '../traffic/evaluateHop.ts';
 import { curlWithoutSidecar, simulateRequest } from '../traffic/simulateRequest.ts';
-import { type ClientSends, type Hop, type HopOutcome, type Phrase, type ServerMode, type Trace, failingHopIndex } from '../traffic/trace.ts';
+import { type ClientSends, type Hop, type HopAuthz, type HopOutcome, type Phrase, type ServerMode, type Trace, failingHopIndex } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
 
 /** What carried the request to the server: mutual TLS, plaintext, or nothing (it never arrived). */
@@ -23,9 +24,20 @@ export type MatrixTransport = 'mtls' | 'plaintext' | 'none';
  * - http-503: a proxy on the client's side answered 503 (its upstream connection failed).
  * - http-error: another HTTP error status, e.g. 404 from a gateway with no matching route.
  * - refused, timeout, unresolved: the connection never started (curl exit 7, 28, 6).
+ * - denied: the server's proxy refused the request by AuthorizationPolicy: HTTP 403 `RBAC: access
+ *   denied`, gRPC status 7 (PERMISSION_DENIED) inside an HTTP 200, or a reset on a TCP port.
  * - error: any other client error (e.g. a protocol error).
  */
-export type MatrixOutcome = 'ok' | 'reset' | 'http-503' | 'http-error' | 'refused' | 'timeout' | 'unresolved' | 'error';
+export type MatrixOutcome = 'ok' | 'reset' | 'http-503' | 'http-error' | 'refused' | 'timeout' | 'unresolved' | 'denied' | 'error';
+
+/**
+ * What AuthorizationPolicy made of a probe.
+ * - allowed: a policy applies to the server's proxy, and it let the request through.
+ * - open: no policy applies to the server (or no proxy there enforces one), so nothing was checked.
+ * - denied: the server's proxy refused the request.
+ * - unreached: the request failed before a proxy could decide (e.g. a reset by a STRICT port, a 503 from the client's sidecar).
+ */
+export type MatrixAuthz = 'allowed' | 'open' | 'denied' | 'unreached';
 
 /** A row: one client workload, or the learner's browser. */
 export interface MatrixRow {
@@ -72,6 +84,17 @@ export interface MatrixCell {
   outcome: MatrixOutcome;
   /** The status the client received; 0 when none arrived. A probe that reached its server counts as 200 (a health check). */
   httpCode: number;
+  /** The gRPC status of a local reply (7 when a proxy denied a gRPC request), when there is one. */
+  grpcStatus?: number;
+  /** The authorization view of the probe (see MatrixAuthz). */
+  authz: MatrixAuthz;
+  /** The decision's code, when a proxy decided (allowed or denied). */
+  authzCode?: AuthzDecisionCode;
+  /**
+   * The policy (and rule) that decided, as `ns/name` or `ns/name rules[i]`; for a denial because no
+   * ALLOW rule matched, the enforced ALLOW policies, comma-separated. Absent when no policy decided.
+   */
+  authzBy?: string;
   /** The deciding hop's outcome as the engine names it (tells a reset from a TLS error behind the same 503). */
   hopOutcome?: HopOutcome;
   clientSends?: ClientSends;
@@ -219,7 +242,9 @@ function transportOf(hop: Hop | undefined, ok: boolean): MatrixTransport {
   return hop.clientSends === 'ISTIO_MUTUAL' ? 'mtls' : hop.clientSends === 'PLAINTEXT' ? 'plaintext' : 'none';
 }
 
-function outcomeOf(trace: Trace): MatrixOutcome {
+function outcomeOf(trace: Trace, hop: Hop | undefined): MatrixOutcome {
+  // The deciding hop tells a denial apart whatever the client saw: 403, gRPC status 7 in a 200, or a reset.
+  if (hop?.outcome === 'denied') return 'denied';
   switch (trace.curlExit) {
     case 0:
       return trace.httpCode === 503 ? 'http-503' : trace.httpCode >= 400 ? 'http-error' : 'ok';
@@ -236,17 +261,52 @@ function outcomeOf(trace: Trace): MatrixOutcome {
   }
 }
 
-function cellFromTrace(from: string, to: string, trace: Trace): MatrixCell {
+/** `ns/name`, with ` rules[i]` when a rule decided. */
+function ruleText(match: NonNullable<HopAuthz['match']>): string {
+  const policy = `${match.policy.namespace}/${match.policy.name}`;
+  return match.rule === undefined ? policy : `${policy} rules[${match.rule}]`;
+}
+
+/** The policy that decided: the matching rule's, or every enforced ALLOW policy when no ALLOW rule matched. */
+function decidedBy(authz: HopAuthz): string | undefined {
+  if (authz.match) return ruleText(authz.match);
+  if (authz.code !== 'deny.no-allow-match') return undefined;
+  const allows = authz.applied.filter((p) => p.action === 'ALLOW' && !p.dryRun).map((p) => `${p.namespace}/${p.name}`);
+  return allows.length > 0 ? allows.join(', ') : undefined;
+}
+
+/**
+ * The authorization view of a trace. A denial is the failing hop's. Otherwise the deciding hop's
+ * decision counts, else any other hop's (a policy on the ingress gateway in front of an open
+ * frontend still allowed the request); a failure with no decision never reached a deciding proxy.
+ */
+function authzOf(trace: Trace, hopIndex: number, ok: boolean): Pick<MatrixCell, 'authz' | 'authzCode' | 'authzBy'> {
+  const hop = trace.hops[hopIndex];
+  const decided = hop?.authz?.code === 'allow.no-policy' ? undefined : hop?.authz;
+  const authz = decided ?? trace.hops.findLast((h) => h.authz && h.authz.allowed && h.authz.code !== 'allow.no-policy')?.authz;
+  if (hop?.outcome === 'denied' && hop.authz) return view('denied', hop.authz);
+  if (!ok && (hop === undefined || hop.outcome !== 'ok')) return { authz: 'unreached' };
+  return authz ? view('allowed', authz) : { authz: 'open' };
+
+  function view(kind: MatrixAuthz, a: HopAuthz): Pick<MatrixCell, 'authz' | 'authzCode' | 'authzBy'> {
+    const by = decidedBy(a);
+    return { authz: kind, authzCode: a.code, ...(by ? { authzBy: by } : {}) };
+  }
+}
+
+function cellFromTrace(from: string, to: string, trace: Trace, grpcStatus?: number): MatrixCell {
   const failing = failingHopIndex(trace);
   const hopIndex = failing >= 0 ? failing : trace.hops.length - 1;
   const hop = trace.hops[hopIndex];
-  const outcome = outcomeOf(trace);
+  const outcome = outcomeOf(trace, hop);
   const ok = outcome === 'ok';
   return {
     id: cellId(from, to), from, to, ok,
     transport: transportOf(hop, ok),
     outcome,
     httpCode: trace.httpCode,
+    ...(grpcStatus !== undefined ? { grpcStatus } : {}),
+    ...authzOf(trace, hopIndex, ok),
     ...(hop ? { hopOutcome: hop.outcome, clientSends: hop.clientSends, serverMode: hop.serverMode } : {}),
     reason: hop?.outcomeReason.text ?? trace.curlError ?? '',
     ...(hop ? { reasonPhrase: hop.outcomeReason } : {}),
@@ -260,25 +320,27 @@ function cellFromTrace(from: string, to: string, trace: Trace): MatrixCell {
  * evaluateHop rather than simulateRequest keeps backends' own calls (checkout's order flow,
  * recommendation → catalog) out of the cell, so it reflects exactly this hop's mTLS decision.
  */
-function probeService(world: World, pod: KubeObject, target: ServiceTarget): Trace {
+function probeService(world: World, pod: KubeObject, target: ServiceTarget): { trace: Trace; grpcStatus?: number } {
   const { column, endpoint } = target;
   const client = hopClientFor(pod);
   const base = { from: podLabel(pod), url: column.url, method: 'GET', body: '', responseHeaders: [], page: 'plain' as const, origin: 'command' as const, accessLogs: [] };
   if (!endpoint) {
     // As callThroughService: a proxy answers 503 for an empty cluster; a bare client gets refused.
     return client.type === 'proxy'
-      ? { ...base, httpCode: 503, curlExit: 0, hops: [], body: 'no healthy upstream' }
-      : { ...base, httpCode: 0, curlExit: 7, curlError: `Failed to connect to ${column.host} port ${column.port} after 2 ms: Could not connect to server`, hops: [] };
+      ? { trace: { ...base, httpCode: 503, curlExit: 0, hops: [], body: 'no healthy upstream' } }
+      : { trace: { ...base, httpCode: 0, curlExit: 7, curlError: `Failed to connect to ${column.host} port ${column.port} after 2 ms: Could not connect to server`, hops: [] } };
   }
   const { hop, observation } = evaluateHop(world, { client, endpoint, port: target.targetPort, service: target.service, servicePort: target.port, protocol: target.protocol, parent: -1 });
   switch (observation.kind) {
     case 'delivered':
       hop.httpCode = 200;
-      return { ...base, httpCode: 200, curlExit: 0, hops: [hop] };
-    case 'local-reply':
-      return { ...base, httpCode: observation.code, curlExit: 0, hops: [hop], body: observation.body };
+      return { trace: { ...base, httpCode: 200, curlExit: 0, hops: [hop] } };
+    case 'local-reply': {
+      const trace: Trace = { ...base, httpCode: observation.code, curlExit: 0, hops: [hop], body: observation.body };
+      return observation.grpcStatus === undefined ? { trace } : { trace, grpcStatus: observation.grpcStatus };
+    }
     case 'reset':
-      return { ...base, httpCode: 0, curlExit: 56, curlError: 'Recv failure: Connection reset by peer', hops: [hop] };
+      return { trace: { ...base, httpCode: 0, curlExit: 56, curlError: 'Recv failure: Connection reset by peer', hops: [hop] } };
   }
 }
 
@@ -321,7 +383,8 @@ export function computeMatrix(world: World): RequestMatrix {
   }
   for (const { row, pod } of clients) {
     for (const target of inCluster) {
-      cells.push(cellFromTrace(row.id, target.column.id, probeService(world, pod, target)));
+      const { trace, grpcStatus } = probeService(world, pod, target);
+      cells.push(cellFromTrace(row.id, target.column.id, trace, grpcStatus));
     }
   }
   const matrix: RequestMatrix = {
@@ -340,7 +403,10 @@ export function cellLabel(matrix: RequestMatrix, cell: Pick<MatrixCell, 'from' |
   return `${row?.label ?? cell.from} → ${column?.label ?? cell.to}`;
 }
 
-/** Cells whose result (ok, outcome or transport) differs, plus pairs that appeared or vanished, in `after`'s order. */
+/**
+ * Cells whose result (ok, outcome, transport, or the authorization decision and its policy) differs,
+ * plus pairs that appeared or vanished, in `after`'s order. A request a policy now denies broke.
+ */
 export function diffMatrix(before: RequestMatrix, after: RequestMatrix): CellChange[] {
   const old = new Map(before.cells.map((c) => [c.id, c]));
   const changes: CellChange[] = [];
@@ -351,7 +417,9 @@ export function diffMatrix(before: RequestMatrix, after: RequestMatrix): CellCha
     if (!prev) changes.push({ ...base, kind: 'added' });
     else if (prev.ok && !cell.ok) changes.push({ ...base, kind: 'broke', before: prev });
     else if (!prev.ok && cell.ok) changes.push({ ...base, kind: 'fixed', before: prev });
-    else if (prev.outcome !== cell.outcome || prev.transport !== cell.transport) changes.push({ ...base, kind: 'changed', before: prev });
+    else if (prev.outcome !== cell.outcome || prev.transport !== cell.transport || prev.authz !== cell.authz || prev.authzBy !== cell.authzBy) {
+      changes.push({ ...base, kind: 'changed', before: prev });
+    }
   }
   for (const prev of old.values()) changes.push({ id: prev.id, from: prev.from, to: prev.to, kind: 'removed', before: prev });
   return changes;
