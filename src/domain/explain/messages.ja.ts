@@ -164,7 +164,7 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
     const field = has(p, 'field') ? `（${s(p, 'field')}）` : '';
     const caller =
       p.caller === 'plaintext'
-        ? '呼び出し元は平文で送ったので、プリンシパルがありません。principals と namespaces は一致せず、notPrincipals は必ず一致します。'
+        ? '呼び出し元は平文で送ったので、プリンシパルがありません。source.principals と source.namespaces は一致せず、source.notPrincipals は必ず一致します。'
         : p.caller === 'gateway'
           ? `呼び出し元は Ingress Gateway です。プリンシパルを持たないブラウザの代わりに、ゲートウェイのプリンシパル ${s(p, 'principal')} が使われます。`
           : `呼び出し元のプリンシパルは ${s(p, 'principal')} です。`;
