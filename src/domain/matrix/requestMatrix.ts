@@ -67,7 +67,7 @@ export interface MatrixColumn {
   host: string;
   /** The Service port probed: the first port, or port 80 for an entry point when it has one. */
   port: number;
-  /** The URL each probe requests. */
+  /** The URL each probe requests: `/` over HTTP, the standard health check's method on a gRPC port. */
   url: string;
 }
 
@@ -187,6 +187,9 @@ interface ServiceTarget {
   protocol: 'http' | 'grpc';
 }
 
+/** The method a gRPC probe calls: the standard health check (grpc.health.v1), which every gRPC server in the shop serves. */
+const GRPC_HEALTH_CHECK = '/grpc.health.v1.Health/Check';
+
 /** Application Services (a selector and a port, not a LoadBalancer, outside system namespaces). */
 function serviceColumns(world: World): ServiceTarget[] {
   return world.list('Service').flatMap((svc) => {
@@ -194,14 +197,14 @@ function serviceColumns(world: World): ServiceTarget[] {
     const port = servicePorts(svc)[0];
     if (!port || isSystemNamespace(world, ns) || serviceType(svc) === 'LoadBalancer' || Object.keys(serviceSelector(svc)).length === 0) return [];
     const host = serviceHost(svc);
+    const protocol = port.name?.startsWith('grpc') || port.appProtocol === 'grpc' ? 'grpc' as const : 'http' as const;
     const column: MatrixColumn = {
       id: `${ns}/${svc.metadata.name}`, namespace: ns, name: svc.metadata.name, label: shortLabel(svc.metadata.name),
-      kind: 'service', host, port: port.port, url: `http://${host}:${port.port}/`,
+      kind: 'service', host, port: port.port, url: `http://${host}:${port.port}${protocol === 'grpc' ? GRPC_HEALTH_CHECK : '/'}`,
     };
     // As callThroughService: the first Running endpoint, and the port the Service targets on it.
     const endpoint = serviceEndpoints(world, svc)[0];
     const targetPort = (endpoint ? resolveTargetPort(port, endpoint) : undefined) ?? port.port;
-    const protocol = port.name?.startsWith('grpc') || port.appProtocol === 'grpc' ? 'grpc' as const : 'http' as const;
     return [{ column, service: svc, port, endpoint, targetPort, protocol }];
   });
 }
@@ -323,14 +326,17 @@ function cellFromTrace(from: string, to: string, trace: Trace, grpcStatus?: numb
 function probeService(world: World, pod: KubeObject, target: ServiceTarget): { trace: Trace; grpcStatus?: number } {
   const { column, endpoint } = target;
   const client = hopClientFor(pod);
-  const base = { from: podLabel(pod), url: column.url, method: 'GET', body: '', responseHeaders: [], page: 'plain' as const, origin: 'command' as const, accessLogs: [] };
+  const grpc = target.protocol === 'grpc';
+  const base = { from: podLabel(pod), url: column.url, method: grpc ? 'POST' : 'GET', body: '', responseHeaders: [], page: 'plain' as const, origin: 'command' as const, accessLogs: [] };
+  // A gRPC probe is a gRPC request (POST, content-type application/grpc), so a denying proxy answers it in gRPC form.
+  const http = grpc ? { http: { method: 'POST', path: GRPC_HEALTH_CHECK, authority: `${column.host}:${column.port}`, headers: { 'content-type': 'application/grpc' } } } : {};
   if (!endpoint) {
     // As callThroughService: a proxy answers 503 for an empty cluster; a bare client gets refused.
     return client.type === 'proxy'
       ? { trace: { ...base, httpCode: 503, curlExit: 0, hops: [], body: 'no healthy upstream' } }
       : { trace: { ...base, httpCode: 0, curlExit: 7, curlError: `Failed to connect to ${column.host} port ${column.port} after 2 ms: Could not connect to server`, hops: [] } };
   }
-  const { hop, observation } = evaluateHop(world, { client, endpoint, port: target.targetPort, service: target.service, servicePort: target.port, protocol: target.protocol, parent: -1 });
+  const { hop, observation } = evaluateHop(world, { client, endpoint, port: target.targetPort, service: target.service, servicePort: target.port, protocol: target.protocol, parent: -1, ...http });
   switch (observation.kind) {
     case 'delivered':
       hop.httpCode = 200;
@@ -394,6 +400,12 @@ export function computeMatrix(world: World): RequestMatrix {
   };
   cache.set(world, { configVersion: world.configVersion, pods, services, matrix });
   return matrix;
+}
+
+/** How a denied request looked to its client: HTTP 403, gRPC status 7 inside a 200, or a closed TCP connection. */
+export function denialKind(cell: Pick<MatrixCell, 'outcome' | 'httpCode' | 'grpcStatus'>): 'http' | 'grpc' | 'tcp' | undefined {
+  if (cell.outcome !== 'denied') return undefined;
+  return cell.grpcStatus !== undefined ? 'grpc' : cell.httpCode > 0 ? 'http' : 'tcp';
 }
 
 /** `testcurl → frontend`: the short names of a cell's row and column. */
