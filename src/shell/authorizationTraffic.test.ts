@@ -199,3 +199,11 @@ describe('the Why panel on a denied request', () => {
     expect(why.fixes.map((f) => f.title.text)).toEqual(['Give default/testcurl a sidecar']);
   });
 });
+
+describe('a plain HTTP request to a gRPC port', () => {
+  it('gets the HTTP form of the denial, 403 RBAC: access denied, since only a gRPC request gets the gRPC form (GRPC)', () => {
+    const r = run(policy('product-catalog', 'allow-nothing', '{}'), "kubectl exec testcurl -- curl -s -w ' %{http_code}' http://productcatalogservice.product-catalog:3550/");
+    expect(r.text).toBe('RBAC: access denied 403');
+    expect(last(proxyLog(r.session, 'product-catalog', 'productcatalogservice'))).toMatch(/"GET \/ HTTP\/1\.1" 403 - rbac_access_denied_matched_policy\[none\] /);
+  });
+});

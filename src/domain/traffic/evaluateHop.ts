@@ -9,7 +9,8 @@ import { resolveClientTls } from '../resolution/resolveClientTls.ts';
 import { resolveServerMode } from '../resolution/resolveServerMode.ts';
 import type { ClientTlsDecision } from '../resolution/types.ts';
 import type { World } from '../world.ts';
-import type { Cause, ClientSends, HandshakeStep, Hop, HopAuthz, HopOutcome, PhraseParams, Reason, ServerMode } from './trace.ts';
+import { englishText, reason } from '../reasons/reason.ts';
+import type { Cause, ClientSends, HandshakeStep, Hop, HopAuthz, HopOutcome, Reason, ServerMode } from './trace.ts';
 
 /** The client end of a hop: a bare process (no proxy on its path), or a sidecar or gateway proxy. */
 export type HopClient =
@@ -56,8 +57,6 @@ export interface HopResult {
   observation: ClientObservation;
 }
 
-const reason = (code: string, text: string, causes: Cause[] = [], params?: PhraseParams): Reason => ({ code, text, ...(params ? { params } : {}), causes });
-
 /** The address a client connects from, as the server sees it. */
 export function sourceIp(client: HopClient): string {
   // A bare process in a pod connects from the pod's IP; only traffic from outside the cluster
@@ -93,7 +92,7 @@ function decideClient(world: World, req: HopRequest): { sends: ClientSends; reas
   const { client } = req;
   if (client.type === 'plain') return { sends: 'PLAINTEXT', reason: client.reason };
   if (req.passthrough || !req.service || !req.servicePort) {
-    return { sends: 'PLAINTEXT', reason: req.passthrough ?? reason('passthrough', `${client.label} has no cluster for this address and forwards the bytes unchanged (PassthroughCluster): plaintext`, [], { client: client.label }) };
+    return { sends: 'PLAINTEXT', reason: req.passthrough ?? reason('passthrough', { client: client.label }) };
   }
   const decision = resolveClientTls(
     world,
@@ -123,8 +122,8 @@ function noSidecar(pod: KubeObject, port: number): { mode: ServerMode; reason: R
   if (!decision) {
     const cause: Cause = { kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name };
     decision = isGatewayPod(pod)
-      ? { mode: 'NO_SIDECAR', reason: reason('gateway.listener', `${podLabel(pod)} is an ingress gateway: its listener on port ${port} comes from a Gateway resource, and PeerAuthentication never applies to gateways`, [cause], { pod: podLabel(pod), port }) }
-      : { mode: 'NO_SIDECAR', reason: reason('server.no-sidecar', `${podLabel(pod)} has no sidecar: its application accepts the connection directly, whatever the policies say`, [cause], { pod: podLabel(pod) }) };
+      ? { mode: 'NO_SIDECAR', reason: reason('gateway.listener', { pod: podLabel(pod), port }, [cause]) }
+      : { mode: 'NO_SIDECAR', reason: reason('server.no-sidecar', { pod: podLabel(pod) }, [cause]) };
     byPort.set(port, decision);
   }
   return decision;
@@ -203,7 +202,7 @@ function authorize(world: World, req: HopRequest, shaken: Handshake, clientId: s
     ...(principal ? { principal } : {}),
     sourceIp: sourceIp(req.client),
     remoteIp: req.remoteIp ?? sourceIp(req.client),
-    method: req.protocol === 'grpc' ? 'POST' : http.method,
+    method: http.method,
     path: http.path,
     host: http.authority,
     headers: http.headers,
@@ -215,12 +214,13 @@ function authorize(world: World, req: HopRequest, shaken: Handshake, clientId: s
   const to = podLabel(req.endpoint);
   const causes = authzCauses(decision);
   const outcomeReason = decision.code === 'deny.matched' && decision.match
-    ? reason('authz.denied', `the ${decision.match.policy.action === 'CUSTOM' ? 'CUSTOM' : 'DENY'} policy ${decision.match.policy.namespace}/${decision.match.policy.name} matched this request at ${to}'s proxy`, causes, { to, action: decision.match.policy.action, policy: `${decision.match.policy.namespace}/${decision.match.policy.name}` })
-    : reason('authz.no-allow-match', `ALLOW policies apply to ${to} and none of their rules matches this request${principal ? '' : ' (the caller is plaintext, so it has no principal)'}`, causes, { to, principal: principal ? 1 : 0 });
+    ? reason('authz.denied', { to, action: decision.match.policy.action, policy: `${decision.match.policy.namespace}/${decision.match.policy.name}` }, causes)
+    : reason('authz.no-allow-match', { to, principal: principal ? 1 : 0 }, causes);
   const details = `rbac_access_denied_matched_policy[${decision.deniedBy ?? 'none'}]`;
   const observation: ClientObservation = protocol === 'tcp'
     ? { kind: 'reset' }
-    : req.protocol === 'grpc'
+    // Envoy answers in gRPC form only to a gRPC request (content-type application/grpc), whatever the port.
+    : (http.headers['content-type'] ?? '').startsWith('application/grpc')
       ? { kind: 'local-reply', code: 200, body: 'RBAC: access denied', flags: '-', details, grpcStatus: 7 }
       : { kind: 'local-reply', code: 403, body: 'RBAC: access denied', flags: '-', details };
   return { decision: authz, denial: { outcome: 'denied', outcomeReason, observation } };
@@ -312,7 +312,7 @@ function sameConnection(a: Connection, b: Connection): boolean {
 /** The handshake of one connection and how it ends (istio-mtls-semantics.md §3). */
 function shakeHands({ client, server, host, to, serverId, clientId, port, servicePort, via, sidecarClient }: Connection): Handshake {
   const steps: HandshakeStep[] = [
-    { kind: 'tcp_connect', actor: 'client', ok: true, text: `TCP connect to ${to} port ${port}${via ? ` (through ${via})` : ''}`, data: { port } },
+    { kind: 'tcp_connect', actor: 'client', ok: true, text: englishText('step.tcp', { to, port, ...(via ? { via } : {}) }), data: { port } },
   ];
   let outcome: HopOutcome = 'ok';
   let outcomeReason: Reason;
@@ -323,11 +323,11 @@ function shakeHands({ client, server, host, to, serverId, clientId, port, servic
     steps.push({ kind: 'plaintext', actor: 'client', ok: true, text: 'The client sends the HTTP request in plaintext: no TLS at all' });
     if (server.mode === 'STRICT') {
       outcome = 'reset';
-      steps.push({ kind: 'reset', actor: 'server', ok: false, text: `The server sidecar has only mTLS filter chains on port ${port}: no filter chain matches plaintext (NR filter_chain_not_found), so Envoy resets the connection`, data: { flags: 'NR', details: 'filter_chain_not_found' } });
-      outcomeReason = reason('reset.strict', `plaintext reached a STRICT port: ${to}'s sidecar found no filter chain and reset the connection`, server.reason.causes, { to });
+      steps.push({ kind: 'reset', actor: 'server', ok: false, text: englishText('step.reset.no-filter-chain', { port }), data: { flags: 'NR', details: 'filter_chain_not_found' } });
+      outcomeReason = reason('reset.strict', { to }, server.reason.causes);
       observation = sidecarClient ? { kind: 'local-reply', code: 503, body: UPSTREAM_RESET, flags: 'UC' } : { kind: 'reset' };
     } else {
-      outcomeReason = reason('accepted.plaintext', serverHasProxy ? `${server.mode} accepts plaintext` : 'no sidecar on the server: the application reads plaintext', [], { mode: server.mode });
+      outcomeReason = reason('accepted.plaintext', { mode: server.mode });
     }
   } else if (client.sends === 'ISTIO_MUTUAL') {
     const sni = client.decision?.sni ?? `outbound_.${servicePort ?? port}_._.${host ?? to}`;
@@ -341,17 +341,17 @@ function shakeHands({ client, server, host, to, serverId, clientId, port, servic
       steps.push({ kind: 'secure_naming', actor: 'client', ok: namingOk, text: namingOk ? `Secure naming: ${serverId} is allowed to run ${host ?? to}` : `Secure naming failed: ${serverId} is not among ${expected.join(', ')}`, data: { expected, got: serverId } });
       if (namingOk) {
         steps.push({ kind: 'established', actor: 'client', ok: true, text: 'Mutual TLS established: both sides verified each other' });
-        outcomeReason = reason('accepted.mtls', `${server.mode} accepts mutual TLS`, [], { mode: server.mode });
+        outcomeReason = reason('accepted.mtls', { mode: server.mode });
       } else {
         outcome = 'tls_error';
-        outcomeReason = reason('tls.secure-naming', `the server's identity ${serverId} is not one the client expects (${expected.join(', ')})`, client.reason.causes, { got: serverId, expected: expected.join(', ') });
+        outcomeReason = reason('tls.secure-naming', { got: serverId, expected: expected.join(', ') }, client.reason.causes);
         observation = { kind: 'local-reply', code: 503, body: VERIFY_FAILED, flags: 'UF' };
       }
     } else {
       // DISABLE or no sidecar: nobody terminates TLS, and the app speaks plaintext.
       outcome = 'tls_error';
-      steps.push({ kind: 'reset', actor: 'server', ok: false, text: serverHasProxy ? `Port ${port} is DISABLE: the server sidecar has no TLS filter chain and hands the TLS bytes to a plaintext listener, which fails` : 'No sidecar on the server: the application does not speak TLS and the handshake fails', data: { details: 'WRONG_VERSION_NUMBER' } });
-      outcomeReason = reason(serverHasProxy ? 'tls.server-disabled' : 'tls.no-sidecar', serverHasProxy ? `the client sent mTLS but ${to} has mTLS DISABLE on port ${port}` : `the client sent mTLS but ${to} has no sidecar to terminate it`, [...client.reason.causes, ...server.reason.causes], { to, port: port });
+      steps.push({ kind: 'reset', actor: 'server', ok: false, text: serverHasProxy ? englishText('step.reset.disabled', { port }) : englishText('step.reset.no-sidecar'), data: { details: 'WRONG_VERSION_NUMBER' } });
+      outcomeReason = reason(serverHasProxy ? 'tls.server-disabled' : 'tls.no-sidecar', { to, port }, [...client.reason.causes, ...server.reason.causes]);
       observation = { kind: 'local-reply', code: 503, body: WRONG_VERSION, flags: 'UF' };
     }
   } else {
@@ -360,13 +360,13 @@ function shakeHands({ client, server, host, to, serverId, clientId, port, servic
     steps.push({ kind: 'client_hello', actor: 'client', ok: true, text: `ClientHello with SNI ${sni}, no Istio ALPN`, data: { sni } });
     outcome = server.mode === 'PERMISSIVE' ? 'reset' : 'tls_error';
     const body = server.mode === 'STRICT' ? CERT_REQUIRED : server.mode === 'PERMISSIVE' ? UPSTREAM_RESET : WRONG_VERSION;
-    steps.push({ kind: 'reset', actor: 'server', ok: false, text: server.mode === 'STRICT' ? 'The server requires an Istio client certificate; the client has none from the mesh CA' : server.mode === 'PERMISSIVE' ? 'TLS without Istio ALPN matches no filter chain on this HTTP port' : 'Nobody on the server side terminates this TLS' });
-    outcomeReason = reason('tls.user-tls', `the client originates ${client.sends === 'SIMPLE_TLS' ? 'one-way TLS' : 'TLS with its own certificate'}, which ${to} cannot accept`, client.reason.causes, { sends: client.sends, to });
+    steps.push({ kind: 'reset', actor: 'server', ok: false, text: englishText(server.mode === 'STRICT' ? 'step.reset.cert-required' : server.mode === 'PERMISSIVE' ? 'step.reset.no-alpn' : 'step.reset.no-terminator') });
+    outcomeReason = reason('tls.user-tls', { sends: client.sends, to }, client.reason.causes);
     observation = { kind: 'local-reply', code: 503, body, flags: 'UF' };
   }
 
   if (observation.kind === 'delivered') {
-    steps.push({ kind: 'http_request', actor: 'client', ok: true, text: `HTTP request to ${host ?? to}` });
+    steps.push({ kind: 'http_request', actor: 'client', ok: true, text: englishText('step.http-request', { host: host ?? to }) });
   }
   return { steps, outcome, outcomeReason, observation };
 }

@@ -10,7 +10,8 @@ import { type HopClient, type HopHttp, type HopResult, evaluateHop, podLabel, so
 import { NOT_FOUND_BODY, errorPageHtml, storefrontHtml } from './pages.ts';
 import { type RequestSpec, parseUrl } from './request.ts';
 import { resolveDestination } from './resolveDestination.ts';
-import type { AccessLogEntry, Hop, PageView, PhraseParams, Reason, Trace } from './trace.ts';
+import { englishText, reason } from '../reasons/reason.ts';
+import type { AccessLogEntry, Hop, PageView, Trace } from './trace.ts';
 
 /** What an application (or a proxy answering for it) sent back. */
 interface Response {
@@ -41,8 +42,6 @@ interface Ctx {
   gatewayDownstream?: GatewayDownstream;
 }
 
-const reason = (code: string, text: string, params?: PhraseParams): Reason => ({ code, text, ...(params ? { params } : {}), causes: [] });
-
 /** FNV-1a over `text`, continued from `h` (its state after the text before). */
 function hash(text: string, h = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -71,10 +70,8 @@ function pickEndpoint(ctx: Ctx, endpoints: readonly KubeObject[]): KubeObject | 
 }
 
 /** The HTTP request as the hop's server proxy reads it, for AuthorizationPolicy. */
-function hopHttp(ctx: Ctx, authority: string, grpc: boolean): HopHttp {
-  const headers: Record<string, string> = { ...ctx.headers, 'user-agent': ctx.userAgent, 'x-request-id': ctx.requestId };
-  if (grpc) headers['content-type'] = 'application/grpc';
-  return { method: ctx.method, path: ctx.path, authority, headers };
+function hopHttp(ctx: Ctx, authority: string): HopHttp {
+  return { method: ctx.method, path: ctx.path, authority, headers: { ...ctx.headers, 'user-agent': ctx.userAgent, 'x-request-id': ctx.requestId } };
 }
 
 /** The original client a gateway forwards for: the address it puts in X-Forwarded-For. */
@@ -88,7 +85,8 @@ function logEntry(ctx: Ctx, hop: Hop, client: HopClient, endpoint: KubeObject, c
     hop,
     method: ctx.method,
     path: ctx.path,
-    protocol: hop.protocol === 'grpc' ? 'HTTP/2' : 'HTTP/1.1',
+    // What the client itself spoke: gRPC is HTTP/2, curl and browsers HTTP/1.1 (%PROTOCOL% is downstream's).
+    protocol: (ctx.headers['content-type'] ?? '').startsWith('application/grpc') ? 'HTTP/2' : 'HTTP/1.1',
     code,
     flags: '-',
     details: 'via_upstream',
@@ -113,7 +111,9 @@ function logHop(ctx: Ctx, hop: Hop, client: HopClient, endpoint: KubeObject, cod
   const clientPod = client.type === 'proxy' ? client.pod : undefined;
   const entry = logEntry(ctx, hop, client, endpoint, code, bytes, authority, serviceIp);
   if (hasSidecar(endpoint) && !isGatewayPod(endpoint)) {
-    ctx.logs.push({ namespace: endpoint.metadata.namespace ?? '', pod: endpoint.metadata.name, container: SIDECAR_CONTAINER, text: inboundLogLine(entry) });
+    // A client proxy speaks HTTP/2 upstream on a gRPC port, whatever its application sent it.
+    const inbound = clientPod && hop.protocol === 'grpc' ? { ...entry, protocol: 'HTTP/2' } : entry;
+    ctx.logs.push({ namespace: endpoint.metadata.namespace ?? '', pod: endpoint.metadata.name, container: SIDECAR_CONTAINER, text: inboundLogLine(inbound) });
   }
   if (clientPod) {
     const cluster = hop.service ? `outbound|${hop.servicePort}||${hop.service}` : 'PassthroughCluster';
@@ -157,7 +157,7 @@ function callThroughService(ctx: Ctx, client: HopClient, svc: KubeObject, port: 
   const target = resolveTargetPort(port, endpoint) ?? port.port;
   const protocol = port.name?.startsWith('grpc') || port.appProtocol === 'grpc' ? 'grpc' : 'http';
   const remoteIp = remoteIpFor(ctx, client);
-  const result = evaluateHop(ctx.world, { client, endpoint, port: target, service: svc, servicePort: port, ...(via ? { via } : {}), protocol, parent, http: hopHttp(ctx, authority, protocol === 'grpc'), ...(remoteIp ? { remoteIp } : {}) });
+  const result = evaluateHop(ctx.world, { client, endpoint, port: target, service: svc, servicePort: port, ...(via ? { via } : {}), protocol, parent, http: hopHttp(ctx, authority), ...(remoteIp ? { remoteIp } : {}) });
   const gateway = isGatewayPod(endpoint);
   if (gateway && gatewaysOn(ctx.world, endpoint, port.port).length === 0) return gatewayRefused(ctx, result.hop, client, authority, port.port, target);
   if (gateway) ctx.gatewayDownstream = { remoteIp: sourceIp(client), localIp: podIP(endpoint) ?? '0.0.0.0', localPort: target };
@@ -184,22 +184,19 @@ function callPod(ctx: Ctx, client: HopClient, pod: KubeObject, port: number, aut
   if (!open) {
     return { code: 0, body: '', headers: [], connectionError: { curlExit: 7, message: `Failed to connect to ${authority.split(':')[0]} port ${port} after 1 ms: Could not connect to server`, page: 'connection-refused' } };
   }
-  const effectiveClient: HopClient = loopback
-    ? { type: 'plain', label: client.label, reason: reason('client.loopback', 'localhost traffic stays inside the pod: iptables does not redirect it, so no sidecar is involved', {}), pod }
-    : client;
-  const passthrough = client.type === 'proxy' ? reason('client.passthrough', `${podLabel(pod)} is addressed by pod IP, not through a Service: the client sidecar has no cluster for it and forwards plaintext (PassthroughCluster)`, { pod: podLabel(pod) }) : undefined;
+  const passthrough = client.type === 'proxy' ? reason('client.passthrough', { pod: podLabel(pod) }) : undefined;
   const result = loopback
     ? {
         hop: {
           from: client.label, to: podLabel(pod), port, protocol: 'http' as const,
-          clientSends: 'PLAINTEXT' as const, clientReason: effectiveClient.type === 'plain' ? effectiveClient.reason : reason('', ''),
-          serverMode: 'NO_SIDECAR' as const, serverReason: reason('server.loopback', 'the connection never leaves the pod, so the inbound sidecar does not see it', {}),
-          outcome: 'ok' as const, httpCode: 0, outcomeReason: reason('accepted.loopback', 'the application answers on localhost', {}),
-          handshake: [{ kind: 'tcp_connect' as const, actor: 'client' as const, ok: true, text: `TCP connect to 127.0.0.1 port ${port}` }], parent: -1,
+          clientSends: 'PLAINTEXT' as const, clientReason: reason('client.loopback'),
+          serverMode: 'NO_SIDECAR' as const, serverReason: reason('server.loopback'),
+          outcome: 'ok' as const, httpCode: 0, outcomeReason: reason('accepted.loopback'),
+          handshake: [{ kind: 'tcp_connect' as const, actor: 'client' as const, ok: true, text: englishText('step.tcp', { to: '127.0.0.1', port }) }], parent: -1,
         },
         observation: { kind: 'delivered' as const },
       }
-    : evaluateHop(ctx.world, { client, endpoint: pod, port, ...(passthrough ? { passthrough } : {}), protocol: 'http', parent: -1, http: hopHttp(ctx, authority, false) });
+    : evaluateHop(ctx.world, { client, endpoint: pod, port, ...(passthrough ? { passthrough } : {}), protocol: 'http', parent: -1, http: hopHttp(ctx, authority) });
   const index = ctx.hops.push(result.hop) - 1;
   const failed = failedResponse(result);
   const response = failed ?? serve(ctx, index, pod, port, authority);
@@ -227,7 +224,7 @@ function gatewayRefused(ctx: Ctx, hop: Hop, client: HopClient, authority: string
   hop.outcome = 'refused';
   hop.httpCode = 0;
   delete hop.authz;
-  hop.outcomeReason = reason('refused.no-gateway-server', `no Gateway gives ${hop.to} a server on port ${servicePort}: its Envoy has no listener on ${target}, so the connection is refused`, { to: hop.to, port: servicePort, target });
+  hop.outcomeReason = reason('refused.no-gateway-server', { to: hop.to, port: servicePort, target });
   // The SYN is answered with a reset: the connect step fails, and nothing follows it.
   const connect = hop.handshake.find((step) => step.kind === 'tcp_connect');
   hop.handshake = connect ? [{ ...connect, ok: false }] : [];
@@ -335,7 +332,7 @@ function grpcCall(ctx: Ctx, fromPod: KubeObject, parent: number, call: BackendCa
   ctx.method = 'POST';
   ctx.path = call.path;
   ctx.userAgent = grpcUserAgent(fromPod.metadata.labels.app ?? '');
-  ctx.headers = {};
+  ctx.headers = { 'content-type': 'application/grpc' };
   const response = callThroughService(ctx, client, svc, port, parent, `${host}:${call.port}`);
   Object.assign(ctx, saved);
   if (response.connectionError) return { ok: false, error: `rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: read tcp: connection reset by peer"` };
@@ -353,7 +350,7 @@ const appClient = perObject((pod: KubeObject): HopClient => {
   const label = podLabel(pod);
   return hasSidecar(pod)
     ? { type: 'proxy', proxyKind: 'sidecar', label, pod }
-    : { type: 'plain', label, reason: reason('client.no-sidecar', `${label} has no sidecar: it sends plaintext`, { client: label, via: 'app' }), pod };
+    : { type: 'plain', label, reason: reason('client.no-sidecar', { client: label, via: 'app' }), pod };
 });
 
 
@@ -423,8 +420,7 @@ export function curlWithoutSidecar(pod: KubeObject, label: string): HopClient {
   let client = byLabel.get(label);
   if (!client) {
     const optOut = pod.metadata.annotations['sidecar.istio.io/inject'] === 'false';
-    const text = `${label} has no sidecar${optOut ? ' (sidecar.istio.io/inject: "false")' : ''}: curl's plaintext goes straight to the server`;
-    client = { type: 'plain', label, reason: reason('client.no-sidecar', text, { client: label, via: 'curl', optOut: optOut ? 1 : 0 }), pod };
+    client = { type: 'plain', label, reason: reason('client.no-sidecar', { client: label, via: 'curl', optOut: optOut ? 1 : 0 }), pod };
     byLabel.set(label, client);
   }
   return client;
@@ -476,15 +472,14 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
 
   let client: HopClient;
   if (spec.client.kind === 'external') {
-    const who = spec.client.name === 'browser' ? 'the browser' : 'Cloud Shell';
-    client = { type: 'plain', label: clientLabel(spec), reason: reason('client.external', `${who} is outside the mesh and has no sidecar: it sends plaintext HTTP`, { who: spec.client.name }) };
+    client = { type: 'plain', label: clientLabel(spec), reason: reason('client.external', { who: spec.client.name }) };
   } else {
     const pod = world.get('Pod', spec.client.namespace, spec.client.pod);
     if (!pod) return connectionFailure(spec, ctx, 7, `Failed to connect to ${url.host} port ${url.port}`, 'connection-refused');
     if (spec.client.captured && hasSidecar(pod)) {
       client = { type: 'proxy', proxyKind: 'sidecar', label: clientLabel(spec), pod };
     } else if (hasSidecar(pod) && spec.client.container === SIDECAR_CONTAINER) {
-      client = { type: 'plain', label: clientLabel(spec), reason: reason('client.proxy-uid', `curl runs in the istio-proxy container as UID 1337; iptables never captures the proxy's own traffic, so it leaves in plaintext`, {}), pod };
+      client = { type: 'plain', label: clientLabel(spec), reason: reason('client.proxy-uid'), pod };
     } else {
       client = curlWithoutSidecar(pod, clientLabel(spec));
     }
@@ -507,7 +502,7 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
       const via = `${dest.service.metadata.namespace}/${dest.service.metadata.name}`;
       // In-cluster clients reach an LB IP through kube-proxy; a sidecar knows no service for it.
       const lbClient: HopClient = client.type === 'proxy'
-        ? { type: 'plain', label: client.label, reason: reason('client.passthrough', `${dest.ip} is a load-balancer IP, not a service host the sidecar knows: it forwards plaintext (PassthroughCluster)`, { ip: dest.ip }), pod: client.pod }
+        ? { type: 'plain', label: client.label, reason: reason('client.passthrough', { ip: dest.ip }), pod: client.pod }
         : client;
       response = callThroughService(ctx, lbClient, dest.service, dest.port, -1, authority, via);
       break;
