@@ -33,7 +33,7 @@ function expectNoOverlaps(layout: MeshLayout): void {
 
 /** An extra Deployment with a sidecar and no policy, as `kubectl create deployment` would add. */
 function extraWorkload(namespace: string, workload: string): WorkloadMtls {
-  const decision = { mode: 'PERMISSIVE' as const, level: 'default' as const, reason: { code: 'default', text: 'default', causes: [] }, considered: [] };
+  const decision = { mode: 'PERMISSIVE' as const, level: 'default' as const, reason: { code: 'default', text: 'default', params: {}, causes: [] }, considered: [] };
   return { namespace, workload, kind: 'Deployment', pod: `${workload}-6f9c7d8b5-abcde`, sidecar: true, gateway: false, workloadMode: decision, ports: [{ port: 8080, decision }] };
 }
 

@@ -7,6 +7,7 @@ import { resolveNamespaceMtls } from '../resolution/namespaceMtlsMode.ts';
 import { inferServiceMtlsMode } from '../resolution/inferServiceMtlsMode.ts';
 import { resolveServerMode } from '../resolution/resolveServerMode.ts';
 import { summarizeMesh } from '../resolution/summarizeMesh.ts';
+import { reason } from '../reasons/reason.ts';
 import { authorizationPolicy, destinationRule, gatewayPod, peerAuthentication, pod, service, worldWith } from '../testing/fixtures.ts';
 import { type HopClient, evaluateHop } from '../traffic/evaluateHop.ts';
 import type { RequestClient } from '../traffic/request.ts';
@@ -15,8 +16,10 @@ import type { Hop, Phrase, Trace } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
 import { diagnoseHandshake, stepPhrase } from './diagnoseHandshake.ts';
 import { explainTrace } from './explainTrace.ts';
-import { CATALOGS, MESSAGES, PHRASES, buildPhrase, line, renderLine, renderPhrase } from './messages.ts';
-import { MESSAGES_JA, PHRASES_JA } from './messages.ja.ts';
+import { CATALOGS, MESSAGES, buildPhrase, line, renderLine, renderPhrase } from './messages.ts';
+import { MESSAGES_JA } from './messages.ja.ts';
+import { PHRASES_EN } from '../reasons/phrases.en.ts';
+import { PHRASES_JA } from '../reasons/phrases.ja.ts';
 import { offGlossary } from '../../i18n/glossary.ts';
 import { plainSentences } from '../../i18n/politeRegister.ts';
 import { narrationLine } from './narrate.ts';
@@ -73,6 +76,8 @@ const CASES: Case[] = [
   { policies: [dr({ portLevelSettings: [{ port: { number: 80 }, tls: { mode: 'DISABLE' } }] })] },
   { policies: [dr({ tls: { mode: 'ISTIO_MUTUAL' }, portLevelSettings: [{ port: { number: 80 }, loadBalancer: { simple: 'ROUND_ROBIN' } }] })] },
   { policies: [dr({ loadBalancer: { simple: 'ROUND_ROBIN' } })] },
+  // A mode the CRD rejects: only a test can apply it (code dr.other).
+  { policies: [dr({ tls: { mode: 'BOGUS' } })] },
   { endpoint: frontendPod({ sidecar: false }) },
   { endpoint: frontendPod({ tlsMode: null }) },
   { plain: true, policies: [nsPa('frontend', STRICT)] },
@@ -92,7 +97,7 @@ function caseHop({ policies = [], endpoint = frontendPod(), services = [FRONTEND
   const world = worldWith({ pods: [client, endpoint, ...extra], services, policies });
   const svc = services[0];
   const from: HopClient = plain
-    ? { type: 'plain', label: 'default/testcurl', reason: { code: 'client.no-sidecar', text: 'default/testcurl has no sidecar: it sends plaintext', params: { client: 'default/testcurl', via: 'app' }, causes: [] } }
+    ? { type: 'plain', label: 'default/testcurl', reason: reason('client.no-sidecar', { client: 'default/testcurl', via: 'app' }) }
     : { type: 'proxy', proxyKind: 'sidecar', label: 'loadgenerator/loadgenerator-1', pod: client };
   const port = svc && !direct ? servicePorts(svc)[0] : undefined;
   const { hop } = evaluateHop(world, { client: from, endpoint, port: 8080, ...(svc && port ? { service: svc, servicePort: port } : {}), protocol: 'http', parent: -1 });
@@ -202,20 +207,26 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 describe('the explainer catalogs', () => {
   it('have exactly the same codes in English and Japanese', () => {
     expect(Object.keys(MESSAGES_JA).sort()).toEqual(Object.keys(MESSAGES).sort());
-    expect(Object.keys(PHRASES_JA).sort()).toEqual(Object.keys(PHRASES).sort());
+    expect(Object.keys(PHRASES_JA).sort()).toEqual(Object.keys(PHRASES_EN).sort());
     expect(Object.keys(CATALOGS).sort()).toEqual(['en', 'ja']);
   });
 
-  it('rebuild every engine sentence of the corpus exactly from its code and parameters', () => {
+  it('have an English and a Japanese template for every code the engine emits, each rendering with nothing unfilled', () => {
+    const unfilled = /undefined|NaN|\[object|\(\)|（）| {2}|^ | $/;
     for (const p of data.phrases) {
       expect(p.params, `${p.code}: ${p.text}`).toBeDefined();
-      expect(buildPhrase(p, PHRASES), p.code).toBe(p.text);
+      expect(Object.keys(PHRASES_EN), p.code).toContain(p.code);
+      expect(Object.keys(PHRASES_JA), p.code).toContain(p.code);
+      // The English text is the English catalog's, never written by the engine itself.
+      expect(p.text, p.code).toBe(buildPhrase(p, PHRASES_EN));
+      expect(p.text, p.code).not.toMatch(unfilled);
+      expect(renderPhrase(p, 'ja'), p.code).not.toMatch(unfilled);
     }
   });
 
   it('see every phrase code in the corpus, so each template above is proven', () => {
     const seen = new Set(data.phrases.map((p) => p.code));
-    expect(Object.keys(PHRASES).filter((code) => !seen.has(code))).toEqual([]);
+    expect(Object.keys(PHRASES_EN).filter((code) => !seen.has(code))).toEqual([]);
   });
 
   it('render every engine sentence in Japanese, with nothing left unfilled', () => {

@@ -1,12 +1,13 @@
 import type { Cause, Phrase } from '../traffic/trace.ts';
 import type { VerifyCommand } from './verifyCommands.ts';
 import type { Locale } from '../locale.ts';
+import type { TemplateParams } from '../reasons/template.ts';
 
 /** `Locale` under its former name, which messages.ts still imports; new code imports `Locale` from domain/locale.ts. */
 export type ExplainLocale = Locale;
 
 /** Parameters of a message: enumerated values are codes (e.g. `STRICT`), free text is the engine's English. */
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type MessageParams = TemplateParams;
 
 /**
  * One line of explanation: a stable code plus parameters (what a translation looks up), and the

@@ -1,6 +1,7 @@
 import { podTlsMode } from '../cluster/pods.ts';
 import { clusterIP, serviceEndpoints } from '../cluster/services.ts';
 import type { KubeObject } from '../objects.ts';
+import { reason } from '../reasons/reason.ts';
 import type { Cause, PhraseParams } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
 import { resolveNamespaceMtls } from './namespaceMtlsMode.ts';
@@ -30,13 +31,12 @@ export function inferServiceMtlsMode(world: World, service: KubeObject): Service
     const plain = endpoints.find((pod) => podTlsMode(pod) !== 'istio');
     const svcCause: Cause = { kind: 'Service', namespace: ns, name: service.metadata.name, field: 'spec.clusterIP' };
     const ref = `${ns}/${service.metadata.name}`;
-    if (endpoints.length === 0) return { mode: 'DISABLE', text: `headless Service ${ref} has no endpoints`, code: 'svc.headless-empty', params: { service: ref }, causes: [svcCause] };
+    if (endpoints.length === 0) return { mode: 'DISABLE', ...reason('svc.headless-empty', { service: ref }, [svcCause]) };
     if (plain) {
-      const pod = `${ns}/${plain.metadata.name}`;
-      return { mode: 'DISABLE', text: `headless Service ${ref} has an endpoint without a sidecar (${pod})`, code: 'svc.headless-plain', params: { service: ref, pod }, causes: [svcCause] };
+      return { mode: 'DISABLE', ...reason('svc.headless-plain', { service: ref, pod: `${ns}/${plain.metadata.name}` }, [svcCause]) };
     }
   }
   const nsMode = resolveNamespaceMtls(world, ns);
-  if (nsMode.mode === 'UNKNOWN') return { mode: 'PERMISSIVE', text: `no mesh- or namespace-level PeerAuthentication for ${ns}: PERMISSIVE`, code: 'svc.default', params: { namespace: ns }, causes: [] };
+  if (nsMode.mode === 'UNKNOWN') return { mode: 'PERMISSIVE', ...reason('svc.default', { namespace: ns }) };
   return { mode: nsMode.mode, text: nsMode.text, code: nsMode.code, params: nsMode.params, causes: nsMode.causes };
 }

@@ -1,7 +1,8 @@
 import type { World } from '../world.ts';
 import type { Cause, PhraseParams } from '../traffic/trace.ts';
 import { type PeerAuthenticationLevels, peerAuthenticationLevels } from './peerAuthenticationLevels.ts';
-import { type PeerAuthenticationView, describePolicy, modeCause, policyPhrase } from './readPeerAuthentication.ts';
+import { type PeerAuthenticationView, modeCause, policyPhrase } from './readPeerAuthentication.ts';
+import { reason } from '../reasons/reason.ts';
 import type { EffectiveMode } from './types.ts';
 
 /** A namespace's mTLS mode from namespace- and mesh-level policy only, with what decided it. */
@@ -47,26 +48,22 @@ function decideNamespaceMtls(namespace: string, own: PeerAuthenticationLevels | 
   const meshMode: EffectiveMode | 'UNKNOWN' = mesh ? (mesh.mode === 'UNSET' ? 'PERMISSIVE' : mesh.mode) : 'UNKNOWN';
   const ns = own && oldestEmptySelector(own);
   if (ns && ns.mode !== 'UNSET') {
-    return { mode: ns.mode, policy: ns, text: `${describePolicy(ns)} sets ${ns.mode}`, code: 'ns.sets', params: { policy: policyPhrase(ns), mode: ns.mode }, causes: [modeCause(ns)] };
+    return { mode: ns.mode, policy: ns, ...reason('ns.sets', { policy: policyPhrase(ns), mode: ns.mode }, [modeCause(ns)]) };
   }
   if (ns) {
     const inherited = meshMode === 'UNKNOWN' ? 'PERMISSIVE' : meshMode;
-    const from = !mesh ? 'the default (no mesh-level policy)' : mesh.mode === 'UNSET' ? `${describePolicy(mesh)}, itself UNSET` : describePolicy(mesh);
     return {
       mode: inherited,
       policy: mesh && mesh.mode !== 'UNSET' ? mesh : ns,
-      text: `${describePolicy(ns)} leaves the mode UNSET: inherits ${inherited} from ${from}`,
-      code: 'ns.unset',
-      params: { policy: policyPhrase(ns), mode: inherited, ...(mesh ? { mesh: policyPhrase(mesh), meshMode: mesh.mode } : {}) },
-      causes: [modeCause(ns), ...(mesh ? [modeCause(mesh)] : [])],
+      ...reason(
+        'ns.unset',
+        { policy: policyPhrase(ns), mode: inherited, ...(mesh ? { mesh: policyPhrase(mesh), meshMode: mesh.mode } : {}) },
+        [modeCause(ns), ...(mesh ? [modeCause(mesh)] : [])],
+      ),
     };
   }
-  if (mesh) return { mode: meshMode, policy: mesh, text: describeMesh(mesh), code: 'ns.mesh', params: { policy: policyPhrase(mesh), mode: mesh.mode }, causes: [modeCause(mesh)] };
-  return { mode: 'UNKNOWN', text: `no mesh- or namespace-level PeerAuthentication for ${namespace}`, code: 'ns.unknown', params: { namespace }, causes: [] };
-}
-
-function describeMesh(mesh: PeerAuthenticationView): string {
-  return mesh.mode === 'UNSET' ? `${describePolicy(mesh)} (UNSET, so PERMISSIVE)` : `${describePolicy(mesh)} sets ${mesh.mode}`;
+  if (mesh) return { mode: meshMode, policy: mesh, ...reason('ns.mesh', { policy: policyPhrase(mesh), mode: mesh.mode }, [modeCause(mesh)]) };
+  return { mode: 'UNKNOWN', ...reason('ns.unknown', { namespace }) };
 }
 
 /** Only the oldest empty-selector policy per namespace counts; newer ones are dropped at index time. */

@@ -1,5 +1,6 @@
 import { type Json, type KubeObject, getPath, getStringMap, isJsonObject } from '../objects.ts';
 import { perObject } from '../perObject.ts';
+import { phrase } from '../reasons/reason.ts';
 import type { Cause, Phrase } from '../traffic/trace.ts';
 import type { EffectiveMode } from './types.ts';
 
@@ -57,12 +58,10 @@ function readModeCause(view: PeerAuthenticationView, port?: number): Cause {
   return { kind: 'PeerAuthentication', namespace: view.namespace, name: view.name, field: field.join('.') };
 }
 
-/** `PeerAuthentication frontend/default (namespace level)`, or `(workload level, port 8080)`. */
-export function describePolicy(view: PeerAuthenticationView, port?: number): string {
-  return policyPhrase(view, port).text;
-}
-
-/** describePolicy as a phrase (code `pa.policy`), for reasons that a translation rebuilds. Shared: read-only. */
+/**
+ * A policy as a phrase (code `pa.policy`), in English `PeerAuthentication frontend/default (namespace
+ * level)` or `(workload level, port 8080)`, for the reasons that name it. Shared: read-only.
+ */
 export function policyPhrase(view: PeerAuthenticationView, port?: number): Phrase {
   return port === undefined ? wholePolicyPhrase(view) : makePolicyPhrase(view, port);
 }
@@ -71,9 +70,7 @@ export function policyPhrase(view: PeerAuthenticationView, port?: number): Phras
 const wholePolicyPhrase = perObject((view: PeerAuthenticationView) => makePolicyPhrase(view));
 
 function makePolicyPhrase(view: PeerAuthenticationView, port?: number): Phrase {
-  const where = port === undefined ? `${view.level} level` : `${view.level} level, port ${port}`;
-  const ref = `${view.namespace}/${view.name}`;
-  return { code: 'pa.policy', text: `PeerAuthentication ${ref} (${where})`, params: { ref, level: view.level, ...(port === undefined ? {} : { port }) } };
+  return phrase('pa.policy', { ref: `${view.namespace}/${view.name}`, level: view.level, ...(port === undefined ? {} : { port }) });
 }
 
 function toDeclaredMode(value: Json | undefined): DeclaredMode {

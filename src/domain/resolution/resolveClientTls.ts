@@ -1,9 +1,11 @@
 import { hasSidecar, podTlsMode, TLS_MODE_LABEL } from '../cluster/pods.ts';
 import { serviceHost } from '../cluster/services.ts';
 import { type JsonObject, type KubeObject, getPath, getString, isJsonObject } from '../objects.ts';
-import type { Cause, ClientSends, Phrase, PhraseParams, Reason } from '../traffic/trace.ts';
+import type { PhraseCode } from '../reasons/phrases.en.ts';
+import { reason } from '../reasons/reason.ts';
+import type { Cause, ClientSends, Phrase, PhraseParams } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
-import { type FoundDestinationRule, findDestinationRule } from './findDestinationRule.ts';
+import { findDestinationRule } from './findDestinationRule.ts';
 import { inferServiceMtlsMode } from './inferServiceMtlsMode.ts';
 import { resolveServerMode } from './resolveServerMode.ts';
 import { secureNaming } from './secureNaming.ts';
@@ -20,12 +22,8 @@ export interface TlsClient {
 type ClientTlsQuery = [world: World, client: TlsClient, service: KubeObject, servicePort: number, endpoint: KubeObject, endpointPort: number];
 
 const SENDS: Record<string, ClientSends> = { DISABLE: 'PLAINTEXT', SIMPLE: 'SIMPLE_TLS', MUTUAL: 'MUTUAL_TLS', ISTIO_MUTUAL: 'ISTIO_MUTUAL' };
-const EFFECT: Record<string, string> = {
-  DISABLE: ' → plaintext',
-  SIMPLE: ' → one-way TLS, no client certificate',
-  MUTUAL: ' → TLS with a user-supplied client certificate',
-  ISTIO_MUTUAL: '',
-};
+/** The reason's code by DestinationRule tls mode; `dr.other` for a mode the CRD rejects (only tests make one). */
+const DR_CODE: Record<string, PhraseCode> = { DISABLE: 'dr.disable', SIMPLE: 'dr.simple', MUTUAL: 'dr.mutual', ISTIO_MUTUAL: 'dr.istio-mutual' };
 
 /**
  * What a sidecar or gateway sends to one endpoint of a service, with the reason.
@@ -114,9 +112,6 @@ function decideClientTls(...[world, client, service, servicePort, endpoint, endp
     const mode = getString(tls.settings, 'mode') ?? 'DISABLE';
     const field = 'mode' in tls.settings ? `${tls.path}.mode` : tls.path;
     const cause: Cause = { kind: 'DestinationRule', namespace: found.namespace, name: found.name, field };
-    const written = 'mode' in tls.settings ? mode : 'tls without a mode (DISABLE by default)';
-    const portNote = tls.portIndex === undefined ? '' : ` (port ${servicePort})`;
-    const toPlainPod = mode === 'ISTIO_MUTUAL' && podTlsMode(endpoint) !== 'istio' ? `, even to ${podRef(endpoint)}, which has no sidecar` : '';
     const sans = stringList(getPath(tls.settings, 'subjectAltNames'));
     const sni = getString(tls.settings, 'sni');
     const istio = mode === 'ISTIO_MUTUAL';
@@ -126,17 +121,12 @@ function decideClientTls(...[world, client, service, servicePort, endpoint, endp
       mode,
       ...('mode' in tls.settings ? {} : { noMode: 1 }),
       host,
-      ...(toPlainPod ? { plainPod: podRef(endpoint) } : {}),
+      ...(mode === 'ISTIO_MUTUAL' && podTlsMode(endpoint) !== 'istio' ? { plainPod: podRef(endpoint) } : {}),
     };
     return {
       sends: SENDS[mode] ?? 'PLAINTEXT',
       source: 'destination-rule',
-      reason: {
-        code: `dr.${mode.toLowerCase().replace('_', '-')}`,
-        text: `DestinationRule ${found.namespace}/${found.name}${portNote} sets ${written} for ${host}${EFFECT[mode] ?? ''}${toPlainPod}`,
-        ...(mode in EFFECT ? { params } : {}),
-        causes: [cause],
-      },
+      reason: reason(DR_CODE[mode] ?? 'dr.other', params, [cause]),
       destinationRule: cause,
       ...(istio || sni ? { sni: sni ?? naming.sni } : {}),
       subjectAltNames: sans.length > 0 ? sans : istio ? naming.subjectAltNames : [],
@@ -145,7 +135,6 @@ function decideClientTls(...[world, client, service, servicePort, endpoint, endp
 
   const auto = decideAutoMtls(world, service, endpoint, endpointPort);
   const drCause: Cause | undefined = found ? { kind: 'DestinationRule', namespace: found.namespace, name: found.name, field: tls?.path ?? 'spec.trafficPolicy' } : undefined;
-  const prefix = found ? `${describeRuleWithoutTls(found, tls, servicePort)} → auto mTLS` : `no DestinationRule for ${host} → auto mTLS`;
   // The phrase's prefix: the rule that set no tls (and its port entry), or none, and the host.
   const prefixParams: PhraseParams = found
     ? { rule: `${found.namespace}/${found.name}`, ...(tls?.portIndex === undefined ? {} : { rulePort: servicePort }), host: found.fqdn }
@@ -154,65 +143,54 @@ function decideClientTls(...[world, client, service, servicePort, endpoint, endp
   return {
     sends: auto.sends,
     source: auto.source,
-    reason: {
-      code: auto.reason.code,
-      text: `${prefix}${auto.reason.text}`,
-      params: { ...prefixParams, ...auto.reason.params },
-      causes: [...(drCause ? [drCause] : []), ...auto.reason.causes],
-    },
+    reason: reason(auto.code, { ...prefixParams, ...auto.params }, [...(drCause ? [drCause] : []), ...auto.causes]),
     ...(drCause ? { destinationRule: drCause } : {}),
     ...(isMtls ? { sni: naming.sni } : {}),
     subjectAltNames: isMtls ? naming.subjectAltNames : [],
   };
 }
 
+/** Auto mTLS's part of the reason: the caller adds the DestinationRule (or none) the sentence starts with. */
 interface AutoDecision {
   sends: ClientSends;
   source: ClientTlsDecision['source'];
-  /** `text` continues the sentence started by "… → auto mTLS". */
-  reason: Reason;
+  code: PhraseCode;
+  params: PhraseParams;
+  causes: Cause[];
 }
 
 function decideAutoMtls(world: World, service: KubeObject, endpoint: KubeObject, endpointPort: number): AutoDecision {
   const serviceMode = inferServiceMtlsMode(world, service);
   if (serviceMode.mode === 'DISABLE') {
-    const base = ` is off for the whole service: ${serviceMode.text} → plaintext to every endpoint`;
     const service: Phrase = { code: serviceMode.code, text: serviceMode.text, params: serviceMode.params };
     const server = podTlsMode(endpoint) === 'istio' ? resolveServerMode(world, endpoint, endpointPort) : undefined;
     if (server?.mode === 'STRICT') {
       return {
         sends: 'PLAINTEXT',
         source: 'auto-mtls-service-disabled',
-        reason: {
-          code: 'auto.service-disabled.56084',
-          text: `${base}, although the endpoint is STRICT (${server.reason.text}). A namespace- or mesh-level DISABLE turns auto mTLS off for the whole service and workload-level STRICT does not turn it back on, so the STRICT endpoint rejects the plaintext: a known Istio limitation (istio/istio#56084)`,
-          params: { service, server: server.reason },
-          causes: [...serviceMode.causes, ...server.reason.causes],
-        },
+        code: 'auto.service-disabled.56084',
+        params: { service, server: server.reason },
+        causes: [...serviceMode.causes, ...server.reason.causes],
       };
     }
-    return { sends: 'PLAINTEXT', source: 'auto-mtls-service-disabled', reason: { code: 'auto.service-disabled', text: base, params: { service }, causes: serviceMode.causes } };
+    return { sends: 'PLAINTEXT', source: 'auto-mtls-service-disabled', code: 'auto.service-disabled', params: { service }, causes: serviceMode.causes };
   }
   const podCause: Cause = { kind: 'Pod', namespace: endpoint.metadata.namespace ?? '', name: endpoint.metadata.name, field: `metadata.labels.${TLS_MODE_LABEL}` };
   if (podTlsMode(endpoint) !== 'istio') {
-    const why = hasSidecar(endpoint) ? `has no ${TLS_MODE_LABEL}=istio label` : 'has no sidecar';
     const params = { endpoint: podRef(endpoint), ...(hasSidecar(endpoint) ? { label: TLS_MODE_LABEL } : {}) };
-    return { sends: 'PLAINTEXT', source: 'auto-mtls-no-sidecar', reason: { code: 'auto.no-sidecar', text: `: the endpoint ${podRef(endpoint)} ${why} → plaintext`, params, causes: [podCause] } };
+    return { sends: 'PLAINTEXT', source: 'auto-mtls-no-sidecar', code: 'auto.no-sidecar', params, causes: [podCause] };
   }
   const server = resolveServerMode(world, endpoint, endpointPort);
   if (server.mode === 'DISABLE') {
     return {
       sends: 'PLAINTEXT',
       source: 'auto-mtls-disabled-port',
-      reason: {
-        code: 'auto.server-disable',
-        text: `: the endpoint ${podRef(endpoint)} is DISABLE on port ${endpointPort} (${server.reason.text}) → plaintext`,
-        params: { endpoint: podRef(endpoint), port: endpointPort, server: server.reason },
-        causes: server.reason.causes,
-      },
+      code: 'auto.server-disable',
+      params: { endpoint: podRef(endpoint), port: endpointPort, server: server.reason },
+      causes: server.reason.causes,
     };
   }
-  return { sends: 'ISTIO_MUTUAL', source: 'auto-mtls', reason: { code: 'auto.mtls', text: '; the endpoint has a sidecar (tlsMode=istio) → mTLS', params: {}, causes: [podCause] } };
+  return { sends: 'ISTIO_MUTUAL', source: 'auto-mtls', code: 'auto.mtls', params: {}, causes: [podCause] };
 }
 
 interface PortTls {
@@ -233,11 +211,6 @@ function tlsForPort(rule: KubeObject, servicePort: number): PortTls {
   }
   const tls = getPath(rule.spec, 'trafficPolicy', 'tls');
   return { path: 'spec.trafficPolicy.tls', ...(isJsonObject(tls) ? { settings: tls } : {}) };
-}
-
-function describeRuleWithoutTls(found: FoundDestinationRule, tls: PortTls | undefined, servicePort: number): string {
-  const where = tls?.portIndex === undefined ? '' : ` (port ${servicePort})`;
-  return `DestinationRule ${found.namespace}/${found.name}${where} sets no tls for ${found.fqdn}`;
 }
 
 function podRef(pod: KubeObject): string {

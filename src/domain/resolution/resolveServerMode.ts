@@ -1,10 +1,11 @@
 import { type KubeObject, labelsMatch } from '../objects.ts';
-import type { Reason } from '../traffic/trace.ts';
+import { reason } from '../reasons/reason.ts';
+import type { Cause, Reason } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
 import { perObject } from '../perObject.ts';
 import { isGatewayPod } from './isGatewayPod.ts';
 import { type PeerAuthenticationLevels, peerAuthenticationLevels } from './peerAuthenticationLevels.ts';
-import { type PeerAuthenticationView, declaredPortMode, describePolicy, modeCause, policyPhrase } from './readPeerAuthentication.ts';
+import { type PeerAuthenticationView, declaredPortMode, modeCause, policyPhrase } from './readPeerAuthentication.ts';
 import type { ConsideredPolicy, EffectiveMode, PolicyLevel, ServerModeDecision } from './types.ts';
 
 /**
@@ -138,19 +139,14 @@ function decide(
     const portCause = modeCause(winner, containerPort);
     const where = policyPhrase(winner, containerPort);
     if (portDecides) {
-      return { mode: portMode, level: 'port', considered, reason: { code: 'pa.port', text: `${where.text} sets ${portMode}`, params: { policy: where, mode: portMode }, causes: [portCause] } };
+      return { mode: portMode, level: 'port', considered, reason: reason('pa.port', { policy: where, mode: portMode }, [portCause]) };
     }
     const from = base.decider ? policyPhrase(base.decider) : undefined;
     return {
       mode: base.mode,
       level: base.level,
       considered,
-      reason: {
-        code: 'pa.port.unset',
-        text: `${where.text} leaves the mode UNSET: inherits ${base.mode} from ${from ? from.text : 'the default'}`,
-        params: { policy: where, mode: base.mode, ...(from ? { from } : {}) },
-        causes: [portCause, ...base.reason.causes],
-      },
+      reason: reason('pa.port.unset', { policy: where, mode: base.mode, ...(from ? { from } : {}) }, [portCause, ...base.reason.causes]),
     };
   }
   return { mode: base.mode, level: base.level, considered, reason: base.reason };
@@ -167,7 +163,7 @@ interface ChainResult {
 function composeChain(chain: PeerAuthenticationView[]): ChainResult {
   const narrowest = chain[chain.length - 1];
   if (narrowest === undefined) {
-    return { mode: 'PERMISSIVE', level: 'default', reason: { code: 'pa.default', text: 'no PeerAuthentication applies: PERMISSIVE by default', params: {}, causes: [] } };
+    return { mode: 'PERMISSIVE', level: 'default', reason: reason('pa.default') };
   }
   const index = chain.findLastIndex((v) => v.mode !== 'UNSET');
   const decider = chain[index];
@@ -177,24 +173,18 @@ function composeChain(chain: PeerAuthenticationView[]): ChainResult {
     return {
       mode: 'PERMISSIVE',
       level: 'default',
-      reason: { code: 'pa.unset', text: `${describePolicy(narrowest)} leaves the mode UNSET, and nothing above sets one: PERMISSIVE by default`, params: { policy: policyPhrase(narrowest), mode: 'PERMISSIVE' }, causes: unset },
+      reason: reason('pa.unset', { policy: policyPhrase(narrowest), mode: 'PERMISSIVE' }, unset),
     };
   }
   const level = decider.level === 'mesh' || decider.level === 'namespace' ? decider.level : 'workload';
   if (decider === narrowest) {
-    const policy = policyPhrase(decider);
-    return { mode: decider.mode, level, decider, reason: { code: `pa.${level}`, text: `${policy.text} sets ${decider.mode}`, params: { policy, mode: decider.mode }, causes: [modeCause(decider)] } };
+    return { mode: decider.mode, level, decider, reason: reason(`pa.${level}`, { policy: policyPhrase(decider), mode: decider.mode }, [modeCause(decider)]) };
   }
   return {
     mode: decider.mode,
     level,
     decider,
-    reason: {
-      code: 'pa.unset',
-      text: `${describePolicy(narrowest)} leaves the mode UNSET: inherits ${decider.mode} from ${describePolicy(decider)}`,
-      params: { policy: policyPhrase(narrowest), mode: decider.mode, from: policyPhrase(decider) },
-      causes: [...unset, modeCause(decider)],
-    },
+    reason: reason('pa.unset', { policy: policyPhrase(narrowest), mode: decider.mode, from: policyPhrase(decider) }, [...unset, modeCause(decider)]),
   };
 }
 
@@ -227,16 +217,6 @@ function formatLabels(labels: Record<string, string>): string {
 }
 
 function decideForGateway(pod: KubeObject): ServerModeDecision {
-  const ref = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
-  return {
-    mode: 'DISABLE',
-    level: 'default',
-    considered: [],
-    reason: {
-      code: 'pa.gateway',
-      text: `${ref} is a gateway: PeerAuthentication does not apply; its Gateway servers decide TLS`,
-      params: { pod: ref },
-      causes: [{ kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name }],
-    },
-  };
+  const cause: Cause = { kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name };
+  return { mode: 'DISABLE', level: 'default', considered: [], reason: reason('pa.gateway', { pod: `${cause.namespace}/${cause.name}` }, [cause]) };
 }

@@ -62,9 +62,11 @@ export interface Cause {
 }
 
 /**
- * A sentence of the engine: a stable code, the English text, and the parameters the text was built
- * from, so that a translation can build the same sentence in another language. A parameter that is a
- * sentence itself is a nested phrase. Without `params` only the English text exists.
+ * A sentence of the engine: a stable code and its parameters, from which each language's catalog
+ * renders it (domain/reasons/). `text` is the English one, rendered once by `phrase`/`reason`
+ * (domain/reasons/reason.ts) and never written by hand. A parameter that is a sentence itself is a
+ * nested phrase. Without `params` only the English text exists (a handshake step the explainer
+ * shows as the engine wrote it).
  */
 export interface Phrase {
   code: string;
@@ -75,8 +77,9 @@ export interface Phrase {
 /** Plain values are facts (names, ports) or codes (modes, levels); nested phrases are sentences. */
 export type PhraseParams = Readonly<Record<string, string | number | Phrase>>;
 
-/** A decision with its reason: a stable code, parameters, and the English sentence. */
+/** A decision with its reason: a code with parameters, its English sentence, and what decided it. */
 export interface Reason extends Phrase {
+  params: PhraseParams;
   causes: Cause[];
 }
 
