@@ -9,6 +9,7 @@ import { type ClusterHost, clusterHosts, clusterLoadAssignment } from './endpoin
 import { gatewayListener, outboundListeners, referencedRouteNames, virtualInboundListener, virtualOutboundListener } from './listeners.ts';
 import { meshServices, serviceTargets } from './meshServices.ts';
 import type { ProtoObject } from './protoJson.ts';
+import { rbacHttpFilters } from './rbacFilters.ts';
 import { gatewayRouteConfig, outboundRouteConfig } from './routes.ts';
 import { type EnvoySecret, proxySecrets } from './secrets.ts';
 
@@ -139,7 +140,8 @@ export function envoyConfig(world: World, pod: KubeObject): EnvoyConfig | undefi
   let routes: ProtoObject[];
   if (router) {
     const ports = gatewayPorts(world, pod);
-    listeners = ports.map((p) => gatewayListener(p.port));
+    const rbac = rbacHttpFilters(world, pod);
+    listeners = ports.map((p) => gatewayListener(p.port, rbac));
     routes = ports.map((p) => gatewayRouteConfig(world, `http.${p.port}`, p.servicePort, p.virtualServices));
   } else {
     const outbound = outboundListeners(services);

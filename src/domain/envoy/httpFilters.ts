@@ -23,9 +23,11 @@ export function stdoutAccessLog(onlyFlags?: string[]): ProtoObject {
   };
 }
 
-function httpFilters(inbound: boolean): ProtoObject[] {
+/** The filters of a connection manager; `rbac` (authorization) right after metadata exchange, as buildHTTPConnectionManager puts it. */
+function httpFilters(inbound: boolean, rbac: readonly ProtoObject[]): ProtoObject[] {
   return [
     { name: 'istio.metadata_exchange', typed_config: any('envoy.extensions.filters.http.peer_metadata.v3.Config', inbound ? { downstream_discovery: [{ istio_headers: {} }, { workload_discovery: {} }], shared_with_upstream: true } : { upstream_discovery: [{ istio_headers: {} }, { workload_discovery: {} }], upstream_propagation: [{ istio_headers: {} }] }) },
+    ...rbac,
     { name: 'envoy.filters.http.grpc_stats', typed_config: any('envoy.extensions.filters.http.grpc_stats.v3.FilterConfig', { emit_filter_state: true, stats_for_all_methods: false }) },
     { name: 'envoy.filters.http.fault', typed_config: any('envoy.extensions.filters.http.fault.v3.HTTPFault') },
     { name: 'envoy.filters.http.cors', typed_config: any('envoy.extensions.filters.http.cors.v3.Cors') },
@@ -41,6 +43,8 @@ export interface ConnectionManagerOptions {
   routeConfig?: ProtoObject;
   inbound: boolean;
   http2?: boolean;
+  /** The RBAC filters of the proxy's AuthorizationPolicies (rbacFilters.ts); inbound and gateway managers only. */
+  rbac?: readonly ProtoObject[];
 }
 
 export function httpConnectionManager(options: ConnectionManagerOptions): ProtoObject {
@@ -50,7 +54,7 @@ export function httpConnectionManager(options: ConnectionManagerOptions): ProtoO
       stat_prefix: options.statPrefix,
       rds: options.rds !== undefined ? { config_source: adsConfigSource(), route_config_name: options.rds } : undefined,
       route_config: options.routeConfig,
-      http_filters: httpFilters(options.inbound),
+      http_filters: httpFilters(options.inbound, options.rbac ?? []),
       tracing: { client_sampling: { value: 100 }, random_sampling: { value: 1 }, overall_sampling: { value: 100 } },
       http2_protocol_options: options.http2 ? {} : undefined,
       stream_idle_timeout: '0s',

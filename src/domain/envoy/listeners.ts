@@ -11,6 +11,7 @@ import { type IstioProtocol, type ListenerProtocol, listenerProtocol } from './i
 import type { MeshService } from './meshServices.ts';
 import { serviceTargets } from './meshServices.ts';
 import type { ProtoObject } from './protoJson.ts';
+import { rbacHttpFilters, rbacNetworkFilters } from './rbacFilters.ts';
 import { inboundRouteConfig } from './routes.ts';
 
 /** meshConfig.proxyInboundListenPort and proxyListenPort. */
@@ -62,7 +63,13 @@ interface InboundChainConfig {
   passthrough: boolean;
 }
 
-function inboundChains(cc: InboundChainConfig, mode: EffectiveMode): ProtoObject[] {
+/** The proxy's RBAC filters (rbacFilters.ts): HTTP ones in the connection managers, network ones on TCP chains. */
+interface InboundRbac {
+  http: readonly ProtoObject[];
+  tcp: readonly ProtoObject[];
+}
+
+function inboundChains(cc: InboundChainConfig, mode: EffectiveMode, rbac: InboundRbac): ProtoObject[] {
   return chainOptions(mode, listenerProtocol(cc.protocol)).map((o): ProtoObject => {
     const name = cc.passthrough ? (o.protocol === 'HTTP' ? 'virtualInbound-catchall-http' : 'virtualInbound') : `0.0.0.0_${cc.targetPort}`;
     const filters: ProtoObject[] = o.protocol === 'HTTP'
@@ -71,8 +78,10 @@ function inboundChains(cc: InboundChainConfig, mode: EffectiveMode): ProtoObject
         routeConfig: inboundRouteConfig(cc.cluster, cc.servicePort, cc.passthrough ? '' : cc.hostname),
         inbound: true,
         http2: cc.protocol === 'GRPC' || cc.protocol === 'HTTP2' || cc.protocol === 'GRPC-Web',
+        rbac: rbac.http,
       })]
-      : [metadataExchangeNetworkFilter(), statsNetworkFilter(false), tcpProxyFilter(cc.cluster)];
+      // buildCompleteNetworkFilters: metadata exchange, RBAC, stats, then the TCP proxy.
+      : [metadataExchangeNetworkFilter(), ...rbac.tcp, statsNetworkFilter(false), tcpProxyFilter(cc.cluster)];
     return {
       filter_chain_match: {
         destination_port: cc.targetPort > 0 ? cc.targetPort : undefined,
@@ -118,12 +127,14 @@ function inboundListenerFilters(chains: readonly ProtoObject[]): ProtoObject[] {
 export function virtualInboundListener(world: World, pod: KubeObject): ProtoObject {
   const targets = serviceTargets(world, pod);
   const modes = resolveServerModes(world, pod, targets.map((t) => t.targetPort));
+  // The blackhole chain gets none (buildInboundBlackhole).
+  const rbac: InboundRbac = { http: rbacHttpFilters(world, pod), tcp: rbacNetworkFilters(world, pod) };
   const blackhole: ProtoObject = {
     filter_chain_match: { destination_port: INBOUND_PORT },
     filters: [metadataExchangeNetworkFilter(), statsNetworkFilter(false), tcpProxyFilter('BlackHoleCluster')],
     name: 'virtualInbound-blackhole',
   };
-  const passthrough = inboundChains({ cluster: 'InboundPassthroughCluster', targetPort: 0, servicePort: 0, hostname: '', protocol: 'UnsupportedProtocol', passthrough: true }, modes.workload.mode);
+  const passthrough = inboundChains({ cluster: 'InboundPassthroughCluster', targetPort: 0, servicePort: 0, hostname: '', protocol: 'UnsupportedProtocol', passthrough: true }, modes.workload.mode, rbac);
   const ports = targets.flatMap((t, i) => inboundChains({
     cluster: `inbound|${t.targetPort}||`,
     targetPort: t.targetPort,
@@ -131,7 +142,7 @@ export function virtualInboundListener(world: World, pod: KubeObject): ProtoObje
     hostname: t.service.hostname,
     protocol: t.port.protocol,
     passthrough: false,
-  }, modes.ports[i]?.decision.mode ?? modes.workload.mode));
+  }, modes.ports[i]?.decision.mode ?? modes.workload.mode, rbac));
   const chains = [blackhole, ...passthrough, ...ports];
   return {
     name: 'virtualInbound',
@@ -237,12 +248,15 @@ export function referencedRouteNames(listeners: readonly ProtoObject[]): string[
   return names;
 }
 
-/** A gateway listener for each port its Gateway servers use (gateway.go buildGatewayListeners): RDS `http.<port>`. */
-export function gatewayListener(port: number): ProtoObject {
+/**
+ * A gateway listener for each port its Gateway servers use (gateway.go buildGatewayListeners): RDS
+ * `http.<port>`, with the RBAC filters of the AuthorizationPolicies that select the gateway pod.
+ */
+export function gatewayListener(port: number, rbac: readonly ProtoObject[] = []): ProtoObject {
   return {
     name: `0.0.0.0_${port}`,
     address: socketAddress('0.0.0.0', port),
-    filter_chains: [{ filters: [httpConnectionManager({ statPrefix: `outbound_0.0.0.0_${port}`, rds: `http.${port}`, inbound: false })] }],
+    filter_chains: [{ filters: [httpConnectionManager({ statPrefix: `outbound_0.0.0.0_${port}`, rds: `http.${port}`, inbound: false, rbac })] }],
     traffic_direction: 'OUTBOUND',
   };
 }
