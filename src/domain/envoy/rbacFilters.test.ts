@@ -13,6 +13,7 @@ import { authorizationPolicy, pod, service, worldWith } from '../testing/fixture
 import type { World } from '../world.ts';
 import { envoyConfig } from './envoyConfig.ts';
 import { type ProtoObject, toCamelJson } from './protoJson.ts';
+import { evaluateAuthorization } from '../policies/authorizationPolicy.ts';
 import { formatAddress, rbacHttpFilters, rbacNetworkFilters } from './rbacFilters.ts';
 
 const HTTPBIN = { app: 'httpbin', version: 'v1' };
@@ -171,6 +172,29 @@ describe('RBAC filters in the proxy configuration', () => {
     expect(names.slice(0, 3)).toEqual(['istio.metadata_exchange', 'envoy.filters.http.rbac', 'envoy.filters.http.grpc_stats']);
     world.remove(gwPolicy);
     expect(httpFilterNames()).not.toContain('envoy.filters.http.rbac');
+  });
+});
+
+describe('RBAC filters and the evaluator', () => {
+  it('name every rule the evaluator can report as the deciding one, under the filter of its action', () => {
+    const web = pod('shop', 'web');
+    const world = worldWith({
+      pods: [web],
+      policies: [
+        authorizationPolicy('shop', 'deny-post', { action: 'DENY', rules: [{ to: [{ operation: { methods: ['GET'] } }] }, { to: [{ operation: { methods: ['POST'] } }] }] }),
+        authorizationPolicy('shop', 'allow-ns', { rules: [{ from: [{ source: { namespaces: ['shop'] } }] }] }),
+      ],
+    });
+    const base = { pod: web, port: 8080, protocol: 'http' as const, sourceIp: '10.8.0.9', remoteIp: '10.8.0.9', path: '/', host: 'web', headers: {} };
+    const denied = evaluateAuthorization(world, { ...base, method: 'POST', principal: 'cluster.local/ns/shop/sa/default' });
+    const allowed = evaluateAuthorization(world, { ...base, method: 'PUT', principal: 'cluster.local/ns/shop/sa/default' });
+    const [deny, allow] = toCamelJson(rbacHttpFilters(world, web)) as { typedConfig: { rules: { action?: string; policies: Record<string, unknown> } } }[];
+    expect(denied.deniedBy).toBe('ns[shop]-policy[deny-post]-rule[1]');
+    expect(deny?.typedConfig.rules.action).toBe('DENY');
+    expect(Object.keys(deny?.typedConfig.rules.policies ?? {})).toContain(denied.deniedBy);
+    expect(allowed.match?.envoyName).toBe('ns[shop]-policy[allow-ns]-rule[0]');
+    expect(allow?.typedConfig.rules.action).toBeUndefined();
+    expect(Object.keys(allow?.typedConfig.rules.policies ?? {})).toEqual([allowed.match?.envoyName]);
   });
 });
 
