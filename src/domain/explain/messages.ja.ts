@@ -6,8 +6,8 @@ import type { MessageParams } from './types.ts';
  * The Japanese catalog of the explainer: the same codes as the English one in messages.ts (a test
  * proves it), in Japanese. Facts stay as they are: object names, fields, modes (STRICT, PERMISSIVE,
  * DISABLE), SPIFFE IDs, commands and URLs. Lines that are sentences end in です/ます; the decision
- * chain and the engine's reasons are short clauses, like the English ones. Terms are the
- * glossary's (src/i18n/glossary.ts).
+ * chain is short clauses, like the English one, and so are the engine's reasons
+ * (domain/reasons/phrases.ja.ts). Terms are the glossary's (src/i18n/glossary.ts).
  */
 const ACTOR: Record<string, string> = {
   'client.sidecar': 'クライアントのサイドカー',

@@ -220,22 +220,15 @@ describe('the explainer catalogs', () => {
       // The English text is the English catalog's, never written by the engine itself.
       expect(p.text, p.code).toBe(buildPhrase(p, PHRASES_EN));
       expect(p.text, p.code).not.toMatch(unfilled);
-      expect(renderPhrase(p, 'ja'), p.code).not.toMatch(unfilled);
+      const ja = renderPhrase(p, 'ja');
+      expect(ja, p.code).toMatch(JAPANESE);
+      expect(ja, p.code).not.toMatch(unfilled);
     }
   });
 
   it('see every phrase code in the corpus, so each template above is proven', () => {
     const seen = new Set(data.phrases.map((p) => p.code));
     expect(Object.keys(PHRASES_EN).filter((code) => !seen.has(code))).toEqual([]);
-  });
-
-  it('render every engine sentence in Japanese, with nothing left unfilled', () => {
-    for (const p of data.phrases) {
-      const ja = renderPhrase(p, 'ja');
-      expect(ja, p.code).toMatch(JAPANESE);
-      expect(ja, p.code).not.toMatch(/undefined|NaN|\[object/);
-      expect(renderPhrase(p, 'en')).toBe(p.text);
-    }
   });
 
   it('render every explanation line in Japanese, and in English exactly as before', () => {
