@@ -1,4 +1,5 @@
 import { LEARNER_KINDS } from './learnerKinds.ts';
+import { POLICY_KINDS } from './policies/index.ts';
 
 /** What the API server knows about one kind: its group, versions and names (discovery). */
 export interface KindInfo {
@@ -21,10 +22,7 @@ export const KINDS: readonly KindInfo[] = [
   { kind: 'Service', group: '', versions: ['v1'], plural: 'services', singular: 'service', shortNames: ['svc'], namespaced: true },
   { kind: 'Deployment', group: 'apps', versions: ['v1'], plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true },
   { kind: 'ReplicaSet', group: 'apps', versions: ['v1'], plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true },
-  { kind: 'PeerAuthentication', group: 'security.istio.io', versions: ['v1', 'v1beta1'], plural: 'peerauthentications', singular: 'peerauthentication', shortNames: ['pa'], namespaced: true },
-  { kind: 'DestinationRule', group: 'networking.istio.io', versions: ['v1', 'v1beta1', 'v1alpha3'], plural: 'destinationrules', singular: 'destinationrule', shortNames: ['dr'], namespaced: true },
-  { kind: 'Gateway', group: 'networking.istio.io', versions: ['v1', 'v1beta1', 'v1alpha3'], plural: 'gateways', singular: 'gateway', shortNames: ['gw'], namespaced: true },
-  { kind: 'VirtualService', group: 'networking.istio.io', versions: ['v1', 'v1beta1', 'v1alpha3'], plural: 'virtualservices', singular: 'virtualservice', shortNames: ['vs'], namespaced: true },
+  ...POLICY_KINDS.map((m) => m.info),
   { kind: 'CustomResourceDefinition', group: 'apiextensions.k8s.io', versions: ['v1'], plural: 'customresourcedefinitions', singular: 'customresourcedefinition', shortNames: ['crd', 'crds'], namespaced: false },
   ...LEARNER_KINDS,
 ];

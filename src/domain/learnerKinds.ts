@@ -13,7 +13,8 @@ const NETWORKING = ['v1', 'v1alpha3', 'v1beta1'];
 /**
  * The further kinds a GKE cluster with Istio serves that a learner meets: core v1 kinds as
  * `kubectl api-resources` lists them on 1.33 (names and short names), EndpointSlice, and the rest
- * of Istio's CRDs (ISTIO crd-all.gen.yaml, the same list as cluster/istioCrds.ts), so that
+ * of Istio's CRDs (ISTIO crd-all.gen.yaml, the same list as cluster/istioCrds.ts, less the policy
+ * kinds of src/domain/policies), so that
  * `the server doesn't have a resource type` is said only of types a real cluster lacks.
  */
 export const LEARNER_KINDS: readonly KindInfo[] = [
@@ -23,7 +24,6 @@ export const LEARNER_KINDS: readonly KindInfo[] = [
   core('Node', 'nodes', 'node', ['no'], false),
   core('Secret', 'secrets', 'secret', []),
   { kind: 'EndpointSlice', group: 'discovery.k8s.io', versions: ['v1'], plural: 'endpointslices', singular: 'endpointslice', shortNames: [], namespaced: true },
-  istio('security.istio.io', 'AuthorizationPolicy', 'authorizationpolicies', ['ap'], ['v1', 'v1beta1']),
   istio('security.istio.io', 'RequestAuthentication', 'requestauthentications', ['ra'], ['v1', 'v1beta1']),
   istio('networking.istio.io', 'ServiceEntry', 'serviceentries', ['se'], NETWORKING),
   istio('networking.istio.io', 'Sidecar', 'sidecars', [], NETWORKING),

@@ -2,9 +2,10 @@ import { type Json, type JsonObject, isJsonObject } from '../objects.ts';
 import { type FieldError, invalid } from './fieldErrors.ts';
 
 /*
- * The x-kubernetes-validations (CEL) rules of Istio 1.26's ServiceEntry, Sidecar and
- * AuthorizationPolicy CRDs (crd-all.gen.yaml) a manifest author can break, run after the OpenAPI
- * schema passed. A failed rule is reported as apiextensions does: Invalid value of the node's type.
+ * The x-kubernetes-validations (CEL) rules of Istio 1.26's ServiceEntry and Sidecar CRDs
+ * (crd-all.gen.yaml) a manifest author can break, run after the OpenAPI schema passed; the policy
+ * kinds' rules are in their modules (src/domain/policies). A failed rule is reported as
+ * apiextensions does: Invalid value of the node's type.
  */
 
 const obj = (v: Json | undefined): JsonObject => (isJsonObject(v ?? null) ? (v as JsonObject) : {});
@@ -50,35 +51,6 @@ function serviceEntry(raw: JsonObject): FieldError[] {
   return errors;
 }
 
-function authorizationPolicy(raw: JsonObject): FieldError[] {
-  const spec = obj(raw.spec);
-  const errors: FieldError[] = [];
-  if ((has(spec, 'selector') ? 1 : 0) + (has(spec, 'targetRef') ? 1 : 0) + (has(spec, 'targetRefs') ? 1 : 0) > 1) {
-    errors.push(invalid('spec', OBJECT, 'only one of targetRefs or selector can be set'));
-  }
-  arr(spec.rules).forEach((rule, i) => arr(obj(rule).from).forEach((from, j) => {
-    const source = obj(obj(from).source);
-    const byAccount = has(source, 'serviceAccounts') || has(source, 'notServiceAccounts');
-    if (byAccount && ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'].some((k) => has(source, k))) {
-      errors.push(invalid(`spec.rules[${i}].from[${j}].source`, OBJECT, 'Cannot set serviceAccounts with namespaces or principals'));
-    }
-  }));
-  const matchLabels = obj(spec.selector).matchLabels;
-  if (isJsonObject(matchLabels ?? null)) {
-    const keys = Object.keys(obj(matchLabels));
-    if (keys.some((k) => k.includes('*'))) errors.push(invalid('spec.selector.matchLabels', OBJECT, 'wildcard not allowed in label key match'));
-    if (keys.some((k) => k.length === 0)) errors.push(invalid('spec.selector.matchLabels', OBJECT, 'key must not be empty'));
-    errors.push(...selectorLabels(matchLabels, 'spec.selector.matchLabels', 'wildcard not allowed in label value match'));
-  }
-  const crossNamespace = (ref: Json | undefined, path: string) => {
-    const ns = obj(ref).namespace;
-    if (typeof ns === 'string' && ns.length > 0) errors.push(invalid(`${path}.namespace`, STRING, 'cross namespace referencing is not currently supported'));
-  };
-  if (has(spec, 'targetRef')) crossNamespace(spec.targetRef, 'spec.targetRef');
-  arr(spec.targetRefs).forEach((ref, i) => crossNamespace(ref, `spec.targetRefs[${i}]`));
-  return errors;
-}
-
 function sidecar(raw: JsonObject): FieldError[] {
   const spec = obj(raw.spec);
   const errors = selectorLabels(obj(spec.workloadSelector).labels, 'spec.workloadSelector.labels', 'wildcard is not supported in selector');
@@ -96,6 +68,5 @@ function sidecar(raw: JsonObject): FieldError[] {
 /** Per kind, as validateObject's CEL_RULES holds them. */
 export const LEARNER_CEL_RULES: Readonly<Record<string, (raw: JsonObject) => FieldError[]>> = {
   ServiceEntry: serviceEntry,
-  AuthorizationPolicy: authorizationPolicy,
   Sidecar: sidecar,
 };

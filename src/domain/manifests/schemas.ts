@@ -7,31 +7,9 @@
  * Sources: Istio's CRDs (manifests/charts/base/files/crd-all.gen.yaml) and k8s.io/api core/v1, apps/v1.
  */
 
+import { POLICY_KINDS } from '../policies/index.ts';
+import { type KindSchema, any, arr, bool, int32, int64, obj, str, stringMap, strings } from './fieldSchema.ts';
 import { LEARNER_SCHEMAS } from './learnerSchemas.ts';
-
-/** A node of a field table. `go` is the Go type named in built-in decode errors. */
-export type FieldSchema =
-  | { t: 'string'; enum?: readonly string[]; go?: string }
-  | { t: 'integer'; go?: string }
-  | { t: 'boolean'; go?: string }
-  | { t: 'intOrString' }
-  | { t: 'object'; fields: Readonly<Record<string, FieldSchema>>; required?: readonly string[]; go?: string }
-  | { t: 'map'; values: FieldSchema; go?: string }
-  | { t: 'array'; items: FieldSchema; go?: string }
-  | { t: 'any' };
-
-const str = (go = 'string'): FieldSchema => ({ t: 'string', go });
-const int32: FieldSchema = { t: 'integer', go: 'int32' };
-const int64: FieldSchema = { t: 'integer', go: 'int64' };
-const uint32: FieldSchema = { t: 'integer', go: 'uint32' };
-const bool: FieldSchema = { t: 'boolean', go: 'bool' };
-const any: FieldSchema = { t: 'any' };
-const enumOf = (values: readonly string[]): FieldSchema => ({ t: 'string', enum: values, go: 'string' });
-const obj = (go: string, fields: Record<string, FieldSchema>, required?: readonly string[]): FieldSchema => ({ t: 'object', go, fields, required });
-const arr = (items: FieldSchema, go: string): FieldSchema => ({ t: 'array', items, go });
-const mapOf = (values: FieldSchema, go: string): FieldSchema => ({ t: 'map', values, go });
-const strings = arr(str(), '[]string');
-const stringMap = mapOf(str(), 'map[string]string');
 
 /** metav1.ObjectMeta, as accepted on input. */
 export const OBJECT_META = obj('ObjectMeta', {
@@ -87,77 +65,10 @@ const SERVICE_PORT = obj('ServicePort', {
   name: str(), protocol: str('v1.Protocol'), appProtocol: str(), port: int32, targetPort: { t: 'intOrString' }, nodePort: int32,
 });
 
-/** Istio's WorkloadSelector (type/v1beta1). */
-const WORKLOAD_SELECTOR = obj('', { matchLabels: mapOf(str(), '') });
-const MTLS_MODES = ['UNSET', 'DISABLE', 'PERMISSIVE', 'STRICT'] as const;
-/** DestinationRule ClientTLSSettings.TLSmode, as in the CRD enum. */
-export const DR_TLS_MODES = ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'] as const;
-
-const CLIENT_TLS = obj('', {
-  mode: enumOf(DR_TLS_MODES), clientCertificate: str(), privateKey: str(), caCertificates: str(), credentialName: str(),
-  subjectAltNames: strings, sni: str(), insecureSkipVerify: { t: 'boolean' }, caCrl: str(),
-});
-
-const PORT_SELECTOR = obj('', { number: uint32 });
-
-const TRAFFIC_POLICY = obj('', {
-  loadBalancer: any, connectionPool: any, outlierDetection: any, tls: CLIENT_TLS,
-  portLevelSettings: arr(obj('', { port: PORT_SELECTOR, loadBalancer: any, connectionPool: any, outlierDetection: any, tls: CLIENT_TLS }), ''),
-  tunnel: any, proxyProtocol: any,
-});
-
-const PEER_AUTHENTICATION_SPEC = obj('', {
-  selector: WORKLOAD_SELECTOR,
-  mtls: obj('', { mode: enumOf(MTLS_MODES) }),
-  portLevelMtls: mapOf(obj('', { mode: enumOf(MTLS_MODES) }), ''),
-});
-
-const DESTINATION_RULE_SPEC = obj('', {
-  host: str(),
-  trafficPolicy: TRAFFIC_POLICY,
-  subsets: arr(obj('', { name: str(), labels: stringMap, trafficPolicy: TRAFFIC_POLICY }, ['name']), ''),
-  exportTo: strings,
-  workloadSelector: WORKLOAD_SELECTOR,
-}, ['host']);
-
-const GATEWAY_SPEC = obj('', {
-  selector: stringMap,
-  servers: arr(obj('', {
-    port: obj('', { number: uint32, protocol: str(), name: str(), targetPort: uint32 }, ['number', 'protocol', 'name']),
-    bind: str(), hosts: strings, tls: any, defaultEndpoint: str(), name: str(),
-  }, ['port', 'hosts']), ''),
-});
-
-const DESTINATION = obj('', { host: str(), subset: str(), port: PORT_SELECTOR }, ['host']);
-
-const VIRTUAL_SERVICE_SPEC = obj('', {
-  hosts: strings,
-  gateways: strings,
-  http: arr(obj('', {
-    name: str(), match: arr(any, ''),
-    route: arr(obj('', { destination: DESTINATION, weight: int32, headers: any }, ['destination']), ''),
-    redirect: any, directResponse: any, delegate: any, rewrite: any, timeout: str(), retries: any, fault: any,
-    mirror: any, mirrors: arr(any, ''), mirrorPercentage: any, mirrorPercent: any, corsPolicy: any, headers: any,
-  }), ''),
-  tls: arr(obj('', { match: arr(any, ''), route: arr(obj('', { destination: DESTINATION, weight: int32 }, ['destination']), '') }), ''),
-  tcp: arr(obj('', { match: arr(any, ''), route: arr(obj('', { destination: DESTINATION, weight: int32 }, ['destination']), '') }), ''),
-  exportTo: strings,
-});
-
-/** How a kind is checked: its top-level fields (besides apiVersion, kind, metadata) and name rule. */
-export interface KindSchema {
-  /** `builtin` kinds are decoded into Go structs; `crd` kinds are validated by their OpenAPI schema. */
-  source: 'builtin' | 'crd';
-  /** Go struct of the whole object, for decode errors of top-level fields. */
-  go: string;
-  topLevel: Readonly<Record<string, FieldSchema>>;
-  /** apimachinery name rule applied to metadata.name. */
-  nameRule: 'dns1123Subdomain' | 'dns1123Label' | 'dns1035Label';
-}
-
-const istio = (spec: FieldSchema): KindSchema => ({ source: 'crd', go: '', topLevel: { spec, status: any }, nameRule: 'dns1123Subdomain' });
-
-/** Per kind; Istio kinds share one schema across their served versions (v1alpha3/v1beta1/v1). */
+/**
+ * Per kind; Istio kinds share one schema across their served versions (v1alpha3/v1beta1/v1). The
+ * policy kinds' schemas are their modules' (src/domain/policies).
+ */
 export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
   Namespace: {
     source: 'builtin', go: 'Namespace', nameRule: 'dns1123Label',
@@ -207,9 +118,6 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
       status: any,
     },
   },
-  PeerAuthentication: istio(PEER_AUTHENTICATION_SPEC),
-  DestinationRule: istio(DESTINATION_RULE_SPEC),
-  Gateway: istio(GATEWAY_SPEC),
-  VirtualService: istio(VIRTUAL_SERVICE_SPEC),
+  ...Object.fromEntries(POLICY_KINDS.map((m) => [m.info.kind, m.schema])),
   ...LEARNER_SCHEMAS,
 };

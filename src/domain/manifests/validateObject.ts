@@ -1,13 +1,14 @@
 import { kindInfo, splitApiVersion } from '../kinds.ts';
 import { type Json, type JsonObject, isJsonObject, ownValue } from '../objects.ts';
-import { validateAuthorizationPolicy } from '../policies/validateAuthorizationPolicy.ts';
+import { policyKindModule } from '../policies/index.ts';
 import {
   CEL_SKIPPED, type FieldError, duplicate, formatInvalid, goStringMap, invalid, isDns1035Label, isDns1123Label,
   isDns1123Subdomain, isQualifiedName, isValidLabelValue, notSupported, portNumError, required, typeInvalid,
 } from './fieldErrors.ts';
 import { goQuoteString } from './goYaml.ts';
 import { LEARNER_CEL_RULES } from './learnerCelRules.ts';
-import { type FieldSchema, KIND_SCHEMAS, type KindSchema, OBJECT_META } from './schemas.ts';
+import type { FieldSchema, KindSchema } from './fieldSchema.ts';
+import { KIND_SCHEMAS, OBJECT_META } from './schemas.ts';
 
 /** The complete stderr text kubectl prints for a rejected object, without the final newline. */
 export interface ValidationError {
@@ -73,8 +74,9 @@ export function validateObject(raw: JsonObject, ctx: ValidationContext): Validat
   if (ctx.operation === 'creating') errors.push(...validateMetadataName(name, schema));
   errors.push(...validateMetadataMaps(raw.metadata, 'metadata'));
   if (schema.source === 'crd') {
-    errors.push(...decoded.crdErrors, ...(ownValue(SCHEMA_EXTRA, kind)?.(raw) ?? []));
-    const celRules = ownValue(CEL_RULES, kind) ?? ownValue(LEARNER_CEL_RULES, kind);
+    const policy = policyKindModule(kind);
+    errors.push(...decoded.crdErrors, ...(policy?.schemaRules?.(raw) ?? []));
+    const celRules = policy?.celRules ?? ownValue(LEARNER_CEL_RULES, kind);
     if (celRules) {
       if (errors.some((e) => e.blocksCel)) errors.push(CEL_SKIPPED);
       else errors.push(...celRules(raw));
@@ -85,7 +87,7 @@ export function validateObject(raw: JsonObject, ctx: ValidationContext): Validat
   if (errors.length > 0) return { message: formatInvalid(kind, name, errors) };
 
   // 3. Validating admission webhook (istio pkg/webhooks/validation/server/server.go).
-  const webhook = ownValue(ISTIO_WEBHOOK, kind)?.(raw);
+  const webhook = policyKindModule(kind)?.webhook?.(raw);
   if (webhook && webhook.errors.length > 0) {
     const denial = `admission webhook "validation.istio.io" denied the request: configuration is invalid: ${multiError(webhook.errors)}`;
     // hashicorp/go-multierror text ends with a blank line; kubectl prints it as is.
@@ -100,7 +102,7 @@ export function validateObject(raw: JsonObject, ctx: ValidationContext): Validat
  */
 export function admissionWarnings(raw: JsonObject): string[] {
   const kind = typeof raw.kind === 'string' ? raw.kind : '';
-  return (ownValue(ISTIO_WEBHOOK, kind)?.(raw).warnings ?? []).map((w) => `Warning: ${w}`);
+  return (policyKindModule(kind)?.webhook?.(raw).warnings ?? []).map((w) => `Warning: ${w}`);
 }
 
 /** kubectl cmdutil.AddSourceToErr, plus apply's `applying patch:` wrapper for patches. */
@@ -245,48 +247,6 @@ const num = (v: Json | undefined): number => (typeof v === 'number' ? v : 0);
 const list = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
 const objectOf = (v: Json | undefined): JsonObject => (isJsonObject(v ?? null) ? (v as JsonObject) : {});
 
-/** OpenAPI checks the field tables do not express: PeerAuthentication's `portLevelMtls` minProperties: 1. */
-const SCHEMA_EXTRA: Record<string, (raw: JsonObject) => FieldError[]> = {
-  PeerAuthentication: (raw) => {
-    const portLevel = getField(raw, 'spec', 'portLevelMtls');
-    return isJsonObject(portLevel ?? null) && Object.keys(portLevel as JsonObject).length === 0
-      ? [invalid('spec.portLevelMtls', 0, 'spec.portLevelMtls in body should have at least 1 properties')]
-      : [];
-  },
-};
-
-/** CRD x-kubernetes-validations, run only when the OpenAPI schema passed (crd-all.gen.yaml). */
-const CEL_RULES: Record<string, (raw: JsonObject) => FieldError[]> = {
-  PeerAuthentication: (raw) => {
-    const errors: FieldError[] = [];
-    const spec = objectOf(raw.spec);
-    const selector = getField(spec, 'selector', 'matchLabels');
-    const matchLabels = objectOf(selector);
-    if (isJsonObject(selector ?? null)) {
-      const keys = Object.keys(matchLabels);
-      if (!keys.every((k) => !k.includes('*'))) errors.push(invalid('spec.selector.matchLabels', { raw: '"object"' }, 'wildcard not allowed in label key match'));
-      if (!keys.every((k) => k.length !== 0)) errors.push(invalid('spec.selector.matchLabels', { raw: '"object"' }, 'key must not be empty'));
-      for (const [k, v] of Object.entries(matchLabels)) {
-        if (str(v).includes('*')) errors.push(invalid(`spec.selector.matchLabels[${k}]`, { raw: '"string"' }, 'wildcard not allowed in label value match'));
-      }
-    }
-    const portLevel = spec.portLevelMtls;
-    if (isJsonObject(portLevel ?? null)) {
-      const ports = Object.keys(portLevel as JsonObject);
-      if (ports.length > 0 && !ports.every((p) => /^[+-]?\d+$/.test(p) && Number(p) > 0 && Number(p) <= 65535)) {
-        errors.push(invalid('spec.portLevelMtls', { raw: '"object"' }, 'port must be between 1-65535'));
-      }
-    }
-    if (portLevel !== undefined && Object.keys(matchLabels).length === 0) {
-      errors.push(invalid('spec', { raw: '"object"' }, 'portLevelMtls requires selector'));
-    }
-    return errors;
-  },
-  DestinationRule: () => [],
-  Gateway: () => [],
-  VirtualService: () => [],
-};
-
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
 /** k8s.io/kubernetes pkg/apis/core/validation `validateContainers` (the parts a manifest author meets). */
@@ -382,159 +342,5 @@ const BUILTIN_RULES: Record<string, (raw: JsonObject) => FieldError[]> = {
     errors.push(...validateMetadataMaps(template.metadata, 'spec.template.metadata'));
     errors.push(...validatePodSpec(objectOf(template.spec), 'spec.template.spec', ['Always']));
     return errors;
-  },
-};
-
-// ---- 3. Istio's validating webhook (pkg/config/validation/validation.go) ----
-
-interface WebhookResult {
-  errors: string[];
-  warnings: string[];
-}
-
-/** validateWorkloadSelector: errors and the empty-selector warning. Go map order is random; keys are sorted here. */
-function workloadSelector(selector: Json | undefined, labelsField: string): WebhookResult {
-  const result: WebhookResult = { errors: [], warnings: [] };
-  if (!isJsonObject(selector ?? null)) return result;
-  const labels = objectOf(getField(selector, labelsField));
-  for (const k of Object.keys(labels).sort()) {
-    const v = str(labels[k]);
-    if (k === '') result.errors.push(`empty key is not supported in selector: ${goQuoteString(`${k}=${v}`)}`);
-    if (k.includes('*') || v.includes('*')) result.errors.push(`wildcard is not supported in selector: ${goQuoteString(`${k}=${v}`)}`);
-  }
-  if (Object.keys(labels).length === 0) result.warnings.push('workload selector specified without labels');
-  return result;
-}
-
-const DNS1123_LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-const WILDCARD_LABEL = /^(\*|(\*|\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
-
-/** agent.ValidateDNS1123Labels. */
-function dns1123Labels(domain: string): string | undefined {
-  const parts = domain.split('.');
-  const tld = parts[parts.length - 1] ?? '';
-  if (/^[+-]?\d+$/.test(tld)) return `domain name ${goQuoteString(domain)} invalid (top level domain ${goQuoteString(tld)} cannot be all-numeric)`;
-  for (let i = 0; i < parts.length; i++) {
-    const label = parts[i] ?? '';
-    if (i === parts.length - 1 && label === '') return undefined;
-    if (label.length > 63 || !DNS1123_LABEL.test(label)) return `domain name ${goQuoteString(domain)} invalid (label ${goQuoteString(label)} invalid)`;
-  }
-  return undefined;
-}
-
-/** agent.ValidateWildcardDomain. */
-function wildcardDomain(domain: string): string | undefined {
-  if (domain.length > 255) return `domain name ${goQuoteString(domain)} too long (max 255)`;
-  if (domain.length === 0) return 'empty domain name not allowed';
-  const dot = domain.indexOf('.');
-  const first = dot === -1 ? domain : domain.slice(0, dot);
-  if (first.length > 63 || !WILDCARD_LABEL.test(first)) return `domain name ${goQuoteString(domain)} invalid (label ${goQuoteString(first)} invalid)`;
-  return dot === -1 ? undefined : dns1123Labels(domain.slice(dot + 1));
-}
-
-/** agent.ValidateTLS for a DestinationRule's ClientTLSSettings. */
-function clientTls(tls: Json | undefined): string[] {
-  if (!isJsonObject(tls ?? null)) return [];
-  const t = objectOf(tls);
-  const mode = str(t.mode) || 'DISABLE';
-  const errors: string[] = [];
-  if (t.insecureSkipVerify === true) {
-    if (mode === 'SIMPLE' && (str(t.caCertificates) || str(t.credentialName) || t.subjectAltNames !== undefined)) {
-      errors.push('cannot specify CaCertificates or CredentialName or SubjectAltNames when InsecureSkipVerify is set true');
-    }
-    if (mode === 'MUTUAL' && (str(t.caCertificates) || t.subjectAltNames !== undefined)) {
-      errors.push('cannot specify CaCertificates or SubjectAltNames when InsecureSkipVerify is set true');
-    }
-  }
-  if ((mode === 'SIMPLE' || mode === 'MUTUAL') && str(t.credentialName) !== '') {
-    if (str(t.clientCertificate) || str(t.caCertificates) || str(t.privateKey) || str(t.caCrl)) {
-      errors.push('cannot specify client certificates or CA certificate or CA CRL If credentialName is set');
-    }
-    return errors;
-  }
-  if (mode === 'MUTUAL') {
-    if (str(t.clientCertificate) === '') errors.push('client certificate required for mutual tls');
-    if (str(t.privateKey) === '') errors.push('private key required for mutual tls');
-  }
-  return errors;
-}
-
-/** validateTrafficPolicy (the checks that apply to the fields modelled here). */
-function trafficPolicy(policy: Json | undefined): string[] {
-  if (!isJsonObject(policy ?? null)) return [];
-  const p = objectOf(policy);
-  const fields = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol'];
-  if (!fields.some((f) => p[f] !== undefined && p[f] !== null)) return ['traffic policy must have at least one field'];
-  const errors = clientTls(p.tls);
-  for (const setting of list(p.portLevelSettings)) {
-    const s = objectOf(setting);
-    if (!['outlierDetection', 'connectionPool', 'loadBalancer', 'tls'].some((f) => s[f] !== undefined && s[f] !== null)) {
-      errors.push('port traffic policy must have at least one field');
-      continue;
-    }
-    const number = num(getField(s, 'port', 'number'));
-    if (number < 1 || number > 65535) errors.push(`port number ${number} must be in the range 1..65535`);
-    errors.push(...clientTls(s.tls));
-  }
-  return errors;
-}
-
-const ISTIO_WEBHOOK: Record<string, (raw: JsonObject) => WebhookResult> = {
-  AuthorizationPolicy: (raw) => validateAuthorizationPolicy(raw),
-  PeerAuthentication: (raw) => {
-    const spec = objectOf(raw.spec);
-    const errors: string[] = [];
-    const matchLabels = objectOf(getField(spec, 'selector', 'matchLabels'));
-    const portLevel = spec.portLevelMtls;
-    const portLevelSize = isJsonObject(portLevel ?? null) ? Object.keys(portLevel as JsonObject).length : 0;
-    if (Object.keys(matchLabels).length === 0 && portLevelSize !== 0) errors.push('mesh/namespace peer authentication cannot have port level mTLS');
-    if (portLevel !== undefined && portLevel !== null && portLevelSize === 0) errors.push('port level mTLS, if defined, must have at least one element');
-    for (const port of Object.keys(objectOf(portLevel))) {
-      const n = Number(port);
-      if (!(n > 0 && n <= 65535)) errors.push('port must be in range 1..65535');
-    }
-    const selector = workloadSelector(spec.selector, 'matchLabels');
-    return { errors: [...errors, ...selector.errors], warnings: selector.warnings };
-  },
-  DestinationRule: (raw) => {
-    const spec = objectOf(raw.spec);
-    const errors: string[] = [];
-    const hostError = wildcardDomain(str(spec.host));
-    if (hostError) errors.push(hostError);
-    errors.push(...trafficPolicy(spec.trafficPolicy));
-    const names = new Set<string>();
-    for (const subset of list(spec.subsets)) {
-      const s = objectOf(subset);
-      const name = str(s.name);
-      if (names.has(name)) errors.push(`duplicate subset names: ${name}`);
-      names.add(name);
-      if (!(name.length <= 63 && DNS1123_LABEL.test(name))) errors.push(`subset name is invalid: ${name}`);
-      errors.push(...trafficPolicy(s.trafficPolicy));
-    }
-    const selector = workloadSelector(spec.workloadSelector, 'matchLabels');
-    return { errors: [...errors, ...selector.errors], warnings: selector.warnings };
-  },
-  Gateway: (raw) => {
-    const errors: string[] = [];
-    const name = str(getField(raw, 'metadata', 'name'));
-    if (!(name.length <= 63 && DNS1123_LABEL.test(name))) errors.push(`invalid gateway name: ${goQuoteString(name)}`);
-    const servers = list(getField(raw, 'spec', 'servers'));
-    if (servers.length === 0) errors.push('gateway must have at least one server');
-    for (const server of servers) {
-      const s = objectOf(server);
-      if (list(s.hosts).length === 0) errors.push('server config must contain at least one host');
-      const number = num(getField(s, 'port', 'number'));
-      if (number < 1 || number > 65535) errors.push(`port number ${number} must be in the range 1..65535`);
-    }
-    return { errors, warnings: [] };
-  },
-  VirtualService: (raw) => {
-    const errors: string[] = [];
-    const spec = objectOf(raw.spec);
-    if (list(spec.hosts).length === 0) errors.push('virtual service must have at least one host');
-    if (list(spec.http).length === 0 && list(spec.tcp).length === 0 && list(spec.tls).length === 0) {
-      errors.push('http, tcp or tls must be provided in virtual service');
-    }
-    return { errors, warnings: [] };
   },
 };

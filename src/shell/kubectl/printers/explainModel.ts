@@ -1,5 +1,6 @@
 import type { KindInfo } from '../../../domain/kinds.ts';
-import { type FieldSchema, KIND_SCHEMAS, OBJECT_META } from '../../../domain/manifests/schemas.ts';
+import type { FieldSchema } from '../../../domain/manifests/fieldSchema.ts';
+import { KIND_SCHEMAS, OBJECT_META } from '../../../domain/manifests/schemas.ts';
 import { EXPLAIN_DOCS, type FieldDoc } from './explainDocs.ts';
 
 /**

@@ -100,7 +100,8 @@ function nodeStatus(node: KubeObject): string {
  * Columns after NAME for the kinds of learnerKinds.ts: kubectl's built-in printers (kubernetes
  * pkg/printers/internalversion/printers.go: printConfigMap, printSecret, printEndpoints,
  * printEndpointSlice, printEvent, printNode) and the CRDs' additionalPrinterColumns (ISTIO
- * crd-all.gen.yaml: ServiceEntry HOSTS/LOCATION/RESOLUTION, AuthorizationPolicy ACTION).
+ * crd-all.gen.yaml: ServiceEntry HOSTS/LOCATION/RESOLUTION; the policy kinds' columns are their
+ * modules', src/domain/policies).
  */
 export const LEARNER_COLUMNS: Readonly<Record<string, Column[]>> = {
   ConfigMap: [{ header: 'DATA', cell: (obj) => String(keys(field(obj, 'data')) + keys(field(obj, 'binaryData'))) }, age],
@@ -148,7 +149,6 @@ export const LEARNER_COLUMNS: Readonly<Record<string, Column[]>> = {
     { header: 'RESOLUTION', cell: (obj) => crdCell(getPath(obj.spec, 'resolution')) },
     age,
   ],
-  AuthorizationPolicy: [{ header: 'ACTION', cell: (obj) => crdCell(getPath(obj.spec, 'action')) }, age],
 };
 
 /** Kinds whose table has no leading NAME column (printEvent puts NAME last, with -o wide only). */

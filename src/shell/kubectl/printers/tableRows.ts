@@ -1,4 +1,6 @@
 import { type KindInfo, qualifiedSingular } from '../../../domain/kinds.ts';
+import { policyKindModule } from '../../../domain/policies/index.ts';
+import type { PrinterColumn } from '../../../domain/policies/policyKind.ts';
 import { type Json, type KubeObject, getPath, getString, getStringMap, isJsonObject, ownValue } from '../../../domain/objects.ts';
 import { compareByteWise } from '../format/compareByteWise.ts';
 import { humanDuration } from '../format/index.ts';
@@ -93,8 +95,28 @@ const workloadWide: Column[] = [
 ];
 
 /**
+ * A CRD's printer column (apiextensions-apiserver tableconvertor): the header upper-cased, a
+ * `date` cell as an age, any other cell the value at its JSONPath (`.spec.mtls.mode`).
+ */
+function crdColumn(column: PrinterColumn): Column {
+  const header = column.name.toUpperCase();
+  if (column.type === 'date') return { ...age, header };
+  const [root = '', ...path] = column.jsonPath.split('.').slice(1);
+  const top = (obj: KubeObject): Json | undefined => (root === 'spec' ? obj.spec : root === 'status' ? obj.status : root === 'metadata' ? getPath(obj.metadata) : getPath(obj.fields, root));
+  return { header, cell: (obj) => crdCell(getPath(top(obj), ...path)) };
+}
+
+/** A policy kind's columns: its module's, or the API server's default (AGE) for a CRD without any. */
+function policyColumns(kind: string): Column[] | undefined {
+  const columns = policyKindModule(kind)?.printerColumns;
+  if (!columns) return undefined;
+  return columns.length ? columns.map(crdColumn) : [age];
+}
+
+/**
  * Columns after NAME, per kind: kubectl's built-in printers (printers.go) for core and apps kinds,
- * and the CRDs' additionalPrinterColumns (ISTIO crd-all.gen.yaml) for Istio kinds.
+ * and the CRDs' additionalPrinterColumns (ISTIO crd-all.gen.yaml) for Istio kinds; the policy kinds'
+ * come from their modules (src/domain/policies).
  */
 const COLUMNS: Record<string, Column[]> = {
   Pod: [
@@ -131,21 +153,13 @@ const COLUMNS: Record<string, Column[]> = {
   ],
   Namespace: [{ header: 'STATUS', cell: (obj) => getString(obj.status, 'phase') ?? '' }, age],
   ServiceAccount: [{ header: 'SECRETS', cell: (obj) => String(Array.isArray(getPath(obj, 'secrets')) ? (getPath(obj, 'secrets') as Json[]).length : 0) }, age],
-  PeerAuthentication: [{ header: 'MODE', cell: (obj) => crdCell(getPath(obj.spec, 'mtls', 'mode')) }, age],
-  DestinationRule: [{ header: 'HOST', cell: (obj) => crdCell(getPath(obj.spec, 'host')) }, age],
-  Gateway: [age],
   // The API server's own table for CRDs (apiextensions-apiserver tableconvertor): CREATED AT, not AGE.
   CustomResourceDefinition: [{ header: 'CREATED AT', cell: (obj) => new Date(obj.metadata.creationTimestamp * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') }],
-  VirtualService: [
-    { header: 'GATEWAYS', cell: (obj) => crdCell(getPath(obj.spec, 'gateways')) },
-    { header: 'HOSTS', cell: (obj) => crdCell(getPath(obj.spec, 'hosts')) },
-    age,
-  ],
 };
 
 /** The header and rows `kubectl get` prints for objects of one kind (before tabwriter alignment). */
 export function tableRows(info: KindInfo, objects: readonly KubeObject[], options: TableOptions): string[][] {
-  const columns = (COLUMNS[info.kind] ?? LEARNER_COLUMNS[info.kind] ?? [age]).filter((c) => !c.wide || options.wide);
+  const columns = (COLUMNS[info.kind] ?? policyColumns(info.kind) ?? LEARNER_COLUMNS[info.kind] ?? [age]).filter((c) => !c.wide || options.wide);
   const withNamespace = options.withNamespace && info.namespaced;
   const withName = !WITHOUT_NAME_COLUMN.has(info.kind);
   const header = [
