@@ -130,6 +130,6 @@ export const DESTINATION_RULE: PolicyKindModule = {
   analyze,
   evaluation: {
     functions: { findDestinationRule, resolveClientTls, unmatchedDestinationRules },
-    reasonCodes: ['dr.'],
+    reasonCodes: ['dr.disable', 'dr.simple', 'dr.mutual', 'dr.istio-mutual', 'dr.other'],
   },
 };

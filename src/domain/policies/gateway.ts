@@ -57,5 +57,5 @@ export const GATEWAY: PolicyKindModule = {
   meshConfig: true,
   analyze,
   // The gateway hop of a request is simulateRequest's (src/domain/traffic), not exported.
-  evaluation: { functions: { gatewayRouteConfig }, reasonCodes: ['gateway.', 'refused.no-gateway-server'] },
+  evaluation: { functions: { gatewayRouteConfig }, reasonCodes: ['gateway.listener', 'refused.no-gateway-server'] },
 };

@@ -11,6 +11,7 @@ import { validateObject } from '../manifests/validateObject.ts';
 import { KIND_SCHEMAS } from '../manifests/schemas.ts';
 import { isMeshConfigKind, MESH_CONFIG_KINDS } from '../meshConfigKinds.ts';
 import type { KubeObject } from '../objects.ts';
+import { PHRASES_EN } from '../reasons/phrases.en.ts';
 import { FIXTURE_EPOCH, worldWith } from '../testing/fixtures.ts';
 import { POLICY_KINDS, policyKindModule } from './index.ts';
 
@@ -68,5 +69,13 @@ describe('POLICY_KINDS', () => {
       for (const c of m.printerColumns) expect(c.jsonPath).toMatch(/^\.(spec|metadata)\./);
       for (const f of Object.values(m.evaluation.functions)) expect(typeof f).toBe('function');
     }
+  });
+
+  it('claims each reason code for one kind, and every code of the catalog under a claimed prefix', () => {
+    const claimed = POLICY_KINDS.flatMap((m) => m.evaluation.reasonCodes);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    const prefixes = new Set(claimed.map((code) => code.split('.')[0]));
+    const underPrefixes = Object.keys(PHRASES_EN).filter((code) => prefixes.has(code.split('.')[0]));
+    expect([...claimed].sort()).toEqual(underPrefixes.sort());
   });
 });

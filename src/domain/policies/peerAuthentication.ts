@@ -84,6 +84,9 @@ export const PEER_AUTHENTICATION: PolicyKindModule = {
   meshConfig: true,
   evaluation: {
     functions: { resolveServerMode, resolveServerModes, resolveNamespaceMtls, peerAuthenticationLevels },
-    reasonCodes: ['pa.', 'ns.'],
+    reasonCodes: [
+      'pa.policy', 'pa.port', 'pa.port.unset', 'pa.default', 'pa.unset', 'pa.mesh', 'pa.namespace', 'pa.workload', 'pa.gateway',
+      'ns.sets', 'ns.unset', 'ns.mesh', 'ns.unknown',
+    ],
   },
 };

@@ -3,6 +3,7 @@ import type { FieldError } from '../manifests/fieldErrors.ts';
 import type { KindSchema } from '../manifests/fieldSchema.ts';
 import type { WebhookResult } from '../manifests/istioWebhookChecks.ts';
 import type { JsonObject, KubeObject } from '../objects.ts';
+import type { PhraseCode } from '../reasons/phrases.en.ts';
 import type { World } from '../world.ts';
 
 /** One `additionalPrinterColumns` entry of the kind's CRD, as `kubectl get` prints it (header upper-cased). */
@@ -36,8 +37,8 @@ export interface PolicyFinding {
  */
 export interface PolicyEvaluation {
   functions: Readonly<Record<string, (...args: never[]) => unknown>>;
-  /** Reason codes, or code prefixes ending in `.` (`pa.` covers `pa.mesh`, `pa.port.unset`…). */
-  reasonCodes: readonly string[];
+  /** The codes of the reasons those decisions give (src/domain/reasons catalogs). */
+  reasonCodes: readonly PhraseCode[];
 }
 
 /**
