@@ -207,3 +207,13 @@ describe('a plain HTTP request to a gRPC port', () => {
     expect(last(proxyLog(r.session, 'product-catalog', 'productcatalogservice'))).toMatch(/"GET \/ HTTP\/1\.1" 403 - rbac_access_denied_matched_policy\[none\] /);
   });
 });
+
+describe('istiod pushes an AuthorizationPolicy', () => {
+  it("moves the proxies' config version, since the policy becomes RBAC filters in their listeners", () => {
+    const version = "kubectl exec deploy/frontend -n frontend -c istio-proxy -- curl -s localhost:15000/config_dump | grep -m1 -o '\"version_info\": \"[^\"]*\"'";
+    const before = run('sleep 60', version);
+    const after = run(policy('frontend', 'allow-nothing', '{}'), version, before.session);
+    expect(before.text).toMatch(/^"version_info": "\S+\/\d+"\n$/);
+    expect(after.text).not.toBe(before.text);
+  });
+});

@@ -45,8 +45,8 @@ export interface EnvoyConfig {
   updatedAt: number;
 }
 
-/** The kinds whose changes make istiod push: the newest one dates the last push. */
-const PUSHED_KINDS = ['PeerAuthentication', 'DestinationRule', 'VirtualService', 'Gateway', 'Service', 'Pod'];
+/** The kinds whose changes make istiod push (AuthorizationPolicy builds RBAC filters): the newest one dates the last push. */
+const PUSHED_KINDS = ['PeerAuthentication', 'DestinationRule', 'AuthorizationPolicy', 'VirtualService', 'Gateway', 'Service', 'Pod'];
 
 function rfc3339Seconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
