@@ -23,13 +23,13 @@ describe('lesson 06-zero-trust', () => {
     expect(outcomeOf(probe(run.session.world, FROM_TESTCURL, CATALOG_URL))).toEqual({ kind: 'http-error', code: 415 });
   });
 
-  it('allow-nothing: the prediction has an answer: the three storefront requests fail with 500, and the catalog refuses testcurl', () => {
+  it('allow-nothing: the prediction has an answer: the three storefront requests fail with 500, and the catalog refuses testcurl with 403', () => {
     const run = runBefore('allow-nothing');
     expect(predicted(run, 'allow-nothing')).toEqual({ browser: 'ok', gateway: 'ok', loadgenerator: 'ok', testcurl: '415' });
     feed(run, stepById('allow-nothing').solution);
     const { testcurl, ...storefront } = predicted(run, 'allow-nothing');
     expect(storefront).toEqual({ browser: '500', gateway: '500', loadgenerator: '500' });
-    expect(testcurl).not.toBe('415');
+    expect(testcurl).toBe('403');
     expect(isDeniedByPolicy(probe(run.session.world, FROM_TESTCURL, CATALOG_URL))).toBe(true);
   });
 

@@ -30,7 +30,7 @@ describe('lesson 07-permissive-trap', () => {
     feed(run, stepById('allow-in-permissive').solution);
     const { testcurl, ...others } = predicted(run, 'allow-in-permissive');
     expect(others).toEqual({ 'cart-page': 'ok', gateway: 'ok', loadgenerator: 'ok' });
-    expect(testcurl).not.toBe('415');
+    expect(testcurl).toBe('403');
     expect(probe(run.session.world, FROM_TESTCURL, CART_URL).hops[0]).toMatchObject({ serverMode: 'PERMISSIVE', outcome: 'denied', authz: { code: 'deny.no-allow-match' } });
   });
 
