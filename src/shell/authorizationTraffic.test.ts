@@ -217,3 +217,11 @@ describe('istiod pushes an AuthorizationPolicy', () => {
     expect(after.text).not.toBe(before.text);
   });
 });
+
+describe('the webhook and the request namespace', () => {
+  it('names the policy with the namespace given by -n, which the API server fills in before admission', () => {
+    const r = runScript("kubectl apply -n frontend -f - <<'EOF'\napiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: bad\nspec:\n  action: DENY\nEOF\n");
+    expect(r.output.map((c) => c.text).join('')).toContain('configuration is invalid: invalid policy bad.frontend: DENY action without `rules` is meaningless');
+    expect(r.exitCode).toBe(1);
+  });
+});

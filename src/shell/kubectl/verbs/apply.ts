@@ -133,12 +133,14 @@ export function writeManifests(ctx: VerbContext, mode: WriteMode): number {
         if (applied.ok) noteEffect(info.kind);
         continue;
       }
-      const invalid = validateObject(raw, { source: source.name, operation: 'creating' });
+      // The API server fills in the request's namespace before admission: the webhook sees it.
+      const admitted = ns !== undefined && meta.namespace === undefined ? { ...raw, metadata: { ...meta, namespace: ns } } : raw;
+      const invalid = validateObject(admitted, { source: source.name, operation: 'creating' });
       if (invalid) {
         errors.push(invalid.message.replace(/\n$/, ''));
         continue;
       }
-      for (const warning of admissionWarnings(raw)) ctx.err(`${warning}\n`);
+      for (const warning of admissionWarnings(admitted)) ctx.err(`${warning}\n`);
       if (dryRun === 'none') {
         const result = admitObject(ctx.world, saveConfig ? withLastApplied(raw, ns) : raw, ns, source.name);
         if (!result.ok) {
