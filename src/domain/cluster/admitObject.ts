@@ -82,7 +82,13 @@ export function admitObject(world: World, raw: JsonObject, namespace: string | u
     stored = { ...created, spec: addressed.spec, status: addressed.status };
   }
   if (kind === 'Deployment') {
-    stored = { ...created, metadata: { ...created.metadata, annotations: { ...created.metadata.annotations, 'deployment.kubernetes.io/revision': '1' } } };
+    // apps/v1 SetDefaults_Deployment: a Deployment without replicas asks for one.
+    const spec = created.spec ?? {};
+    stored = {
+      ...created,
+      metadata: { ...created.metadata, annotations: { ...created.metadata.annotations, 'deployment.kubernetes.io/revision': '1' } },
+      spec: typeof spec.replicas === 'number' ? spec : { ...spec, replicas: 1 },
+    };
   }
   world.put(stored);
   if (kind === 'Deployment') reconcileDeployment(world, stored);

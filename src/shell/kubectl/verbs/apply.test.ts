@@ -163,3 +163,13 @@ describe('kubectl apply: empty input and duplicate keys', () => {
     expect(world.get('Service', 'default', 'first')).toBeUndefined();
   });
 });
+
+describe('kubectl apply of a new Deployment', () => {
+  it('defaults spec.replicas to 1, as the API server does (apps/v1 SetDefaults_Deployment)', () => {
+    const world = createDefaultWorld();
+    const manifest = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: default\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n';
+    expect(apply(world, manifest).stdout).toBe('deployment.apps/web created\n');
+    expect(kubectl(world, 'get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}').stdout).toBe('1');
+    expect(kubectl(world, 'get', 'deploy', 'web').stdout).toMatch(/^web\s+1\/1\s+1\s+1\s/m);
+  });
+});
