@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { sim } from '../../scripts/sim.ts';
+import { simTranscript } from '../shell/testing/simTranscript.ts';
 import { outcomeOf, probe } from './probe.ts';
 import { type LessonRun, checkStep } from './run.ts';
 import { runUpTo } from './testing.ts';
@@ -39,23 +39,8 @@ export function lessonSteps(lesson: Lesson) {
 }
 
 /** Runs `script` through the sim CLI from the lesson's start world. */
-export async function lessonTranscript(lessonId: string, script: URL): Promise<{ text: string; exitCode: number }> {
-  let text = '';
-  const bytes = readFileSync(script);
-  let offset = 0;
-  const exitCode = await sim(['--lesson', lessonId, script.pathname], {
-    stdout: (t) => (text += t),
-    stderr: (t) => (text += t),
-    open: () => ({
-      read: (max) => {
-        const chunk = bytes.subarray(offset, offset + max);
-        offset += chunk.length;
-        return new Uint8Array(chunk);
-      },
-      close: () => undefined,
-    }),
-  });
-  return { text, exitCode };
+export function lessonTranscript(lessonId: string, script: URL): Promise<{ text: string; exitCode: number }> {
+  return simTranscript(script, ['--lesson', lessonId]);
 }
 
 /**
