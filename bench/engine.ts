@@ -3,6 +3,10 @@
  *   1. kubectl apply of a PeerAuthentication plus re-evaluation of every workload, default world
  *   2. the same on a generated world of 200 namespaces × 10 workloads with 1,000 policies
  *   3. the whole seed tutorial transcript through the shell
+ *   4. one storefront page through the ingress gateway (about a dozen hops), without and with
+ *      zero-trust AuthorizationPolicies (allow-nothing plus an ALLOW by principal in every Online
+ *      Boutique namespace), so the cost of enforcement shows as a ratio (issue #12; budget ≤ 1 ms,
+ *      far below a frame)
  * Budgets (issue #2): ≤ 1 ms, ≤ 20 ms, ≤ 200 ms. Also reports the worst case on the large world, a
  * mesh-wide policy that forces every workload to be re-evaluated (budget ≤ 20 ms, issue #10).
  * Prints figures; asserts nothing.
@@ -14,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { addDeployment, addNamespace, addService, createDefaultWorld } from '../src/domain/cluster/defaultWorld.ts';
 import { newMeta } from '../src/domain/cluster/newMeta.ts';
 import { summarizeMesh } from '../src/domain/resolution/summarizeMesh.ts';
+import { simulateRequest } from '../src/domain/traffic/simulateRequest.ts';
 import type { World } from '../src/domain/world.ts';
 import { SimSession } from '../src/shell/session.ts';
 import { runScript } from '../src/shell/runScript.ts';
@@ -108,11 +113,44 @@ const seed = measure(20, () => {}, () => {
   if (result.exitCode !== 0) throw new Error('seed transcript failed');
 });
 
+/** Every Online Boutique namespace allows only the principals of the mesh's workloads and the gateway. */
+function zeroTrust(world: World): World {
+  const copy = world.clone();
+  const session = new SimSession({ world: copy });
+  const principals = ['frontend', 'checkout', 'recommendation', 'loadgenerator'].map((sa) => `"cluster.local/ns/${sa}/sa/${sa}"`);
+  principals.push('"cluster.local/ns/istio-system/sa/istio-ingressgateway"');
+  for (const ns of ['frontend', 'ad', 'cart', 'checkout', 'currency', 'email', 'payment', 'product-catalog', 'recommendation', 'shipping']) {
+    session.run(`kubectl apply -n ${ns} -f - <<'EOF'\napiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: allow-callers\nspec:\n  rules:\n  - from:\n    - source:\n        principals: [${principals.join(', ')}]\nEOF`);
+  }
+  return session.world;
+}
+
+function storefront(world: World): number {
+  const url = 'http://34.136.92.187/';
+  return measure(300, () => {}, () => {
+    const trace = simulateRequest(world, { client: { kind: 'external', name: 'browser' }, url, origin: 'browser' });
+    if (trace.httpCode !== 200) throw new Error(`storefront answered ${trace.httpCode}`);
+  });
+}
+
+// Interleaved, so that the machine's load hits both alike.
+const guarded = zeroTrust(defaultWorld);
+const open: number[] = [];
+const enforced: number[] = [];
+for (let i = 0; i < 5; i++) {
+  open.push(storefront(defaultWorld));
+  enforced.push(storefront(guarded));
+}
+const pageOpen = median(open);
+const pageEnforced = median(enforced);
+
 const rows = [
   { name: 'apply + re-evaluation, default world', medianMs: small, budgetMs: 1, workloads: summarizeMesh(defaultWorld).length },
   { name: 'apply + re-evaluation, 200 ns × 10 workloads, 1,000 policies', medianMs: big, budgetMs: 20, workloads: summarizeMesh(large).length },
   { name: 'same, mesh-wide policy (all 2,000 workloads re-evaluated)', medianMs: bigMesh, budgetMs: 20, workloads: summarizeMesh(large).length },
   { name: 'whole seed tutorial transcript', medianMs: seed, budgetMs: 200, workloads: summarizeMesh(defaultWorld).length },
+  { name: 'storefront page through the gateway, no AuthorizationPolicy', medianMs: pageOpen, budgetMs: 1, workloads: summarizeMesh(defaultWorld).length },
+  { name: `same, zero trust in 10 namespaces (${(pageEnforced / pageOpen).toFixed(2)}× the open mesh)`, medianMs: pageEnforced, budgetMs: 1, workloads: summarizeMesh(guarded).length },
 ];
 if (json) {
   process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
