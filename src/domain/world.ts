@@ -36,6 +36,11 @@ export class World {
   private owned = new WeakSet<Map<string, unknown>>();
   /** Envoy and app logs: this world's own, or shared with the worlds it was cloned from or into (see clone). */
   private podLogs = new PodLogs();
+  /**
+   * Envoy logger levels an operator changed at run time (admin `POST /logging`), by pod key
+   * (`ns/name`); absent: the levels the proxy started with. Gone with the pod, as a new Envoy starts afresh.
+   */
+  private envoyLogLevels = new Map<string, Readonly<Record<string, string>>>();
   /** Whether `gcloud container clusters get-credentials` has written a kubeconfig entry. */
   credentials = true;
   /** Incremented whenever a mesh policy changes; istiod pushes config for each version. */
@@ -173,7 +178,10 @@ export class World {
       this.invalidate(obj.kind, ns);
     }
     if (removed && isMeshConfigKind(obj.kind)) this.configVersion++;
-    if (removed && obj.kind === 'Pod') this.podLogs.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
+    if (removed && obj.kind === 'Pod') {
+      this.podLogs.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
+      this.envoyLogLevels.delete(`${obj.metadata.namespace}/${obj.metadata.name}`);
+    }
     return removed;
   }
 
@@ -199,6 +207,16 @@ export class World {
     this.podLogs.append(`${namespace}/${pod}`, { time: this.nowSeconds(), container, text });
   }
 
+  /** The run-time Envoy logger levels of a pod's proxy, when an operator changed them (see domain/envoy/envoyLogLevels.ts). */
+  envoyLogLevelsOf(namespace: string, pod: string): Readonly<Record<string, string>> | undefined {
+    return this.envoyLogLevels.get(`${namespace}/${pod}`);
+  }
+
+  setEnvoyLogLevels(namespace: string, pod: string, levels: Readonly<Record<string, string>>): void {
+    this.mutations++;
+    this.envoyLogLevels.set(`${namespace}/${pod}`, levels);
+  }
+
   /**
    * A snapshot: shares the (immutable) objects, copies the containers and the random state. Its logs
    * start as this world's; with `logs: 'shared'` the two worlds keep sharing them, lines written
@@ -213,6 +231,7 @@ export class World {
     copy.versions = this.versions;
     this.owned = new WeakSet();
     copy.podLogs = options.logs === 'shared' ? this.podLogs : this.podLogs.fork();
+    copy.envoyLogLevels = new Map(this.envoyLogLevels);
     copy.credentials = this.credentials;
     copy.configVersion = this.configVersion;
     copy.cluster = { ...this.cluster };

@@ -11,6 +11,7 @@ import { NOT_FOUND_BODY, errorPageHtml, storefrontHtml } from './pages.ts';
 import { type RequestSpec, parseUrl } from './request.ts';
 import { resolveDestination } from './resolveDestination.ts';
 import { englishText, reason } from '../reasons/reason.ts';
+import { withRbacDebugLines } from '../envoy/rbacDebugLog.ts';
 import type { AccessLogEntry, Hop, PageView, Trace } from './trace.ts';
 
 /** What an application (or a proxy answering for it) sent back. */
@@ -542,5 +543,6 @@ export function recordAccessLogs(world: World, trace: Trace): void {
   // (Unless something else drew from the generator meanwhile: then the trace is stale, and the
   // generator is left alone.)
   if (trace.spread && world.rng.state === trace.spread.from) world.rng.state = trace.spread.to;
-  for (const entry of trace.accessLogs) world.appendLog(entry.namespace, entry.pod, entry.container, entry.text);
+  // A proxy at `rbac:debug` logs its RBAC filters' decisions before the request's access-log line.
+  for (const entry of withRbacDebugLines(world, trace)) world.appendLog(entry.namespace, entry.pod, entry.container, entry.text);
 }

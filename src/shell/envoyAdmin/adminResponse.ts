@@ -1,4 +1,5 @@
 import { ENVOY_VERSION } from '../../domain/envoy/bootstrap.ts';
+import { envoyLogging } from '../../domain/envoy/envoyLogLevels.ts';
 import { clusterStatusMessage, clusterStatuses } from '../../domain/envoy/clusterStatuses.ts';
 import { configDump, timestamp } from '../../domain/envoy/configDump.ts';
 import { type EnvoyConfig, envoyConfig } from '../../domain/envoy/envoyConfig.ts';
@@ -220,6 +221,11 @@ function envoyAdmin(world: World, config: EnvoyConfig, method: string, target: s
   const handler = HANDLERS.find(([p]) => p === path);
   if (!handler) return envoyText(404, `invalid path. ${helpText()}`);
   if (handler[2] && method !== 'POST') return envoyText(405, `Method ${method} not allowed, POST required.`);
+  if (path === '/logging') {
+    // logs_handler.cc handlerLogging: changes the running Envoy's logger levels (see envoyLogLevels.ts).
+    const { status, body } = envoyLogging(world, config.pod, params);
+    return envoyText(status, body);
+  }
   if (handler[2]) return envoyText(501, `mtls-playground: ${path} changes a running Envoy, which the simulator does not do\n`);
   switch (path) {
     case '/config_dump': {

@@ -12,6 +12,7 @@ import { sidecarUnreachable } from './describePod.ts';
 import { connectionRefused } from './meshInfo.ts';
 import { readClusterStatuses, readConfigDump, readEndpointAssignments } from './proxyConfigFile.ts';
 import { podName } from './podArg.ts';
+import { logCommand } from './proxyConfigLog.ts';
 import {
   type ProxyDump, type WriterResult, bootstrapSummary, clusterDump, clusterSummary, edsEndpointSummary, endpointDump, endpointSummary,
   listenerDump, listenerSummary, routeDump, routeSummary, secretSummary, secretsMessage, singleMessage,
@@ -468,6 +469,7 @@ export const proxyConfigCommand: IstioctlCommand = {
       const format = jsonOrYaml(output);
       return format ? routeDump(dump, routeFilter(ctx), format) : undefined;
     }),
+    logCommand({ reachEnvoy, usage: (spec, extra) => usageString({ ...spec, short: '', flags: [...spec.flags, ...extra] }) }, OUTPUT, ADMIN_PORT),
     rootCaCompareCommand,
     command(secretSpec, PATHS.secret, (ctx, { dump }, output) => {
       if (output === 'short') return secretSummary(dump, ctx.world.clock.now());
