@@ -160,6 +160,19 @@ describe('the RBAC filter\'s debug lines (rbac_filter.cc decodeHeaders)', () => 
     expect(lines[lines.length - 1]).toContain(' 403 - rbac_access_denied_matched_policy[ns[frontend]-policy[deny-path-cart]-rule[0]] ');
   });
 
+  it('an enforced DENY and a dry-run DENY that both match: the filter logs its shadow result, then the enforced one', () => {
+    const world = createDefaultWorld();
+    // Envoy names the rules, and evaluates them, in name order: the enforced a-deny-cart matches first.
+    withPolicies(world, ['a-deny-cart', DENY_CART, false], ['b-dry-deny-cart', DENY_CART, true]);
+    envoyLogging(world, frontendPod(world), new Map([['rbac', 'debug']]));
+    request(world, '/cart');
+    expect(rbac(frontendProxyLines(world))).toEqual([
+      '98 checking request: requestedServerName: outbound_.80_._.frontend.frontend.svc.cluster.local',
+      '130 shadow denied, matched policy ns[frontend]-policy[b-dry-deny-cart]-rule[0]',
+      '158 enforced denied, matched policy ns[frontend]-policy[a-deny-cart]-rule[0]',
+    ]);
+  });
+
   it('an ALLOW no rule matches denies with matched policy none', () => {
     const world = createDefaultWorld();
     withPolicies(world, ['frontend-allow', { action: 'ALLOW', rules: [{ from: [{ source: { principals: ['cluster.local/ns/x/sa/y'] } }] }] }, false]);

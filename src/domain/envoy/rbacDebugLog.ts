@@ -1,6 +1,5 @@
 import { SIDECAR_CONTAINER, podServiceAccount } from '../cluster/pods.ts';
 import { getPath, getString, type KubeObject } from '../objects.ts';
-import type { AppliedPolicy } from '../policies/authorizationTypes.ts';
 import type { AccessLogEntry, Hop, HopAuthz, Trace } from '../traffic/trace.ts';
 import type { World } from '../world.ts';
 import { envoyLogs } from './envoyLogLevels.ts';
@@ -167,21 +166,14 @@ function enforcedResult(authz: HopAuthz, action: FilterAction): Result {
 }
 
 /**
- * What the filter's shadow engine decided: its rules are the dry-run policies of that action only.
- * The trace keeps what the dry-run policies would have decided together with the enforced ones
- * (`hop.authz.dryRun`, first match by name in CUSTOM, DENY, ALLOW order), from which a filter's own
- * shadow result follows except when an enforced rule of the same stage matched first: then it is
- * unknown here, and its line is left out.
+ * What the filter's shadow engine decided: its rules are the dry-run policies of that action alone
+ * (`hop.authz.shadow`). A DENY (or bad-CUSTOM DENY) filter's shadow engine denies when one matched;
+ * an ALLOW filter's allows when one matched, and denies otherwise.
  */
 function shadowResult(authz: HopAuthz, action: FilterAction): Result | undefined {
-  const dry = authz.dryRun;
-  if (!dry) return undefined;
-  const isShadow = (p: AppliedPolicy | undefined) => p?.dryRun === true && p.action === action;
-  if (action === 'DENY') {
-    if (dry.code !== 'deny.matched') return { allowed: true, policy: 'none' };
-    return dry.match && isShadow(dry.match.policy) ? { allowed: false, policy: dry.match.envoyName } : undefined;
-  }
-  if (dry.code === 'deny.no-allow-match') return { allowed: false, policy: 'none' };
-  if (dry.code === 'allow.matched' && dry.match && isShadow(dry.match.policy)) return { allowed: true, policy: dry.match.envoyName };
-  return undefined;
+  if (action === 'AUDIT') return undefined;
+  const match = authz.shadow?.[action];
+  if (match === undefined) return undefined;
+  if (action === 'ALLOW') return match ? { allowed: true, policy: match.envoyName } : { allowed: false, policy: 'none' };
+  return match ? { allowed: false, policy: match.envoyName } : { allowed: true, policy: 'none' };
 }

@@ -315,6 +315,18 @@ describe('evaluateAuthorization: dry run (DOCS tasks/security/authorization/auth
     expect(decision.dryRun?.allowed).toBe(true);
   });
 
+  it("gives each RBAC filter's shadow engine its own result: the dry-run rules of that action alone", () => {
+    const decision = decide([
+      authz('foo', 'allow-all', { rules: [{}] }),
+      authz('foo', 'allow-post', { rules: [{ to: [{ operation: { methods: ['POST'] } }] }] }, dryRun),
+      authz('foo', 'deny-get', { action: 'DENY', rules: [{ to: [{ operation: { methods: ['GET'] } }] }] }, dryRun),
+    ]);
+    expect(decision.shadow?.ALLOW).toBeNull();
+    expect(decision.shadow?.DENY?.envoyName).toBe('ns[foo]-policy[deny-get]-rule[0]');
+    expect(decision.shadow && 'CUSTOM' in decision.shadow).toBe(false);
+    expect(decide([authz('foo', 'allow-all', { rules: [{}] })]).shadow).toBeUndefined();
+  });
+
   it('a dry-run allow-nothing would deny', () => {
     const decision = decide([authz('foo', 'allow-none', {}, dryRun)]);
     expect(decision.allowed).toBe(true);

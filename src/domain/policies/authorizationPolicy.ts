@@ -62,6 +62,8 @@ interface Plan {
   enforced: Stage;
   /** Every policy enforced, dry-run ones included; undefined when none is dry-run. */
   dryRun: Stage | undefined;
+  /** The dry-run policies alone: each RBAC filter's shadow rules; undefined when none is dry-run. */
+  shadow: Stage | undefined;
   notes: AuthzNote[];
 }
 
@@ -101,6 +103,7 @@ export function evaluateAuthorization(world: World, req: AuthzRequest): AuthzDec
     const { allowed, code, match } = decide(plan.dryRun, ctx);
     decision.dryRun = { allowed, code, ...(match ? { match } : {}) };
   }
+  if (plan.shadow) decision.shadow = shadowMatches(plan.shadow, ctx);
   const notes = [...plan.notes];
   for (const field of ctx.plaintextFields) {
     const policy = policyOfField(selection, field);
@@ -129,6 +132,15 @@ function decide(stage: Stage, ctx: MatchContext): { allowed: boolean; code: Auth
   }
   if (stage.custom.length > 0 || stage.deny.length > 0) return { allowed: true, code: 'allow.no-deny-match' };
   return { allowed: true, code: 'allow.no-policy' };
+}
+
+/** Each filter's shadow engine on its own: the dry-run rules of one action, first match by name. */
+function shadowMatches(stage: Stage, ctx: MatchContext): NonNullable<AuthzDecision['shadow']> {
+  const out: NonNullable<AuthzDecision['shadow']> = {};
+  if (stage.custom.length > 0) out.CUSTOM = firstMatch(stage.custom, ctx) ?? null;
+  if (stage.deny.length > 0) out.DENY = firstMatch(stage.deny, ctx) ?? null;
+  if (stage.allow) out.ALLOW = firstMatch(stage.allow, ctx) ?? null;
+  return out;
 }
 
 /** Envoy's engine: policies in name order, the first that matches decides. */
@@ -229,6 +241,7 @@ function planFor(selection: Selection, protocol: 'http' | 'tcp'): Plan {
   }
   const enforced: Stage = { custom: [], deny: [], allow: undefined };
   const all: Stage = { custom: [], deny: [], allow: undefined };
+  const shadow: Stage = { custom: [], deny: [], allow: undefined };
   selection.applied.forEach((policy, i) => {
     const object = selection.objects[i];
     if (!object) return;
@@ -240,7 +253,7 @@ function planFor(selection: Selection, protocol: 'http' | 'tcp'): Plan {
     }
     if (policy.action === 'AUDIT') return;
     const entries = rules.map((rule): Entry => ({ name: envoyName(policy, rule.index ?? 0), policy, rule }));
-    const targets = policy.dryRun ? [all] : [enforced, all];
+    const targets = policy.dryRun ? [all, shadow] : [enforced, all];
     for (const stage of targets) {
       if (policy.action === 'CUSTOM') stage.custom.push(...entries);
       else if (policy.action === 'DENY') stage.deny.push(...entries);
@@ -248,12 +261,13 @@ function planFor(selection: Selection, protocol: 'http' | 'tcp'): Plan {
     }
   });
   const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const stage of [enforced, all]) {
+  for (const stage of [enforced, all, shadow]) {
     stage.custom.sort(byName);
     stage.deny.sort(byName);
     stage.allow?.sort(byName);
   }
-  const plan: Plan = { enforced, dryRun: selection.applied.some((p) => p.dryRun) ? all : undefined, notes };
+  const anyDryRun = selection.applied.some((p) => p.dryRun);
+  const plan: Plan = { enforced, dryRun: anyDryRun ? all : undefined, shadow: anyDryRun ? shadow : undefined, notes };
   selection.plans[protocol] = plan;
   return plan;
 }

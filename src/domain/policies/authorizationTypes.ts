@@ -88,6 +88,11 @@ export interface AuthzDecision {
   /** What the dry-run policies would have decided, when any applies. */
   dryRun?: { allowed: boolean; code: AuthzDecisionCode; match?: RuleMatch };
   /**
+   * Per action that has dry-run policies, what its RBAC filter's shadow engine matched: its rules are
+   * that action's dry-run policies alone (the first matching rule by Envoy name, or null).
+   */
+  shadow?: Partial<Record<'CUSTOM' | 'DENY' | 'ALLOW', RuleMatch | null>>;
+  /**
    * Facts a learner needs to read the decision: the caller has no principal (plaintext), HTTP-only
    * fields were dropped on a TCP port, a CUSTOM policy has no provider…; stable codes with parameters.
    */

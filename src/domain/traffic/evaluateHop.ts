@@ -235,6 +235,7 @@ function hopAuthz(decision: AuthzDecision, principal: string | undefined): HopAu
     ...(decision.deniedBy ? { deniedBy: decision.deniedBy } : {}),
     applied: decision.applied,
     ...(decision.dryRun ? { dryRun: decision.dryRun } : {}),
+    ...(decision.shadow ? { shadow: decision.shadow } : {}),
     notes: decision.notes,
   };
 }

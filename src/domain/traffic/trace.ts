@@ -128,6 +128,8 @@ export interface HopAuthz {
   deniedBy?: string;
   applied: AppliedPolicy[];
   dryRun?: AuthzDecision['dryRun'];
+  /** Per action with dry-run policies, what its RBAC filter's shadow rules matched. */
+  shadow?: AuthzDecision['shadow'];
   notes: AuthzNote[];
 }
 
