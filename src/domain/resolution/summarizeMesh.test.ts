@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultWorld } from '../cluster/defaultWorld.ts';
-import { peerAuthentication, pod } from '../testing/fixtures.ts';
+import { authorizationPolicy, peerAuthentication, pod } from '../testing/fixtures.ts';
 import { summarizeMesh } from './summarizeMesh.ts';
 
 const modeOf = (world: ReturnType<typeof createDefaultWorld>, ns: string) =>
@@ -63,5 +63,60 @@ describe('summarizeMesh', () => {
     expect(summarizeMesh(world).find((w) => w.workload === 'extra')).toBeUndefined();
     clone.remove(clone.get('Pod', 'cart', 'extra') ?? pod('x', 'y'));
     expect(summarizeMesh(clone).find((w) => w.workload === 'extra')).toBeUndefined();
+  });
+
+  describe('authorization facts', () => {
+    const authzOf = (world: ReturnType<typeof createDefaultWorld>, workload: string) => summarizeMesh(world).find((w) => w.workload === workload)?.authz;
+
+    it('has none where no AuthorizationPolicy applies (the default world)', () => {
+      expect(summarizeMesh(createDefaultWorld()).filter((w) => w.authz)).toEqual([]);
+    });
+
+    it('counts an allow-nothing policy on the workloads of its namespace only', () => {
+      const world = createDefaultWorld();
+      world.put(authorizationPolicy('frontend', 'allow-nothing', {}));
+      expect(authzOf(world, 'frontend')).toMatchObject({ allow: 1, deny: 0, other: 0, dryRun: 0, allowNothing: true, policies: [{ name: 'allow-nothing', action: 'ALLOW', scope: 'namespace' }] });
+      expect(summarizeMesh(world).filter((w) => w.authz).map((w) => w.workload)).toEqual(['frontend']);
+    });
+
+    it('is not allow-nothing when an ALLOW policy has a rule, and counts DENY, AUDIT and dry-run apart', () => {
+      const world = createDefaultWorld();
+      world.put(authorizationPolicy('cart', 'allow-nothing', {}));
+      world.put(authorizationPolicy('cart', 'allow-frontend', { rules: [{ from: [{ source: { namespaces: ['frontend'] } }] }] }));
+      world.put(authorizationPolicy('cart', 'deny-delete', { action: 'DENY', rules: [{ to: [{ operation: { methods: ['DELETE'] } }] }] }));
+      world.put(authorizationPolicy('cart', 'audit', { action: 'AUDIT', rules: [{}] }));
+      world.put(authorizationPolicy('cart', 'try-deny', { action: 'DENY', rules: [{}] }, { annotations: { 'istio.io/dry-run': 'true' } }));
+      expect(authzOf(world, 'cartservice')).toMatchObject({ allow: 2, deny: 1, other: 1, dryRun: 1, allowNothing: false });
+    });
+
+    it('is allow-nothing while the only ALLOW policy with rules is a dry run', () => {
+      const world = createDefaultWorld();
+      world.put(authorizationPolicy('cart', 'allow-nothing', {}));
+      world.put(authorizationPolicy('cart', 'allow-frontend', { rules: [{}] }, { annotations: { 'istio.io/dry-run': 'true' } }));
+      expect(authzOf(world, 'cartservice')).toMatchObject({ allow: 1, dryRun: 1, allowNothing: true });
+    });
+
+    it('puts a root-namespace policy on every proxy, the ingress gateway included, and none on sidecar-less pods', () => {
+      const world = createDefaultWorld();
+      world.put(authorizationPolicy('istio-system', 'deny-all-delete', { action: 'DENY', rules: [{ to: [{ operation: { methods: ['DELETE'] } }] }] }));
+      const summary = summarizeMesh(world);
+      expect(summary.filter((w) => w.sidecar || w.gateway).every((w) => w.authz?.deny === 1 && w.authz.policies[0]?.scope === 'root')).toBe(true);
+      expect(summary.find((w) => w.workload === 'testcurl')?.authz).toBeUndefined();
+    });
+
+    it('follows AuthorizationPolicy changes in a clone, keeping the mTLS decisions and the original world', () => {
+      const world = createDefaultWorld();
+      const before = summarizeMesh(world);
+      const clone = world.clone();
+      clone.put(authorizationPolicy('frontend', 'allow-nothing', {}));
+      const after = summarizeMesh(clone);
+      const frontend = after.find((w) => w.workload === 'frontend');
+      expect(frontend?.authz?.allowNothing).toBe(true);
+      expect(frontend?.workloadMode).toBe(before.find((w) => w.workload === 'frontend')?.workloadMode);
+      expect(after.find((w) => w.workload === 'cartservice')).toBe(before.find((w) => w.workload === 'cartservice'));
+      expect(summarizeMesh(world).find((w) => w.workload === 'frontend')?.authz).toBeUndefined();
+      clone.remove(clone.get('AuthorizationPolicy', 'frontend', 'allow-nothing') ?? pod('x', 'y'));
+      expect(summarizeMesh(clone).find((w) => w.workload === 'frontend')?.authz).toBeUndefined();
+    });
   });
 });

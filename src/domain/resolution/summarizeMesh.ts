@@ -1,5 +1,7 @@
 import { appContainerPorts, hasSidecar } from '../cluster/pods.ts';
-import type { KubeObject } from '../objects.ts';
+import { getPath, isJsonObject, type KubeObject } from '../objects.ts';
+import { policiesFor } from '../policies/authorizationPolicy.ts';
+import type { AppliedPolicy } from '../policies/authorizationTypes.ts';
 import type { World } from '../world.ts';
 import { isGatewayPod } from './isGatewayPod.ts';
 import { resolveServerModes } from './resolveServerMode.ts';
@@ -18,6 +20,27 @@ export interface WorkloadMtls {
   /** Undefined without a sidecar: nothing enforces mTLS there. */
   workloadMode?: ServerModeDecision;
   ports: { port: number; decision: ServerModeDecision }[];
+  /** The AuthorizationPolicies its proxy (sidecar or gateway) enforces or dry-runs; absent when none applies. */
+  authz?: WorkloadAuthz;
+}
+
+/** What AuthorizationPolicy sets on one workload's proxy, counted from `policiesFor` (nothing is decided here). */
+export interface WorkloadAuthz {
+  /** Enforced ALLOW policies. */
+  allow: number;
+  /** Enforced DENY policies. */
+  deny: number;
+  /** Enforced AUDIT and CUSTOM policies (they log, or deny for want of a provider). */
+  other: number;
+  /** Policies with `istio.io/dry-run: "true"`, whatever their action: evaluated and logged, never enforced. */
+  dryRun: number;
+  /**
+   * Enforced ALLOW policies apply and none of them has a rule: no request can match one, so the
+   * proxy denies every request (Istio's "allow-nothing" policy, security/authorization docs).
+   */
+  allowNothing: boolean;
+  /** The policies themselves, in the order the proxy's filters run (shared: do not mutate). */
+  policies: readonly AppliedPolicy[];
 }
 
 function ownerDeployment(world: World, pod: KubeObject): string | undefined {
@@ -39,10 +62,26 @@ interface Workload {
 /**
  * Per namespace: its workloads, valid while its pods and ReplicaSets keep their change stamps, and
  * their entries, valid while the PeerAuthentications of the namespace and of the root namespace
- * keep theirs (the only inputs of resolveServerMode besides the pod). Stamps are unique across
+ * keep theirs (the only inputs of resolveServerMode besides the pod), and so do their
+ * AuthorizationPolicies (the only inputs of policiesFor besides the pod). Stamps are unique across
  * worlds (World.version), so one entry per namespace serves a world and its clones alike.
  */
-const byNamespace = new Map<string, { pods: number; replicaSets: number; workloads: Workload[]; policies: number; rootPolicies: number; root: string; entries: WorkloadMtls[] }>();
+const byNamespace = new Map<string, NamespaceEntry>();
+
+interface NamespaceEntry {
+  pods: number;
+  replicaSets: number;
+  workloads: Workload[];
+  /** PeerAuthentication stamps, and the entries' mTLS part they give. */
+  policies: number;
+  rootPolicies: number;
+  root: string;
+  mtls: WorkloadMtls[];
+  /** AuthorizationPolicy stamps (the inputs of `policiesFor` besides the pod). */
+  authz: number;
+  rootAuthz: number;
+  entries: WorkloadMtls[];
+}
 
 /**
  * Every workload's effective inbound mode, workload-wide and per container port. Re-evaluating
@@ -69,13 +108,23 @@ function namespaceEntries(world: World, ns: string, pods: () => readonly KubeObj
   const root = world.rootNamespace;
   const policies = world.version('PeerAuthentication', ns);
   const rootPolicies = world.version('PeerAuthentication', root);
+  const authz = world.version('AuthorizationPolicy', ns);
+  const rootAuthz = world.version('AuthorizationPolicy', root);
   let cached = byNamespace.get(ns);
   if (!cached || cached.pods !== podStamp || cached.replicaSets !== rsStamp) {
-    cached = { pods: podStamp, replicaSets: rsStamp, workloads: workloadsOf(world, pods()), policies: -1, rootPolicies: -1, root, entries: [] };
+    cached = { pods: podStamp, replicaSets: rsStamp, workloads: workloadsOf(world, pods()), policies: -1, rootPolicies: -1, root, mtls: [], authz: -1, rootAuthz: -1, entries: [] };
     byNamespace.set(ns, cached);
   }
-  if (cached.policies !== policies || cached.rootPolicies !== rootPolicies || cached.root !== root) {
-    Object.assign(cached, { policies, rootPolicies, root, entries: cached.workloads.map((w) => evaluateWorkload(world, ns, w)) });
+  const mtlsStale = cached.policies !== policies || cached.rootPolicies !== rootPolicies || cached.root !== root;
+  if (mtlsStale) Object.assign(cached, { policies, rootPolicies, root, mtls: cached.workloads.map((w) => evaluateWorkload(world, ns, w)) });
+  if (mtlsStale || cached.authz !== authz || cached.rootAuthz !== rootAuthz) {
+    const { workloads, mtls } = cached;
+    const entries = mtls.map((entry, i) => {
+      const w = workloads[i];
+      const facts = w && (w.sidecar || w.gateway) ? authzOf(world, w.pod) : undefined;
+      return facts ? { ...entry, authz: facts } : entry;
+    });
+    Object.assign(cached, { authz, rootAuthz, entries });
   }
   return cached.entries;
 }
@@ -100,4 +149,31 @@ function evaluateWorkload(world: World, namespace: string, { pod, workload, kind
   if (!sidecar) return { namespace, workload, kind, pod: pod.metadata.name, sidecar, gateway, ports: [] };
   const decisions = resolveServerModes(world, pod, ports);
   return { namespace, workload, kind, pod: pod.metadata.name, sidecar, gateway, workloadMode: decisions.workload, ports: decisions.ports };
+}
+
+/** The AuthorizationPolicy facts of a proxy, or undefined when no policy applies to it. */
+function authzOf(world: World, pod: KubeObject): WorkloadAuthz | undefined {
+  const policies = policiesFor(world, pod);
+  if (policies.length === 0) return undefined;
+  const facts: WorkloadAuthz = { allow: 0, deny: 0, other: 0, dryRun: 0, allowNothing: false, policies };
+  let ruledAllow = false;
+  for (const p of policies) {
+    if (p.dryRun) {
+      facts.dryRun++;
+      continue;
+    }
+    if (p.action === 'ALLOW') {
+      facts.allow++;
+      if (hasRule(world.get('AuthorizationPolicy', p.namespace, p.name))) ruledAllow = true;
+    } else if (p.action === 'DENY') facts.deny++;
+    else facts.other++;
+  }
+  facts.allowNothing = facts.allow > 0 && !ruledAllow;
+  return facts;
+}
+
+/** Whether a policy has a rule at all (a nil rule is skipped by istiod, so it does not count). */
+function hasRule(policy: KubeObject | undefined): boolean {
+  const rules = getPath(policy?.spec, 'rules');
+  return Array.isArray(rules) && rules.some((r) => isJsonObject(r));
 }
