@@ -11,7 +11,7 @@ import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
 import type { World } from '../../domain/world.ts';
 import type { FlowView } from '../../app/flowView.ts';
-import { GATEWAY_URL, LOAD_BALANCER_URL, browserGet, flowView, strictCartWorld, testcurlGet } from './diagramFixtures.ts';
+import { GATEWAY_URL, LOAD_BALANCER_URL, authzWorld, browserGet, flowView, strictCartWorld, testcurlGet } from './diagramFixtures.ts';
 import { compareGolden, normalizeSvg } from './goldenSvg.ts';
 import MeshGraph from './MeshGraph.svelte';
 
@@ -39,5 +39,10 @@ describe('MeshGraph golden SVG', () => {
   it('strict-cart: a STRICT namespace and a plaintext request reset by it', () => {
     const world = strictCartWorld();
     expectGolden('strict-cart', world, [flowView(1, testcurlGet(world, 'http://cartservice.cart:7070/'), { status: 'failed', selected: true })]);
+  });
+
+  it('authz: AuthorizationPolicy tags on frontend (allow-nothing), cartservice (DENY and a dry run) and the gateway (ALLOW), and a request denied at frontend', () => {
+    const world = authzWorld();
+    expectGolden('authz', world, [flowView(1, browserGet(world, GATEWAY_URL), { status: 'failed', selected: true })]);
   });
 });

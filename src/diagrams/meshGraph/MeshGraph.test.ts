@@ -2,7 +2,8 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
-import { GATEWAY_URL, browserGet, flowView, strictCartWorld, testcurlGet } from './diagramFixtures.ts';
+import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
+import { GATEWAY_URL, browserGet, flowView, strictCartWorld, testcurlGet, withAllowNothingFrontend } from './diagramFixtures.ts';
 import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
 import MeshGraph from './MeshGraph.svelte';
 
@@ -88,5 +89,25 @@ describe('MeshGraph', () => {
     const { container } = render(MeshGraph, { props: { mesh: wl, flows: [], width: 1000, height: 420 }, context: i18nContext(new I18n('ja')) });
     expect(container.querySelector('g.node[data-id="frontend/frontend"] .badge-level')?.textContent).toBe('ワークロード');
     expect(container.querySelector('[textLength]')).toBeNull();
+  });
+
+  it('marks frontend alone when an allow-nothing policy is applied there, and says so in its text alternative', async () => {
+    const before = summarizeMesh(createDefaultWorld());
+    const { container, rerender } = render(MeshGraph, { mesh: before, flows: [], width: 960, height: 420 });
+    expect(container.querySelectorAll('g.authz')).toHaveLength(0);
+    const frontendEl = container.querySelector('g.node[data-id="frontend/frontend"]');
+    await rerender({ mesh: summarizeMesh(withAllowNothingFrontend(createDefaultWorld())), flows: [], width: 960, height: 420 });
+    const tags = [...container.querySelectorAll('g.authz')];
+    expect(tags.map((t) => t.closest('g.node')?.getAttribute('data-id'))).toEqual(['frontend/frontend']);
+    expect(tags[0]?.closest('g.node')).toBe(frontendEl);
+    expect(tags[0]?.textContent).toContain('allow-nothing');
+    expect(screen.getByRole('img')).toHaveAccessibleDescription(/frontend\/frontend: PERMISSIVE .*; AuthorizationPolicy allows nothing here, so its proxy denies every request: frontend\/allow-nothing \(ALLOW\)\./);
+  });
+
+  it('tells an allow-nothing policy in Japanese under a Japanese I18n', () => {
+    const mesh = summarizeMesh(withAllowNothingFrontend(createDefaultWorld()));
+    const { container } = render(MeshGraph, { props: { mesh, flows: [], width: 960, height: 420 }, context: i18nContext(new I18n('ja')) });
+    expect(container.querySelector('g.node[data-id="frontend/frontend"] .authz-text')?.textContent).toBe('すべて拒否');
+    expect(screen.getByRole('img')).toHaveAccessibleDescription(/AuthorizationPolicy が何も許可しないため、プロキシはすべてのリクエストを拒否します: frontend\/allow-nothing（ALLOW）。/);
   });
 });

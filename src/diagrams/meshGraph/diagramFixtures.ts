@@ -1,6 +1,6 @@
 /** Readable worlds, traces and flows for the diagram tests (STYLE.md §15). */
 import { addDeployment, addNamespace, createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
-import { peerAuthentication } from '../../domain/testing/fixtures.ts';
+import { authorizationPolicy, peerAuthentication } from '../../domain/testing/fixtures.ts';
 import { simulateRequest } from '../../domain/traffic/simulateRequest.ts';
 import type { Trace } from '../../domain/traffic/trace.ts';
 import type { World } from '../../domain/world.ts';
@@ -14,6 +14,24 @@ export const LOAD_BALANCER_URL = 'http://35.202.118.74/';
 export function strictCartWorld(): World {
   const world = createDefaultWorld();
   world.put(peerAuthentication('cart', 'default', { mtls: { mode: 'STRICT' } }));
+  return world;
+}
+
+/** Puts `AuthorizationPolicy frontend/allow-nothing` (an ALLOW policy without rules) into a world: frontend denies every request. */
+export function withAllowNothingFrontend(world: World): World {
+  world.put(authorizationPolicy('frontend', 'allow-nothing', {}));
+  return world;
+}
+
+/**
+ * The default world with AuthorizationPolicies of every kind the diagram tells apart: allow-nothing
+ * on frontend, an enforced DENY plus a dry-run one on cartservice, an ALLOW on the ingress gateway.
+ */
+export function authzWorld(): World {
+  const world = withAllowNothingFrontend(createDefaultWorld());
+  world.put(authorizationPolicy('cart', 'deny-delete', { action: 'DENY', rules: [{ to: [{ operation: { methods: ['DELETE'] } }] }] }));
+  world.put(authorizationPolicy('cart', 'deny-others', { action: 'DENY', rules: [{ from: [{ source: { notNamespaces: ['frontend', 'checkout'] } }] }] }, { annotations: { 'istio.io/dry-run': 'true' } }));
+  world.put(authorizationPolicy('istio-system', 'gateway-get', { selector: { matchLabels: { istio: 'ingressgateway' } }, rules: [{ to: [{ operation: { methods: ['GET', 'POST'] } }] }] }));
   return world;
 }
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
-import { largeWorld, meshWideStrictWorld, mountG, mutationsDuring, strictCartWorld, touchedNodes, withMeshWideStrict } from './diagramFixtures.ts';
+import { authzWorld, largeWorld, meshWideStrictWorld, mountG, mutationsDuring, strictCartWorld, touchedNodes, withAllowNothingFrontend, withMeshWideStrict } from './diagramFixtures.ts';
 import { NODES_PER_FRAME, drawMeshGraph } from './drawMeshGraph.ts';
 import { layoutMeshGraph } from './layoutMeshGraph.ts';
 
@@ -115,5 +115,55 @@ describe('drawMeshGraph', () => {
     drawMeshGraph(layoutMeshGraph({ mesh: mesh.filter((w) => w.workload !== 'testcurl'), width: 700, height: 420 }))(g);
     expect(nodeEl(g, 'default/testcurl')).toBeNull();
     expect(g.querySelector('g.edge-probe')).toBeNull();
+  });
+
+  describe('AuthorizationPolicy tags', () => {
+    const authzLayout = () => layoutMeshGraph({ mesh: summarizeMesh(authzWorld()), width: 700, height: 420 });
+    const tagged = (g: Element) => [...g.querySelectorAll('g.authz')].map((t) => t.closest('g.node')?.getAttribute('data-id')).sort();
+
+    it('tags the proxies that policies apply to, with a shield, the words and an accessible title', () => {
+      const g = mountG();
+      drawMeshGraph(authzLayout())(g);
+      expect(tagged(g)).toEqual(['cart/cartservice', 'frontend/frontend', 'istio-system/istio-ingressgateway']);
+      const frontend = nodeEl(g, 'frontend/frontend')?.querySelector('g.authz');
+      expect(frontend?.classList).toContain('authz-allow-nothing');
+      expect(frontend?.querySelector('.authz-text')?.textContent).toBe('allow-nothing');
+      expect(frontend?.querySelector('.shield-bar')?.getAttribute('d')).toBeTruthy();
+      expect(frontend?.querySelector('title')?.textContent).toBe('frontend/frontend; AuthorizationPolicy allows nothing here, so its proxy denies every request: frontend/allow-nothing (ALLOW)');
+      const cart = nodeEl(g, 'cart/cartservice')?.querySelector('g.authz');
+      expect(cart?.classList).toContain('authz-enforced');
+      expect(cart?.querySelector('.authz-text')?.textContent).toBe('DENY 1 · dry-run 1');
+      expect(cart?.querySelector('.shield-bar')?.hasAttribute('d')).toBe(false);
+      expect(nodeEl(g, 'istio-system/istio-ingressgateway')?.querySelector('.authz-text')?.textContent).toBe('ALLOW 1');
+    });
+
+    it('keeps the tag inside its node, below the badge', () => {
+      for (const node of authzLayout().nodes.filter((n) => n.authz)) {
+        const g = mountG();
+        drawMeshGraph(authzLayout())(g);
+        const tag = nodeEl(g, node.id)?.querySelector('g.authz');
+        const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(tag?.getAttribute('transform') ?? '') ?? [];
+        expect(Number(x)).toBeGreaterThanOrEqual(-node.w / 2);
+        expect(-Number(x)).toBeLessThanOrEqual(node.w / 2);
+        expect(Number(y)).toBeGreaterThanOrEqual(-node.h / 2 + 35);
+        expect(Number(y) + 15).toBeLessThanOrEqual(node.h / 2);
+      }
+    });
+
+    it('adds the tag to frontend alone when frontend gets an allow-nothing policy, and takes it away again', async () => {
+      vi.useFakeTimers();
+      const g = mountG();
+      const plain = () => layoutMeshGraph({ mesh: summarizeMesh(createDefaultWorld()), width: 700, height: 420 });
+      drawMeshGraph(plain())(g);
+      const allowNothing = layoutMeshGraph({ mesh: summarizeMesh(withAllowNothingFrontend(createDefaultWorld())), width: 700, height: 420 });
+      const touched = touchedNodes(await mutationsDuring(g, () => drawMeshGraph(allowNothing)(g)));
+      // Outside the nodes: the edges into frontend, which grew a row.
+      expect(touched.filter((id) => id !== 'outside')).toEqual(['frontend/frontend']);
+      expect(tagged(g)).toEqual(['frontend/frontend']);
+      expect([...g.querySelectorAll('.changed')].map((el) => el.getAttribute('data-id'))).toEqual(['frontend/frontend']);
+      expect(await mutationsDuring(g, () => drawMeshGraph(allowNothing)(g))).toEqual([]);
+      expect(touchedNodes(await mutationsDuring(g, () => drawMeshGraph(plain())(g))).filter((id) => id !== 'outside')).toEqual(['frontend/frontend']);
+      expect(tagged(g)).toEqual([]);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { type BaseType, type Selection, select } from 'd3-selection';
 import type { Attachment } from 'svelte/attachments';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { LOCK_ICONS } from './lockIcons.ts';
+import { authzTagWidth } from './layoutMeshGraph.ts';
 import { LEGEND, NODE, TEXT } from './metrics.ts';
 import { textWidth } from './textWidth.ts';
 import { attrIfChanged, setAttr, setText, textIfChanged } from '../writeIfChanged.ts';
@@ -71,7 +72,8 @@ export function nodeOutline(node: Pick<MeshNode, 'kind' | 'w' | 'h'>): string {
   }
 }
 
-const badgeKey = (d: MeshNode) => `${d.badge.mode}|${d.badge.level ?? ''}|${d.badge.overrides.join(',')}`;
+/** What the badges show; a node without AuthorizationPolicies keeps the key it had before they existed. */
+const badgeKey = (d: MeshNode) => `${d.badge.mode}|${d.badge.level ?? ''}|${d.badge.overrides.join(',')}${d.authz ? `|authz:${d.authz.kind}:${d.authz.text}` : ''}`;
 
 /** A namespace's name on a border whose top-left corner is (x, y): a knocked-out background, then the text. */
 function placeLegend<T, P extends BaseType, PD>(sel: Selection<SVGGElement, T, P, PD>, name: (d: T) => string, x: (d: T) => number, y: (d: T) => number): void {
@@ -149,7 +151,7 @@ function buildNode(enter: Selection<SVGGElement, MeshNode, SVGGElement, string>)
 
 /** What a node draws from, as one string: a node whose key is unchanged is not visited at all. */
 const nodeKey = (d: MeshNode, detail: MeshDetail, lit: ReadonlySet<string>, locale: string) =>
-  `${d.kind}|${badgeKey(d)}|${d.badge.text}|${d.title}|${d.label}|${d.legend ?? ''}|${d.x},${d.y},${d.w},${d.h}|${lit.has(d.id)}|${detail}|${locale}`;
+  `${d.kind}|${badgeKey(d)}|${d.badge.text}|${d.authz?.title ?? ''}|${d.title}|${d.label}|${d.legend ?? ''}|${d.x},${d.y},${d.w},${d.h}|${lit.has(d.id)}|${detail}|${locale}`;
 
 /** A node's parts, found once (selector matching for each part of 100 nodes costs more than drawing them). */
 interface NodeParts {
@@ -232,6 +234,43 @@ function drawNode(g: SVGGElement, d: MeshNode, changeMs: number, detail: MeshDet
 
   setAttr(p.legend, 'display', d.legend ? null : 'none');
   placeLegend(select<SVGGElement, MeshNode>(p.legend).datum(d), (n) => n.legend ?? '', (n) => -n.w / 2, (n) => -n.h / 2);
+  drawAuthzTag(g, d);
+}
+
+/** A shield in a 10×12 box: outlined for enforced policies, solid and barred for allow-nothing, dashed (by CSS) for dry runs. */
+const SHIELD = 'M5,0.5L9.5,2.2V6C9.5,8.8 7.5,10.8 5,11.5C2.5,10.8 0.5,8.8 0.5,6V2.2Z';
+const SHIELD_BAR = 'M2.8,6H7.2';
+
+/**
+ * The AuthorizationPolicy tag under the badge (and any override lines), centred. Made when a
+ * node first needs it and removed when its policies go, so a node without any has no trace of it.
+ */
+function drawAuthzTag(g: SVGGElement, d: MeshNode): void {
+  let tag = g.querySelector<SVGGElement>(':scope > g.authz');
+  if (!d.authz) {
+    tag?.remove();
+    return;
+  }
+  if (!tag) {
+    const t = select(g).append('g');
+    t.append('title');
+    t.append('rect').attr('class', 'authz-pill').attr('rx', 3).attr('height', NODE.authzHeight);
+    const shield = t.append('g').attr('class', 'shield').attr('transform', `translate(${NODE.pillPad},${(NODE.authzHeight - 12) / 2})`);
+    shield.append('path').attr('class', 'shield-body').attr('d', SHIELD);
+    shield.append('path').attr('class', 'shield-bar');
+    t.append('text').attr('class', 'authz-text').attr('x', NODE.pillPad + NODE.shieldWidth).attr('y', NODE.pillBaseline).attr('font-size', TEXT.authz);
+    tag = t.node() as SVGGElement;
+  }
+  const w = authzTagWidth(d.authz);
+  const top = -d.h / 2 + NODE.pillTop + NODE.pillHeight + d.badge.overrides.length * NODE.overrideLine + NODE.authzGap;
+  setAttr(tag, 'class', `authz authz-${d.authz.kind}`);
+  setAttr(tag, 'transform', `translate(${-w / 2},${top})`);
+  const [title, pill, shield, text] = [...tag.children];
+  if (title) setText(title, d.authz.title);
+  if (pill) setAttr(pill, 'width', w);
+  const bar = shield?.lastElementChild;
+  if (bar) setAttr(bar, 'd', d.authz.kind === 'allow-nothing' ? SHIELD_BAR : null);
+  if (text) setText(text, d.authz.text);
 }
 
 /**

@@ -3,10 +3,10 @@ import type { WorkloadMtls } from '../../domain/resolution/summarizeMesh.ts';
 import { ENGLISH, type Translator } from '../../i18n/locale.ts';
 import { arrowHead, type Box, connectorBetween, cubicPath } from './connector.ts';
 import { LOCK_ICONS } from './lockIcons.ts';
-import { LEGEND, NODE, NODE_HEIGHT, OUTLINE_INSET, TEXT } from './metrics.ts';
-import { describeWorkload, nodeBadge } from './nodeBadge.ts';
+import { AUTHZ_ROW, LEGEND, NODE, NODE_HEIGHT, OUTLINE_INSET, TEXT } from './metrics.ts';
+import { authzTag, describeWorkload, nodeBadge } from './nodeBadge.ts';
 import { textWidth } from './textWidth.ts';
-import type { MeshDetail, MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
+import type { AuthzTag, MeshDetail, MeshEdge, MeshLayout, MeshNode, NamespaceGroup } from './types.ts';
 import { compareText } from '../../domain/compareText.ts';
 
 export interface MeshLayoutInput {
@@ -113,11 +113,18 @@ function draft(node: Draft['node'], order: number, group: string | undefined, ne
   };
 }
 
-/** What a node's text needs across: its label, its badge pill and its override lines. */
-function nodeWidth(kind: MeshNode['kind'], label: string, pill: number, overrides: readonly string[]): number {
+/** What a node's text needs across: its label, its badge pill, its override lines and its AuthorizationPolicy tag. */
+function nodeWidth(kind: MeshNode['kind'], label: string, pill: number, overrides: readonly string[], authz?: AuthzTag): number {
   const inset = kind === 'gateway' || kind === 'loadbalancer' ? OUTLINE_INSET[kind] : 0;
   const lines = overrides.map((o) => textWidth(o, TEXT.override) + 2 * NODE.padX);
-  return Math.ceil(Math.max(textWidth(label, TEXT.label, 'bold') + 2 * (NODE.padX + inset), pill + 2 * NODE.pillInset, ...lines));
+  // The tag sits at the bottom, where the gateway's hexagon narrows.
+  const tag = authz ? authzTagWidth(authz) + 2 * (NODE.pillInset + inset) : 0;
+  return Math.ceil(Math.max(textWidth(label, TEXT.label, 'bold') + 2 * (NODE.padX + inset), pill + 2 * NODE.pillInset, tag, ...lines));
+}
+
+/** The AuthorizationPolicy tag's width: shield, text and padding. */
+export function authzTagWidth(tag: Pick<AuthzTag, 'text'>): number {
+  return Math.ceil(NODE.pillPad + NODE.shieldWidth + textWidth(tag.text, TEXT.authz) + NODE.pillPad);
 }
 
 /**
@@ -149,21 +156,23 @@ function roleOf(w: WorkloadMtls): Role {
 function workloadDraft(w: WorkloadMtls, tr: Translator): Draft {
   const role = roleOf(w);
   const badge = nodeBadge(w, tr);
+  const authz = authzTag(w, tr);
   const kind = w.gateway ? 'gateway' : w.kind === 'Pod' ? 'bare-pod' : 'workload';
   const node: Draft['node'] = {
     id: `${w.namespace}/${w.workload}`,
     kind,
     namespace: w.namespace,
     label: w.workload,
-    h: NODE_HEIGHT + badge.overrides.length * NODE.overrideLine,
+    h: NODE_HEIGHT + badge.overrides.length * NODE.overrideLine + (authz ? AUTHZ_ROW : 0),
     column: role.column,
     badge,
+    ...(authz ? { authz } : {}),
     title: describeWorkload(w, tr),
     pod: w.pod,
     deployment: w.kind === 'Deployment',
     ...(w.workloadMode ? { mode: w.workloadMode.mode } : {}),
   };
-  return draft(node, role.order, w.namespace, (detail) => nodeWidth(kind, w.workload, pillWidth(badge, detail, tr), badge.overrides));
+  return draft(node, role.order, w.namespace, (detail) => nodeWidth(kind, w.workload, pillWidth(badge, detail, tr), badge.overrides, authz));
 }
 
 function actorDrafts(frontendNs: string | undefined, tr: Translator): Draft[] {

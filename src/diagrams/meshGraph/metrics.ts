@@ -14,6 +14,8 @@ export const TEXT = {
   legend: 11,
   /** A port override line under a badge. */
   override: 11,
+  /** The AuthorizationPolicy tag under a badge. */
+  authz: 11,
   /** Words on request flows: what a hop sends, where it broke. */
   flow: 11,
 } as const;
@@ -39,7 +41,15 @@ export const NODE = {
   overrideBaseline: 13,
   /** The baseline of the text in the pill, from the pill's top. */
   pillBaseline: 11.5,
+  /** The AuthorizationPolicy tag: the space above it, and its height (it shares the pill's baseline and padding). */
+  authzGap: 3,
+  authzHeight: 15,
+  /** The shield glyph and the space after it. */
+  shieldWidth: 13,
 } as const;
+
+/** What the AuthorizationPolicy tag adds to a node's height. */
+export const AUTHZ_ROW = NODE.authzGap + NODE.authzHeight;
 
 /**
  * A namespace's name sits on the top border of its box (or of its only node), like a fieldset's

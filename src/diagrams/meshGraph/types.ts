@@ -17,6 +17,16 @@ export interface NodeBadge {
   overrides: string[];
 }
 
+/** The AuthorizationPolicy tag under a node's badge: a shield (by `kind`) plus text, never colour alone. */
+export interface AuthzTag {
+  /** `allow-nothing`: enforced ALLOW policies without rules (every request denied); `enforced`: other enforced policies; `dry-run`: dry runs only. */
+  kind: 'allow-nothing' | 'enforced' | 'dry-run';
+  /** Short: `ALLOW 1 · DENY 2`, `allow-nothing`, `dry-run 1`. */
+  text: string;
+  /** The accessible account: which policies apply, and what allow-nothing means. */
+  title: string;
+}
+
 export interface MeshNode {
   /** `<ns>/<workload>`, or `external/browser`, `external/cloudshell`. */
   id: string;
@@ -34,6 +44,8 @@ export interface MeshNode {
   /** 0 outside world, 1 edge, 2 frontend, 3 mid tier, 4 leaf services. */
   column: number;
   badge: NodeBadge;
+  /** Present when AuthorizationPolicies apply to the node's proxy (sidecar or gateway). */
+  authz?: AuthzTag;
   /** Accessible name for the node's `<title>`. */
   title: string;
   /** A representative pod name, for mapping trace endpoints to nodes. */

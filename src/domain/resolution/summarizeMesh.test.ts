@@ -75,7 +75,7 @@ describe('summarizeMesh', () => {
     it('counts an allow-nothing policy on the workloads of its namespace only', () => {
       const world = createDefaultWorld();
       world.put(authorizationPolicy('frontend', 'allow-nothing', {}));
-      expect(authzOf(world, 'frontend')).toMatchObject({ allow: 1, deny: 0, other: 0, dryRun: 0, allowNothing: true, policies: [{ name: 'allow-nothing', action: 'ALLOW', scope: 'namespace' }] });
+      expect(authzOf(world, 'frontend')).toMatchObject({ allow: 1, deny: 0, audit: 0, custom: 0, dryRun: 0, allowNothing: true, policies: [{ name: 'allow-nothing', action: 'ALLOW', scope: 'namespace' }] });
       expect(summarizeMesh(world).filter((w) => w.authz).map((w) => w.workload)).toEqual(['frontend']);
     });
 
@@ -86,7 +86,7 @@ describe('summarizeMesh', () => {
       world.put(authorizationPolicy('cart', 'deny-delete', { action: 'DENY', rules: [{ to: [{ operation: { methods: ['DELETE'] } }] }] }));
       world.put(authorizationPolicy('cart', 'audit', { action: 'AUDIT', rules: [{}] }));
       world.put(authorizationPolicy('cart', 'try-deny', { action: 'DENY', rules: [{}] }, { annotations: { 'istio.io/dry-run': 'true' } }));
-      expect(authzOf(world, 'cartservice')).toMatchObject({ allow: 2, deny: 1, other: 1, dryRun: 1, allowNothing: false });
+      expect(authzOf(world, 'cartservice')).toMatchObject({ allow: 2, deny: 1, audit: 1, custom: 0, dryRun: 1, allowNothing: false });
     });
 
     it('is allow-nothing while the only ALLOW policy with rules is a dry run', () => {

@@ -30,8 +30,10 @@ export interface WorkloadAuthz {
   allow: number;
   /** Enforced DENY policies. */
   deny: number;
-  /** Enforced AUDIT and CUSTOM policies (they log, or deny for want of a provider). */
-  other: number;
+  /** Enforced AUDIT policies (they only log). */
+  audit: number;
+  /** Enforced CUSTOM policies (this mesh has no extension provider, so istiod turns their rules into DENY rules). */
+  custom: number;
   /** Policies with `istio.io/dry-run: "true"`, whatever their action: evaluated and logged, never enforced. */
   dryRun: number;
   /**
@@ -155,7 +157,7 @@ function evaluateWorkload(world: World, namespace: string, { pod, workload, kind
 function authzOf(world: World, pod: KubeObject): WorkloadAuthz | undefined {
   const policies = policiesFor(world, pod);
   if (policies.length === 0) return undefined;
-  const facts: WorkloadAuthz = { allow: 0, deny: 0, other: 0, dryRun: 0, allowNothing: false, policies };
+  const facts: WorkloadAuthz = { allow: 0, deny: 0, audit: 0, custom: 0, dryRun: 0, allowNothing: false, policies };
   let ruledAllow = false;
   for (const p of policies) {
     if (p.dryRun) {
@@ -166,7 +168,8 @@ function authzOf(world: World, pod: KubeObject): WorkloadAuthz | undefined {
       facts.allow++;
       if (hasRule(world.get('AuthorizationPolicy', p.namespace, p.name))) ruledAllow = true;
     } else if (p.action === 'DENY') facts.deny++;
-    else facts.other++;
+    else if (p.action === 'AUDIT') facts.audit++;
+    else facts.custom++;
   }
   facts.allowNothing = facts.allow > 0 && !ruledAllow;
   return facts;
