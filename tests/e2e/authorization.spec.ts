@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { applyInSandbox } from './sandbox.ts';
 
 /**
  * A learner's AuthorizationPolicy round trip in the page: apply a DENY on a path, send the request
@@ -6,12 +7,7 @@ import { expect, test } from '@playwright/test';
  * Why panel's Authorization row and fixes, and the handshake view's last step.
  */
 test('a DENY on a path: 403 in the terminal, the tag on the frontend, the rule in the Why panel, the check in the handshake', async ({ page }) => {
-  await page.goto('/?lang=en&mode=sandbox');
-  await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
-  const input = page.locator('#terminal-input');
-  await input.fill("kubectl apply -f - <<'EOF'");
-  await input.press('Enter');
-  await input.fill([
+  await applyInSandbox(page, [
     'apiVersion: security.istio.io/v1',
     'kind: AuthorizationPolicy',
     'metadata:',
@@ -24,12 +20,10 @@ test('a DENY on a path: 403 in the terminal, the tag on the frontend, the rule i
     '    - operation:',
     '        paths: ["/cart*"]',
     '        ports: ["8080"]',
-    'EOF',
-  ].join('\n'));
-  await input.press('Enter');
-  const scrollback = page.locator('.scrollback').last();
-  await expect(scrollback).toContainText('authorizationpolicy.security.istio.io/no-cart created');
+  ], 'authorizationpolicy.security.istio.io/no-cart');
   await expect(page.locator('svg').getByText('DENY 1')).toBeVisible();
+  const input = page.locator('#terminal-input');
+  const scrollback = page.locator('.scrollback').last();
 
   await input.fill("kubectl exec testcurl -- curl -s -w ' %{http_code}\\n' http://frontend.frontend.svc.cluster.local/cart");
   await input.press('Enter');

@@ -1,13 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { applyInSandbox } from './sandbox.ts';
 
 /** Applies an ALLOW for frontend's principal on the catalog, then reads the matrix in both modes. */
 test('the request matrix shows a request an AuthorizationPolicy denies, in the mTLS and the Authorization views', async ({ page }) => {
-  await page.goto('/?lang=en&mode=sandbox');
-  await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
-  const input = page.locator('#terminal-input');
-  await input.fill("kubectl apply -f - <<'EOF'");
-  await input.press('Enter');
-  await input.fill([
+  await applyInSandbox(page, [
     'apiVersion: security.istio.io/v1',
     'kind: AuthorizationPolicy',
     'metadata:',
@@ -18,10 +14,7 @@ test('the request matrix shows a request an AuthorizationPolicy denies, in the m
     '  - from:',
     '    - source:',
     '        principals: ["cluster.local/ns/frontend/sa/frontend"]',
-    'EOF',
-  ].join('\n'));
-  await input.press('Enter');
-  await expect(page.locator('.scrollback').last()).toContainText('authorizationpolicy.security.istio.io/allow-frontend created');
+  ], 'authorizationpolicy.security.istio.io/allow-frontend');
 
   await page.getByRole('tab', { name: 'Matrix' }).click();
   const denied = page.locator('td[data-id="default/testcurl>product-catalog/productcatalogservice"]');
