@@ -1,6 +1,6 @@
 /**
  * Installs the parts of the shell that the browser loads after the engine (the text tools, the
- * inspection tools, kubectl explain's descriptions, istioctl and gcloud) at once, for Node (the `sim` CLI, tests,
+ * inspection tools, kubectl explain's descriptions) at once, for Node (the `sim` CLI, tests,
  * benchmarks): there, every command runs within the call that starts it, and nothing waits for
  * code to arrive. See LazyPart.
  */
@@ -9,11 +9,8 @@ import { inspectPart } from './inspect/lazyInspect.ts';
 import { inspectTools } from './inspect/tools.ts';
 import { explainPrinters } from './kubectl/printers/explainPart.ts';
 import { explainPart } from './kubectl/verbs/explain.ts';
-import { clis } from './clis.ts';
-import { clisPart } from './lazyClis.ts';
 import { textTools } from './text/tools.ts';
 
 installTextTools(textTools);
 inspectPart.install(inspectTools);
 explainPart.install(explainPrinters);
-clisPart.install(clis);

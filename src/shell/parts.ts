@@ -1,10 +1,9 @@
 import { textToolsPart } from './bash/builtins/lazyUtilities.ts';
 import { inspectPart } from './inspect/lazyInspect.ts';
 import { explainPart } from './kubectl/verbs/explain.ts';
-import { clisPart } from './lazyClis.ts';
 
 /** The parts of the shell that load after the engine in the browser (see LazyPart). */
-const PARTS = [textToolsPart, inspectPart, explainPart, clisPart] as const;
+const PARTS = [textToolsPart, inspectPart, explainPart] as const;
 
 /** Undefined when `text` can run now; else it calls a part not loaded yet, and this resolves once every such part has arrived (or failed to). */
 export function partsFor(text: string): Promise<void> | undefined {

@@ -7,9 +7,10 @@ import type { World } from '../domain/world.ts';
 import { MemoryFs, type MemoryFsSnapshot } from './bash/memoryFs.ts';
 import { finishAbandoned, type ForegroundJob, runToEnd, Shell } from './bash/shell.ts';
 import { createCurl } from './curl/curl.ts';
+import { createGcloud } from './gcloud/gcloud.ts';
+import { createIstioctl } from './istioctl/istioctl.ts';
 import { createKubectl } from './kubectl/kubectl.ts';
 import { lazyCommand } from './inspect/lazyInspect.ts';
-import { lazyCli } from './lazyClis.ts';
 import { partsFor } from './parts.ts';
 import type { KubectlHost } from './kubectl/host.ts';
 import type { SimServices } from './kubectl/types.ts';
@@ -68,8 +69,8 @@ export class SimSession {
     this.shell = new Shell({
       commands: {
         kubectl: createKubectl(services),
-        gcloud: lazyCli('gcloud', services),
-        istioctl: lazyCli('istioctl', services),
+        gcloud: createGcloud(services),
+        istioctl: createIstioctl(services),
         curl: cloudShellCurl,
         openssl: lazyCommand('openssl', (tools) => tools.createOpenssl(() => this.world, { kind: 'external', name: 'cloudshell' }, tools.UBUNTU_OPENSSL)),
         ...options.commands,
