@@ -71,6 +71,7 @@ describe('text tools loaded after the engine', () => {
       'openssl version',
       'kubectl exec deploy/frontend -n frontend -c istio-proxy -- curl -s localhost:15000/ready',
       'kubectl explain peerauthentication.spec.mtls.mode | head -2',
+      'istioctl x authz check deploy/frontend -n frontend',
     ];
     for (const line of lines) terminal.submit(line);
     expect(terminal.held).toBe(true);
@@ -81,5 +82,7 @@ describe('text tools loaded after the engine', () => {
     expect(out[2]).toBe('OpenSSL 3.0.13 30 Jan 2024 (Library: OpenSSL 3.0.13 30 Jan 2024)\n');
     expect(out[3]).toBe('LIVE\n');
     expect(out[4]).toBe('GROUP:      security.istio.io\nKIND:       PeerAuthentication\n');
+    // No policy applies: the config dump it reads has no RBAC filter, so only the header prints.
+    expect(out[5]).toBe('ACTION   AuthorizationPolicy   RULES\n');
   }, 30_000);
 });

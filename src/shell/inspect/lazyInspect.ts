@@ -5,10 +5,10 @@ import type { InspectTools } from './tools.ts';
 
 /**
  * The inspection tools arrive after the engine in the browser (see LazyPart): a command line that
- * calls `openssl`, `tcpdump`, `pilot-agent`, `istioctl proxy-config`/`pc`, or an Envoy port on
- * localhost waits for them.
+ * calls `openssl`, `tcpdump`, `pilot-agent`, `istioctl proxy-config`/`pc` or `x authz` (which reads
+ * the proxy's config dump), or an Envoy port on localhost waits for them.
  */
-const MENTION = /(?:^|[\s;&|()`'"$/])(?:openssl|tcpdump|pilot-agent|proxy-config|pc)(?=$|[\s;&|()`'"])|:150(?:00|20|21|90)\b/;
+const MENTION = /(?:^|[\s;&|()`'"$/])(?:openssl|tcpdump|pilot-agent|proxy-config|pc|authz)(?=$|[\s;&|()`'"])|:150(?:00|20|21|90)\b/;
 
 export const inspectPart = new LazyPart<InspectTools>(MENTION, () => import('./tools.ts').then((m) => m.inspectTools));
 

@@ -1,10 +1,8 @@
 import { hasSidecar, podPhase } from '../../domain/cluster/pods.ts';
-import { getPath, type Json, type KubeObject } from '../../domain/objects.ts';
-import { policiesFor } from '../../domain/policies/authorizationPolicy.ts';
-import type { AppliedPolicy } from '../../domain/policies/authorizationTypes.ts';
-import { isGatewayPod } from '../../domain/resolution/isGatewayPod.ts';
-import type { World } from '../../domain/world.ts';
+import { getPath, type Json } from '../../domain/objects.ts';
+import { inspectPart } from '../inspect/lazyInspect.ts';
 import { tabwrite } from '../kubectl/format/index.ts';
+import { stillLoading } from '../lazyPart.ts';
 import { podName } from './podArg.ts';
 import type { CommandError, IstioctlCommand, IstioctlContext } from './types.ts';
 
@@ -15,69 +13,9 @@ interface RbacFilter {
   shadow: string[];
 }
 
-/** authz/listener.go: the name of the policy Envoy gets when an action has no rule at all. */
+/** authz/listener.go: the name istioctl prints for a filter whose rules are empty (`rules: {}`). */
 const ANONYMOUS = '_anonymous_match_nothing_';
 const POLICY_NAME = /(?:istio-ext-authz-)?ns\[(.+)\]-policy\[(.+)\]-rule\[(.+)\]/;
-
-/** The AuthorizationPolicy actions as istiod builds them, in its order (builder.go `build`), with Envoy's name (AUDIT is LOG). */
-const BUILT_ACTIONS: readonly (readonly [string, string])[] = [['AUDIT', 'LOG'], ['DENY', 'DENY'], ['ALLOW', 'ALLOW']];
-
-/** Fields of a rule only an HTTP filter can read (authz/model/generator.go: the generators that fail `forTCP`). */
-const HTTP_SOURCE = ['requestPrincipals', 'notRequestPrincipals'];
-const HTTP_OPERATION = ['hosts', 'notHosts', 'paths', 'notPaths', 'methods', 'notMethods'];
-const HTTP_WHEN = /^(request\.headers|request\.auth\.)/;
-
-/** Whether a rule reads an HTTP-only field: on a TCP filter chain an ALLOW rule like it is skipped (model.go `checkError`). */
-function readsHttp(rule: Json): boolean {
-  const has = (clauses: Json | undefined, key: string, fields: string[]) =>
-    (Array.isArray(clauses) ? clauses : []).some((c) => fields.some((f) => getPath(c, key, f) !== undefined));
-  const when = getPath(rule, 'when');
-  return has(getPath(rule, 'from'), 'source', HTTP_SOURCE) || has(getPath(rule, 'to'), 'operation', HTTP_OPERATION) ||
-    (Array.isArray(when) ? when : []).some((w) => HTTP_WHEN.test(String(getPath(w, 'key') ?? '')));
-}
-
-/** The Envoy policy names of some policies' rules on one kind of filter chain (builder.go `build` and `policyName`). */
-function ruleNames(world: World, policies: AppliedPolicy[], chain: 'http' | 'tcp', action: string, prefix = ''): string[] {
-  return policies.flatMap((policy) => {
-    const name = (i: number) => `${prefix}ns[${policy.namespace}]-policy[${policy.name}]-rule[${String(i)}]`;
-    const rules = getPath(world.get('AuthorizationPolicy', policy.namespace, policy.name)?.spec, 'rules');
-    // A policy without rules gets one that never matches, so `spec: {}` still names itself.
-    if (!Array.isArray(rules) || rules.length === 0) return [name(0)];
-    return rules.flatMap((rule, i) => (chain === 'tcp' && action === 'ALLOW' && readsHttp(rule) ? [] : [name(i)]));
-  });
-}
-
-/**
- * The RBAC filters istiod builds for a pod (pilot/pkg/security/authz/builder/builder.go, Istio
- * 1.26), on its HTTP filter chains and, for a sidecar, on its TCP ones (the inbound passthrough
- * chains are TCP whatever the ports). CUSTOM first: this mesh has no extension provider, so
- * `getExtAuthz` fails and the enforced CUSTOM rules become a DENY filter (`getBadCustomDenyRules`,
- * `-deny-due-to-bad-CUSTOM-action`). Then AUDIT (Envoy's LOG), DENY and ALLOW, each one filter whose
- * rules are the enforced policies' and whose shadow rules the dry-run ones'; an action with only
- * dry-run policies has no rules at all, which Envoy reads as ALLOW.
- */
-function rbacFilters(world: World, pod: KubeObject): RbacFilter[] {
-  // policiesFor: the root namespace's and the pod's namespace's, selector-less or matching; never targetRef(s) ones.
-  const policies = policiesFor(world, pod);
-  const filters: RbacFilter[] = [];
-  for (const chain of isGatewayPod(pod) ? (['http'] as const) : (['http', 'tcp'] as const)) {
-    const custom = policies.filter((p) => p.action === 'CUSTOM' && !p.dryRun);
-    if (custom.length > 0) {
-      filters.push({ action: 'DENY', policies: ruleNames(world, custom, chain, 'CUSTOM', 'istio-ext-authz-').map((n) => `${n}-deny-due-to-bad-CUSTOM-action`), shadow: [] });
-    }
-    for (const [action, envoy] of BUILT_ACTIONS) {
-      const selected = policies.filter((p) => p.action === action);
-      if (selected.length === 0) continue;
-      const enforced = selected.filter((p) => !p.dryRun);
-      filters.push({
-        action: enforced.length > 0 ? envoy : 'ALLOW',
-        policies: ruleNames(world, enforced, chain, action),
-        shadow: ruleNames(world, selected.filter((p) => p.dryRun), chain, action),
-      });
-    }
-  }
-  return filters;
-}
 
 /** RBAC filters found anywhere in a saved config dump (`typed_config` of type …rbac.v3.RBAC). */
 function rbacFiltersInDump(value: unknown, out: RbacFilter[] = [], depth = 0): RbacFilter[] {
@@ -142,12 +80,19 @@ function authzCheck(ctx: IstioctlContext): number | CommandError {
   if (args.length === 0) return { message: 'expecting pod name or config dump, found: 0', exitCode: 1 };
   const found = podName(ctx, args[0] ?? '');
   if (!found.ok) return found.error;
-  // getConfigDumpFromPod: exactly one Istio pod by that name, then its Envoy's config_dump.
+  // getConfigDumpFromPod: exactly one Istio pod by that name, then its Envoy's config_dump, read
+  // as from a file: the RBAC filters are the ones src/domain/envoy/rbacFilters.ts builds.
   const pod = ctx.world.get('Pod', found.namespace, found.name);
   if (!ctx.world.credentials || !pod || !hasSidecar(pod) || podPhase(pod) !== 'Running') {
     return { message: `failed to get config dump from pod ${found.name} in ${found.namespace}`, exitCode: 1 };
   }
-  printPolicies(ctx, rbacFilters(ctx.world, pod));
+  const tools = inspectPart.get();
+  if (!tools) {
+    void inspectPart.load().catch(() => undefined);
+    return { message: stillLoading('istioctl experimental authz').trimEnd(), exitCode: 126 };
+  }
+  const dump = tools.podConfigDump(ctx.world, pod);
+  printPolicies(ctx, rbacFiltersInDump(getPath(dump as Json, 'configs') ?? dump));
   return 0;
 }
 
