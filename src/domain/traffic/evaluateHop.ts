@@ -1,6 +1,7 @@
 import type { KubeObject } from '../objects.ts';
 import { perObject } from '../perObject.ts';
 import { hasSidecar, podIP, podServiceAccount, spiffeId } from '../cluster/pods.ts';
+import { listenerProtocol, servicePortProtocol } from '../envoy/istioProtocol.ts';
 import { evaluateAuthorization } from '../policies/authorizationPolicy.ts';
 import type { AuthzDecision } from '../policies/authorizationTypes.ts';
 import { isGatewayPod } from '../resolution/isGatewayPod.ts';
@@ -167,15 +168,13 @@ export function evaluateHop(world: World, req: HopRequest): HopResult {
   return { hop, observation };
 }
 
-/** The envoy protocols Istio sends through a TCP filter chain (port name prefix or appProtocol). */
-const TCP_PROTOCOLS = new Set(['tcp', 'tls', 'mongo', 'mysql', 'redis']);
-
-/** Whether the enforcing proxy parses HTTP on this hop (istio protocol selection by port name or appProtocol). */
+/**
+ * Whether the enforcing proxy parses HTTP on this hop: the inbound filter chain is a TCP proxy for a
+ * port Istio declares TCP (by name or appProtocol), an HTTP connection manager otherwise (declared
+ * or sniffed HTTP, which is what every request here sends).
+ */
 function authzProtocol(req: HopRequest): 'http' | 'tcp' {
-  const port = req.servicePort;
-  if (!port) return 'http';
-  const declared = (port.appProtocol ?? port.name?.split('-')[0] ?? '').toLowerCase();
-  return TCP_PROTOCOLS.has(declared) ? 'tcp' : 'http';
+  return req.servicePort && listenerProtocol(servicePortProtocol(req.servicePort)) === 'TCP' ? 'tcp' : 'http';
 }
 
 /** The proxy that enforces AuthorizationPolicy for the hop's server: its sidecar, or the gateway itself. */
