@@ -126,6 +126,8 @@ describe('principals and plaintext (SEC)', () => {
     const toFrontend = last(r.traces).hops.find((h) => h.to.startsWith('frontend/'));
     expect(toFrontend?.authz).toMatchObject({ allowed: true, code: 'allow.matched', principal: 'cluster.local/ns/istio-system/sa/istio-ingressgateway' });
     expect(toFrontend?.handshake.at(-1)?.kind).toBe('authorization');
+    const why = explainTrace(r.session.world, last(r.traces)).hops.find((h) => h.index === last(r.traces).hops.indexOf(toFrontend as never));
+    expect(why?.authz?.text).toContain('The caller is the ingress gateway: its principal cluster.local/ns/istio-system/sa/istio-ingressgateway stands in for the browser');
   });
 });
 

@@ -13,25 +13,25 @@ export interface AuthzFixDraft {
   target?: { kind: 'AuthorizationPolicy'; namespace: string; name: string; field?: string };
 }
 
-/** Who the caller is to the enforcing proxy: a principal, a plaintext caller, or the gateway for the browser. */
-function callerKind(hop: Hop): 'plaintext' | 'gateway' | 'principal' {
-  const principal = hop.authz?.principal;
-  if (!principal) return 'plaintext';
-  return /\/sa\/istio-ingressgateway$/.test(principal) ? 'gateway' : 'principal';
+/** Who the caller is to the enforcing proxy: a plaintext caller, the gateway (for the browser), or another principal. */
+function callerKind(hop: Hop, fromGateway: boolean): 'plaintext' | 'gateway' | 'principal' {
+  if (!hop.authz?.principal) return 'plaintext';
+  return fromGateway ? 'gateway' : 'principal';
 }
 
 /**
  * The Why panel's authorization line for a hop whose server proxy evaluated AuthorizationPolicy:
  * which policy and rule decided (and on which field), who the caller was to the proxy, and what a
  * dry-run policy would have done. Read from the hop's decision; nothing is evaluated again.
+ * `fromGateway`: the hop's client is an ingress gateway (explainTrace's client actor).
  */
-export function authzLine(hop: Hop): Line | undefined {
+export function authzLine(hop: Hop, fromGateway: boolean): Line | undefined {
   const authz = hop.authz;
   if (!authz) return undefined;
   const m = authz.match;
   const params: Record<string, string | number> = {
     decision: authz.code,
-    caller: callerKind(hop),
+    caller: callerKind(hop, fromGateway),
     principal: authz.principal ?? '',
     allow: authz.applied.filter((p) => p.action === 'ALLOW' && !p.dryRun).map((p) => `${p.namespace}/${p.name}`).join(', '),
   };

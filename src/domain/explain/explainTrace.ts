@@ -81,7 +81,7 @@ function uniqueCauses(causes: Cause[]): Cause[] {
 
 function explainHop(world: World, hop: Hop, index: number): HopExplanation {
   const server = serverActor(hop);
-  const authz = authzLine(hop);
+  const authz = authzLine(hop, clientActor(world, hop) === 'client.gateway');
   return {
     index,
     title: hop.service
