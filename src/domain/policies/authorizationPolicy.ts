@@ -297,6 +297,15 @@ function compiledRules(policy: KubeObject, forTcp: boolean): CompiledRule[] {
   return (entry[key] ??= compilePolicy(policy, forTcp));
 }
 
+/**
+ * Whether a policy has no rule that could ever match: no `rules`, or only nil ones, which istiod
+ * skips (an ALLOW policy like it is allow-nothing, `spec: {}`).
+ */
+export function hasNoRules(policy: KubeObject): boolean {
+  const rules = getPath(policy.spec, 'rules');
+  return !Array.isArray(rules) || !rules.some((r) => isJsonObject(r));
+}
+
 function compilePolicy(policy: KubeObject, forTcp: boolean): CompiledRule[] {
   const rules = getPath(policy.spec, 'rules');
   // builder.go: a policy without rules gets one explicit policy that never matches, named rule[0].

@@ -1,6 +1,6 @@
 import { appContainerPorts, hasSidecar } from '../cluster/pods.ts';
-import { getPath, isJsonObject, type KubeObject } from '../objects.ts';
-import { policiesFor } from '../policies/authorizationPolicy.ts';
+import type { KubeObject } from '../objects.ts';
+import { hasNoRules, policiesFor } from '../policies/authorizationPolicy.ts';
 import type { AppliedPolicy } from '../policies/authorizationTypes.ts';
 import type { World } from '../world.ts';
 import { isGatewayPod } from './isGatewayPod.ts';
@@ -166,17 +166,12 @@ function authzOf(world: World, pod: KubeObject): WorkloadAuthz | undefined {
     }
     if (p.action === 'ALLOW') {
       facts.allow++;
-      if (hasRule(world.get('AuthorizationPolicy', p.namespace, p.name))) ruledAllow = true;
+      const object = world.get('AuthorizationPolicy', p.namespace, p.name);
+      if (object && !hasNoRules(object)) ruledAllow = true;
     } else if (p.action === 'DENY') facts.deny++;
     else if (p.action === 'AUDIT') facts.audit++;
     else facts.custom++;
   }
   facts.allowNothing = facts.allow > 0 && !ruledAllow;
   return facts;
-}
-
-/** Whether a policy has a rule at all (a nil rule is skipped by istiod, so it does not count). */
-function hasRule(policy: KubeObject | undefined): boolean {
-  const rules = getPath(policy?.spec, 'rules');
-  return Array.isArray(rules) && rules.some((r) => isJsonObject(r));
 }
