@@ -2,13 +2,21 @@
  * sim: runs a terminal script headlessly through the same shell the browser uses, from the
  * default world, and prints what the terminal would show (no prompts).
  *
- *   npm run sim -- [--trace] [--stderr] [--lesson ID] [FILE]      (stdin when FILE is absent or `-`)
+ *   npm run sim -- [--trace] [--stderr] [--lesson ID | --scenario SCENARIO...] [--prove] [FILE]
+ *                                                                 (stdin when FILE is absent or `-`)
  *
  * --trace      after each command's output, one `#trace <json>` line per simulated request
  * --stderr     send the commands' stderr to the process's stderr instead of interleaving it
  * --lesson ID  start from that lesson's start world (its setup included) and check its steps after
  *              every command: `#check <step-id> pass` when a step completes, and a final
  *              `#lesson <id> <done>/<total>` line
+ * --scenario SCENARIO  the same from a scenario file (YAML or Markdown, docs/scenarios.md); repeat it
+ *              for translation files. An invalid scenario is listed as `FILE:LINE: FIELD: MESSAGE`
+ *              lines, with status 1
+ * --prove      instead of running a script, prove the lesson or scenario: no step passes at the
+ *              start, the solutions complete every step in order, each step's solution takes it
+ *              from fail to pass, its commands run without usage errors. One `ok`/`FAIL` line per
+ *              fact and a final `#prove <id> ok|failed` line; status 0 when proved, 1 otherwise
  * The exit status is the last command's. Input past MAX_INPUT_BYTES, or a binary script, is refused
  * before anything runs, with status 2 or 126.
  */
@@ -17,10 +25,13 @@ import { pathToFileURL } from 'node:url';
 import { lessonCatalog } from '../src/lessons/index.ts';
 import '../src/shell/installParts.ts';
 import { runLesson } from '../src/lessons/run.ts';
+import type { Lesson } from '../src/lessons/types.ts';
+import { formatErrors, loadScenario } from '../src/lessons/scenario/load.ts';
+import { proveLesson } from '../src/lessons/scenario/prove.ts';
 import { runScript } from '../src/shell/runScript.ts';
 import type { OutputChunk } from '../src/shell/types.ts';
 
-const USAGE = 'usage: npm run sim -- [--trace] [--stderr] [--lesson ID] [FILE]\n';
+const USAGE = 'usage: npm run sim -- [--trace] [--stderr] [--lesson ID | --scenario SCENARIO...] [--prove] [FILE]\n';
 
 /**
  * The largest script `sim` reads: far beyond any real script (the seed tutorial is about 4 KB), and
@@ -51,11 +62,13 @@ interface Options {
   trace: boolean;
   splitStderr: boolean;
   lesson?: string;
+  scenarios: string[];
+  prove: boolean;
   file?: string;
 }
 
 function parseArgs(args: readonly string[]): Options | { error: string } | 'help' {
-  const options: Options = { trace: false, splitStderr: false };
+  const options: Options = { trace: false, splitStderr: false, scenarios: [], prove: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-h' || arg === '--help') return 'help';
@@ -65,7 +78,12 @@ function parseArgs(args: readonly string[]): Options | { error: string } | 'help
       const id = arg === '--lesson' ? args[++i] : arg.slice('--lesson='.length);
       if (!id) return { error: 'sim: --lesson needs a lesson id' };
       options.lesson = id;
-    } else if (arg.startsWith('--')) return { error: `sim: unknown option ${arg}` };
+    } else if (arg === '--scenario' || arg.startsWith('--scenario=')) {
+      const path = arg === '--scenario' ? args[++i] : arg.slice('--scenario='.length);
+      if (!path) return { error: 'sim: --scenario needs a file' };
+      options.scenarios.push(path);
+    } else if (arg === '--prove') options.prove = true;
+    else if (arg.startsWith('--')) return { error: `sim: unknown option ${arg}` };
     else if (options.file === undefined) options.file = arg;
   }
   return options;
@@ -134,6 +152,39 @@ export async function sim(args: readonly string[], io: SimIo): Promise<number> {
     io.stderr(`sim: no lesson ${options.lesson}; lessons: ${lessonCatalog.map((l) => l.id).join(', ')}\n`);
     return 2;
   }
+  if (entry && options.scenarios.length > 0) {
+    io.stderr(`sim: --lesson and --scenario cannot be used together\n${USAGE}`);
+    return 2;
+  }
+  if (options.prove && !entry && options.scenarios.length === 0) {
+    io.stderr(`sim: --prove needs --lesson or --scenario\n${USAGE}`);
+    return 2;
+  }
+  let lesson: Lesson | undefined;
+  if (options.scenarios.length > 0) {
+    const files: { name: string; text: string }[] = [];
+    for (const path of options.scenarios) {
+      let read: ReadResult;
+      try {
+        read = readScript(io, path, path);
+      } catch (e) {
+        io.stderr(`sim: ${path}: ${(e as Error).message}\n`);
+        return 2;
+      }
+      if (!read.ok) {
+        io.stderr(read.message);
+        return read.exitCode;
+      }
+      files.push({ name: path, text: read.text });
+    }
+    const loaded = loadScenario(files);
+    if (!loaded.ok) {
+      io.stderr(`error: the scenario is invalid:\n${formatErrors(loaded.errors)}\n`);
+      return 1;
+    }
+    lesson = loaded.lesson;
+  } else if (entry) lesson = await entry.load();
+  if (lesson && options.prove) return report(io, lesson, proveLesson(lesson));
   const path = options.file && options.file !== '-' ? options.file : undefined;
   const name = options.file ?? 'stdin';
   let read: ReadResult;
@@ -151,16 +202,23 @@ export async function sim(args: readonly string[], io: SimIo): Promise<number> {
   const write = (output: readonly OutputChunk[]) => {
     for (const chunk of output) (chunk.stream === 'stderr' && options.splitStderr ? io.stderr : io.stdout)(chunk.text);
   };
-  if (!entry) {
+  if (!lesson) {
     const result = runScript(script, { trace: options.trace });
     write(result.output);
     return result.exitCode;
   }
-  const lesson = await entry.load();
   const result = runLesson(lesson, script, { trace: options.trace, checkLines: true });
   write(result.output);
   io.stdout(`#lesson ${lesson.id} ${result.completed.length}/${lesson.steps.length}\n`);
   return result.exitCode;
+}
+
+/** The proof as `ok`/`FAIL` lines, then `#prove <id> ok|failed`. */
+function report(io: SimIo, lesson: Lesson, proof: ReturnType<typeof proveLesson>): number {
+  for (const line of proof.proved) io.stdout(`ok   ${line}\n`);
+  for (const p of proof.problems) io.stdout(`FAIL ${p.step !== undefined ? `step ${p.step}: ` : ''}${p.message}\n`);
+  io.stdout(`#prove ${lesson.id} ${proof.ok ? 'ok' : 'failed'}\n`);
+  return proof.ok ? 0 : 1;
 }
 
 /** Blocks the thread for `ms` (a read of a non-blocking stdin that has no data yet is retried). */

@@ -85,4 +85,9 @@ export interface Lesson {
   /** Options for the start world (e.g. `{ credentials: false }`: no cluster credentials yet). */
   startOptions?: { credentials?: boolean };
   steps: LessonStep[];
+  /**
+   * The languages the lesson is written in, first the one its texts fall back to (a scenario may be
+   * in English only). Absent: both.
+   */
+  languages?: readonly ('en' | 'ja')[];
 }

@@ -1273,11 +1273,12 @@ function emptyScalar(mark: Mark): YamlEvent {
 
 // ---- composer (decode.go `parser`) and decoder (decode.go `decoder` into interface{}) ----
 
+/** `line` is 1-based, where the node starts (for `yamlLines`; decoding ignores it). */
 type YamlNode =
-  | { kind: 'scalar'; value: string; tag: string; implicit: boolean }
-  | { kind: 'mapping'; children: YamlNode[] }
-  | { kind: 'sequence'; children: YamlNode[] }
-  | { kind: 'alias'; name: string; target: YamlNode };
+  | { kind: 'scalar'; value: string; tag: string; implicit: boolean; line?: number }
+  | { kind: 'mapping'; children: YamlNode[]; line?: number }
+  | { kind: 'sequence'; children: YamlNode[]; line?: number }
+  | { kind: 'alias'; name: string; target: YamlNode; line?: number };
 
 class Composer {
   private event: YamlEvent | undefined;
@@ -1328,7 +1329,7 @@ class Composer {
         switch (e.type) {
           case 'SCALAR': {
             this.expect('SCALAR');
-            done = { kind: 'scalar', value: e.value ?? '', tag: e.tag ?? '', implicit: e.implicit ?? false };
+            done = { kind: 'scalar', value: e.value ?? '', tag: e.tag ?? '', implicit: e.implicit ?? false, line: e.start.line + 1 };
             if (e.anchor !== undefined) this.anchors.set(e.anchor, done);
             break;
           }
@@ -1337,13 +1338,14 @@ class Composer {
             const target = this.anchors.get(name);
             if (!target) throw new YamlFailure(`yaml: unknown anchor '${name}' referenced`);
             this.expect('ALIAS');
-            done = { kind: 'alias', name, target };
+            done = { kind: 'alias', name, target, line: e.start.line + 1 };
             break;
           }
           case 'MAPPING_START':
           case 'SEQUENCE_START': {
             const mapping = e.type === 'MAPPING_START';
-            const node: YamlNode & { children: YamlNode[] } = mapping ? { kind: 'mapping', children: [] } : { kind: 'sequence', children: [] };
+            const line = e.start.line + 1;
+            const node: YamlNode & { children: YamlNode[] } = mapping ? { kind: 'mapping', children: [], line } : { kind: 'sequence', children: [], line };
             if (e.anchor !== undefined) this.anchors.set(e.anchor, node);
             this.expect(e.type);
             open.push({ node, end: mapping ? 'MAPPING_END' : 'SEQUENCE_END' });
@@ -1754,14 +1756,49 @@ export type YamlToJsonResult = { ok: true; value: Json } | { ok: false; message:
  * `error converting YAML to JSON: yaml: line 3: did not find expected key`. An empty document gives `null`.
  */
 export function yamlToJson(text: string): YamlToJsonResult {
-  const converting = (message: string): YamlToJsonResult => ({ ok: false, message: `error converting YAML to JSON: ${message}` });
+  return convertYaml(text).result;
+}
+
+/**
+ * `yamlToJson`, plus where each value starts: a map from a JSON path (`steps[2].check.expect`; the
+ * root is ``) to its 1-based line. Values reached through an alias are not listed (the alias's own
+ * line is). For readers that report errors by line and field, as a scenario file's loader does.
+ */
+export function yamlToJsonWithLines(text: string): { result: YamlToJsonResult; lines: Map<string, number> } {
+  const { result, root } = convertYaml(text);
+  const lines = new Map<string, number>();
+  if (result.ok && root) collectLines(root, '', lines);
+  return { result, lines };
+}
+
+/** Records the line of every node under `root`, by path, with an explicit stack (documents may nest deeply). */
+function collectLines(root: YamlNode, rootPath: string, lines: Map<string, number>): void {
+  const stack: { node: YamlNode; path: string }[] = [{ node: root, path: rootPath }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node.line !== undefined && !lines.has(path)) lines.set(path, node.line);
+    if (node.kind === 'sequence') {
+      node.children.forEach((child, i) => stack.push({ node: child, path: `${path}[${i}]` }));
+    } else if (node.kind === 'mapping') {
+      for (let i = 0; i + 1 < node.children.length; i += 2) {
+        const key = node.children[i]!;
+        if (key.kind !== 'scalar') continue;
+        stack.push({ node: node.children[i + 1]!, path: path === '' ? key.value : `${path}.${key.value}` });
+      }
+    }
+  }
+}
+
+function convertYaml(text: string): { result: YamlToJsonResult; root?: YamlNode } {
+  const converting = (message: string): { result: YamlToJsonResult } => ({ result: { ok: false, message: `error converting YAML to JSON: ${message}` } });
   for (const ch of text) {
     if (!isPrintable(ch.codePointAt(0) ?? 0)) return converting('yaml: control characters are not allowed');
   }
   let value: Json;
+  let root: YamlNode | undefined;
   try {
-    const root = new Composer(new Parser(new Scanner(text))).document();
-    if (root === undefined) return { ok: true, value: null };
+    root = new Composer(new Parser(new Scanner(text))).document();
+    if (root === undefined) return { result: { ok: true, value: null } };
     value = toJson(new Decoder().decode(root));
   } catch (e) {
     if (e instanceof YamlFailure) return converting(e.message);
@@ -1769,7 +1806,7 @@ export function yamlToJson(text: string): YamlToJsonResult {
     throw e;
   }
   const failure = marshalAndRescan(value);
-  return failure === undefined ? { ok: true, value } : { ok: false, message: failure };
+  return failure === undefined ? { result: { ok: true, value }, root } : { result: { ok: false, message: failure } };
 }
 
 /** decode.go `fail`: scanner marks are 0-based and get +1; parser marks are printed as they are. */

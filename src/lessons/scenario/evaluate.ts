@@ -1,0 +1,241 @@
+/**
+ * Declarative checks, evaluated: what a scenario's `check:` says must hold, read from the world now
+ * and from the learner's requests, with a sentence in both languages for what is still missing.
+ * The engine decides every outcome (`probe`, `resolveServerMode`, `analyzeWorld`); this file only
+ * compares what it decided with what the check asks for.
+ */
+import type { LocalizedText } from '../../domain/locale.ts';
+import { resolveServerMode } from '../../domain/resolution/resolveServerMode.ts';
+import type { PolicyLevel } from '../../domain/resolution/types.ts';
+import { parseUrl } from '../../domain/traffic/request.ts';
+import type { Trace } from '../../domain/traffic/trace.ts';
+import type { World } from '../../domain/world.ts';
+import { isFromPlainPod } from '../checks.ts';
+import { findProbePod, probe, targetHop } from '../probe.ts';
+import type { CheckContext, CheckResult, ProbeSpec } from '../types.ts';
+import { analyzeWorld, messageNamespace } from '../../shell/istioctl/analyzeWorld.ts';
+import type { CheckSpec, ExpectSpec, FromSpec, Texts } from './format.ts';
+
+/** TypeScript checks that in-repo lessons register by name. */
+export type CustomChecks = Readonly<Record<string, (ctx: CheckContext) => CheckResult>>;
+
+/** A text in both languages: the author's, with the missing language filled from `fallback`'s order. */
+export function localize(texts: Texts, languages: readonly ('en' | 'ja')[]): LocalizedText {
+  const first = languages.map((l) => texts[l]).find((t) => t !== undefined) ?? texts.en ?? texts.ja ?? '';
+  return { en: texts.en ?? first, ja: texts.ja ?? first };
+}
+
+const both = (en: string, ja: string): LocalizedText => ({ en, ja });
+
+export function fromSpecToProbe(from: FromSpec): ProbeSpec['from'] {
+  return from.kind === 'pod' ? { kind: 'pod', namespace: from.namespace, app: from.app, ...(from.bypass ? { captured: false } : {}) } : { kind: from.kind };
+}
+
+function describeFrom(from: FromSpec): LocalizedText {
+  if (from.kind === 'browser') return both('the browser', 'ブラウザ');
+  if (from.kind === 'cloudshell') return both('Cloud Shell', 'Cloud Shell');
+  const pod = `${from.namespace}/${from.app}`;
+  return from.bypass ? both(`${pod} (bypassing its sidecar)`, `${pod}（サイドカーを経由しない）`) : both(pod, pod);
+}
+
+function describeExpect(expect: ExpectSpec, over: 'mtls' | 'plaintext' | undefined): LocalizedText {
+  const how = over === 'mtls' ? both(' over mTLS', '（mTLS）') : over === 'plaintext' ? both(' over plaintext', '（平文）') : both('', '');
+  const what: LocalizedText =
+    expect === 'ok' ? both('succeed', '成功する')
+    : expect === 'reset' ? both('be reset', 'リセットされる')
+    : expect === 'refused' ? both('be refused', '接続を拒否される')
+    : expect === 'denied' ? both('be denied by an AuthorizationPolicy', 'AuthorizationPolicy で拒否される')
+    : both(`get HTTP ${expect}`, `HTTP ${expect} を受け取る`);
+  return both(`${what.en}${how.en}`, `${how.ja}${what.ja}`);
+}
+
+/** How the addressed workload's hop was carried. */
+function carriedOver(trace: Trace): 'mtls' | 'plaintext' | undefined {
+  const hop = targetHop(trace);
+  if (!hop) return undefined;
+  return hop.clientSends === 'ISTIO_MUTUAL' ? 'mtls' : 'plaintext';
+}
+
+/** How a request ended, as a sentence: `200 over mTLS`, `a reset`, `HTTP 503`… */
+export function describeOutcome(trace: Trace): LocalizedText {
+  const over = carriedOver(trace);
+  const how = over === 'mtls' ? both(' over mTLS', '（mTLS）') : over === 'plaintext' ? both(' over plaintext', '（平文）') : both('', '');
+  if (targetHop(trace)?.outcome === 'denied') return both(`a denial by AuthorizationPolicy (${trace.httpCode || '000'})${how.en}`, `AuthorizationPolicy による拒否（${trace.httpCode || '000'}）${how.ja}`);
+  if (trace.curlExit === 56) return both(`a reset${how.en}`, `リセット${how.ja}`);
+  if (trace.curlExit === 7) return both('a refused connection', '接続拒否');
+  if (trace.curlExit !== 0) return both(`curl exit ${trace.curlExit}`, `curl の終了コード ${trace.curlExit}`);
+  return both(`HTTP ${trace.httpCode}${how.en}`, `HTTP ${trace.httpCode}${how.ja}`);
+}
+
+export function meetsExpectation(trace: Trace, expect: ExpectSpec, over: 'mtls' | 'plaintext' | undefined): boolean {
+  if (over !== undefined && carriedOver(trace) !== over) return false;
+  switch (expect) {
+    case 'ok':
+      return trace.curlExit === 0 && trace.httpCode > 0 && trace.httpCode < 400;
+    case 'reset':
+      return trace.curlExit === 56;
+    case 'refused':
+      return trace.curlExit === 7;
+    case 'denied':
+      return targetHop(trace)?.outcome === 'denied';
+    default:
+      return trace.curlExit === 0 && trace.httpCode === expect;
+  }
+}
+
+/** `frontend.frontend`, `frontend.frontend.svc` and the full name are one Service. */
+function canonicalHost(host: string): string {
+  const m = /^([a-z0-9-]+)\.([a-z0-9-]+)(?:\.svc(?:\.cluster\.local)?)?\.?$/.exec(host);
+  return m ? `${m[1]}.${m[2]}.svc.cluster.local` : host;
+}
+
+function sentFrom(trace: Trace, from: FromSpec): boolean {
+  if (from.kind !== 'pod') return trace.from === `external/${from.kind}`;
+  const [namespace, pod = ''] = trace.from.split('/');
+  if (namespace !== from.namespace || !(pod === from.app || pod.startsWith(`${from.app}-`))) return false;
+  return !from.bypass || isFromPlainPod(trace);
+}
+
+/** Whether the request addressed `url`: the same host (Services however spelled), port, and path when the check names one. */
+export function sentTo(trace: Trace, url: string): boolean {
+  const want = parseUrl(url);
+  const got = parseUrl(trace.url);
+  if (!want || !got || want.port !== got.port) return false;
+  const host = canonicalHost(want.host);
+  const sameHost = host === canonicalHost(got.host) || trace.hops[0]?.service === host;
+  if (!sameHost) return false;
+  const path = want.path.split(/[?#]/)[0] ?? '/';
+  return path === '/' || got.path.split(/[?#]/)[0] === path;
+}
+
+const LEVEL: Record<PolicyLevel, LocalizedText> = {
+  default: both('by default', 'デフォルト'),
+  mesh: both('at the mesh level', 'メッシュ レベル'),
+  namespace: both('at the namespace level', 'Namespace レベル'),
+  workload: both('at the workload level', 'ワークロード レベル'),
+  port: both('at the port level', 'ポート レベル'),
+};
+
+interface Verdict {
+  pass: boolean;
+  /** What to say: what is missing when it fails, what holds when it passes. */
+  text: LocalizedText;
+}
+
+export class CheckEvaluator {
+  constructor(
+    private readonly languages: readonly ('en' | 'ja')[],
+    private readonly custom: CustomChecks = {},
+  ) {}
+
+  evaluate(spec: CheckSpec, ctx: CheckContext): CheckResult {
+    const verdict = this.verdict(spec, ctx);
+    return { pass: verdict.pass, detail: verdict.text };
+  }
+
+  private verdict(spec: CheckSpec, ctx: CheckContext): Verdict {
+    const own = this.leaf(spec, ctx);
+    const text = own.pass ? spec.passed : spec.message;
+    return text ? { pass: own.pass, text: localize(text, this.languages) } : own;
+  }
+
+  private leaf(spec: CheckSpec, ctx: CheckContext): Verdict {
+    switch (spec.kind) {
+      case 'all': {
+        const parts = spec.checks.map((c) => this.verdict(c, ctx));
+        const failing = parts.filter((p) => !p.pass);
+        return { pass: failing.length === 0, text: joinTexts(failing.length ? failing : parts) };
+      }
+      case 'any': {
+        const parts = spec.checks.map((c) => this.verdict(c, ctx));
+        const passing = parts.find((p) => p.pass);
+        if (passing) return passing;
+        const list = joinTexts(parts, '\n');
+        return { pass: false, text: both(`One of these is needed:\n${bullets(list.en)}`, `次のどれかが必要です。\n${bullets(list.ja)}`) };
+      }
+      case 'not': {
+        const inner = this.verdict(spec.check, ctx);
+        return inner.pass
+          ? { pass: false, text: both(`This must no longer hold: ${inner.text.en}`, `次の状態ではなくなる必要があります: ${inner.text.ja}`) }
+          : { pass: true, text: both(`As required, this does not hold: ${inner.text.en}`, `求められたとおり、次の状態ではありません: ${inner.text.ja}`) };
+      }
+      case 'request':
+        return this.request(spec, ctx);
+      case 'exists':
+      case 'absent': {
+        const { kind, namespace, name } = spec.object;
+        const found = ctx.world.get(kind, namespace ?? '', name) !== undefined;
+        const where = namespace ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
+        const pass = spec.kind === 'exists' ? found : !found;
+        if (spec.kind === 'exists') return { pass, text: pass ? both(`${where} exists.`, `${where} があります。`) : both(`${where} does not exist yet.`, `${where} はまだありません。`) };
+        return { pass, text: pass ? both(`${where} is gone.`, `${where} はありません。`) : both(`${where} still exists.`, `${where} がまだあります。`) };
+      }
+      case 'mode':
+        return this.mode(spec, ctx.world);
+      case 'analyze': {
+        const found = analyzeWorld(ctx.world).some((m) => m.code === spec.code && (spec.namespace === undefined || messageNamespace(m) === spec.namespace));
+        const scope = spec.namespace ? both(` in ${spec.namespace}`, `（${spec.namespace}）`) : both('', '');
+        const pass = found === spec.reported;
+        const reports = both(`\`istioctl analyze\` reports ${spec.code}${scope.en}.`, `\`istioctl analyze\` は ${spec.code}${scope.ja} を報告します。`);
+        const quiet = both(`\`istioctl analyze\` does not report ${spec.code}${scope.en}.`, `\`istioctl analyze\` は ${spec.code}${scope.ja} を報告しません。`);
+        return { pass, text: found ? reports : quiet };
+      }
+      case 'custom': {
+        const check = this.custom[spec.name];
+        if (!check) return { pass: false, text: both(`No check named ${spec.name} is available.`, `${spec.name} というチェックはありません。`) };
+        const result = check(ctx);
+        return { pass: result.pass, text: result.detail };
+      }
+    }
+  }
+
+  private request(spec: Extract<CheckSpec, { kind: 'request' }>, ctx: CheckContext): Verdict {
+    const who = describeFrom(spec.from);
+    const want = describeExpect(spec.expect, spec.over);
+    if (spec.seen === 'now') {
+      const trace = probe(ctx.world, fromSpecToProbe(spec.from), spec.url);
+      const pass = meetsExpectation(trace, spec.expect, spec.over);
+      const got = describeOutcome(trace);
+      return {
+        pass,
+        text: pass
+          ? both(`A request from ${who.en} to ${spec.url} ends in ${got.en}.`, `${who.ja} から ${spec.url} へのリクエストは ${got.ja} で終わります。`)
+          : both(`A request from ${who.en} to ${spec.url} should ${want.en}; now it ends in ${got.en}.`, `${who.ja} から ${spec.url} へのリクエストは${want.ja}はずですが、いまは ${got.ja} で終わります。`),
+      };
+    }
+    const traces = spec.seen === 'step' ? (ctx.stepTraces ?? ctx.traces) : ctx.traces;
+    const sent = traces.filter((t) => sentFrom(t, spec.from) && sentTo(t, spec.url));
+    const pass = sent.some((t) => meetsExpectation(t, spec.expect, spec.over));
+    if (pass) return { pass, text: both(`You saw a request from ${who.en} to ${spec.url} ${want.en}.`, `${who.ja} から ${spec.url} へのリクエストが${want.ja}ことを確かめました。`) };
+    const last = sent.at(-1);
+    const lastText = last ? describeOutcome(last) : undefined;
+    return {
+      pass,
+      text: both(
+        `Send a request from ${who.en} to ${spec.url} and see it ${want.en}${lastText ? ` (the last one ended in ${lastText.en})` : ''}.`,
+        `${who.ja} から ${spec.url} にリクエストを送り、${want.ja}ことを確かめてください${lastText ? `（直前のリクエストは ${lastText.ja} で終わりました）` : ''}。`,
+      ),
+    };
+  }
+
+  private mode(spec: Extract<CheckSpec, { kind: 'mode' }>, world: World): Verdict {
+    const name = `${spec.namespace}/${spec.app}${spec.port !== undefined ? ` port ${spec.port}` : ''}`;
+    const nameJa = `${spec.namespace}/${spec.app}${spec.port !== undefined ? ` のポート ${spec.port}` : ''}`;
+    const pod = findProbePod(world, spec.namespace, spec.app);
+    if (!pod) return { pass: false, text: both(`${spec.namespace}/${spec.app} has no pod.`, `${spec.namespace}/${spec.app} の Pod がありません。`) };
+    const decision = resolveServerMode(world, pod, spec.port);
+    const pass = decision.mode === spec.is && (spec.level === undefined || decision.level === spec.level);
+    const now = both(`${decision.mode}, set ${LEVEL[decision.level].en}`, `${decision.mode}（${LEVEL[decision.level].ja}）`);
+    if (pass) return { pass, text: both(`${name} is ${now.en}.`, `${nameJa} は ${now.ja} です。`) };
+    const wanted = spec.level ? both(`${spec.is}, set ${LEVEL[spec.level].en}`, `${spec.is}（${LEVEL[spec.level].ja}）`) : both(spec.is, spec.is);
+    return { pass, text: both(`${name} should be ${wanted.en}; it is ${now.en}.`, `${nameJa} は ${wanted.ja} である必要がありますが、いまは ${now.ja} です。`) };
+  }
+}
+
+function joinTexts(parts: readonly Verdict[], separator = '\n\n'): LocalizedText {
+  return { en: parts.map((p) => p.text.en).join(separator), ja: parts.map((p) => p.text.ja).join(separator) };
+}
+
+function bullets(text: string): string {
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => `- ${l}`).join('\n');
+}

@@ -1,0 +1,117 @@
+/**
+ * A strict reader of untrusted JSON (a parsed scenario file): every value is checked for its type,
+ * every object for unknown fields, and each problem is recorded with its field path and line, in
+ * kubectl's field-error words. Readers return `undefined` for a value they refused.
+ */
+import { isJsonObject, type Json, type JsonObject } from '../../domain/objects.ts';
+import { LIMITS, type ScenarioError } from './format.ts';
+
+export class FieldReader {
+  readonly errors: ScenarioError[] = [];
+  /** Errors beyond LIMITS.errors, counted but not listed. */
+  dropped = 0;
+
+  constructor(
+    readonly source: string,
+    private readonly lines: ReadonlyMap<string, number>,
+    /** Added to every line (a Markdown file's frontmatter starts below line 1). */
+    private readonly lineOffset = 0,
+  ) {}
+
+  /** The line of `path`, or of its nearest ancestor that has one. */
+  lineOf(path: string): number | undefined {
+    let p = path;
+    for (;;) {
+      const line = this.lines.get(p);
+      if (line !== undefined) return line + this.lineOffset;
+      if (p === '') return undefined;
+      const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut <= 0 ? '' : p.slice(0, cut);
+    }
+  }
+
+  error(field: string, message: string): undefined {
+    if (this.errors.length >= LIMITS.errors) {
+      this.dropped++;
+      return undefined;
+    }
+    const line = this.lineOf(field);
+    this.errors.push({ source: this.source, field, message, ...(line !== undefined ? { line } : {}) });
+    return undefined;
+  }
+
+  required(field: string): undefined {
+    return this.error(field, 'Required value');
+  }
+
+  typeError(field: string, value: Json, expected: string): undefined {
+    return this.error(field, `Invalid value: ${describe(value)}: must be ${expected}`);
+  }
+
+  /** An object with only these keys; others are reported as unknown fields. */
+  object(value: Json | undefined, field: string, keys: readonly string[]): JsonObject | undefined {
+    if (value === undefined) return undefined;
+    if (!isJsonObject(value)) return this.typeError(field, value, 'an object');
+    for (const key of Object.keys(value)) {
+      if (!keys.includes(key)) this.error(join(field, key), 'unknown field');
+    }
+    return value;
+  }
+
+  string(value: Json | undefined, field: string, max: number = LIMITS.textChars): string | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') return this.typeError(field, value, 'a string');
+    if (value.length > max) return this.error(field, `Too long: must have at most ${max} characters`);
+    return value;
+  }
+
+  /** A string matching `pattern`; `what` says what it must be. */
+  matching(value: Json | undefined, field: string, pattern: RegExp, what: string): string | undefined {
+    const text = this.string(value, field, 256);
+    if (text === undefined) return undefined;
+    if (!pattern.test(text)) return this.error(field, `Invalid value: ${JSON.stringify(text)}: ${what}`);
+    return text;
+  }
+
+  boolean(value: Json | undefined, field: string): boolean | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'boolean') return this.typeError(field, value, 'true or false');
+    return value;
+  }
+
+  integer(value: Json | undefined, field: string, min: number, max: number): number | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value)) return this.typeError(field, value, 'an integer');
+    if (value < min || value > max) return this.error(field, `Invalid value: ${value}: must be between ${min} and ${max}, inclusive`);
+    return value;
+  }
+
+  oneOf<T extends string>(value: Json | undefined, field: string, allowed: readonly T[]): T | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+      return this.error(field, `Unsupported value: ${describe(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`);
+    }
+    return value as T;
+  }
+
+  array(value: Json | undefined, field: string, max: number): Json[] | undefined {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) return this.typeError(field, value, 'a list');
+    if (value.length > max) return this.error(field, `Too many: ${value.length}: must have at most ${max} items`);
+    return value;
+  }
+}
+
+/** `a.b` / `a[0]`: the path of a field under `parent`. */
+export function join(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+/** A value as a field error shows it: strings quoted, objects and lists named, never dumped whole. */
+export function describe(value: Json): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (isJsonObject(value)) return 'an object';
+  return String(value);
+}

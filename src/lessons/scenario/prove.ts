@@ -1,0 +1,113 @@
+/**
+ * The proof that a lesson is solvable and honest, for built-in lessons (their test) and for any
+ * scenario (`sim --scenario FILE --prove`, the authoring panel):
+ *
+ * 1. the start runs cleanly (the setup prints no error);
+ * 2. no step is done at the start;
+ * 3. the solutions, run in order, complete every step in order;
+ * 4. each step's own solution takes it from fail to pass;
+ * 5. every command a step offers runs without a shell or usage error;
+ * 6. every prediction asks about requests that can be sent.
+ */
+import { runScript } from '../../shell/runScript.ts';
+import { SimSession } from '../../shell/session.ts';
+import { forEachInput } from '../../shell/runScript.ts';
+import { findProbePod, outcomeOf, probe } from '../probe.ts';
+import { LessonRun, checkStep } from '../run.ts';
+import type { Lesson } from '../types.ts';
+
+export interface ProofProblem {
+  /** The step it is about; absent for the start. */
+  step?: string;
+  message: string;
+}
+
+export interface Proof {
+  ok: boolean;
+  problems: ProofProblem[];
+  /** One line per thing proved, for a report. */
+  proved: string[];
+}
+
+export interface ProveOptions {
+  /**
+   * Steps that may already pass at the start, because they only undo a previous step (a roll-back
+   * passes in the start world too). Neither the first nor the last step may be listed.
+   */
+  mayPassAtStart?: readonly string[];
+}
+
+/** Usage errors a command should never print: a typo in a lesson's command. */
+const USAGE_ERROR = /command not found|unknown (command|flag|shorthand)|error: (unknown|invalid)|no such file/i;
+
+function feed(run: LessonRun, script: string): string {
+  let out = '';
+  forEachInput(script, (input) => {
+    out += run.run(input).result.chunks.map((c) => c.text).join('');
+  });
+  return out;
+}
+
+function runUpTo(lesson: Lesson, count: number): LessonRun {
+  const run = new LessonRun(lesson);
+  for (const step of lesson.steps.slice(0, count)) feed(run, step.solution);
+  return run;
+}
+
+export function proveLesson(lesson: Lesson, options: ProveOptions = {}): Proof {
+  const problems: ProofProblem[] = [];
+  const proved: string[] = [];
+  const problem = (message: string, step?: string) => problems.push({ message, ...(step !== undefined ? { step } : {}) });
+
+  if (lesson.setup) {
+    const session = new SimSession(lesson.startOptions);
+    const result = runScript(lesson.setup, { session });
+    const stderr = result.output.filter((c) => c.stream === 'stderr').map((c) => c.text).join('').trim();
+    if (stderr !== '' || result.exitCode !== 0) problem(`the start failed (exit ${result.exitCode}): ${stderr.split('\n').slice(0, 5).join(' / ')}`);
+    else proved.push('the start runs cleanly');
+  }
+
+  const start = new LessonRun(lesson);
+  const ctx = start.context();
+  const passingAtStart = lesson.steps.filter((s, i) => {
+    const allowed = options.mayPassAtStart?.includes(s.id) && i > 0 && i < lesson.steps.length - 1;
+    return !allowed && checkStep(s, ctx).pass;
+  });
+  for (const s of passingAtStart) problem('passes already at the start: its check does not depend on what the learner does', s.id);
+  if (passingAtStart.length === 0) proved.push('no step is done at the start');
+
+  const all = new LessonRun(lesson);
+  feed(all, lesson.steps.map((s) => s.solution).join('\n'));
+  const expected = lesson.steps.map((s) => s.id);
+  if (all.completed.join(' ') === expected.join(' ')) proved.push(`the solutions complete all ${expected.length} steps in order`);
+  else {
+    const stuck = lesson.steps[all.completed.length];
+    const detail = stuck ? checkStep(stuck, all.context()).detail.en : '';
+    problem(`the solutions, run in order, stop here: ${detail.split('\n')[0] ?? ''}`, stuck?.id);
+  }
+
+  lesson.steps.forEach((step, index) => {
+    const run = runUpTo(lesson, index);
+    if (run.completed.length !== index) return; // reported above
+    if (checkStep(step, run.context()).pass) {
+      problem('passes before its solution runs: the previous steps already did it', step.id);
+      return;
+    }
+    for (const command of step.commands) {
+      const out = feed(runUpTo(lesson, index), command);
+      const bad = out.split('\n').find((l) => USAGE_ERROR.test(l));
+      if (bad !== undefined) problem(`command fails with a usage error: ${command.split('\n')[0]} → ${bad.trim()}`, step.id);
+    }
+    for (const p of step.predict?.probes ?? []) {
+      if (p.from.kind === 'pod' && !findProbePod(run.session.world, p.from.namespace, p.from.app)) problem(`prediction ${p.id}: no pod ${p.from.namespace}/${p.from.app} to send it from`, step.id);
+      else if (outcomeOf(probe(run.session.world, p.from, p.url)).kind === 'curl-error') problem(`prediction ${p.id}: ${p.url} cannot be reached at all (curl error)`, step.id);
+    }
+    feed(run, step.solution);
+    if (!run.completed.includes(step.id)) {
+      const detail = checkStep(step, run.context()).detail.en;
+      problem(`its solution does not complete it: ${detail.split('\n')[0] ?? ''}`, step.id);
+    } else proved.push(`step ${step.id}: fails before its solution, passes after it`);
+  });
+
+  return { ok: problems.length === 0, problems, proved };
+}
