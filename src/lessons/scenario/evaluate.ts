@@ -10,6 +10,8 @@ import type { PolicyLevel } from '../../domain/resolution/types.ts';
 import { parseUrl } from '../../domain/traffic/request.ts';
 import type { Trace } from '../../domain/traffic/trace.ts';
 import type { World } from '../../domain/world.ts';
+import { hasSidecar } from '../../domain/cluster/pods.ts';
+import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
 import { isFromPlainPod } from '../checks.ts';
 import { findProbePod, probe, targetHop } from '../probe.ts';
 import type { CheckContext, CheckResult, ProbeSpec } from '../types.ts';
@@ -27,6 +29,14 @@ export function localize(texts: Texts, languages: readonly ('en' | 'ja')[]): Loc
 
 const both = (en: string, ja: string): LocalizedText => ({ en, ja });
 
+const LEVEL: Record<PolicyLevel, LocalizedText> = {
+  default: both('by default', 'デフォルト'),
+  mesh: both('at the mesh level', 'メッシュ レベル'),
+  namespace: both('at the namespace level', 'Namespace レベル'),
+  workload: both('at the workload level', 'ワークロード レベル'),
+  port: both('at the port level', 'ポート レベル'),
+};
+
 export function fromSpecToProbe(from: FromSpec): ProbeSpec['from'] {
   return from.kind === 'pod' ? { kind: 'pod', namespace: from.namespace, app: from.app, ...(from.bypass ? { captured: false } : {}) } : { kind: from.kind };
 }
@@ -38,10 +48,13 @@ function describeFrom(from: FromSpec): LocalizedText {
   return from.bypass ? both(`${pod} (bypassing its sidecar)`, `${pod}（サイドカーを経由しない）`) : both(pod, pod);
 }
 
-function describeExpect(expect: ExpectSpec, over: 'mtls' | 'plaintext' | undefined): LocalizedText {
-  const how = over === 'mtls' ? both(' over mTLS', '（mTLS）') : over === 'plaintext' ? both(' over plaintext', '（平文）') : both('', '');
+function describeExpect(expect: ExpectSpec, over: 'mtls' | 'plaintext' | undefined, level?: PolicyLevel): LocalizedText {
+  const overText = over === 'mtls' ? both(' over mTLS', '（mTLS）') : over === 'plaintext' ? both(' over plaintext', '（平文）') : both('', '');
+  const levelText = level ? both(`, decided ${LEVEL[level].en}`, `（${LEVEL[level].ja}の設定による）`) : both('', '');
+  const how = both(`${overText.en}${levelText.en}`, `${overText.ja}${levelText.ja}`);
   const what: LocalizedText =
-    expect === 'ok' ? both('succeed', '成功する')
+    expect === 'any' ? both('be sent', '送られる')
+    : expect === 'ok' ? both('succeed', '成功する')
     : expect === 'reset' ? both('be reset', 'リセットされる')
     : expect === 'refused' ? both('be refused', '接続を拒否される')
     : expect === 'denied' ? both('be denied by an AuthorizationPolicy', 'AuthorizationPolicy で拒否される')
@@ -67,9 +80,12 @@ export function describeOutcome(trace: Trace): LocalizedText {
   return both(`HTTP ${trace.httpCode}${how.en}`, `HTTP ${trace.httpCode}${how.ja}`);
 }
 
-export function meetsExpectation(trace: Trace, expect: ExpectSpec, over: 'mtls' | 'plaintext' | undefined): boolean {
+export function meetsExpectation(trace: Trace, expect: ExpectSpec, over: 'mtls' | 'plaintext' | undefined, level?: PolicyLevel): boolean {
   if (over !== undefined && carriedOver(trace) !== over) return false;
+  if (level !== undefined && targetHop(trace)?.serverReason.code !== `pa.${level}`) return false;
   switch (expect) {
+    case 'any':
+      return true;
     case 'ok':
       return trace.curlExit === 0 && trace.httpCode > 0 && trace.httpCode < 400;
     case 'reset':
@@ -89,7 +105,8 @@ function canonicalHost(host: string): string {
   return m ? `${m[1]}.${m[2]}.svc.cluster.local` : host;
 }
 
-function sentFrom(trace: Trace, from: FromSpec): boolean {
+function sentFrom(trace: Trace, from: FromSpec | undefined): boolean {
+  if (from === undefined) return true;
   if (from.kind !== 'pod') return trace.from === `external/${from.kind}`;
   const [namespace, pod = ''] = trace.from.split('/');
   if (namespace !== from.namespace || !(pod === from.app || pod.startsWith(`${from.app}-`))) return false;
@@ -108,13 +125,6 @@ export function sentTo(trace: Trace, url: string): boolean {
   return path === '/' || got.path.split(/[?#]/)[0] === path;
 }
 
-const LEVEL: Record<PolicyLevel, LocalizedText> = {
-  default: both('by default', 'デフォルト'),
-  mesh: both('at the mesh level', 'メッシュ レベル'),
-  namespace: both('at the namespace level', 'Namespace レベル'),
-  workload: both('at the workload level', 'ワークロード レベル'),
-  port: both('at the port level', 'ポート レベル'),
-};
 
 interface Verdict {
   pass: boolean;
@@ -164,8 +174,18 @@ export class CheckEvaluator {
       case 'exists':
       case 'absent': {
         const { kind, namespace, name } = spec.object;
-        const found = ctx.world.get(kind, namespace ?? '', name) !== undefined;
-        const where = namespace ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
+        const found = name !== undefined ? ctx.world.get(kind, namespace ?? '', name) !== undefined : ctx.world.list(kind, namespace).length > 0;
+        const where = name === undefined
+          ? (namespace ? both(`A ${kind} in ${namespace}`, `${namespace} の ${kind}`) : both(`A ${kind}`, kind)).en
+          : namespace ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
+        if (name === undefined) {
+          const whereJa = namespace ? `${namespace} の ${kind}` : kind;
+          const pass = spec.kind === 'exists' ? found : !found;
+          if (spec.kind === 'exists') return { pass, text: pass ? both(`${where} exists.`, `${whereJa} があります。`) : both(`${where} does not exist yet.`, `${whereJa} はまだありません。`) };
+          const none = namespace ? both(`No ${kind} is left in ${namespace}.`, `${namespace} に ${kind} は残っていません。`) : both(`No ${kind} is left.`, `${kind} は残っていません。`);
+          const left = ctx.world.list(kind, namespace).map((o) => (o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name));
+          return { pass, text: pass ? none : both(`These ${kind} objects are still there: ${left.join(', ')}.`, `次の ${kind} がまだ残っています: ${left.join(', ')}`) };
+        }
         const pass = spec.kind === 'exists' ? found : !found;
         if (spec.kind === 'exists') return { pass, text: pass ? both(`${where} exists.`, `${where} があります。`) : both(`${where} does not exist yet.`, `${where} はまだありません。`) };
         return { pass, text: pass ? both(`${where} is gone.`, `${where} はありません。`) : both(`${where} still exists.`, `${where} がまだあります。`) };
@@ -180,6 +200,22 @@ export class CheckEvaluator {
         const quiet = both(`\`istioctl analyze\` does not report ${spec.code}${scope.en}.`, `\`istioctl analyze\` は ${spec.code}${scope.ja} を報告しません。`);
         return { pass, text: found ? reports : quiet };
       }
+      case 'sidecar': {
+        const pods = ctx.world.list('Pod', spec.namespace).filter((p) => p.metadata.labels.app === spec.app || p.metadata.name === spec.app);
+        const name = `${spec.namespace}/${spec.app}`;
+        if (pods.length === 0) return { pass: false, text: both(`${name} has no pod.`, `${name} の Pod がありません。`) };
+        const withSidecar = pods.filter(hasSidecar).length;
+        const pass = spec.injected ? withSidecar === pods.length : withSidecar === 0;
+        if (withSidecar === pods.length) return { pass, text: both(`Every pod of ${name} runs a sidecar.`, `${name} のすべての Pod でサイドカーが動いています。`) };
+        if (withSidecar === 0) return { pass, text: both(`No pod of ${name} runs a sidecar.`, `${name} の Pod にはサイドカーがありません。`) };
+        return { pass, text: both(`${withSidecar} of ${pods.length} pods of ${name} run a sidecar.`, `${name} の Pod ${pods.length} 個のうち ${withSidecar} 個でサイドカーが動いています。`) };
+      }
+      case 'credentials': {
+        const pass = ctx.world.credentials === spec.present;
+        return ctx.world.credentials
+          ? { pass, text: both('kubectl has credentials for the cluster.', 'kubectl にはクラスタの認証情報があります。') }
+          : { pass, text: both('kubectl has no credentials for the cluster yet: run `gcloud container clusters get-credentials`.', 'kubectl にはまだクラスタの認証情報がありません。`gcloud container clusters get-credentials` を実行してください。') };
+      }
       case 'custom': {
         const check = this.custom[spec.name];
         if (!check) return { pass: false, text: both(`No check named ${spec.name} is available.`, `${spec.name} というチェックはありません。`) };
@@ -190,11 +226,11 @@ export class CheckEvaluator {
   }
 
   private request(spec: Extract<CheckSpec, { kind: 'request' }>, ctx: CheckContext): Verdict {
-    const who = describeFrom(spec.from);
-    const want = describeExpect(spec.expect, spec.over);
-    if (spec.seen === 'now') {
+    const who = spec.from ? describeFrom(spec.from) : both('anywhere', 'どこか');
+    const want = describeExpect(spec.expect, spec.over, spec.level);
+    if (spec.seen === 'now' && spec.from) {
       const trace = probe(ctx.world, fromSpecToProbe(spec.from), spec.url);
-      const pass = meetsExpectation(trace, spec.expect, spec.over);
+      const pass = meetsExpectation(trace, spec.expect, spec.over, spec.level);
       const got = describeOutcome(trace);
       return {
         pass,
@@ -205,7 +241,7 @@ export class CheckEvaluator {
     }
     const traces = spec.seen === 'step' ? (ctx.stepTraces ?? ctx.traces) : ctx.traces;
     const sent = traces.filter((t) => sentFrom(t, spec.from) && sentTo(t, spec.url));
-    const pass = sent.some((t) => meetsExpectation(t, spec.expect, spec.over));
+    const pass = sent.some((t) => meetsExpectation(t, spec.expect, spec.over, spec.level));
     if (pass) return { pass, text: both(`You saw a request from ${who.en} to ${spec.url} ${want.en}.`, `${who.ja} から ${spec.url} へのリクエストが${want.ja}ことを確かめました。`) };
     const last = sent.at(-1);
     const lastText = last ? describeOutcome(last) : undefined;
@@ -219,6 +255,23 @@ export class CheckEvaluator {
   }
 
   private mode(spec: Extract<CheckSpec, { kind: 'mode' }>, world: World): Verdict {
+    if (spec.app === '*') {
+      const namespaces = spec.namespace === '*' ? undefined : [spec.namespace];
+      const workloads = summarizeMesh(world).filter((w) => w.sidecar && !w.gateway && w.namespace !== world.rootNamespace && (!namespaces || namespaces.includes(w.namespace)));
+      const lagging = workloads.filter((w) => {
+        const pod = spec.port === undefined ? undefined : world.get('Pod', w.namespace, w.pod);
+        const d = spec.port === undefined ? w.workloadMode : pod ? resolveServerMode(world, pod, spec.port) : undefined;
+        return !d || d.mode !== spec.is || (spec.level !== undefined && d.level !== spec.level);
+      });
+      const scope = spec.namespace === '*' ? both('every meshed workload', 'メッシュ内のすべてのワークロード') : both(`every meshed workload in ${spec.namespace}`, `${spec.namespace} のすべてのワークロード`);
+      const wanted = spec.level ? both(`${spec.is}, set ${LEVEL[spec.level].en}`, `${spec.is}（${LEVEL[spec.level].ja}）`) : both(spec.is, spec.is);
+      if (workloads.length === 0) return { pass: false, text: both(`There is no meshed workload in ${spec.namespace}.`, `${spec.namespace} にメッシュ内のワークロードがありません。`) };
+      const pass = lagging.length === 0;
+      const names = lagging.map((w) => `${w.namespace}/${w.workload}`).join(', ');
+      return pass
+        ? { pass, text: both(`${scope.en[0]!.toUpperCase()}${scope.en.slice(1)} is ${wanted.en}.`, `${scope.ja}が ${wanted.ja} です。`) }
+        : { pass, text: both(`${scope.en[0]!.toUpperCase()}${scope.en.slice(1)} should be ${wanted.en}; not yet: ${names}.`, `${scope.ja}が ${wanted.ja} である必要があります。まだのもの: ${names}`) };
+    }
     const name = `${spec.namespace}/${spec.app}${spec.port !== undefined ? ` port ${spec.port}` : ''}`;
     const nameJa = `${spec.namespace}/${spec.app}${spec.port !== undefined ? ` のポート ${spec.port}` : ''}`;
     const pod = findProbePod(world, spec.namespace, spec.app);

@@ -26,6 +26,8 @@ export type FromSpec =
 
 /** How a request must end. */
 export type ExpectSpec =
+  /** Any outcome: the learner only has to make the request. */
+  | 'any'
   | 'ok'
   /** The connection was reset: curl prints `000` and exits 56. */
   | 'reset'
@@ -36,7 +38,7 @@ export type ExpectSpec =
   /** This HTTP status (e.g. 503, 403, 200). */
   | number;
 
-export const EXPECT_WORDS = ['ok', 'reset', 'refused', 'denied'] as const;
+export const EXPECT_WORDS = ['any', 'ok', 'reset', 'refused', 'denied'] as const;
 
 /** The server modes a `mode` check may ask for. */
 export const MODES = ['STRICT', 'PERMISSIVE', 'DISABLE'] as const;
@@ -57,12 +59,15 @@ export type CheckSpec = CheckText &
     | { kind: 'not'; check: CheckSpec }
     | {
         kind: 'request';
-        from: FromSpec;
+        /** Absent (only with `seen`): from anyone. */
+        from?: FromSpec;
         /** A full URL (Service DNS name or external IP). */
         url: string;
         expect: ExpectSpec;
         /** How the addressed workload's hop was carried. */
         over?: 'mtls' | 'plaintext';
+        /** The level of the PeerAuthentication that decided the addressed workload's mode on this request. */
+        level?: PolicyLevel;
         /**
          * `now` (the default): what the request would do in the world now, without making it.
          * `step`: the learner made such a request since this step began. `lesson`: at any time.
@@ -72,7 +77,9 @@ export type CheckSpec = CheckText &
     | { kind: 'exists' | 'absent'; object: ObjectRef }
     | {
         kind: 'mode';
+        /** `*`: every namespace of the mesh (not the control plane's). */
         namespace: string;
+        /** `*`: every workload with a sidecar there. */
         app: string;
         /** A container port; absent: the workload-wide mode. */
         port?: number;
@@ -80,14 +87,19 @@ export type CheckSpec = CheckText &
         level?: PolicyLevel;
       }
     | { kind: 'analyze'; code: string; namespace?: string; reported: boolean }
+    /** Every pod of the workload runs a sidecar (`true`), or none does (`false`); it has at least one pod. */
+    | { kind: 'sidecar'; namespace: string; app: string; injected: boolean }
+    /** Cloud Shell has (or has not) credentials for the cluster (`gcloud container clusters get-credentials`). */
+    | { kind: 'credentials'; present: boolean }
     /** A TypeScript check an in-repo lesson registers by name (not available to scenario files from elsewhere). */
     | { kind: 'custom'; name: string }
   );
 
+/** One object, or without `name` any object of the kind (in `namespace`, or anywhere). */
 export interface ObjectRef {
   kind: string;
   namespace?: string;
-  name: string;
+  name?: string;
 }
 
 export interface ProbeDoc {

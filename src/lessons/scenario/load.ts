@@ -213,7 +213,7 @@ function checkRefs(spec: CheckSpec, field: string, custom: CustomChecks, r: Fiel
     case 'absent': {
       const info = kindInfo(spec.object.kind);
       if (!info) r.error(join(join(field, spec.kind), 'kind'), `Invalid value: ${JSON.stringify(spec.object.kind)}: the cluster serves no such kind`);
-      else if (info.namespaced && spec.object.namespace === undefined) r.required(join(join(field, spec.kind), 'namespace'));
+      else if (info.namespaced && spec.object.namespace === undefined && spec.object.name !== undefined) r.required(join(join(field, spec.kind), 'namespace'));
       else if (!info.namespaced && spec.object.namespace !== undefined) r.error(join(join(field, spec.kind), 'namespace'), `Invalid value: ${info.kind} is not namespaced`);
       return;
     }

@@ -50,6 +50,7 @@ export interface TranslationPart {
 const ID = /^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/;
 const ID_TEXT = 'must be lower-case letters, digits and dashes, starting and ending with a letter or digit (at most 64)';
 const NAMESPACED = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?\/[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/;
+const WORKLOAD = /^(\*\/\*|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?\/(\*|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?))$/;
 const KIND = /^[A-Z][A-Za-z0-9]{0,62}$/;
 const CODE = /^[A-Z]{2,5}\d{4}$/;
 const SNIPPET = /^[a-zA-Z][a-zA-Z0-9_-]{0,62}$/;
@@ -57,7 +58,7 @@ const SNIPPET = /^[a-zA-Z][a-zA-Z0-9_-]{0,62}$/;
 const ROOT_KEYS = ['scenario', 'id', 'language', 'languages', 'title', 'summary', 'start', 'snippets', 'steps'];
 const TRANSLATION_KEYS = ['scenario', 'translates', 'language', 'title', 'summary', 'steps'];
 const STEP_KEYS = ['id', 'title', 'body', 'commands', 'hints', 'solution', 'check', 'predict', 'takeaway'];
-const CHECK_KINDS = ['all', 'any', 'not', 'request', 'exists', 'absent', 'mode', 'analyze', 'custom'] as const;
+const CHECK_KINDS = ['all', 'any', 'not', 'request', 'exists', 'absent', 'mode', 'analyze', 'sidecar', 'credentials', 'custom'] as const;
 
 export function readPart(value: Json, r: FieldReader): ScenarioPart | TranslationPart | undefined {
   const root = r.object(value ?? {}, '', Object.hasOwn(asObject(value), 'translates') ? TRANSLATION_KEYS : ROOT_KEYS);
@@ -310,15 +311,17 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
       return check ? { kind, check, ...text } : undefined;
     }
     case 'request': {
-      const req = r.object(v ?? null, at, ['from', 'to', 'expect', 'over', 'seen']);
+      const req = r.object(v ?? null, at, ['from', 'to', 'expect', 'over', 'level', 'seen']);
       if (!req) return undefined;
-      const from = readFrom(req.from, join(at, 'from'), r);
+      const seen = r.oneOf(req.seen, join(at, 'seen'), ['now', 'step', 'lesson'] as const) ?? 'now';
+      // Anyone may have sent a request the learner made; a request the check sends itself needs a sender.
+      const from = req.from === undefined && seen !== 'now' ? undefined : readFrom(req.from, join(at, 'from'), r);
       const url = readTo(req.to, join(at, 'to'), r);
       const expect = readExpect(req.expect, join(at, 'expect'), r);
       const over = r.oneOf(req.over, join(at, 'over'), ['mtls', 'plaintext'] as const);
-      const seen = r.oneOf(req.seen, join(at, 'seen'), ['now', 'step', 'lesson'] as const) ?? 'now';
-      if (!from || !url || expect === undefined) return undefined;
-      return { kind, from, url, expect, seen, ...(over ? { over } : {}), ...text };
+      const level = r.oneOf<PolicyLevel>(req.level, join(at, 'level'), LEVELS);
+      if ((!from && seen === 'now') || !url || expect === undefined) return undefined;
+      return { kind, url, expect, seen, ...(from ? { from } : {}), ...(over ? { over } : {}), ...(level ? { level } : {}), ...text };
     }
     case 'exists':
     case 'absent': {
@@ -328,7 +331,7 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
     case 'mode': {
       const m = r.object(v ?? null, at, ['workload', 'port', 'is', 'level']);
       if (!m) return undefined;
-      const workload = m.workload === undefined ? r.required(join(at, 'workload')) : r.matching(m.workload, join(at, 'workload'), NAMESPACED, 'must be NAMESPACE/APP (e.g. frontend/frontend)');
+      const workload = m.workload === undefined ? r.required(join(at, 'workload')) : r.matching(m.workload, join(at, 'workload'), WORKLOAD, 'must be NAMESPACE/APP (e.g. frontend/frontend), NAMESPACE/* or */*');
       const port = r.integer(m.port, join(at, 'port'), 1, 65535);
       const is = m.is === undefined ? r.required(join(at, 'is')) : r.oneOf(m.is, join(at, 'is'), MODES);
       const level = r.oneOf<PolicyLevel>(m.level, join(at, 'level'), LEVELS);
@@ -343,6 +346,19 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
       const namespace = a.namespace === undefined ? undefined : r.matching(a.namespace, join(at, 'namespace'), ID, 'must be a namespace name');
       const reported = r.boolean(a.reported, join(at, 'reported')) ?? true;
       return code ? { kind, code, reported, ...(namespace ? { namespace } : {}), ...text } : undefined;
+    }
+    case 'sidecar': {
+      const sc = r.object(v ?? null, at, ['workload', 'injected']);
+      if (!sc) return undefined;
+      const workload = sc.workload === undefined ? r.required(join(at, 'workload')) : r.matching(sc.workload, join(at, 'workload'), NAMESPACED, 'must be NAMESPACE/APP (e.g. legacy/legacy-client)');
+      const injected = r.boolean(sc.injected, join(at, 'injected')) ?? true;
+      if (!workload) return undefined;
+      const [namespace = '', app = ''] = workload.split('/');
+      return { kind, namespace, app, injected, ...text };
+    }
+    case 'credentials': {
+      const present = r.boolean(v ?? null, at);
+      return present === undefined ? undefined : { kind, present, ...text };
     }
     case 'custom': {
       const name = r.matching(v ?? null, at, SNIPPET, 'must be the name of a check this build registers');
@@ -363,9 +379,10 @@ function readObjectRef(value: Json, field: string, r: FieldReader): ObjectRef | 
   const obj = r.object(value, field, ['kind', 'namespace', 'name']);
   if (!obj) return undefined;
   const kind = obj.kind === undefined ? r.required(join(field, 'kind')) : r.matching(obj.kind, join(field, 'kind'), KIND, 'must be a kind such as PeerAuthentication');
-  const name = obj.name === undefined ? r.required(join(field, 'name')) : r.matching(obj.name, join(field, 'name'), /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, 'must be an object name');
+  const name = obj.name === undefined ? undefined : r.matching(obj.name, join(field, 'name'), /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, 'must be an object name');
   const namespace = obj.namespace === undefined ? undefined : r.matching(obj.namespace, join(field, 'namespace'), ID, 'must be a namespace name');
-  return kind && name ? { kind, name, ...(namespace ? { namespace } : {}) } : undefined;
+  if (obj.name !== undefined && name === undefined) return undefined;
+  return kind ? { kind, ...(name ? { name } : {}), ...(namespace ? { namespace } : {}) } : undefined;
 }
 
 function readTranslatedStep(value: Json, field: string, r: FieldReader, language: Locale): TranslationPart['steps'][number] | undefined {
