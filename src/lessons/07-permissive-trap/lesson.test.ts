@@ -56,6 +56,15 @@ describe('lesson 07-permissive-trap', () => {
     expect(detail(run, 'deny-misses-plaintext')).toMatch(/delete it/);
   });
 
+  it('deny-misses-plaintext: a DENY with `notPrincipals` catches testcurl, and is the next step, not this one', () => {
+    const run = runBefore('deny-misses-plaintext');
+    feed(run, `kubectl delete authorizationpolicy cart-callers -n cart
+${apply('AuthorizationPolicy', 'deny-testcurl', `\n  action: DENY\n  rules:\n  - from:\n    - source:\n        notPrincipals: [${CALLERS}]`)}
+${TESTCURL}`);
+    expect(run.completed).not.toContain('deny-misses-plaintext');
+    expect(detail(run, 'deny-misses-plaintext')).toMatch(/No DENY policy that names principals applies to the cart yet/);
+  });
+
   it('deny-not-principals: `notPrincipals: ["*"]` (require any identity) passes too', () => {
     const run = runBefore('deny-not-principals');
     feed(run, `kubectl delete authorizationpolicy deny-testcurl -n cart
