@@ -6,6 +6,14 @@
 import { isJsonObject, type Json, type JsonObject } from '../../domain/objects.ts';
 import { LIMITS, type ScenarioError } from './format.ts';
 
+/**
+ * The characters YAML itself refuses in a file (go-yaml's `is_printable`): C0 controls but tab,
+ * line feed and carriage return, DEL, and C1 controls but NEL. A Markdown text, or a YAML escape
+ * such as `"\e"`, could otherwise carry them into the terminal or the page.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F]/;
+
 export class FieldReader {
   readonly errors: ScenarioError[] = [];
   /** Errors beyond LIMITS.errors, counted but not listed. */
@@ -62,6 +70,8 @@ export class FieldReader {
     if (value === undefined) return undefined;
     if (typeof value !== 'string') return this.typeError(field, value, 'a string');
     if (value.length > max) return this.error(field, `Too long: must have at most ${max} characters`);
+    const control = CONTROL.exec(value);
+    if (control) return this.error(field, `Invalid value: control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed`);
     return value;
   }
 

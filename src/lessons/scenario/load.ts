@@ -47,7 +47,10 @@ function convert(file: ScenarioFile): { ok: true; file: ConvertedFile } | { ok: 
     return { ok: false, error: { source: file.name, field: converted.field, message: converted.message, ...(converted.line !== undefined ? { line: converted.line } : {}) } };
   }
   // One document per file: a second `---` document would be ignored silently by a YAML reader.
-  const separators = [...text.matchAll(/^---[ \t]*$/gm)].filter((m) => text.slice(0, m.index).trim() !== '');
+  // A `---` after content starts a second document; so does content after a `...` end marker.
+  const separators = [...text.matchAll(/^(---|\.\.\.)[ \t]*$/gm)].filter((m) =>
+    m[1] === '---' ? text.slice(0, m.index).trim() !== '' : text.slice(m.index + m[0].length).split('\n').some((l) => !/^\s*(#.*)?$/.test(l)),
+  );
   if (separators.length > 0) {
     const line = text.slice(0, separators[0]!.index).split('\n').length;
     return { ok: false, error: { source: file.name, field: '', line, message: 'Invalid value: a scenario file holds one YAML document (use block scalars `|` for manifests with `---`)' } };

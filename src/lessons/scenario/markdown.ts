@@ -71,8 +71,10 @@ function splitBlocks(text: string): { blocks: Block[]; leading: string } {
 function yamlBlock(block: Block, field: string): { ok: true; value: JsonObject; lines: Map<string, number> } | { ok: false; line?: number; field: string; message: string } {
   const { result, lines } = yamlToJsonWithLines(block.text);
   if (!result.ok) {
+    // The YAML reader counts from the block's first line; the author counts from the file's.
     const m = /line (\d+): /.exec(result.message);
-    return { ok: false, field, message: result.message, line: block.line + (m ? Number(m[1]) - 1 : 0) };
+    const line = block.line + (m ? Number(m[1]) - 1 : 0);
+    return { ok: false, field, message: m ? result.message.replace(m[0], `line ${line}: `) : result.message, line };
   }
   const value = result.value ?? {};
   if (!isJsonObject(value)) return { ok: false, field, line: block.line, message: 'Invalid value: frontmatter must be a YAML mapping (key: value lines)' };

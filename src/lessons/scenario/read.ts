@@ -47,18 +47,51 @@ export interface TranslationPart {
   steps: { id: string; field: string; title?: Texts; body?: Texts; hints?: Texts[]; takeaway?: Texts; question?: Texts; labels: Record<string, Texts> }[];
 }
 
-const ID = /^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/;
+/** The patterns of the format's names; `static/scenario.schema.json` uses the same sources. */
+export const PATTERNS = {
+  id: /^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/,
+  namespaced: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?\/[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/,
+  workload: /^(\*\/\*|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?\/(\*|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?))$/,
+  kind: /^[A-Z][A-Za-z0-9]{0,62}$/,
+  objectName: /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/,
+  code: /^[A-Z]{2,5}\d{4}$/,
+  snippet: /^[a-zA-Z][a-zA-Z0-9_-]{0,62}$/,
+} as const;
+const ID = PATTERNS.id;
 const ID_TEXT = 'must be lower-case letters, digits and dashes, starting and ending with a letter or digit (at most 64)';
-const NAMESPACED = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?\/[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/;
-const WORKLOAD = /^(\*\/\*|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?\/(\*|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?))$/;
-const KIND = /^[A-Z][A-Za-z0-9]{0,62}$/;
-const CODE = /^[A-Z]{2,5}\d{4}$/;
-const SNIPPET = /^[a-zA-Z][a-zA-Z0-9_-]{0,62}$/;
+const NAMESPACED = PATTERNS.namespaced;
+const WORKLOAD = PATTERNS.workload;
+const KIND = PATTERNS.kind;
+const CODE = PATTERNS.code;
+const SNIPPET = PATTERNS.snippet;
 
-const ROOT_KEYS = ['scenario', 'id', 'language', 'languages', 'title', 'summary', 'start', 'snippets', 'steps'];
-const TRANSLATION_KEYS = ['scenario', 'translates', 'language', 'title', 'summary', 'steps'];
-const STEP_KEYS = ['id', 'title', 'body', 'commands', 'hints', 'solution', 'check', 'predict', 'takeaway'];
-const CHECK_KINDS = ['all', 'any', 'not', 'request', 'exists', 'absent', 'mode', 'analyze', 'sidecar', 'credentials', 'custom'] as const;
+/** Every field each object of the format may have (the JSON Schema's `properties` list the same). */
+export const ROOT_KEYS = ['scenario', 'id', 'language', 'languages', 'title', 'summary', 'start', 'snippets', 'steps'] as const;
+export const TRANSLATION_KEYS = ['scenario', 'translates', 'language', 'title', 'summary', 'steps'] as const;
+export const START_KEYS = ['credentials', 'manifests', 'setup'] as const;
+export const STEP_KEYS = ['id', 'title', 'body', 'commands', 'hints', 'solution', 'check', 'predict', 'takeaway'] as const;
+export const TRANSLATED_STEP_KEYS = ['id', 'title', 'body', 'hints', 'takeaway', 'predict'] as const;
+export const PREDICT_KEYS = ['question', 'probes'] as const;
+export const PROBE_KEYS = ['id', 'label', 'from', 'to'] as const;
+export const TRANSLATED_PROBE_KEYS = ['id', 'label'] as const;
+export const FROM_KEYS = ['pod', 'bypassSidecar'] as const;
+export const TO_KEYS = ['service', 'port', 'path'] as const;
+export const CHECK_KINDS = ['all', 'any', 'not', 'request', 'exists', 'absent', 'mode', 'analyze', 'sidecar', 'credentials', 'custom'] as const;
+/** The fields every check may have besides its kind. */
+export const CHECK_TEXT_KEYS = ['message', 'passed'] as const;
+/** The fields of the checks whose value is an object. */
+export const CHECK_KEYS = {
+  request: ['from', 'to', 'expect', 'over', 'level', 'seen'],
+  exists: ['kind', 'namespace', 'name'],
+  absent: ['kind', 'namespace', 'name'],
+  mode: ['workload', 'port', 'is', 'level'],
+  analyze: ['code', 'namespace', 'reported'],
+  sidecar: ['workload', 'injected'],
+} as const;
+export const SEEN = ['now', 'step', 'lesson'] as const;
+export const OVER = ['mtls', 'plaintext'] as const;
+/** Snippets one file may define. */
+export const MAX_SNIPPETS = 64;
 
 export function readPart(value: Json, r: FieldReader): ScenarioPart | TranslationPart | undefined {
   const root = r.object(value ?? {}, '', Object.hasOwn(asObject(value), 'translates') ? TRANSLATION_KEYS : ROOT_KEYS);
@@ -144,7 +177,7 @@ export function readTexts(value: Json | undefined, field: string, r: FieldReader
 }
 
 function readStart(value: Json | undefined, r: FieldReader): ScenarioPart['start'] {
-  const obj = r.object(value, 'start', ['credentials', 'manifests', 'setup']);
+  const obj = r.object(value, 'start', START_KEYS);
   const credentials = r.boolean(obj?.credentials, 'start.credentials') ?? true;
   const manifests = r.string(obj?.manifests, 'start.manifests', LIMITS.startChars);
   const setup = r.string(obj?.setup, 'start.setup', LIMITS.startChars);
@@ -157,8 +190,8 @@ function readSnippets(value: Json | undefined, r: FieldReader): Record<string, s
   const obj = r.object(value, 'snippets', Object.keys(asObject(value)));
   if (!obj) return out;
   const names = Object.keys(obj);
-  if (names.length > 64) r.error('snippets', `Too many: ${names.length}: must have at most 64 items`);
-  for (const name of names.slice(0, 64)) {
+  if (names.length > MAX_SNIPPETS) r.error('snippets', `Too many: ${names.length}: must have at most ${MAX_SNIPPETS} items`);
+  for (const name of names.slice(0, MAX_SNIPPETS)) {
     const field = join('snippets', name);
     if (!SNIPPET.test(name)) {
       r.error(field, 'Invalid value: a snippet name is a letter followed by letters, digits, `-` or `_`');
@@ -205,7 +238,7 @@ function readStrings(value: Json | undefined, field: string, r: FieldReader, max
 }
 
 function readPredict(value: Json | undefined, field: string, r: FieldReader, language: Locale): StepDoc['predict'] {
-  const obj = r.object(value, field, ['question', 'probes']);
+  const obj = r.object(value, field, PREDICT_KEYS);
   if (!obj) return undefined;
   const question = readTexts(obj.question, join(field, 'question'), r, language);
   if (!question) r.required(join(field, 'question'));
@@ -215,7 +248,7 @@ function readPredict(value: Json | undefined, field: string, r: FieldReader, lan
   const ids = new Set<string>();
   (list ?? []).forEach((p, i) => {
     const at = join(join(field, 'probes'), i);
-    const probe = r.object(p, at, ['id', 'label', 'from', 'to']);
+    const probe = r.object(p, at, PROBE_KEYS);
     if (!probe) return;
     const id = probe.id === undefined ? r.required(join(at, 'id')) : r.matching(probe.id, join(at, 'id'), ID, ID_TEXT);
     const label = readTexts(probe.label, join(at, 'label'), r, language);
@@ -238,7 +271,7 @@ function readFrom(value: Json | undefined, field: string, r: FieldReader): FromS
     if (value === 'browser' || value === 'cloudshell') return { kind: value };
     podRef = value;
   } else {
-    const obj = r.object(value, field, ['pod', 'bypassSidecar']);
+    const obj = r.object(value, field, FROM_KEYS);
     if (!obj) return undefined;
     if (obj.pod === undefined) return r.required(join(field, 'pod'));
     podRef = r.string(obj.pod, join(field, 'pod'), 512);
@@ -265,7 +298,7 @@ function readTo(value: Json | undefined, field: string, r: FieldReader): string 
     }
     return url;
   }
-  const obj = r.object(value, field, ['service', 'port', 'path']);
+  const obj = r.object(value, field, TO_KEYS);
   if (!obj) return undefined;
   const service = obj.service === undefined ? r.required(join(field, 'service')) : r.string(obj.service, join(field, 'service'), 512);
   const port = r.integer(obj.port, join(field, 'port'), 1, 65535) ?? 80;
@@ -283,7 +316,7 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
     return undefined;
   }
   if (depth > LIMITS.checkDepth) return r.error(field, `Invalid value: checks nest at most ${LIMITS.checkDepth} levels deep`);
-  const obj = r.object(value, field, [...CHECK_KINDS, 'message', 'passed']);
+  const obj = r.object(value, field, [...CHECK_KINDS, ...CHECK_TEXT_KEYS]);
   if (!obj) return undefined;
   const kinds = CHECK_KINDS.filter((k) => Object.hasOwn(obj, k));
   if (kinds.length !== 1) {
@@ -311,14 +344,14 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
       return check ? { kind, check, ...text } : undefined;
     }
     case 'request': {
-      const req = r.object(v ?? null, at, ['from', 'to', 'expect', 'over', 'level', 'seen']);
+      const req = r.object(v ?? null, at, CHECK_KEYS.request);
       if (!req) return undefined;
-      const seen = r.oneOf(req.seen, join(at, 'seen'), ['now', 'step', 'lesson'] as const) ?? 'now';
+      const seen = r.oneOf(req.seen, join(at, 'seen'), SEEN) ?? 'now';
       // Anyone may have sent a request the learner made; a request the check sends itself needs a sender.
       const from = req.from === undefined && seen !== 'now' ? undefined : readFrom(req.from, join(at, 'from'), r);
       const url = readTo(req.to, join(at, 'to'), r);
       const expect = readExpect(req.expect, join(at, 'expect'), r);
-      const over = r.oneOf(req.over, join(at, 'over'), ['mtls', 'plaintext'] as const);
+      const over = r.oneOf(req.over, join(at, 'over'), OVER);
       const level = r.oneOf<PolicyLevel>(req.level, join(at, 'level'), LEVELS);
       if ((!from && seen === 'now') || !url || expect === undefined) return undefined;
       return { kind, url, expect, seen, ...(from ? { from } : {}), ...(over ? { over } : {}), ...(level ? { level } : {}), ...text };
@@ -329,7 +362,7 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
       return object ? { kind, object, ...text } : undefined;
     }
     case 'mode': {
-      const m = r.object(v ?? null, at, ['workload', 'port', 'is', 'level']);
+      const m = r.object(v ?? null, at, CHECK_KEYS.mode);
       if (!m) return undefined;
       const workload = m.workload === undefined ? r.required(join(at, 'workload')) : r.matching(m.workload, join(at, 'workload'), WORKLOAD, 'must be NAMESPACE/APP (e.g. frontend/frontend), NAMESPACE/* or */*');
       const port = r.integer(m.port, join(at, 'port'), 1, 65535);
@@ -340,7 +373,7 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
       return { kind, namespace, app, is, ...(port !== undefined ? { port } : {}), ...(level ? { level } : {}), ...text };
     }
     case 'analyze': {
-      const a = r.object(v ?? null, at, ['code', 'namespace', 'reported']);
+      const a = r.object(v ?? null, at, CHECK_KEYS.analyze);
       if (!a) return undefined;
       const code = a.code === undefined ? r.required(join(at, 'code')) : r.matching(a.code, join(at, 'code'), CODE, 'must be an analyzer code such as IST0102');
       const namespace = a.namespace === undefined ? undefined : r.matching(a.namespace, join(at, 'namespace'), ID, 'must be a namespace name');
@@ -348,7 +381,7 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
       return code ? { kind, code, reported, ...(namespace ? { namespace } : {}), ...text } : undefined;
     }
     case 'sidecar': {
-      const sc = r.object(v ?? null, at, ['workload', 'injected']);
+      const sc = r.object(v ?? null, at, CHECK_KEYS.sidecar);
       if (!sc) return undefined;
       const workload = sc.workload === undefined ? r.required(join(at, 'workload')) : r.matching(sc.workload, join(at, 'workload'), NAMESPACED, 'must be NAMESPACE/APP (e.g. legacy/legacy-client)');
       const injected = r.boolean(sc.injected, join(at, 'injected')) ?? true;
@@ -376,17 +409,17 @@ function readExpect(value: Json | undefined, field: string, r: FieldReader): Exp
 }
 
 function readObjectRef(value: Json, field: string, r: FieldReader): ObjectRef | undefined {
-  const obj = r.object(value, field, ['kind', 'namespace', 'name']);
+  const obj = r.object(value, field, CHECK_KEYS.exists);
   if (!obj) return undefined;
   const kind = obj.kind === undefined ? r.required(join(field, 'kind')) : r.matching(obj.kind, join(field, 'kind'), KIND, 'must be a kind such as PeerAuthentication');
-  const name = obj.name === undefined ? undefined : r.matching(obj.name, join(field, 'name'), /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, 'must be an object name');
+  const name = obj.name === undefined ? undefined : r.matching(obj.name, join(field, 'name'), PATTERNS.objectName, 'must be an object name');
   const namespace = obj.namespace === undefined ? undefined : r.matching(obj.namespace, join(field, 'namespace'), ID, 'must be a namespace name');
   if (obj.name !== undefined && name === undefined) return undefined;
   return kind ? { kind, ...(name ? { name } : {}), ...(namespace ? { namespace } : {}) } : undefined;
 }
 
 function readTranslatedStep(value: Json, field: string, r: FieldReader, language: Locale): TranslationPart['steps'][number] | undefined {
-  const obj = r.object(value, field, ['id', 'title', 'body', 'hints', 'takeaway', 'predict']);
+  const obj = r.object(value, field, TRANSLATED_STEP_KEYS);
   if (!obj) return undefined;
   const id = obj.id === undefined ? r.required(join(field, 'id')) : r.matching(obj.id, join(field, 'id'), ID, ID_TEXT);
   const title = readTexts(obj.title, join(field, 'title'), r, language);
@@ -394,12 +427,12 @@ function readTranslatedStep(value: Json, field: string, r: FieldReader, language
   const takeaway = readTexts(obj.takeaway, join(field, 'takeaway'), r, language);
   const hintList = r.array(obj.hints, join(field, 'hints'), LIMITS.hintsPerStep);
   const hints = hintList?.flatMap((h, i) => readTexts(h, join(join(field, 'hints'), i), r, language) ?? []);
-  const predict = r.object(obj.predict, join(field, 'predict'), ['question', 'probes']);
+  const predict = r.object(obj.predict, join(field, 'predict'), PREDICT_KEYS);
   const question = readTexts(predict?.question, join(join(field, 'predict'), 'question'), r, language);
   const labels: Record<string, Texts> = {};
   (r.array(predict?.probes, join(join(field, 'predict'), 'probes'), LIMITS.probesPerStep) ?? []).forEach((p, i) => {
     const at = join(join(join(field, 'predict'), 'probes'), i);
-    const probe = r.object(p, at, ['id', 'label']);
+    const probe = r.object(p, at, TRANSLATED_PROBE_KEYS);
     const pid = r.matching(probe?.id, join(at, 'id'), ID, ID_TEXT);
     const label = readTexts(probe?.label, join(at, 'label'), r, language);
     if (pid && label) labels[pid] = label;
