@@ -1,36 +1,23 @@
-import { FRONTEND_SERVICE_URL, addressesService, enforcedPolicies, fromPod, isDeniedByPolicy, isFromOutside, principalOf } from '../checks.ts';
-import { probe } from '../probe.ts';
+import { enforcedPolicies, principalOf } from '../checks.ts';
 import type { AppliedPolicy } from '../../domain/policies/authorizationTypes.ts';
-import { parseUrl } from '../../domain/traffic/request.ts';
-import type { Trace } from '../../domain/traffic/trace.ts';
 import type { World } from '../../domain/world.ts';
-import type { ProbeSpec } from '../types.ts';
+import type { CheckContext, CheckResult } from '../types.ts';
+import type { CustomChecks } from '../scenario/evaluate.ts';
 
 /** The ingress gateway's principal: its pods run as the `istio-ingressgateway` service account of `istio-system`. */
 export const GATEWAY_PRINCIPAL = principalOf('istio-system', 'istio-ingressgateway');
-
-/** A meshed workload that never calls the frontend: a request from its pod is a direct in-mesh caller. */
-export const FROM_CATALOG_POD = fromPod('product-catalog', 'productcatalogservice');
-
-/** The page the DENY freezes. */
-export const CHECKOUT_PATH = '/cart/checkout';
 
 /** The policies of this action the frontend's sidecar enforces. */
 export function frontendPolicies(world: World, action: 'ALLOW' | 'DENY'): AppliedPolicy[] {
   return enforcedPolicies(world, 'frontend', 'frontend', action);
 }
 
-/** Whether a request from `from` to the frontend's Service is refused by a policy now. */
-export function frontendRefuses(world: World, from: ProbeSpec['from']): boolean {
-  return isDeniedByPolicy(probe(world, from, FRONTEND_SERVICE_URL));
-}
+/** A check that some policy of this action applies to the frontend (dry-run policies decide nothing, so they do not count). */
+const enforces = (action: 'ALLOW' | 'DENY') => ({ world }: CheckContext): CheckResult => {
+  const names = frontendPolicies(world, action).map((p) => p.name).join(', ');
+  if (names === '') return { pass: false, detail: { en: `No ${action} policy applies to the frontend.`, ja: `frontend に適用される ${action} ポリシーはありません。` } };
+  return { pass: true, detail: { en: `The frontend enforces ${names}.`, ja: `frontend には ${names} が適用されています。` } };
+};
 
-/** A request for the checkout page, however it reached the frontend. */
-export function isCheckoutRequest(trace: Trace): boolean {
-  return parseUrl(trace.url)?.path.split('?')[0] === CHECKOUT_PATH;
-}
-
-/** A request a meshed pod sent straight to the frontend's Service, over its sidecar's mTLS. */
-export function isInMeshToFrontend(trace: Trace): boolean {
-  return !isFromOutside(trace) && addressesService(trace, 'frontend', 'frontend') && trace.hops[0]?.clientSends === 'ISTIO_MUTUAL';
-}
+/** What the lesson's checks cannot say declaratively: which AuthorizationPolicies the frontend's sidecar enforces. */
+export const customChecks: CustomChecks = { 'frontend-allow': enforces('ALLOW'), 'frontend-deny': enforces('DENY') };

@@ -44,6 +44,13 @@ describe('lesson 08-deny-and-gateway', () => {
     expect(detail(run, 'deny-wins')).toMatch(/put `frontend-allow` back/);
   });
 
+  it('deny-wins: narrowing the ALLOW instead (`notPaths`) refuses the checkout too, and is not the lesson', () => {
+    const run = runBefore('deny-wins');
+    expect(feed(run, `${policy('frontend-allow', '\n  rules:\n  - to:\n    - operation:\n        notPaths: ["/cart/checkout"]')}\n${CHECKOUT}`)).toContain('403');
+    expect(run.completed).not.toContain('deny-wins');
+    expect(detail(run, 'deny-wins')).toMatch(/No DENY policy applies to the frontend yet/);
+  });
+
   it('gateway-principal: the prediction has an answer: everything but the gateway breaks', () => {
     const run = runBefore('gateway-principal');
     expect(predicted(run, 'gateway-principal')).toEqual({ gateway: 'ok', external: 'ok', loadgenerator: 'ok', testcurl: 'ok' });
