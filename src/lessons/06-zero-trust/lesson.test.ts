@@ -101,6 +101,6 @@ spec:
 EOF
 kubectl exec testcurl -n default -- curl -s ${CATALOG_URL}`);
     expect(run.completed).not.toContain('prove-refused');
-    expect(detail(run, 'prove-refused')).toMatch(/not refused by the catalog's sidecar: it ended 000 \(reset\)/);
+    expect(detail(run, 'prove-refused')).toMatch(/denied by an AuthorizationPolicy \(the last one ended in a reset over plaintext\)/);
   });
 });
