@@ -4,8 +4,15 @@ import { outcomeOf, probe } from '../probe.ts';
 import { LessonRun, startSession } from '../run.ts';
 import type { Lesson } from '../types.ts';
 import { feed, runUpTo } from '../testing.ts';
+import type { KubeObject } from '../../domain/objects.ts';
+import type { World } from '../../domain/world.ts';
 import lesson from './index.ts';
-import { FRONTEND_URL, LEGACY, legacyPods } from './checks.ts';
+
+const FRONTEND_URL = 'http://frontend.frontend.svc.cluster.local/';
+const LEGACY = { kind: 'pod', namespace: 'legacy', app: 'legacy-client' } as const;
+
+/** The legacy client's pods (those of the Deployment `legacy-client`). */
+const legacyPods = (world: World): KubeObject[] => world.list('Pod', 'legacy').filter((p) => p.metadata.labels.app === 'legacy-client');
 
 /** A run that has completed the first `count` steps with their own solutions. */
 function runThrough(count: number, of: Lesson = lesson): LessonRun {
