@@ -132,7 +132,7 @@ function stepTexts(step: StepDoc, field: string, need: (t: Texts | undefined, fi
   if (step.takeaway) need(step.takeaway, join(field, 'takeaway'));
   if (step.predict) {
     need(step.predict.question, join(join(field, 'predict'), 'question'));
-    step.predict.probes.forEach((p, i) => need(p.label, join(join(join(field, 'predict'), 'probes'), i)));
+    step.predict.probes.forEach((p, i) => need(p.label, join(join(join(join(field, 'predict'), 'probes'), i), 'label')));
   }
 }
 

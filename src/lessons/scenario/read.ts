@@ -209,10 +209,11 @@ function readStep(value: Json, field: string, r: FieldReader, language: Locale):
   const id = obj.id === undefined ? r.required(join(field, 'id')) : r.matching(obj.id, join(field, 'id'), ID, ID_TEXT);
   const title = readTexts(obj.title, join(field, 'title'), r, language);
   const body = readTexts(obj.body, join(field, 'body'), r, language);
-  if (!title) r.required(join(field, 'title'));
-  if (!body) r.required(join(field, 'body'));
+  // A field that is there but refused has its own error already; Required is for a missing one.
+  if (obj.title === undefined) r.required(join(field, 'title'));
+  if (obj.body === undefined) r.required(join(field, 'body'));
   const commands = readStrings(obj.commands, join(field, 'commands'), r, LIMITS.commandsPerStep);
-  if (obj.commands === undefined || commands.length === 0) r.error(join(field, 'commands'), 'Required value: at least one command to try');
+  if (obj.commands === undefined || (Array.isArray(obj.commands) && obj.commands.length === 0)) r.error(join(field, 'commands'), 'Required value: at least one command to try');
   const hints = (r.array(obj.hints, join(field, 'hints'), LIMITS.hintsPerStep) ?? []).flatMap((h, i) => readTexts(h, join(join(field, 'hints'), i), r, language) ?? []);
   const solution = obj.solution === undefined ? r.required(join(field, 'solution')) : r.string(obj.solution, join(field, 'solution'));
   const budget = { nodes: 0 };
@@ -241,9 +242,9 @@ function readPredict(value: Json | undefined, field: string, r: FieldReader, lan
   const obj = r.object(value, field, PREDICT_KEYS);
   if (!obj) return undefined;
   const question = readTexts(obj.question, join(field, 'question'), r, language);
-  if (!question) r.required(join(field, 'question'));
+  if (obj.question === undefined) r.required(join(field, 'question'));
   const list = r.array(obj.probes, join(field, 'probes'), LIMITS.probesPerStep);
-  if (!list || list.length === 0) r.error(join(field, 'probes'), 'Required value: at least one request to predict');
+  if (obj.probes === undefined || list?.length === 0) r.error(join(field, 'probes'), 'Required value: at least one request to predict');
   const probes: ProbeDoc[] = [];
   const ids = new Set<string>();
   (list ?? []).forEach((p, i) => {
@@ -252,7 +253,7 @@ function readPredict(value: Json | undefined, field: string, r: FieldReader, lan
     if (!probe) return;
     const id = probe.id === undefined ? r.required(join(at, 'id')) : r.matching(probe.id, join(at, 'id'), ID, ID_TEXT);
     const label = readTexts(probe.label, join(at, 'label'), r, language);
-    if (!label) r.required(join(at, 'label'));
+    if (probe.label === undefined) r.required(join(at, 'label'));
     const from = readFrom(probe.from, join(at, 'from'), r);
     const url = readTo(probe.to, join(at, 'to'), r);
     if (id !== undefined && ids.has(id)) r.error(join(at, 'id'), `Duplicate value: ${JSON.stringify(id)}`);
