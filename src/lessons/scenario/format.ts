@@ -21,7 +21,10 @@ export type Texts = Partial<Record<Locale, string>>;
 export type FromSpec =
   | { kind: 'browser' }
   | { kind: 'cloudshell' }
-  /** The first pod whose `app` label is `app` (else the pod named `app`); `bypass`: curl that skips the sidecar. */
+  /**
+   * The first pod whose `app` label is `app` (else the pod named `app`); `bypass`: curl that skips
+   * the sidecar. For requests the learner made, `namespace` and `app` may be `*` (any).
+   */
   | { kind: 'pod'; namespace: string; app: string; bypass: boolean };
 
 /** How a request must end. */
@@ -42,6 +45,7 @@ export const EXPECT_WORDS = ['any', 'ok', 'reset', 'refused', 'denied'] as const
 
 /** The server modes a `mode` check may ask for. */
 export const MODES = ['STRICT', 'PERMISSIVE', 'DISABLE'] as const;
+export const AUTHZ_ACTIONS = ['ALLOW', 'DENY', 'AUDIT', 'CUSTOM'] as const;
 export const LEVELS: readonly PolicyLevel[] = ['default', 'mesh', 'namespace', 'workload', 'port'];
 
 interface CheckText {
@@ -65,14 +69,18 @@ export type CheckSpec = CheckText &
         url: string;
         expect: ExpectSpec;
         /** How the addressed workload's hop was carried. */
-        over?: 'mtls' | 'plaintext';
+        /** mtls: Istio mutual TLS; plaintext: no TLS at all; tls: TLS a DestinationRule originated (SIMPLE or MUTUAL). */
+        over?: 'mtls' | 'plaintext' | 'tls';
+        /** The addressed workload's inbound mode when the request reached it. */
+        serverMode?: (typeof MODES)[number];
         /** The level of the PeerAuthentication that decided the addressed workload's mode on this request. */
         level?: PolicyLevel;
         /**
          * `now` (the default): what the request would do in the world now, without making it.
          * `step`: the learner made such a request since this step began. `lesson`: at any time.
+         * `last`: the learner's latest such request in this step ended so.
          */
-        seen: 'now' | 'step' | 'lesson';
+        seen: 'now' | 'step' | 'lesson' | 'last';
       }
     | { kind: 'exists' | 'absent'; object: ObjectRef }
     | {
@@ -89,6 +97,8 @@ export type CheckSpec = CheckText &
     | { kind: 'analyze'; code: string; namespace?: string; reported: boolean }
     /** Every pod of the workload runs a sidecar (`true`), or none does (`false`); it has at least one pod. */
     | { kind: 'sidecar'; namespace: string; app: string; injected: boolean }
+    /** An AuthorizationPolicy of this action is enforced (not dry-run) by the workload's proxy (`applies: true`), or none is. */
+    | { kind: 'authz'; namespace: string; app: string; action: (typeof AUTHZ_ACTIONS)[number]; applies: boolean }
     /** Cloud Shell has (or has not) credentials for the cluster (`gcloud container clusters get-credentials`). */
     | { kind: 'credentials'; present: boolean }
     /** A TypeScript check an in-repo lesson registers by name (not available to scenario files from elsewhere). */

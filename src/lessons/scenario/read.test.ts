@@ -124,7 +124,7 @@ describe('the YAML form is read field by field', () => {
   });
 
   const checks: [string, string[], string][] = [
-    ['no kind', ['message: hi'], 'f.yaml:12: steps[0].check: Required value: one of "all", "any", "not", "request", "exists", "absent", "mode", "analyze", "sidecar", "credentials", "custom"'],
+    ['no kind', ['message: hi'], 'f.yaml:12: steps[0].check: Required value: one of "all", "any", "not", "request", "exists", "absent", "mode", "analyze", "sidecar", "authz", "credentials", "custom"'],
     ['two kinds', ['credentials: true', 'custom: x'], 'f.yaml:12: steps[0].check: Invalid value: one check per item; found "credentials" and "custom" (put several under "all")'],
     ['unknown field', ['credentials: true', 'weight: 2'], 'f.yaml:13: steps[0].check.weight: unknown field'],
     ['empty all', ['all: []'], 'f.yaml:12: steps[0].check.all: Required value: at least one check'],
@@ -137,9 +137,9 @@ describe('the YAML form is read field by field', () => {
     ['request now without from', ['request: {to: "http://a.b/", expect: ok}'], 'f.yaml:12: steps[0].check.request.from: Required value'],
     ['request bad expect', ['request: {from: browser, to: "http://a.b/", expect: maybe}'], 'f.yaml:12: steps[0].check.request.expect: Unsupported value: "maybe": supported values: "any", "ok", "reset", "refused", "denied", or an HTTP status such as 503'],
     ['request expect out of range', ['request: {from: browser, to: "http://a.b/", expect: 600}'], 'f.yaml:12: steps[0].check.request.expect: Invalid value: 600: must be between 100 and 599, inclusive'],
-    ['request bad over', ['request: {from: browser, to: "http://a.b/", expect: ok, over: tls}'], 'f.yaml:12: steps[0].check.request.over: Unsupported value: "tls": supported values: "mtls", "plaintext"'],
+    ['request bad over', ['request: {from: browser, to: "http://a.b/", expect: ok, over: ssl}'], 'f.yaml:12: steps[0].check.request.over: Unsupported value: "ssl": supported values: "mtls", "plaintext", "tls"'],
     ['request bad level', ['request: {from: browser, to: "http://a.b/", expect: ok, level: cluster}'], 'f.yaml:12: steps[0].check.request.level: Unsupported value: "cluster": supported values: "default", "mesh", "namespace", "workload", "port"'],
-    ['request bad seen', ['request: {from: browser, to: "http://a.b/", expect: ok, seen: sometimes}'], 'f.yaml:12: steps[0].check.request.seen: Unsupported value: "sometimes": supported values: "now", "step", "lesson"'],
+    ['request bad seen', ['request: {from: browser, to: "http://a.b/", expect: ok, seen: sometimes}'], 'f.yaml:12: steps[0].check.request.seen: Unsupported value: "sometimes": supported values: "now", "step", "lesson", "last"'],
     ['request from without pod', ['request: {from: {bypassSidecar: true}, to: "http://a.b/", expect: ok}'], 'f.yaml:12: steps[0].check.request.from.pod: Required value'],
     ['request from pod bad', ['request: {from: {pod: x, bypassSidecar: 1}, to: "http://a.b/", expect: ok}'], 'f.yaml:12: steps[0].check.request.from.bypassSidecar: Invalid value: 1: must be true or false'],
     ['request to without service', ['request: {from: browser, to: {port: 80}, expect: ok}'], 'f.yaml:12: steps[0].check.request.to.service: Required value'],

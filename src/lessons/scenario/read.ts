@@ -9,6 +9,7 @@ import { parseUrl } from '../../domain/traffic/request.ts';
 import type { PolicyLevel } from '../../domain/resolution/types.ts';
 import { FieldReader, describe, join } from './fields.ts';
 import {
+  AUTHZ_ACTIONS,
   EXPECT_WORDS,
   FORMAT_VERSION,
   LEVELS,
@@ -76,20 +77,21 @@ export const PROBE_KEYS = ['id', 'label', 'from', 'to'] as const;
 export const TRANSLATED_PROBE_KEYS = ['id', 'label'] as const;
 export const FROM_KEYS = ['pod', 'bypassSidecar'] as const;
 export const TO_KEYS = ['service', 'port', 'path'] as const;
-export const CHECK_KINDS = ['all', 'any', 'not', 'request', 'exists', 'absent', 'mode', 'analyze', 'sidecar', 'credentials', 'custom'] as const;
+export const CHECK_KINDS = ['all', 'any', 'not', 'request', 'exists', 'absent', 'mode', 'analyze', 'sidecar', 'authz', 'credentials', 'custom'] as const;
 /** The fields every check may have besides its kind. */
 export const CHECK_TEXT_KEYS = ['message', 'passed'] as const;
 /** The fields of the checks whose value is an object. */
 export const CHECK_KEYS = {
-  request: ['from', 'to', 'expect', 'over', 'level', 'seen'],
+  request: ['from', 'to', 'expect', 'over', 'mode', 'level', 'seen'],
   exists: ['kind', 'namespace', 'name'],
   absent: ['kind', 'namespace', 'name'],
   mode: ['workload', 'port', 'is', 'level'],
   analyze: ['code', 'namespace', 'reported'],
   sidecar: ['workload', 'injected'],
+  authz: ['workload', 'action', 'applies'],
 } as const;
-export const SEEN = ['now', 'step', 'lesson'] as const;
-export const OVER = ['mtls', 'plaintext'] as const;
+export const SEEN = ['now', 'step', 'lesson', 'last'] as const;
+export const OVER = ['mtls', 'plaintext', 'tls'] as const;
 /** Snippets one file may define. */
 export const MAX_SNIPPETS = 64;
 
@@ -264,7 +266,7 @@ function readPredict(value: Json | undefined, field: string, r: FieldReader, lan
 }
 
 /** `browser`, `cloudshell`, `NAMESPACE/APP`, or `{pod: NAMESPACE/APP, bypassSidecar: true}`. */
-function readFrom(value: Json | undefined, field: string, r: FieldReader): FromSpec | undefined {
+function readFrom(value: Json | undefined, field: string, r: FieldReader, wildcard = false): FromSpec | undefined {
   if (value === undefined) return r.required(field);
   let podRef: string | undefined;
   let bypass = false;
@@ -280,6 +282,10 @@ function readFrom(value: Json | undefined, field: string, r: FieldReader): FromS
     field = join(field, 'pod');
   }
   if (podRef === undefined) return undefined;
+  if (wildcard && WORKLOAD.test(podRef)) {
+    const [namespace = '', app = ''] = podRef.split('/');
+    return { kind: 'pod', namespace, app, bypass };
+  }
   if (!NAMESPACED.test(podRef)) {
     return r.error(field, `Invalid value: ${JSON.stringify(podRef.slice(0, 80))}: must be "browser", "cloudshell" or NAMESPACE/APP (e.g. default/testcurl)`);
   }
@@ -349,13 +355,14 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
       if (!req) return undefined;
       const seen = r.oneOf(req.seen, join(at, 'seen'), SEEN) ?? 'now';
       // Anyone may have sent a request the learner made; a request the check sends itself needs a sender.
-      const from = req.from === undefined && seen !== 'now' ? undefined : readFrom(req.from, join(at, 'from'), r);
+      const from = req.from === undefined && seen !== 'now' ? undefined : readFrom(req.from, join(at, 'from'), r, seen !== 'now');
       const url = readTo(req.to, join(at, 'to'), r);
       const expect = readExpect(req.expect, join(at, 'expect'), r);
       const over = r.oneOf(req.over, join(at, 'over'), OVER);
+      const serverMode = r.oneOf(req.mode, join(at, 'mode'), MODES);
       const level = r.oneOf<PolicyLevel>(req.level, join(at, 'level'), LEVELS);
       if ((!from && seen === 'now') || !url || expect === undefined) return undefined;
-      return { kind, url, expect, seen, ...(from ? { from } : {}), ...(over ? { over } : {}), ...(level ? { level } : {}), ...text };
+      return { kind, url, expect, seen, ...(from ? { from } : {}), ...(over ? { over } : {}), ...(serverMode ? { serverMode } : {}), ...(level ? { level } : {}), ...text };
     }
     case 'exists':
     case 'absent': {
@@ -389,6 +396,16 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
       if (!workload) return undefined;
       const [namespace = '', app = ''] = workload.split('/');
       return { kind, namespace, app, injected, ...text };
+    }
+    case 'authz': {
+      const a = r.object(v ?? null, at, CHECK_KEYS.authz);
+      if (!a) return undefined;
+      const workload = a.workload === undefined ? r.required(join(at, 'workload')) : r.matching(a.workload, join(at, 'workload'), NAMESPACED, 'must be NAMESPACE/APP (e.g. cart/cartservice)');
+      const action = a.action === undefined ? r.required(join(at, 'action')) : r.oneOf(a.action, join(at, 'action'), AUTHZ_ACTIONS);
+      const applies = r.boolean(a.applies, join(at, 'applies')) ?? true;
+      if (!workload || !action) return undefined;
+      const [namespace = '', app = ''] = workload.split('/');
+      return { kind, namespace, app, action, applies, ...text };
     }
     case 'credentials': {
       const present = r.boolean(v ?? null, at);
