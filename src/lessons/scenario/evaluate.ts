@@ -12,7 +12,7 @@ import type { Trace } from '../../domain/traffic/trace.ts';
 import type { World } from '../../domain/world.ts';
 import { hasSidecar } from '../../domain/cluster/pods.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
-import { isFromPlainPod } from '../checks.ts';
+import { enforcedPolicies, isFromPlainPod } from '../checks.ts';
 import { findProbePod, probe, targetHop } from '../probe.ts';
 import type { CheckContext, CheckResult, ProbeSpec } from '../types.ts';
 import { analyzeWorld, messageNamespace } from '../../shell/istioctl/analyzeWorld.ts';
@@ -48,10 +48,20 @@ function describeFrom(from: FromSpec): LocalizedText {
   return from.bypass ? both(`${pod} (bypassing its sidecar)`, `${pod}（サイドカーを経由しない）`) : both(pod, pod);
 }
 
-function describeExpect(expect: ExpectSpec, over: 'mtls' | 'plaintext' | undefined, level?: PolicyLevel): LocalizedText {
-  const overText = over === 'mtls' ? both(' over mTLS', '（mTLS）') : over === 'plaintext' ? both(' over plaintext', '（平文）') : both('', '');
+type Over = 'mtls' | 'plaintext' | 'tls';
+
+function overText(over: Over | undefined): LocalizedText {
+  if (over === 'mtls') return both(' over mTLS', '（mTLS）');
+  if (over === 'plaintext') return both(' over plaintext', '（平文）');
+  if (over === 'tls') return both(' over TLS from a DestinationRule', '（DestinationRule による TLS）');
+  return both('', '');
+}
+
+function describeExpect(expect: ExpectSpec, over: Over | undefined, level?: PolicyLevel, serverMode?: string): LocalizedText {
+  const over_ = overText(over);
   const levelText = level ? both(`, decided ${LEVEL[level].en}`, `（${LEVEL[level].ja}の設定による）`) : both('', '');
-  const how = both(`${overText.en}${levelText.en}`, `${overText.ja}${levelText.ja}`);
+  const modeText = serverMode ? both(` to a ${serverMode} server`, `（${serverMode} のサーバーへ）`) : both('', '');
+  const how = both(`${over_.en}${modeText.en}${levelText.en}`, `${over_.ja}${modeText.ja}${levelText.ja}`);
   const what: LocalizedText =
     expect === 'any' ? both('be sent', '送られる')
     : expect === 'ok' ? both('succeed', '成功する')
@@ -63,16 +73,16 @@ function describeExpect(expect: ExpectSpec, over: 'mtls' | 'plaintext' | undefin
 }
 
 /** How the addressed workload's hop was carried. */
-function carriedOver(trace: Trace): 'mtls' | 'plaintext' | undefined {
+function carriedOver(trace: Trace): 'mtls' | 'plaintext' | 'tls' | undefined {
   const hop = targetHop(trace);
   if (!hop) return undefined;
-  return hop.clientSends === 'ISTIO_MUTUAL' ? 'mtls' : 'plaintext';
+  return hop.clientSends === 'ISTIO_MUTUAL' ? 'mtls' : hop.clientSends === 'PLAINTEXT' ? 'plaintext' : 'tls';
 }
 
 /** How a request ended, as a sentence: `200 over mTLS`, `a reset`, `HTTP 503`… */
 export function describeOutcome(trace: Trace): LocalizedText {
   const over = carriedOver(trace);
-  const how = over === 'mtls' ? both(' over mTLS', '（mTLS）') : over === 'plaintext' ? both(' over plaintext', '（平文）') : both('', '');
+  const how = overText(over);
   if (targetHop(trace)?.outcome === 'denied') return both(`a denial by AuthorizationPolicy (${trace.httpCode || '000'})${how.en}`, `AuthorizationPolicy による拒否（${trace.httpCode || '000'}）${how.ja}`);
   if (trace.curlExit === 56) return both(`a reset${how.en}`, `リセット${how.ja}`);
   if (trace.curlExit === 7) return both('a refused connection', '接続拒否');
@@ -80,8 +90,9 @@ export function describeOutcome(trace: Trace): LocalizedText {
   return both(`HTTP ${trace.httpCode}${how.en}`, `HTTP ${trace.httpCode}${how.ja}`);
 }
 
-export function meetsExpectation(trace: Trace, expect: ExpectSpec, over: 'mtls' | 'plaintext' | undefined, level?: PolicyLevel): boolean {
+export function meetsExpectation(trace: Trace, expect: ExpectSpec, over: Over | undefined, level?: PolicyLevel, serverMode?: string): boolean {
   if (over !== undefined && carriedOver(trace) !== over) return false;
+  if (serverMode !== undefined && targetHop(trace)?.serverMode !== serverMode) return false;
   if (level !== undefined && targetHop(trace)?.serverReason.code !== `pa.${level}`) return false;
   switch (expect) {
     case 'any':
@@ -109,7 +120,9 @@ function sentFrom(trace: Trace, from: FromSpec | undefined): boolean {
   if (from === undefined) return true;
   if (from.kind !== 'pod') return trace.from === `external/${from.kind}`;
   const [namespace, pod = ''] = trace.from.split('/');
-  if (namespace !== from.namespace || !(pod === from.app || pod.startsWith(`${from.app}-`))) return false;
+  if (namespace === 'external') return false;
+  if (from.namespace !== '*' && namespace !== from.namespace) return false;
+  if (from.app !== '*' && !(pod === from.app || pod.startsWith(`${from.app}-`))) return false;
   return !from.bypass || isFromPlainPod(trace);
 }
 
@@ -223,6 +236,14 @@ export class CheckEvaluator {
           : both(`No pod of ${name} should run a sidecar.`, `${name} の Pod にサイドカーがあってはいけません。`);
         return { pass, text: both(`${wanted.en} Now: ${now.en}`, `${wanted.ja}いまは: ${now.ja}`) };
       }
+      case 'authz': {
+        const name = `${spec.namespace}/${spec.app}`;
+        const enforced = enforcedPolicies(ctx.world, spec.namespace, spec.app, spec.action).map((p) => `${p.namespace}/${p.name}`);
+        const pass = (enforced.length > 0) === spec.applies;
+        return enforced.length > 0
+          ? { pass, text: both(`${name}'s proxy enforces ${spec.action} policies: ${enforced.join(', ')}.`, `${name} のプロキシは ${spec.action} ポリシーを適用しています: ${enforced.join(', ')}`) }
+          : { pass, text: both(`No ${spec.action} AuthorizationPolicy is enforced for ${name}.`, `${name} に適用されている ${spec.action} の AuthorizationPolicy はありません。`) };
+      }
       case 'credentials': {
         const pass = ctx.world.credentials === spec.present;
         if (!pass && ctx.world.credentials) return { pass, text: both('kubectl should have no credentials for the cluster; it has them.', 'kubectl にクラスタの認証情報がない状態である必要がありますが、いまはあります。') };
@@ -241,10 +262,11 @@ export class CheckEvaluator {
 
   private request(spec: Extract<CheckSpec, { kind: 'request' }>, ctx: CheckContext): Verdict {
     const who = spec.from ? describeFrom(spec.from) : both('anywhere', 'どこか');
-    const want = describeExpect(spec.expect, spec.over, spec.level);
+    const want = describeExpect(spec.expect, spec.over, spec.level, spec.serverMode);
+    const meets = (t: Trace) => meetsExpectation(t, spec.expect, spec.over, spec.level, spec.serverMode);
     if (spec.seen === 'now' && spec.from) {
       const trace = probe(ctx.world, fromSpecToProbe(spec.from), spec.url);
-      const pass = meetsExpectation(trace, spec.expect, spec.over, spec.level);
+      const pass = meets(trace);
       const got = describeOutcome(trace);
       return {
         pass,
@@ -253,11 +275,11 @@ export class CheckEvaluator {
           : both(`A request from ${who.en} to ${spec.url} should ${want.en}; now it ends in ${got.en}.`, `${who.ja} から ${spec.url} へのリクエストは${want.ja}はずですが、いまは ${got.ja} で終わります。`),
       };
     }
-    const traces = spec.seen === 'step' ? (ctx.stepTraces ?? ctx.traces) : ctx.traces;
+    const traces = spec.seen === 'lesson' ? ctx.traces : (ctx.stepTraces ?? ctx.traces);
     const sent = traces.filter((t) => sentFrom(t, spec.from) && sentTo(t, spec.url));
-    const pass = sent.some((t) => meetsExpectation(t, spec.expect, spec.over, spec.level));
-    if (pass) return { pass, text: both(`You saw a request from ${who.en} to ${spec.url} ${want.en}.`, `${who.ja} から ${spec.url} へのリクエストが${want.ja}ことを確かめました。`) };
     const last = sent.at(-1);
+    const pass = spec.seen === 'last' ? last !== undefined && meets(last) : sent.some(meets);
+    if (pass) return { pass, text: both(`You saw a request from ${who.en} to ${spec.url} ${want.en}.`, `${who.ja} から ${spec.url} へのリクエストが${want.ja}ことを確かめました。`) };
     const lastText = last ? describeOutcome(last) : undefined;
     return {
       pass,
