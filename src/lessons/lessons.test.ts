@@ -193,7 +193,7 @@ spec:
 END
 ${OBSERVE}`);
     expect(run.completed).not.toContain('namespace-strict');
-    expect(last.detail.en).toContain('ad, cart');
+    expect(last.detail.en).toContain('ad/adservice, cart/cartservice');
   });
 
   it('find-and-delete: `--all` per namespace instead of deleting by name', () => {
