@@ -6,18 +6,13 @@ import { resolveServerMode } from '../../domain/resolution/resolveServerMode.ts'
 import type { ServerModeDecision } from '../../domain/resolution/types.ts';
 import type { Hop, Trace } from '../../domain/traffic/trace.ts';
 import type { World } from '../../domain/world.ts';
-import { isFromPlainPod } from '../checks.ts';
+import { stepTraces } from '../checks.ts';
 import { findProbePod } from '../probe.ts';
-import type { LocalizedText, ProbeSpec } from '../types.ts';
+import type { CustomChecks } from '../scenario/evaluate.ts';
+import type { CheckResult, LocalizedText } from '../types.ts';
 
 /** The frontend container's port: what a capture filters on and what PeerAuthentication decides. */
 export const FRONTEND_PORT = 8080;
-export const FRONTEND_URL = 'http://frontend.frontend.svc.cluster.local:80/';
-export const GATEWAY_URL = 'http://34.136.92.187/';
-
-export const TESTCURL: ProbeSpec['from'] = { kind: 'pod', namespace: 'default', app: 'testcurl' };
-export const LOADGENERATOR: ProbeSpec['from'] = { kind: 'pod', namespace: 'loadgenerator', app: 'loadgenerator' };
-export const CLOUDSHELL: ProbeSpec['from'] = { kind: 'cloudshell' };
 
 /** The hops of a trace that carried a connection into a frontend pod. */
 export function hopsIntoFrontend(trace: Trace): Hop[] {
@@ -63,10 +58,6 @@ export function frontendMode(world: World): ServerModeDecision | undefined {
   return pod ? resolveServerMode(world, pod, FRONTEND_PORT) : undefined;
 }
 
-export function isFrontendStrict(world: World): boolean {
-  return frontendMode(world)?.mode === 'STRICT';
-}
-
 /** Whether the running loadgenerator pod has a sidecar. */
 export function loadgeneratorMeshed(world: World): boolean {
   const pod = findProbePod(world, 'loadgenerator', 'loadgenerator');
@@ -90,11 +81,43 @@ export function frontendIdentity(world: World): { spiffeId: string; notBefore: s
   return { spiffeId: cert.spiffeId, notBefore: stamp(cert.notBefore), notAfter: stamp(cert.notAfter) };
 }
 
-/** A plaintext request from a pod without a sidecar that the STRICT frontend reset. */
-export function plainClientReset(trace: Trace): boolean {
-  return isFromPlainPod(trace) && hopsIntoFrontend(trace).some((h) => h.clientSends === 'PLAINTEXT' && h.serverMode === 'STRICT' && h.outcome === 'reset');
-}
+const result = (pass: boolean, detail: LocalizedText): CheckResult => ({ pass, detail });
+const both = (en: string, ja: string): LocalizedText => ({ en, ja });
 
-export function joinDetails(...parts: LocalizedText[]): LocalizedText {
-  return { en: parts.map((p) => p.en).join(' '), ja: parts.map((p) => p.ja).join('') };
-}
+/**
+ * The checks lesson.md names with `custom:`, for what its check words cannot read: the certificate
+ * the frontend presented in a handshake, and what the captures in its pod printed. lesson.md gives
+ * the capture checks' texts; the texts here say what each found.
+ */
+export const customChecks: CustomChecks = {
+  /** A request of this step reached the frontend, which proved its identity with its workload certificate. */
+  'frontend-presented-identity': (ctx) => {
+    const id = frontendIdentity(ctx.world);
+    if (!id) return result(false, both('The frontend has no pod.', 'frontend の Pod がありません。'));
+    const presented = stepTraces(ctx).some((t) => hopsIntoFrontend(t).some((h) => h.outcome === 'ok' && presentedIdentity(h) === id.spiffeId));
+    if (!presented) {
+      return result(false, both(
+        'Read the certificate, then send a request that reaches the frontend over mutual TLS (through the ingress gateway, for example) to see the frontend present it.',
+        '証明書を読んだら、相互 TLS で frontend に届くリクエスト（たとえば Ingress Gateway 経由）を送り、frontend がその証明書を提示するのを確かめてください。',
+      ));
+    }
+    return result(true, both(
+      `The frontend proved who it is with \`${id.spiffeId}\`, in a certificate valid from ${id.notBefore} to ${id.notAfter}.`,
+      `frontend は \`${id.spiffeId}\` という ID で自分が誰かを証明しました。証明書の有効期間は ${id.notBefore} から ${id.notAfter} までです。`,
+    ));
+  },
+  'frontend-captured': (ctx) =>
+    frontendCaptures(ctx.world).length > 0
+      ? result(true, both('A capture has run in the frontend pod.', 'frontend の Pod でキャプチャが実行されました。'))
+      : result(false, both('No capture has run in the frontend pod.', 'frontend の Pod ではキャプチャが実行されていません。')),
+  'capture-shows-plaintext': (ctx) =>
+    frontendCaptures(ctx.world).some(showsPlaintext)
+      ? result(true, both('A capture in the frontend pod printed a readable HTTP request.', 'frontend の Pod のキャプチャに読める HTTP リクエストが記録されました。'))
+      : result(false, both('No capture in the frontend pod printed a readable HTTP request.', 'frontend の Pod のキャプチャに読める HTTP リクエストはありません。')),
+  'last-capture-only-tls': (ctx) => {
+    const last = frontendCaptures(ctx.world).at(-1);
+    return last !== undefined && showsOnlyTls(last)
+      ? result(true, both('The last capture in the frontend pod printed only TLS records.', 'frontend の Pod の最後のキャプチャには TLS レコードだけが記録されました。'))
+      : result(false, both('The last capture in the frontend pod did not show only TLS records (or there is none).', 'frontend の Pod の最後のキャプチャは TLS レコードだけではありません（またはキャプチャがありません）。'));
+  },
+};
