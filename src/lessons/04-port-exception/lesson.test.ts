@@ -3,8 +3,22 @@ import { outcomeOf, probe } from '../probe.ts';
 import { LessonRun } from '../run.ts';
 import { feed, runUpTo } from '../testing.ts';
 import type { Lesson } from '../types.ts';
+import { resolveServerMode } from '../../domain/resolution/resolveServerMode.ts';
+import type { ServerModeDecision } from '../../domain/resolution/types.ts';
+import type { World } from '../../domain/world.ts';
+import { findProbePod } from '../probe.ts';
 import lesson from './index.ts';
-import { CONTAINER_PORT, containerPortMode, workloadMode } from './checks.ts';
+
+/** The frontend container's port; its Service maps port 80 to it. */
+const CONTAINER_PORT = 8080;
+
+/** The frontend's mode on its container port, or workload-wide without a port (undefined without a pod). */
+function frontendMode(world: World, port?: number): ServerModeDecision | undefined {
+  const pod = findProbePod(world, 'frontend', 'frontend');
+  return pod ? resolveServerMode(world, pod, port) : undefined;
+}
+const containerPortMode = (world: World) => frontendMode(world, CONTAINER_PORT);
+const workloadMode = (world: World) => frontendMode(world);
 
 /** Feeds a script to the run as the terminal does; returns what it showed. */
 const runAll = feed;
@@ -136,7 +150,7 @@ spec:
 `)}
 curl -s -o /dev/null http://35.202.118.74/`);
       expect(run.completed).not.toContain('container-port');
-      expect(stepById('container-port').check(run.context()).detail.en).toMatch(/only the oldest counts: frontend\/frontend-lb is ignored/);
+      expect(stepById('container-port').check(run.context()).detail.en).toMatch(/only the oldest counts/);
       runAll(run, 'kubectl delete peerauthentication frontend -n frontend\ncurl -s -o /dev/null http://35.202.118.74/');
       expect(run.completed).toContain('container-port');
     });
