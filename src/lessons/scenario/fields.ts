@@ -68,7 +68,10 @@ export class FieldReader {
 
   string(value: Json | undefined, field: string, max: number = LIMITS.textChars): string | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'string') return this.typeError(field, value, 'a string');
+    if (typeof value !== 'string') {
+      // go-yaml reads y, yes, no, on, off as booleans and bare numbers as numbers.
+      return this.typeError(field, value, typeof value === 'boolean' || typeof value === 'number' ? 'a string (quote text that YAML would read as a boolean or a number)' : 'a string');
+    }
     if (value.length > max) return this.error(field, `Too long: must have at most ${max} characters`);
     const control = CONTROL.exec(value);
     if (control) return this.error(field, `Invalid value: control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed`);

@@ -124,6 +124,7 @@ export function convertMarkdown(text: string): ConvertResult {
       steps.push(step);
     }
     root.steps = steps;
+    lines.set('steps', stepBlocks[0]!.line);
   }
   return { ok: true, file: { value: root, lines } };
 }

@@ -79,7 +79,7 @@ export function proveLesson(lesson: Lesson, options: ProveOptions = {}): Proof {
   const all = new LessonRun(lesson);
   feed(all, lesson.steps.map((s) => s.solution).join('\n'));
   const expected = lesson.steps.map((s) => s.id);
-  if (all.completed.join(' ') === expected.join(' ')) proved.push(`the solutions complete all ${expected.length} steps in order`);
+  if (all.completed.join(' ') === expected.join(' ')) proved.push(expected.length === 1 ? 'the solution completes the step' : `the solutions complete all ${expected.length} steps in order`);
   else {
     const stuck = lesson.steps[all.completed.length];
     const detail = stuck ? checkStep(stuck, all.context()).detail.en : '';
@@ -90,7 +90,8 @@ export function proveLesson(lesson: Lesson, options: ProveOptions = {}): Proof {
     const run = runUpTo(lesson, index);
     if (run.completed.length !== index) return; // reported above
     if (checkStep(step, run.context()).pass) {
-      problem('passes before its solution runs: the previous steps already did it', step.id);
+      // A first step that passes at the start is reported once, above.
+      if (index > 0 || !passingAtStart.includes(step)) problem('passes before its solution runs: the previous steps already did it', step.id);
       return;
     }
     for (const command of step.commands) {
