@@ -4,11 +4,11 @@
  * exists in both languages. New lessons are picked up from the catalog.
  */
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../shell/runScript.ts';
 import { SimSession } from '../shell/session.ts';
 import { lessonCatalog } from './index.ts';
-import { findProbePod, outcomeOf, probe } from './probe.ts';
+import { outcomeOf, probe } from './probe.ts';
 import { LessonRun, checkStep, runLesson, startSession } from './run.ts';
+import { proveLesson } from './scenario/prove.ts';
 import { feed, lessonTexts, runUpTo } from './testing.ts';
 import type { CheckResult, Lesson, LocalizedText } from './types.ts';
 
@@ -77,64 +77,19 @@ describe.each(lessons.map((lesson) => [lesson.id, lesson] as const))('lesson %s'
     }
   });
 
-  it('starts cleanly: the setup runs without errors', () => {
-    if (!lesson.setup) return;
-    const session = new SimSession(lesson.startOptions);
-    const result = runScript(lesson.setup, { session });
-    const stderr = result.output.filter((c) => c.stream === 'stderr').map((c) => c.text).join('');
-    expect(stderr).toBe('');
-    expect(result.exitCode).toBe(0);
+  it('proves itself: a clean start, no step done at the start, the solutions complete every step in order, each one from fail to pass, every command and prediction runs', () => {
+    const proof = proveLesson(lesson, { mayPassAtStart: TRIVIALLY_TRUE[lesson.id] ?? [] });
+    expect(proof.problems).toEqual([]);
+    expect(proof.proved).toContain(`the solutions complete all ${lesson.steps.length} steps in order`);
   });
 
-  it('has no step done at the start, and certainly not the last', () => {
-    const session = startSession(lesson);
-    const ctx = { world: session.world, traces: [], stepTraces: [] };
-    const last = lesson.steps[lesson.steps.length - 1];
-    if (last) expect(checkStep(last, ctx).pass, 'the final check fails at the start').toBe(false);
-    for (const step of lesson.steps) {
-      if (TRIVIALLY_TRUE[lesson.id]?.includes(step.id)) continue;
-      const result = checkStep(step, ctx);
-      expect(result.pass, `step ${step.id} already passes at the start`).toBe(false);
-      expectText(result.detail, `step ${step.id} detail`);
-    }
-  });
-
-  it('completes every step, in order, with the solutions', () => {
-    const script = lesson.steps.map((s) => s.solution).join('\n');
-    const result = runLesson(lesson, script);
-    expect(result.completed).toEqual(lesson.steps.map((s) => s.id));
+  it('says what is missing and what was done, in both languages', () => {
+    const start = startSession(lesson);
+    const ctx = { world: start.world, traces: [], stepTraces: [] };
+    for (const step of lesson.steps) expectText(checkStep(step, ctx).detail, `step ${step.id} detail at the start`);
+    const result = runLesson(lesson, lesson.steps.map((s) => s.solution).join('\n'));
     for (const r of result.results) expectText(r.result.detail, `detail of ${r.stepId}`);
   });
-
-  it.each(lesson.steps.map((step, index) => [step.id, index] as const))('step %s: its own solution takes it from fail to pass', (_stepId, index) => {
-    const step = lesson.steps[index]!;
-    const run = runUpTo(lesson, index);
-    expect(run.completed).toEqual(lesson.steps.slice(0, index).map((s) => s.id));
-    expect(checkStep(step, run.context()).pass, 'passes before its solution').toBe(false);
-    feed(run, step.solution);
-    expect(run.completed).toContain(step.id);
-  });
-
-  it('runs every command of every step without a shell or kubectl usage error', () => {
-    for (const [i, step] of lesson.steps.entries()) {
-      const run = runUpTo(lesson, i);
-      for (const command of step.commands) {
-        const out = feed(run, command);
-        expect(out, command).not.toMatch(/command not found|unknown (command|flag|shorthand)|error: (unknown|invalid)|no such file/i);
-      }
-    }
-  });
-
-  it.each(lesson.steps.filter((s) => s.predict).map((s) => [s.id, lesson.steps.indexOf(s)] as const))(
-    'step %s: the prediction asks about requests that can be sent',
-    (_stepId, index) => {
-      const run = runUpTo(lesson, index);
-      for (const p of lesson.steps[index]!.predict!.probes) {
-        if (p.from.kind === 'pod') expect(findProbePod(run.session.world, p.from.namespace, p.from.app), `probe ${p.id}'s pod`).toBeDefined();
-        expect(outcomeOf(probe(run.session.world, p.from, p.url)).kind, `probe ${p.id}`).not.toBe('curl-error');
-      }
-    },
-  );
 });
 
 describe('lesson 01-seed-tutorial accepts other correct solutions', () => {

@@ -94,8 +94,10 @@ export function proveLesson(lesson: Lesson, options: ProveOptions = {}): Proof {
       if (index > 0 || !passingAtStart.includes(step)) problem('passes before its solution runs: the previous steps already did it', step.id);
       return;
     }
+    // The commands run one after another in a second run from the same point, as a learner trying them would.
+    const trying = runUpTo(lesson, index);
     for (const command of step.commands) {
-      const out = feed(runUpTo(lesson, index), command);
+      const out = feed(trying, command);
       const bad = out.split('\n').find((l) => USAGE_ERROR.test(l));
       if (bad !== undefined) problem(`command fails with a usage error: ${command.split('\n')[0]} → ${bad.trim()}`, step.id);
     }
