@@ -199,8 +199,14 @@ export async function sim(args: readonly string[], io: SimIo): Promise<number> {
     return read.exitCode;
   }
   const script = read.text;
+  // Whether stdout is at the start of a line, so that `#lesson` always starts one.
+  let atLineStart = true;
   const write = (output: readonly OutputChunk[]) => {
-    for (const chunk of output) (chunk.stream === 'stderr' && options.splitStderr ? io.stderr : io.stdout)(chunk.text);
+    for (const chunk of output) {
+      const toStderr = chunk.stream === 'stderr' && options.splitStderr;
+      (toStderr ? io.stderr : io.stdout)(chunk.text);
+      if (!toStderr && chunk.text !== '') atLineStart = chunk.text.endsWith('\n');
+    }
   };
   if (!lesson) {
     const result = runScript(script, { trace: options.trace });
@@ -209,7 +215,7 @@ export async function sim(args: readonly string[], io: SimIo): Promise<number> {
   }
   const result = runLesson(lesson, script, { trace: options.trace, checkLines: true });
   write(result.output);
-  io.stdout(`#lesson ${lesson.id} ${result.completed.length}/${lesson.steps.length}\n`);
+  io.stdout(`${atLineStart ? '' : '\n'}#lesson ${lesson.id} ${result.completed.length}/${lesson.steps.length}\n`);
   return result.exitCode;
 }
 

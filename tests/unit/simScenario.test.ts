@@ -123,6 +123,9 @@ describe('sim --scenario', () => {
       stderr: '',
       exitCode: 0,
     });
+    // Output without a final newline (curl -s prints the body as it is) still leaves #lesson on its own line.
+    const body = await runSim(['--scenario', 'strict-frontend.md', '-'], files, 'curl -s http://35.202.118.74/ | head -c 15\n');
+    expect(body.stdout).toBe('<!DOCTYPE html>\n#lesson strict-frontend 0/3\n');
     const stdin = await runSim(['--scenario', 'strict-frontend.md'], files, 'kubectl get ns frontend -o name\n');
     expect(stdin.stdout).toBe('namespace/frontend\n#lesson strict-frontend 0/3\n');
   });
