@@ -45,10 +45,8 @@ function applied(policies: readonly AppliedPolicy[], what: { en: string; ja: str
     : { pass: false, detail: { en: `No ${what.en} applies to the cart.`, ja: `cart に適用される${what.ja}はありません。` } };
 }
 
-/** What the lesson's checks cannot say declaratively: which AuthorizationPolicies the cart's sidecar enforces. */
+/** What the lesson's checks cannot say declaratively: whether a DENY the cart enforces names callers by `principals`. */
 export const customChecks: CustomChecks = {
-  'cart-allow': (ctx) => applied(cartPolicies(ctx.world, 'ALLOW'), { en: 'ALLOW policy', ja: ' ALLOW ポリシー' }),
-  'cart-deny': (ctx) => applied(cartPolicies(ctx.world, 'DENY'), { en: 'DENY policy', ja: ' DENY ポリシー' }),
   'cart-deny-by-principals': (ctx) =>
     applied(cartPolicies(ctx.world, 'DENY').filter((p) => namesPrincipals(ctx.world, p)), { en: 'DENY policy that names principals', ja: 'プリンシパルを指定した DENY ポリシー' }),
 };
