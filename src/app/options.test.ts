@@ -56,3 +56,25 @@ describe('resolveLessonId', () => {
     expect(resolveLessonId(undefined, ids)).toBeUndefined();
   });
 });
+
+describe('parseOptions: a scenario', () => {
+  it('reads ?scenario= from the address and scenario-src from the element', () => {
+    expect(parseOptions('?scenario=%2Fscenarios%2Fstrict-frontend.md&step=2')).toMatchObject({ scenario: '/scenarios/strict-frontend.md', step: 2, ignored: [] });
+    expect(parseOptions({ 'scenario-src': ' scenarios/a.yaml ' }).scenario).toBe('scenarios/a.yaml');
+    // The element's attribute is scenario-src, the address's parameter scenario: not the other way round.
+    expect(parseOptions({ scenario: 'a.md' }).scenario).toBeUndefined();
+    expect(parseOptions('?scenario-src=a.md').scenario).toBeUndefined();
+    // A long address is fine (the origin rule is applied when it is fetched).
+    expect(parseOptions(`?scenario=${'a'.repeat(1500)}.md`).scenario).toHaveLength(1503);
+  });
+
+  it.each([
+    ['?scenario=', 'scenario'],
+    [`?scenario=${'a'.repeat(3000)}`, 'scenario'],
+    ['?scenario=a%0Ab.md', 'scenario'],
+  ])('ignores and reports %s', (query, name) => {
+    const options = parseOptions(query);
+    expect(options.ignored).toEqual([name]);
+    expect(options.scenario).toBeUndefined();
+  });
+});

@@ -24,11 +24,18 @@ export interface AppOptions {
   /** Embedded in another page: no persistence, size reported to the parent. */
   embed: boolean;
   presenter: boolean;
+  /**
+   * A custom scenario's address as written (`?scenario=URL`, or the element's `scenario-src`):
+   * resolved against the page and fetched only from its own origin (app/scenarioSource.ts).
+   */
+  scenario?: string;
   /** Parameters that were present but not valid, by name (for a notice). */
   ignored: string[];
 }
 
 const MAX_PARAM = 200;
+/** A scenario's address may be longer than the other values. */
+const MAX_SCENARIO_URL = 2048;
 
 function flag(value: string | null): boolean {
   return value !== null && value !== 'false' && value !== '0' && value !== 'no';
@@ -41,10 +48,10 @@ export function parseOptions(source: string | Record<string, string | null | und
       ? ((params) => (name: string) => params.get(name))(new URLSearchParams(source.replace(/^\?/, '')))
       : (name) => source[name] ?? null;
   const ignored: string[] = [];
-  const read = (name: string): string | null => {
+  const read = (name: string, max = MAX_PARAM): string | null => {
     const v = get(name);
     if (v === null) return null;
-    if (v.length > MAX_PARAM) {
+    if (v.length > max) {
       ignored.push(name);
       return null;
     }
@@ -84,6 +91,13 @@ export function parseOptions(source: string | Record<string, string | null | und
     const valid = list.filter((p): p is PanelId => (PANELS as readonly string[]).includes(p));
     if (valid.length !== list.length) ignored.push('panels');
     if (valid.length) options.panels = [...new Set(valid)];
+  }
+  // The page's parameter is `scenario`; the element's attribute is `scenario-src` (as `<script src>`).
+  const scenarioName = typeof source === 'string' ? 'scenario' : 'scenario-src';
+  const scenario = read(scenarioName, MAX_SCENARIO_URL);
+  if (scenario !== null) {
+    if (scenario !== '' && !/\p{Cc}/u.test(scenario)) options.scenario = scenario;
+    else ignored.push(scenarioName);
   }
   options.readonly = flag(read('readonly'));
   options.embed = flag(read('embed'));

@@ -10,8 +10,12 @@ import type { SessionSnapshot } from '../shell/session.ts';
 import { Course, type CourseProgress, type ReplayBudget, type ReplayOutcome } from './course.svelte.ts';
 import type { AppOptions, PanelId, Theme } from './options.ts';
 import { resolveLessonId } from './options.ts';
-import { createDefaultState, createStore, recentHistory, exportProgress, importProgress, type NoticeCode, type ProgressStore, type SavedState, type StorageLike } from './persist/index.ts';
+import { createDefaultState, createStore, recentHistory, exportProgress, importProgress, type LessonProgress, type NoticeCode, type ProgressStore, type SavedState, type StorageLike } from './persist/index.ts';
+import { translate } from '../i18n/locale.ts';
+import { loadScenario } from '../lessons/scenario/load.ts';
 import { buildShareUrl, decodeShare, parseHash, type ShareState } from './share/hashState.ts';
+import { decodeScenarioLink, hasScenarioLink, SCENARIO_PARAM } from './share/scenarioLink.ts';
+import { fetchScenario, inlineScenario, isScenarioEntry, SCENARIO_ENTRY_PREFIX, scenarioProgressKey, type ScenarioOrigin, type ScenarioProblem, type ScenarioRead } from './scenarioSource.ts';
 import { Simulator } from './simulator.svelte.ts';
 
 /** What an embedding page hears (the custom element re-dispatches these as DOM events). */
@@ -26,6 +30,20 @@ export interface PlaygroundEnv {
   languages: readonly string[];
   /** localStorage, or undefined (embedded instances never persist). */
   storage: StorageLike | undefined;
+  /**
+   * Where a custom scenario may come from: the origin its URL must have (default: the page's own
+   * address), and a scenario written in the embedding page.
+   */
+  scenario?: { origin?: ScenarioOrigin; inline?: { text: string; format: 'yaml' | 'markdown' } };
+}
+
+/**
+ * The course list's entry for a custom scenario: its lesson once loaded, or why it could not be.
+ * Its id is `scenario:ID` (`scenario:` alone when it could not be read), apart from the built-in ids.
+ */
+export interface ScenarioEntry extends LessonEntry {
+  lesson?: Lesson;
+  problem?: ScenarioProblem;
 }
 
 /** The complete commands of a script, as a terminal would run them one by one. */
@@ -72,7 +90,10 @@ export class Playground {
   readonly i18n: I18n;
   readonly course = new Course();
   readonly sim: Simulator;
-  readonly catalog: readonly LessonEntry[] = lessonCatalog;
+  /** The custom scenario this instance was started with, if any. */
+  scenario = $state.raw<ScenarioEntry | undefined>(undefined);
+  /** The lessons to choose from: the built-in ones, then the custom scenario. */
+  readonly catalog: readonly (LessonEntry | ScenarioEntry)[] = $derived(this.scenario ? [...lessonCatalog, this.scenario] : lessonCatalog);
   theme = $state<Theme>('system');
   presenter = $state(false);
   /** 'sandbox' or the open lesson's id. */
@@ -195,7 +216,7 @@ export class Playground {
     this.progressDirty = false;
     this.saved = this.store?.load().state ?? this.saved;
     if (this.saved.locale) this.i18n.locale = this.saved.locale;
-    await this.choose(this.saved.mode === 'sandbox' ? 'sandbox' : (this.saved.lessonId ?? this.catalog[0]?.id ?? 'sandbox'));
+    await this.choose(this.saved.mode === 'sandbox' ? 'sandbox' : (this.saved.lessonId ?? lessonCatalog[0]?.id ?? 'sandbox'));
   }
 
   private started: Promise<void> | undefined;
@@ -224,15 +245,25 @@ export class Playground {
   }
 
   private async open(): Promise<void> {
-    const ids = this.catalog.map((l) => l.id);
+    const ids = lessonCatalog.map((l) => l.id);
+    const scenario = await this.readScenario();
     const { share } = parseHash(this.env.hash);
+    let shared: ShareState | undefined;
     if (share !== undefined) {
       const decoded = await decodeShare(this.env.hash);
-      if (decoded.ok) {
-        await this.openShared(decoded.state);
-        return;
-      }
-      this.notify('notice.share.invalid', { reason: this.t(`notice.share.${decoded.error}` as MessageKey) });
+      if (decoded.ok) shared = decoded.state;
+      else this.notify('notice.share.invalid', { reason: this.t(`notice.share.${decoded.error}` as MessageKey) });
+    }
+    // A custom scenario replaces the catalog's choice; a shared link made in it opens its state.
+    if (scenario) {
+      this.scenario = scenario;
+      if (shared && scenario.lesson && shared.mode === 'lesson' && shared.lessonId === scenario.lesson.id) await this.openShared(shared);
+      else await this.openAtStep(scenario.id, scenario.lesson ? this.options.step : undefined);
+      return;
+    }
+    if (shared) {
+      await this.openShared(shared);
+      return;
     }
     const fromUrl = resolveLessonId(this.options.lesson, ids);
     if (this.options.lesson !== undefined && !fromUrl) this.notify('notice.options.noLesson', { lesson: this.options.lesson });
@@ -244,6 +275,46 @@ export class Playground {
 
   private ready(): void {
     this.emit({ type: 'ready', detail: { mode: this.course.mode, ...(this.course.lesson ? { lesson: this.course.lesson.id, step: this.course.stepIndex + 1 } : {}) } });
+  }
+
+  /**
+   * The custom scenario asked for, read and loaded, or undefined when none is: written in the page,
+   * at `?scenario=`/`scenario-src`, or in the address's `#scenario=`.
+   */
+  private async readScenario(): Promise<ScenarioEntry | undefined> {
+    const inline = this.env.scenario?.inline;
+    const url = this.options.scenario;
+    const link = hasScenarioLink(this.env.hash);
+    if (!inline && url === undefined && !link) return undefined;
+    let read: ScenarioRead;
+    if (inline) read = inlineScenario(inline.text, inline.format);
+    else if (url !== undefined) {
+      const origin = this.env.scenario?.origin ?? (typeof location === 'undefined' ? { base: 'about:blank', origin: 'null' } : { base: location.href, origin: location.origin });
+      read = await fetchScenario(url, origin);
+    } else {
+      const decoded = await decodeScenarioLink(this.env.hash);
+      read = decoded.ok ? { ok: true, scenario: { name: 'link', ...decoded.scenario } } : { ok: false, problem: { kind: 'link', reason: decoded.error } };
+    }
+    if (!read.ok) return this.failedScenario(read.problem);
+    const loaded = loadScenario([read.scenario]);
+    if (!loaded.ok) return this.failedScenario({ kind: 'invalid', name: read.scenario.name, errors: loaded.errors });
+    const { lesson } = loaded;
+    return { id: `${SCENARIO_ENTRY_PREFIX}${lesson.id}`, title: lesson.title, summary: lesson.summary, steps: lesson.steps.length, load: () => Promise.resolve(lesson), lesson };
+  }
+
+  private failedScenario(problem: ScenarioProblem): ScenarioEntry {
+    const title = { en: translate('en', 'lesson.scenario.failedEntry'), ja: translate('ja', 'lesson.scenario.failedEntry') };
+    return { id: SCENARIO_ENTRY_PREFIX, title, summary: title, steps: 0, load: () => Promise.reject(new Error(title.en)), problem };
+  }
+
+  /** Where the progress of a course list entry is saved: a custom scenario's apart from the built-in lessons'. */
+  private progressKey(entryId: string): string {
+    const lesson = this.scenario?.lesson;
+    return lesson && entryId === this.scenario?.id ? scenarioProgressKey(lesson.id) : entryId;
+  }
+
+  private savedProgress(key: string): LessonProgress | undefined {
+    return Object.hasOwn(this.saved.lessons, key) ? this.saved.lessons[key] : undefined;
   }
 
   private async loadLesson(id: string): Promise<Lesson | undefined> {
@@ -270,6 +341,14 @@ export class Playground {
     this.takeProgress();
     // Leaving a link's state for saved work: the link's state was never saved, and now it is gone.
     if (this.unsaved === 'preview') this.unsaved = undefined;
+    // A scenario that could not be read: its errors in the lesson panel, a fresh sandbox to work in.
+    if (isScenarioEntry(id) && this.scenario?.problem) {
+      this.selected = id;
+      this.loading = false;
+      this.loadError = '';
+      await this.course.openSandbox(this.sandboxStart);
+      return;
+    }
     if (id === 'sandbox') {
       this.selected = 'sandbox';
       this.loading = false;
@@ -280,8 +359,7 @@ export class Playground {
     this.selected = id;
     const lesson = await this.loadLesson(id);
     if (!lesson) return;
-    const progress = Object.hasOwn(this.saved.lessons, id) ? this.saved.lessons[id] : undefined;
-    this.afterReplay(await this.course.openLesson(lesson, progress ?? {}), 'saved');
+    this.afterReplay(await this.course.openLesson(lesson, this.savedProgress(this.progressKey(id)) ?? {}), 'saved');
   }
 
   /**
@@ -328,7 +406,7 @@ export class Playground {
    * solutions are replayed and they count as done. Used by links and embeds ("step 4 of lesson 1").
    */
   async openAtStep(id: string, step: number | undefined): Promise<void> {
-    if (step === undefined) return this.choose(id);
+    if (step === undefined || (isScenarioEntry(id) && !this.scenario?.lesson)) return this.choose(id);
     this.viewing = undefined;
     this.selected = id;
     const lesson = await this.loadLesson(id);
@@ -348,12 +426,15 @@ export class Playground {
     if (state.locale) this.i18n.locale = state.locale;
     if (state.theme) this.theme = state.theme;
     const sandbox = state.mode === 'sandbox' || !state.lessonId;
-    if (!sandbox && !this.catalog.some((l) => l.id === state.lessonId)) {
+    // A link made in a custom scenario opens in that scenario (open() checked that it is the one loaded).
+    const scenario = this.scenario;
+    const entryId = !sandbox && scenario?.lesson?.id === state.lessonId ? scenario?.id : state.lessonId;
+    if (!sandbox && !this.catalog.some((l) => l.id === entryId)) {
       this.notify('notice.options.noLesson', { lesson: state.lessonId ?? '' });
-      return this.choose(this.catalog[0]?.id ?? 'sandbox');
+      return this.choose(lessonCatalog[0]?.id ?? 'sandbox');
     }
-    const savedCommands = sandbox ? this.saved.sandbox.commands : this.saved.lessons[state.lessonId ?? '']?.commands;
-    const wouldReplace = !!savedCommands?.length && Object.hasOwn(sandbox ? this.saved.sandbox : this.saved.lessons, sandbox ? 'commands' : (state.lessonId ?? ''));
+    const savedCommands = sandbox ? this.saved.sandbox.commands : this.savedProgress(this.progressKey(entryId ?? ''))?.commands;
+    const wouldReplace = !!savedCommands?.length;
     if (wouldReplace) this.holdSaves('notice.share.preview', { count: savedCommands?.length ?? 0 });
     else this.notify('notice.share.opened');
     let outcome: ReplayOutcome;
@@ -362,7 +443,7 @@ export class Playground {
       this.loading = false;
       outcome = await this.course.openSandbox(this.sandboxStart, { commands: state.commands }, this.linkBudget);
     } else {
-      this.selected = state.lessonId ?? '';
+      this.selected = entryId ?? '';
       const lesson = await this.loadLesson(this.selected);
       if (!lesson) return;
       // The link's step and the steps before it count as done; the world is the link's.
@@ -381,7 +462,10 @@ export class Playground {
       commands: [...this.course.commands],
       locale: this.i18n.locale,
     };
-    return buildShareUrl(baseUrl.split('#')[0] ?? baseUrl, state);
+    const url = await buildShareUrl(baseUrl.split('#')[0] ?? baseUrl, state);
+    // A scenario carried in the address's hash goes with the link (one from `?scenario=` is in the address already).
+    const scenario = this.scenario?.lesson && this.course.lesson === this.scenario.lesson ? parseHash(this.env.hash).params.get(SCENARIO_PARAM) : null;
+    return scenario ? `${url}&${SCENARIO_PARAM}=${scenario}` : url;
   }
 
   /** Which of the current step's solution commands the scripted demo runs next. */
@@ -464,7 +548,7 @@ export class Playground {
     this.saved = result.state;
     this.save();
     if (result.state.locale) this.i18n.locale = result.state.locale;
-    await this.choose(result.state.mode === 'sandbox' ? 'sandbox' : (result.state.lessonId ?? this.catalog[0]?.id ?? 'sandbox'));
+    await this.choose(result.state.mode === 'sandbox' ? 'sandbox' : (result.state.lessonId ?? lessonCatalog[0]?.id ?? 'sandbox'));
     this.notify('notice.import.done');
     return true;
   }
@@ -486,7 +570,12 @@ export class Playground {
     this.progressDirty = false;
     const progress: CourseProgress = this.course.progress();
     if (progress.mode === 'sandbox') {
-      this.saved = { ...this.saved, mode: 'sandbox', sandbox: { commands: progress.commands } };
+      // The sandbox under a scenario that could not be read is a scratch one: the learner's own sandbox stays.
+      if (!isScenarioEntry(this.selected)) this.saved = { ...this.saved, mode: 'sandbox', sandbox: { commands: progress.commands } };
+    } else if (progress.lessonId && this.scenario && this.course.lesson === this.scenario.lesson) {
+      // A custom scenario's progress is kept under a key of its own; where the course resumes is left as it was.
+      const { step, completed, commands, predictions } = progress;
+      this.saved = { ...this.saved, lessons: { ...this.saved.lessons, [scenarioProgressKey(progress.lessonId)]: { step, completed, commands, predictions } } };
     } else if (progress.lessonId) {
       const { lessonId, step, completed, commands, predictions } = progress;
       this.saved = { ...this.saved, mode: 'lesson', lessonId, lessons: { ...this.saved.lessons, [lessonId]: { step, completed, commands, predictions } } };

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lessonCatalog } from '../lessons/index.ts';
 import { parseOptions } from './options.ts';
 import { createMemoryStorage } from './persist/index.ts';
-import { Playground, splitCommands, type PlaygroundEvent } from './playground.svelte.ts';
+import { Playground, splitCommands, type PlaygroundEnv, type PlaygroundEvent } from './playground.svelte.ts';
 import { encodeShare } from './share/hashState.ts';
+import { encodeScenarioLink } from './share/scenarioLink.ts';
+import { describeProblem } from './scenarioProblem.ts';
 
 function make(query = '', hash = '', storage = createMemoryStorage(), languages: string[] = ['en-US']) {
   const events: PlaygroundEvent[] = [];
@@ -249,5 +253,144 @@ describe('Playground', () => {
       expect(pg.unsaved).toBeUndefined();
       pg.dispose();
     });
+  });
+});
+
+describe('Playground with a custom scenario', () => {
+  const example = readFileSync(new URL('../../examples/scenarios/strict-frontend.md', import.meta.url), 'utf8');
+  const ORIGIN = 'https://docs.example';
+  const saved = (storage: ReturnType<typeof createMemoryStorage>) => JSON.parse(storage.getItem('mtls-playground') ?? 'null');
+
+  function withScenario(scenario: PlaygroundEnv['scenario'], { query = '?lang=en', hash = '', storage = createMemoryStorage() } = {}) {
+    const events: PlaygroundEvent[] = [];
+    const pg = new Playground(parseOptions(query), { search: query, hash, languages: ['en'], storage, scenario }, (e) => events.push(e));
+    return { pg, events, storage };
+  }
+
+  function fakeFetch(files: Record<string, string>) {
+    const calls: string[] = [];
+    const fetch = vi.fn(async (input: RequestInfo | URL) => {
+      const url = String(input);
+      calls.push(url);
+      const text = files[url];
+      return text === undefined ? new Response('not found', { status: 404 }) : new Response(text, { status: 200 });
+    });
+    return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
+  }
+
+  it('opens an inline scenario as the current lesson, lists it next to the built-in ones, and keeps its progress apart', async () => {
+    const storage = createMemoryStorage();
+    const { pg, events } = withScenario({ inline: { text: example, format: 'markdown' } }, { storage });
+    await pg.start();
+    expect(pg.course.lesson?.title.en).toBe('Lock the frontend down, one namespace at a time');
+    expect(pg.course.step?.id).toBe('see-plaintext');
+    expect(pg.selected).toBe('scenario:strict-frontend');
+    expect(pg.catalog.map((e) => e.id)).toEqual([...lessonCatalog.map((e) => e.id), 'scenario:strict-frontend']);
+    expect(events).toContainEqual({ type: 'ready', detail: { mode: 'lesson', lesson: 'strict-frontend', step: 1 } });
+
+    pg.sim.terminal.submit(pg.course.step!.commands[0]!);
+    await vi.waitFor(() => expect(pg.course.completed).toEqual(['see-plaintext']));
+    pg.flushSave();
+    // Saved under a key of its own; where the built-in course resumes is untouched.
+    expect(Object.keys(saved(storage).lessons)).toEqual(['scenario-strict-frontend']);
+    expect(saved(storage).lessonId).toBeUndefined();
+    pg.dispose();
+
+    const again = withScenario({ inline: { text: example, format: 'markdown' } }, { storage }).pg;
+    await again.start();
+    expect(again.course.completed).toEqual(['see-plaintext']);
+    expect(again.course.stepIndex).toBe(1);
+    again.dispose();
+    // Without the scenario the app opens the built-in course as before.
+    const plain = withScenario(undefined, { storage }).pg;
+    await plain.start();
+    expect(plain.course.lesson?.id).toBe('01-seed-tutorial');
+    plain.dispose();
+  });
+
+  it("never overwrites a built-in lesson's progress with a scenario's of the same id", async () => {
+    const storage = createMemoryStorage();
+    const lesson1 = withScenario(undefined, { storage }).pg;
+    await lesson1.start();
+    lesson1.sim.terminal.submit('gcloud container clusters get-credentials boutique --project=mtls-playground --zone=us-central1-c');
+    lesson1.sim.terminal.submit('kubectl create namespace mine');
+    lesson1.dispose();
+    const twin = example.replace('id: strict-frontend', 'id: 01-seed-tutorial');
+    const { pg } = withScenario({ inline: { text: twin, format: 'markdown' } }, { storage });
+    await pg.start();
+    expect(pg.selected).toBe('scenario:01-seed-tutorial');
+    expect(pg.course.commands).toEqual([]);
+    pg.sim.terminal.submit('kubectl create namespace theirs');
+    pg.dispose();
+    expect(saved(storage).lessons['01-seed-tutorial'].commands).toContain('kubectl create namespace mine');
+    expect(saved(storage).lessons['scenario-01-seed-tutorial'].commands).toEqual(['kubectl create namespace theirs']);
+  });
+
+  it('fetches ?scenario= from its own origin only, and opens it at a step', async () => {
+    const { fetch, calls } = fakeFetch({ [`${ORIGIN}/docs/strict-frontend.md`]: example });
+    const { pg } = withScenario({ origin: { base: `${ORIGIN}/docs/page.html`, origin: ORIGIN, fetch } }, { query: '?lang=en&scenario=strict-frontend.md&step=2' });
+    await pg.start();
+    expect(calls).toEqual([`${ORIGIN}/docs/strict-frontend.md`]);
+    expect(pg.course.lesson?.id).toBe('strict-frontend');
+    expect(pg.course.stepIndex).toBe(1);
+    expect(pg.course.completed).toEqual(['see-plaintext']);
+    pg.dispose();
+  });
+
+  it.each([
+    ['another site', 'https://evil.example/s.md', /not on this site \(https:\/\/docs\.example\)/],
+    ['javascript:', 'javascript:alert(1)', /not on this site/],
+    ['data:', 'data:text/plain,scenario', /not on this site/],
+    ['a missing file', '/none.md', /server answered HTTP 404/],
+  ])('refuses %s with a message in the lesson panel, and the sandbox still works', async (_, url, message) => {
+    const { fetch, calls } = fakeFetch({});
+    const { pg } = withScenario({ origin: { base: `${ORIGIN}/docs/`, origin: ORIGIN, fetch } }, { query: `?lang=en&scenario=${encodeURIComponent(url)}` });
+    await pg.start();
+    if (url.startsWith('/')) expect(calls).toEqual([`${ORIGIN}/none.md`]);
+    else expect(calls).toEqual([]);
+    expect(pg.selected).toBe('scenario:');
+    expect(pg.scenario?.problem).toBeDefined();
+    const { reason } = describeProblem(pg.scenario!.problem!, pg.t);
+    expect(reason).toMatch(message);
+    expect(pg.course.mode).toBe('sandbox');
+    pg.sim.terminal.submit('kubectl create namespace still-works');
+    expect(pg.sim.session.world.get('Namespace', '', 'still-works')).toBeDefined();
+    pg.dispose();
+  });
+
+  it('lists a broken scenario’s errors with their lines and fields', async () => {
+    const broken = example.replace('expect: 200', 'expect: sometimes').replace('title: See plaintext get through\n', '');
+    const { pg } = withScenario({ inline: { text: broken, format: 'markdown' } });
+    await pg.start();
+    const problem = pg.scenario?.problem;
+    expect(problem?.kind).toBe('invalid');
+    const { errors } = describeProblem(problem!, pg.t);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(errors.map((e) => e.field)).toEqual(expect.arrayContaining(['steps[0].title', 'steps[0].check.request.expect']));
+    expect(errors.every((e) => /^line \d+$/.test(e.line ?? ''))).toBe(true);
+    pg.dispose();
+  });
+
+  it('opens a scenario carried in #scenario=, and its share link carries it on', async () => {
+    const encoded = await encodeScenarioLink(example);
+    if (!encoded.ok) throw new Error(encoded.error);
+    const { pg } = withScenario(undefined, { hash: encoded.hash });
+    await pg.start();
+    expect(pg.course.lesson?.id).toBe('strict-frontend');
+    pg.sim.terminal.submit('kubectl create namespace shared');
+    const url = await pg.shareUrl('https://example.test/');
+    expect(url).toMatch(/#s=[^&]+&scenario=/);
+    pg.dispose();
+
+    const opened = withScenario(undefined, { hash: url.slice(url.indexOf('#')) }).pg;
+    await opened.start();
+    expect(opened.course.lesson?.id).toBe('strict-frontend');
+    expect(opened.sim.session.world.get('Namespace', '', 'shared')).toBeDefined();
+    opened.dispose();
+
+    const damaged = withScenario(undefined, { hash: '#scenario=%%%' }).pg;
+    await damaged.start();
+    expect(describeProblem(damaged.scenario!.problem!, damaged.t).reason).toBe('The scenario in the link could not be read (it is damaged).');
+    damaged.dispose();
   });
 });

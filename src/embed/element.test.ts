@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fallbackLanguages, readAttributes } from './attributes.ts';
+import { fallbackLanguages, readAttributes, readInlineScenario, scenarioOrigin } from './attributes.ts';
 import { MtlsPlaygroundElement, TAG } from './element.ts';
+import example from '../../examples/scenarios/strict-frontend.md?raw';
 
 /** Adds an element with these attributes to the page and resolves with it and its `ready` event. */
 function place(attributes: Record<string, string>, parent: HTMLElement = document.body) {
@@ -105,5 +106,44 @@ describe('<mtls-playground>', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(app(element)).toBe(before);
+  });
+});
+
+describe('<mtls-playground> with a custom scenario', () => {
+  it('finds an inline scenario script among its children, as text', () => {
+    const element = document.createElement('div');
+    element.innerHTML = '<p>x</p><script type="application/x-mtls-scenario+Markdown">id: <b onmouseover="x()">&amp;</b></script>';
+    // Raw text: markup and entities stay as typed, for the loader to read as text.
+    expect(readInlineScenario(element)).toEqual({ type: 'application/x-mtls-scenario+markdown', text: 'id: <b onmouseover="x()">&amp;</b>' });
+    expect(scenarioOrigin(element)).toEqual({ base: document.baseURI, origin: location.origin });
+  });
+
+  it('opens a scenario written in the page, never running it', async () => {
+    const element = document.createElement(TAG);
+    element.setAttribute('lang', 'en');
+    element.setAttribute('panels', 'lesson,terminal');
+    const script = document.createElement('script');
+    script.type = 'application/x-mtls-scenario+markdown';
+    // Indented with the page, as an author writes it.
+    script.textContent = `\n${example.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n')}`;
+    element.append(script);
+    const ready = nextEvent(element, 'ready');
+    document.body.append(element);
+    expect((await ready).detail).toEqual({ mode: 'lesson', lesson: 'strict-frontend', step: 1 });
+    const root = element.shadowRoot!;
+    expect(root.querySelector('.lesson .step-title')?.textContent).toContain('See plaintext get through');
+    expect(root.querySelector('optgroup option[value="scenario:strict-frontend"]')?.textContent).toContain('Lock the frontend down');
+    expect(localStorage.length).toBe(0);
+  });
+
+  it('refuses a scenario-src on another site with a notice in the lesson panel, fetching nothing', async () => {
+    const fetch = vi.spyOn(globalThis, 'fetch');
+    const { element, ready } = place({ lang: 'en', panels: 'lesson,terminal', 'scenario-src': 'https://elsewhere.example/s.md' });
+    expect((await ready).detail).toEqual({ mode: 'sandbox' });
+    const problem = element.shadowRoot?.querySelector('.scenario-problem');
+    expect(problem?.querySelector('h3')?.textContent).toBe('This scenario could not be loaded');
+    expect(problem?.textContent).toContain(`is not on this site (${location.origin})`);
+    expect(fetch).not.toHaveBeenCalled();
+    fetch.mockRestore();
   });
 });

@@ -1,6 +1,6 @@
 import appCss from '../app.css?inline';
 import type { PlaygroundEvent } from '../app/playground.svelte.ts';
-import { ATTRIBUTES, fallbackLanguages, LIVE_ATTRIBUTES, readAttributes } from './attributes.ts';
+import { ATTRIBUTES, fallbackLanguages, LIVE_ATTRIBUTES, readAttributes, readInlineScenario, scenarioOrigin } from './attributes.ts';
 import hostCss from './host.css?inline';
 import type { EmbeddedPlayground } from './mountPlayground.ts';
 
@@ -9,7 +9,10 @@ import type { EmbeddedPlayground } from './mountPlayground.ts';
  * the simulator as a custom element for documentation pages.
  *
  * - The attributes are the app's URL parameters (`lesson step lang theme panels readonly presenter
- *   mode`). `lang` and `theme` apply in place; a change to any other one starts the scenario again.
+ *   mode`, and `scenario-src` for `scenario`). `lang` and `theme` apply in place; a change to any
+ *   other one starts the scenario again.
+ * - A custom scenario comes from `scenario-src="URL"` (this page's origin only) or from a child
+ *   `<script type="application/x-mtls-scenario+yaml">` (or `+markdown`), read as text, never run.
  * - Each element runs its own simulator in an open shadow root: several on one page share nothing,
  *   and none touches the host page's storage, address, theme or language.
  * - It dispatches `ready`, `request-completed` and `step-completed` (bubbling, composed) with the
@@ -41,6 +44,12 @@ const loadSimulator = () =>
     loader = undefined;
     throw error;
   }));
+
+/** Resolves once the document has been parsed. */
+function parsed(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
 
 export class MtlsPlaygroundElement extends HTMLElement {
   static readonly observedAttributes: readonly string[] = ATTRIBUTES;
@@ -110,7 +119,8 @@ export class MtlsPlaygroundElement extends HTMLElement {
     this.#showLoading(true);
     let module: typeof import('./mountPlayground.ts');
     try {
-      module = await loadSimulator();
+      // An inline scenario is read once the page has been parsed (the element may be defined before its children exist).
+      [module] = await Promise.all([loadSimulator(), parsed(this.ownerDocument)]);
     } catch (error) {
       if (token === this.#token) this.#loading.textContent = `The simulator could not load: ${error instanceof Error ? error.message : String(error)}`;
       return;
@@ -118,6 +128,8 @@ export class MtlsPlaygroundElement extends HTMLElement {
     if (token !== this.#token || !this.isConnected) return;
     this.#instance = module.mountPlayground(this.#container, {
       attributes: readAttributes(this),
+      inline: readInlineScenario(this),
+      origin: scenarioOrigin(this),
       languages: fallbackLanguages(this),
       label: `mTLS Playground ${[...this.ownerDocument.querySelectorAll(TAG)].indexOf(this) + 1}`,
       onEvent: (event) => this.#redispatch(event),

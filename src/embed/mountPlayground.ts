@@ -1,8 +1,8 @@
 import { mount, unmount } from 'svelte';
 import Workspace from '../Workspace.svelte';
 import { parseOptions } from '../app/options.ts';
-import { createEmbeddedPlayground } from '../app/pagePlayground.ts';
-import type { PlaygroundEvent } from '../app/playground.svelte.ts';
+import { Playground, type PlaygroundEvent } from '../app/playground.svelte.ts';
+import { SCENARIO_SCRIPT_TYPES } from '../app/scenarioSource.ts';
 import { detectLocale } from '../i18n/locale.ts';
 import type { AttributeRecord } from './attributes.ts';
 
@@ -20,8 +20,12 @@ export interface EmbeddedPlayground {
  */
 export function mountPlayground(
   target: HTMLElement,
-  { attributes, languages, label, onEvent }: {
+  { attributes, languages, label, onEvent, inline, origin }: {
     attributes: AttributeRecord;
+    /** A scenario written in the page (the element's `<script type="application/x-mtls-scenario+yaml">`). */
+    inline?: { type: string; text: string } | undefined;
+    /** What `scenario-src` is resolved against and the one origin it may come from. */
+    origin: { base: string; origin: string };
     /** The languages to choose from when `lang` is absent. */
     languages: readonly string[];
     /** Tells this instance apart from the others on the page (part of its regions' names). */
@@ -30,7 +34,9 @@ export function mountPlayground(
   },
 ): EmbeddedPlayground {
   const options = { ...parseOptions(attributes), embed: true };
-  const playground = createEmbeddedPlayground(options, languages, onEvent);
+  const format = inline && Object.hasOwn(SCENARIO_SCRIPT_TYPES, inline.type) ? SCENARIO_SCRIPT_TYPES[inline.type] : undefined;
+  // It never reads the host page's address, hash or storage.
+  const playground = new Playground(options, { search: '', hash: '', languages, storage: undefined, scenario: { origin, ...(inline && format ? { inline: { text: inline.text, format } } : {}) } }, onEvent);
   const component = mount(Workspace, { target, props: { playground, ownsPage: false, label } });
   return {
     update(next, nextLanguages) {

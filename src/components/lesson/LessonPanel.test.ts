@@ -7,6 +7,7 @@ import { Simulator } from '../../app/simulator.svelte.ts';
 import type { Locale } from '../../domain/locale.ts';
 import { I18n, i18nContext } from '../../i18n/i18n.svelte.ts';
 import type { Lesson } from '../../lessons/types.ts';
+import type { ScenarioProblem } from '../../app/scenarioSource.ts';
 import LessonPanel from './LessonPanel.svelte';
 
 const t = (en: string, ja = `${en}（日本語）`) => ({ en, ja });
@@ -124,6 +125,84 @@ describe('LessonPanel', () => {
     const { onChoose, sim } = await setup();
     await fireEvent.change(screen.getByRole('combobox', { name: 'Lesson or sandbox' }), { target: { value: 'sandbox' } });
     expect(onChoose).toHaveBeenCalledWith('sandbox');
+    sim.dispose();
+  });
+});
+
+describe('LessonPanel with a custom scenario', () => {
+  const scenario: Lesson = {
+    ...lesson,
+    id: 'my-scenario',
+    title: t('My scenario'),
+    steps: [
+      {
+        ...lesson.steps[0]!,
+        body: t('Read **this** and *that*, then [the docs](https://istio.io/latest/docs/).\n\n1. first\n2. second\n\n```\nkubectl get pa -A\n```\n\n<script>alert(1)</script> <img src=x onerror=alert(1)> [bad](javascript:alert(1))'),
+      },
+    ],
+  };
+
+  async function open(entries: { id: string; title: { en: string; ja: string }; problem?: ScenarioProblem }[], selected: string, withLesson?: Lesson) {
+    const course = new Course();
+    const sim = new Simulator({ commands: course.shellCommands });
+    course.attach(sim);
+    if (withLesson) await course.openLesson(withLesson);
+    else await course.openSandbox(sim.session.snapshot());
+    const view = render(LessonPanel, {
+      props: { course, catalog: [{ id: 'panel-test', title: lesson.title }, ...entries], selected, addresses: {}, onOffer: vi.fn(), onChoose: vi.fn() },
+      context: i18nContext(new I18n('en')),
+    });
+    return { sim, view };
+  }
+
+  it('lists it apart from the built-in lessons and renders its text as safe Markdown', async () => {
+    const { sim, view } = await open([{ id: 'scenario:my-scenario', title: scenario.title }], 'scenario:my-scenario', scenario);
+    const group = view.container.querySelector('optgroup');
+    expect(group?.label).toBe('Custom scenario');
+    expect(screen.getByRole('option', { name: 'My scenario' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: '1. Panel test' })).toBeTruthy();
+    const body = view.container.querySelector('.body')!;
+    expect(body.querySelector('strong')?.textContent).toBe('this');
+    expect(body.querySelector('em')?.textContent).toBe('that');
+    const link = screen.getByRole('link', { name: /the docs/ });
+    expect(link.getAttribute('href')).toBe('https://istio.io/latest/docs/');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect([...body.querySelectorAll('ol li')].map((li) => li.textContent)).toEqual(['first', 'second']);
+    expect(body.querySelector('pre code')?.textContent).toBe('kubectl get pa -A');
+    // Markup shows as typed: no element from it, no other link.
+    expect(body.querySelectorAll('script, img')).toHaveLength(0);
+    expect(body.querySelectorAll('a')).toHaveLength(1);
+    expect(body.textContent).toContain('<script>alert(1)</script> <img src=x onerror=alert(1)> [bad](javascript:alert(1))');
+    sim.dispose();
+  });
+
+  it('shows why a scenario could not be loaded, with its errors, above the sandbox', async () => {
+    const problem: ScenarioProblem = {
+      kind: 'invalid',
+      name: 'broken.md',
+      errors: [
+        { source: 'broken.md', line: 12, field: 'steps[0].check.request.expect', message: 'Unsupported value: "sometimes"' },
+        { source: 'broken.md', field: '', message: 'and 3 more errors' },
+      ],
+    };
+    const { sim, view } = await open([{ id: 'scenario:', title: t('Custom scenario (could not be loaded)'), problem }], 'scenario:');
+    expect(screen.getByRole('heading', { name: 'This scenario could not be loaded' })).toBeTruthy();
+    expect(screen.getByText('Problems found in broken.md:')).toBeTruthy();
+    const items = [...view.container.querySelectorAll('.scenario-errors li')].map((li) => li.textContent);
+    expect(items).toEqual(['line 12: steps[0].check.request.expect: Unsupported value: "sometimes"', 'and 3 more errors']);
+    expect(screen.getByText(/the terminal works as a sandbox/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Undo/ })).toBeTruthy();
+    sim.dispose();
+  });
+
+  it.each([
+    [{ kind: 'other-origin', url: 'https://evil.example/s.md', origin: 'https://docs.example' }, 'The scenario address https://evil.example/s.md is not on this site (https://docs.example).'],
+    [{ kind: 'fetch-failed', url: '/s.md', status: 404 }, 'The scenario could not be fetched from /s.md: the server answered HTTP 404.'],
+    [{ kind: 'too-large', name: 'big.md', limit: 262144 }, 'big.md is too large: a scenario may have at most 262,144 characters'],
+  ] as [ScenarioProblem, string][])('explains %o in its own words', async (problem, words) => {
+    const { sim, view } = await open([{ id: 'scenario:', title: t('x'), problem }], 'scenario:');
+    expect(view.container.querySelector('.scenario-problem')?.textContent).toContain(words);
     sim.dispose();
   });
 });
