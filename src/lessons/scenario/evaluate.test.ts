@@ -121,6 +121,31 @@ describe('request checks', () => {
   });
 });
 
+describe('request checks on the hop and the learner\'s latest request', () => {
+  it('over: tls is TLS a DestinationRule originated; mode is the server\'s mode when the request met it', () => {
+    const simple = STRICT_FRONTEND + DISABLE_TOWARD_FRONTEND.replace('mode: DISABLE', 'mode: SIMPLE');
+    expect(verdict(`{request: {from: loadgenerator/loadgenerator, to: "${FRONTEND}", expect: 503, over: tls}}`, simple).detail.en).toBe(`A request from loadgenerator/loadgenerator to ${FRONTEND} ends in HTTP 503 over TLS from a DestinationRule.`);
+    expect(verdict(`{request: {from: loadgenerator/loadgenerator, to: "${FRONTEND}", expect: any, over: plaintext}}`, simple).pass).toBe(false);
+    expect(verdict(`{request: {from: default/testcurl, to: "${FRONTEND}", expect: reset, mode: STRICT}}`, STRICT_FRONTEND).pass).toBe(true);
+    expect(verdict(`{request: {from: default/testcurl, to: "${FRONTEND}", expect: any, mode: STRICT}}`).pass).toBe(false);
+  });
+
+  it('seen: last counts only the latest matching request; a wildcard sender matches any pod there', () => {
+    const curl = 'curl -s -o /dev/null http://35.202.118.74/\n';
+    const check = '{request: {from: cloudshell, to: "http://35.202.118.74/", expect: ok, seen: last}}';
+    expect(verdict(check, curl).pass).toBe(true);
+    expect(verdict(check, curl + ALLOW_NOTHING + curl).detail.en).toBe('Send a request from Cloud Shell to http://35.202.118.74/ and see it succeed (the last one ended in a denial by AuthorizationPolicy (403) over plaintext).');
+    expect(verdict('{request: {from: "default/*", to: "http://35.202.118.74/", expect: ok, seen: step}}', 'kubectl exec testcurl -- curl -s -o /dev/null http://35.202.118.74/').detail.en).toBe('You saw a request from default/* to http://35.202.118.74/ succeed.');
+    expect(verdict('{request: {from: "*/*", to: "http://35.202.118.74/", expect: ok, seen: step}}', curl).pass).toBe(false);
+  });
+
+  it('authz: an enforced AuthorizationPolicy of an action, or none', () => {
+    expect(verdict('{authz: {workload: frontend/frontend, action: ALLOW}}', ALLOW_NOTHING).detail.en).toBe('frontend/frontend\'s proxy enforces ALLOW policies: frontend/allow-nothing.');
+    expect(verdict('{authz: {workload: frontend/frontend, action: ALLOW}}')).toMatchObject({ pass: false, detail: { en: 'No ALLOW AuthorizationPolicy is enforced for frontend/frontend.' } });
+    expect(verdict('{authz: {workload: frontend/frontend, action: DENY, applies: false}}', ALLOW_NOTHING).pass).toBe(true);
+  });
+});
+
 describe('state checks', () => {
   it('exists and absent, with a name or without one', () => {
     expect(verdict('{exists: {kind: PeerAuthentication, namespace: frontend, name: default}}').detail).toEqual({ en: 'PeerAuthentication frontend/default does not exist yet.', ja: 'PeerAuthentication frontend/default はまだありません。' });
