@@ -1,7 +1,7 @@
 import { I18n } from '../i18n/i18n.svelte.ts';
 import { detectLocale, type Locale } from '../i18n/locale.ts';
 import type { MessageKey } from '../i18n/messages/index.ts';
-import { lessonCatalog, type LessonEntry } from '../lessons/index.ts';
+import { lessonCatalog, scenarioLoader, type LessonEntry } from '../lessons/index.ts';
 import type { Lesson } from '../lessons/types.ts';
 import { outcomeOf } from '../lessons/probe.ts';
 import { loadParts } from '../shell/parts.ts';
@@ -12,7 +12,6 @@ import type { AppOptions, PanelId, Theme } from './options.ts';
 import { resolveLessonId } from './options.ts';
 import { createDefaultState, createStore, recentHistory, exportProgress, importProgress, type LessonProgress, type NoticeCode, type ProgressStore, type SavedState, type StorageLike } from './persist/index.ts';
 import { translate } from '../i18n/locale.ts';
-import { loadScenario } from '../lessons/scenario/load.ts';
 import { buildShareUrl, decodeShare, parseHash, type ShareState } from './share/hashState.ts';
 import { decodeScenarioLink, hasScenarioLink, SCENARIO_PARAM } from './share/scenarioLink.ts';
 import { fetchScenario, inlineScenario, isScenarioEntry, SCENARIO_ENTRY_PREFIX, scenarioProgressKey, type ScenarioOrigin, type ScenarioProblem, type ScenarioRead } from './scenarioSource.ts';
@@ -296,6 +295,7 @@ export class Playground {
       read = decoded.ok ? { ok: true, scenario: { name: 'link', ...decoded.scenario } } : { ok: false, problem: { kind: 'link', reason: decoded.error } };
     }
     if (!read.ok) return this.failedScenario(read.problem);
+    const { loadScenario } = await scenarioLoader();
     const loaded = loadScenario([read.scenario]);
     if (!loaded.ok) return this.failedScenario({ kind: 'invalid', name: read.scenario.name, errors: loaded.errors });
     const { lesson } = loaded;

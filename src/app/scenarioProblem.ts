@@ -19,6 +19,8 @@ export function describeProblem(problem: ScenarioProblem, t: T): { reason: strin
       return { reason: t('lesson.scenario.redirect', { url: problem.url, origin: problem.origin }), errors: [] };
     case 'bad-url':
       return { reason: t('lesson.scenario.badUrl', { url: problem.url }), errors: [] };
+    case 'html':
+      return { reason: t('lesson.scenario.html', { url: problem.url }), errors: [] };
     case 'fetch-failed':
       return { reason: problem.status !== undefined ? t('lesson.scenario.fetchStatus', { url: problem.url, status: problem.status }) : t('lesson.scenario.fetchFailed', { url: problem.url }), errors: [] };
     case 'too-large':

@@ -62,6 +62,12 @@ describe('fetchScenario', () => {
     expect(r).toEqual({ ok: false, problem: { kind: 'fetch-failed', url: 's.md', status: 404 } });
   });
 
+  it('tells a web page (a server that answers every path with its site) from a scenario file', async () => {
+    const page = new Response('<!doctype html><title>Shop</title>', { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    const r = await fetchScenario('missing.md', where((async () => page) as unknown as typeof globalThis.fetch));
+    expect(r).toEqual({ ok: false, problem: { kind: 'html', url: 'missing.md' } });
+  });
+
   it('stops reading past the size cap, and cancels the download', async () => {
     let pulled = 0;
     let cancelled = false;

@@ -34,6 +34,8 @@ export type ScenarioProblem =
   | { kind: 'redirect'; url: string; origin: string }
   | { kind: 'bad-url'; url: string }
   | { kind: 'fetch-failed'; url: string; status?: number }
+  /** The address answered with a web page (a server that serves its app for every path): no such file. */
+  | { kind: 'html'; url: string }
   | { kind: 'too-large'; name: string; limit: number }
   | { kind: 'link'; reason: ShareError }
   /** The loader's errors, with line and field. */
@@ -156,6 +158,10 @@ export async function fetchScenario(value: string, where: ScenarioOrigin, limit:
   if (!response.ok) {
     controller.abort();
     return { ok: false, problem: { kind: 'fetch-failed', url: shown, status: response.status } };
+  }
+  if (/^\s*text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
+    controller.abort();
+    return { ok: false, problem: { kind: 'html', url: shown } };
   }
   const name = fileName(url);
   let text: string | undefined;

@@ -98,3 +98,6 @@ export const lessonCatalog: readonly LessonEntry[] = [
     load: () => import('./08-deny-and-gateway/index.ts').then((m) => m.default),
   },
 ];
+
+/** The scenario loader, fetched only when a scenario file is opened (the built-in lessons carry it in their own chunks). */
+export const scenarioLoader = () => import('./scenario/load.ts');
