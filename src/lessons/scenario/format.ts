@@ -175,7 +175,7 @@ export const LIMITS = {
   checkDepth: 6,
   /** One text or command. */
   textChars: 20_000,
-  /** The start manifests and setup together. */
+  /** The start manifests, and the start setup, each (also one snippet). */
   startChars: 64 * 1024,
   /** How many errors are listed before the rest are counted. */
   errors: 50,
