@@ -1760,8 +1760,8 @@ export function yamlToJson(text: string): YamlToJsonResult {
 }
 
 /**
- * `yamlToJson`, plus where each value starts: a map from a JSON path (`steps[2].check.expect`; the
- * root is ``) to its 1-based line. Values reached through an alias are not listed (the alias's own
+ * `yamlToJson`, plus where each field is: a map from a JSON path (`steps[2].check.expect`; the
+ * root is ``) to the 1-based line of its key (of the value itself for list items and the root). Values reached through an alias are not listed (the alias's own
  * line is). For readers that report errors by line and field, as a scenario file's loader does.
  */
 export function yamlToJsonWithLines(text: string): { result: YamlToJsonResult; lines: Map<string, number> } {
@@ -1783,7 +1783,11 @@ function collectLines(root: YamlNode, rootPath: string, lines: Map<string, numbe
       for (let i = 0; i + 1 < node.children.length; i += 2) {
         const key = node.children[i]!;
         if (key.kind !== 'scalar') continue;
-        stack.push({ node: node.children[i + 1]!, path: path === '' ? key.value : `${path}.${key.value}` });
+        const child = path === '' ? key.value : `${path}.${key.value}`;
+        // A field is where its key is written (a block value starts on the next line); of a key
+        // written twice, the last one, whose value is the one read.
+        if (key.line !== undefined) lines.set(child, key.line);
+        stack.push({ node: node.children[i + 1]!, path: child });
       }
     }
   }

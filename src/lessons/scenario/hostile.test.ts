@@ -50,7 +50,7 @@ describe('hostile scenarios', () => {
     expect(errorsOf('10,000 block mappings', `${HEAD}steps:\n${nested(10_000)} 1\n`)).toMatch(/^h\.yaml: Too long: /);
     const deepest = `${HEAD}deep:\n${nested(700).replace(/^/gm, ' ')} 1\nsteps:\n${STEP}`;
     expect(deepest.length).toBeLessThan(LIMITS.totalChars);
-    expect(errorsOf('700 block mappings', deepest)).toBe('h.yaml:6: deep: unknown field');
+    expect(errorsOf('700 block mappings', deepest)).toBe('h.yaml:5: deep: unknown field');
   });
 
   it('refuses checks nested past checkDepth, however deep', () => {

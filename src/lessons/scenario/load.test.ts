@@ -100,7 +100,7 @@ describe('translations', () => {
 
   it('reports a different number of hints, and an unknown probe', () => {
     expect(errorsOf([base, ja(JA.replace('hints: [最初のヒント, 次のヒント]', 'hints: [最初のヒント]'))])).toBe('demo.ja.yaml:10: steps[0].hints: Invalid value: 1 hints: the scenario\'s step has 2');
-    expect(errorsOf([base, ja(JA.replace('{id: direct,', '{id: sideways,'))])).toBe('demo.ja.yaml:12: steps[0].predict: Invalid value: the step has no probe "sideways"');
+    expect(errorsOf([base, ja(JA.replace('{id: direct,', '{id: sideways,'))])).toBe('demo.ja.yaml:11: steps[0].predict: Invalid value: the step has no probe "sideways"');
   });
 
   it('reports every text missing in a declared language', () => {
@@ -160,6 +160,6 @@ describe('snippets', () => {
 
   it('refuses more than 64 snippets', () => {
     const many = `snippets:\n${Array.from({ length: 65 }, (_, i) => `  s${i}: x\n`).join('')}`;
-    expect(errorsOf([{ name: 'demo.yaml', text: withSnippets(many, 'echo') }])).toBe('demo.yaml:6: snippets: Too many: 65: must have at most 64 items');
+    expect(errorsOf([{ name: 'demo.yaml', text: withSnippets(many, 'echo') }])).toBe('demo.yaml:5: snippets: Too many: 65: must have at most 64 items');
   });
 });

@@ -124,8 +124,8 @@ describe('the YAML form is read field by field', () => {
   });
 
   const checks: [string, string[], string][] = [
-    ['no kind', ['message: hi'], 'f.yaml:12: steps[0].check: Required value: one of "all", "any", "not", "request", "exists", "absent", "mode", "analyze", "sidecar", "authz", "credentials", "custom"'],
-    ['two kinds', ['credentials: true', 'custom: x'], 'f.yaml:12: steps[0].check: Invalid value: one check per item; found "credentials" and "custom" (put several under "all")'],
+    ['no kind', ['message: hi'], 'f.yaml:11: steps[0].check: Required value: one of "all", "any", "not", "request", "exists", "absent", "mode", "analyze", "sidecar", "authz", "credentials", "custom"'],
+    ['two kinds', ['credentials: true', 'custom: x'], 'f.yaml:11: steps[0].check: Invalid value: one check per item; found "credentials" and "custom" (put several under "all")'],
     ['unknown field', ['credentials: true', 'weight: 2'], 'f.yaml:13: steps[0].check.weight: unknown field'],
     ['empty all', ['all: []'], 'f.yaml:12: steps[0].check.all: Required value: at least one check'],
     ['any of a non-list', ['any: {credentials: true}'], 'f.yaml:12: steps[0].check.any: Invalid value: an object: must be a list'],
