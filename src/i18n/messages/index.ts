@@ -1,4 +1,5 @@
 import app from './app.ts';
+import builder from './builder.ts';
 import common from './common.ts';
 import course from './course.ts';
 import matrix from './matrix.ts';
@@ -17,7 +18,7 @@ import terminal from './terminal.ts';
  * Every area's messages. An area is one file with both languages; add a file here and its keys
  * become `MessageKey`s. Keys are prefixed by their area so that files never collide.
  */
-const areas = [app, common, course, lesson, matrix, browser, consoleArea, diagram, editor, events, layout, panels, playback, terminal] as const;
+const areas = [app, builder, common, course, lesson, matrix, browser, consoleArea, diagram, editor, events, layout, panels, playback, terminal] as const;
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
