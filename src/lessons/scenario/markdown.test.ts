@@ -87,3 +87,12 @@ describe('the Markdown form', () => {
     expect(load(text).doc.summary).toEqual({ en: 'From the frontmatter.' });
   });
 });
+
+describe('a frontmatter block keeps its last line break', () => {
+  it('a `|` value that ends the block ends with a newline, as in the YAML form', () => {
+    const converted = convertMarkdown('---\nscenario: v1\nstart:\n  setup: |\n    kubectl get ns\n---\nThe summary.\n');
+    expect(converted.ok).toBe(true);
+    if (!converted.ok) return;
+    expect(converted.file.value).toMatchObject({ start: { setup: 'kubectl get ns\n' } });
+  });
+});

@@ -69,7 +69,8 @@ function splitBlocks(text: string): { blocks: Block[]; leading: string } {
 }
 
 function yamlBlock(block: Block, field: string): { ok: true; value: JsonObject; lines: Map<string, number> } | { ok: false; line?: number; field: string; message: string } {
-  const { result, lines } = yamlToJsonWithLines(block.text);
+  // The block's own last line break is part of it: a `|` value at its end keeps its final newline.
+  const { result, lines } = yamlToJsonWithLines(`${block.text}\n`);
   if (!result.ok) {
     // The YAML reader counts from the block's first line; the author counts from the file's.
     const m = /line (\d+): /.exec(result.message);

@@ -108,15 +108,9 @@ export function checkValue(spec: CheckSpec, language: Locale, single: boolean): 
   }
 }
 
-/**
- * YAML lines for the fields in the order given (each written by kubectl's emitter). The Markdown
- * form hands a frontmatter to the YAML reader without its last line break, so a `|` block at its
- * end would lose its final newline: a blank line after it keeps it.
- */
+/** YAML lines for the fields in the order given (each written by kubectl's emitter). */
 function frontmatter(fields: readonly [string, Json | undefined][]): string {
-  const parts = fields.filter((f): f is [string, Json] => f[1] !== undefined).map(([key, value]) => formatYaml({ [key]: value }));
-  const last = parts.at(-1) ?? '';
-  return `${parts.join('')}${/(^|[:-] )\|[-+0-9]*$/m.test(last) ? '\n' : ''}`;
+  return fields.filter((f): f is [string, Json] => f[1] !== undefined).map(([key, value]) => formatYaml({ [key]: value })).join('');
 }
 
 function stepSection(step: StepDoc, language: Locale, single: boolean): string {
