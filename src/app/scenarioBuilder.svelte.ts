@@ -55,7 +55,7 @@ export type ProofState =
   | { phase: 'idle' }
   | { phase: 'proving' }
   | { phase: 'invalid'; errors: string }
-  | { phase: 'done'; ok: boolean; problems: ProofProblem[]; proved: string[]; ms: number };
+  | { phase: 'done'; ok: boolean; problems: ProofProblem[]; proved: LocalizedText[]; ms: number };
 
 export type LinkResult = { ok: true; url: string } | { ok: false; error: 'too-large' | 'unsupported' | 'invalid' };
 
@@ -282,7 +282,7 @@ export class ScenarioBuilder {
     if (!loaded.ok) return (this.proof = { phase: 'invalid', errors: formatErrors(loaded.errors) });
     const t0 = performance.now();
     const proof = proveLesson(loaded.lesson);
-    return (this.proof = { phase: 'done', ok: proof.ok, problems: proof.problems, proved: proof.proved, ms: Math.round(performance.now() - t0) });
+    return (this.proof = { phase: 'done', ok: proof.ok, problems: proof.problems, proved: proof.provedText, ms: Math.round(performance.now() - t0) });
   }
 
   /** The app's address (`base`, without the options that would open something else) with the scenario in its hash. */

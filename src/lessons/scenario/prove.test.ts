@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import '../../shell/installParts.ts';
 import { formatErrors, loadScenario } from './load.ts';
-import { proveLesson } from './prove.ts';
+import { type ProofProblem, proveLesson } from './prove.ts';
 
 const STRICT = 'kubectl apply -f - <<EOF\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: frontend\nspec:\n  mtls:\n    mode: STRICT\nEOF';
 const HAS_POLICY = '{exists: {kind: PeerAuthentication}}';
@@ -22,11 +22,23 @@ function prove(steps: string[], start = '') {
 }
 
 describe('proveLesson on scenarios', () => {
+  /** The problems as `sim --prove` prints them; each one has its Japanese text too. */
+  const english = (problems: readonly ProofProblem[]) =>
+    problems.map(({ text, ...p }) => {
+      expect(text.en).toBe(p.message);
+      expect(text.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      return p;
+    });
+
   it('proves the example scenario fact by fact', () => {
     const text = readFileSync(new URL('../../../examples/scenarios/strict-frontend.md', import.meta.url), 'utf8');
     const loaded = loadScenario([{ name: 'strict-frontend.md', text }]);
     if (!loaded.ok) throw new Error(formatErrors(loaded.errors));
-    expect(proveLesson(loaded.lesson)).toEqual({
+    const { provedText, ...proof } = proveLesson(loaded.lesson);
+    // Every line is in Japanese too, for the builder's panel.
+    expect(provedText.map((t) => t.en)).toEqual(proof.proved);
+    expect(provedText.every((t) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(t.ja))).toBe(true);
+    expect(proof).toEqual({
       ok: true,
       problems: [],
       proved: [
@@ -42,17 +54,17 @@ describe('proveLesson on scenarios', () => {
   it('reports a step that passes already at the start, once', () => {
     const proof = prove([step('a', '{exists: {kind: Namespace, name: default}}', 'true')]);
     expect(proof.ok).toBe(false);
-    expect(proof.problems).toEqual([{ step: 'a', message: 'passes already at the start: its check does not depend on what the learner does' }]);
+    expect(english(proof.problems)).toEqual([{ step: 'a', message: 'passes already at the start: its check does not depend on what the learner does' }]);
   });
 
   it('reports a step that an earlier step already completes', () => {
     const proof = prove([step('a', HAS_POLICY, STRICT), step('b', HAS_POLICY, 'true')]);
-    expect(proof.problems).toEqual([{ step: 'b', message: 'passes before its solution runs: the previous steps already did it' }]);
+    expect(english(proof.problems)).toEqual([{ step: 'b', message: 'passes before its solution runs: the previous steps already did it' }]);
   });
 
   it('reports a solution that does not complete its step, with what is still missing', () => {
     const proof = prove([step('a', HAS_POLICY, 'kubectl get pa -A')]);
-    expect(proof.problems).toEqual([
+    expect(english(proof.problems)).toEqual([
       { step: 'a', message: 'the solutions, run in order, stop here: A PeerAuthentication does not exist yet.' },
       { step: 'a', message: 'its solution does not complete it: A PeerAuthentication does not exist yet.' },
     ]);
@@ -60,7 +72,7 @@ describe('proveLesson on scenarios', () => {
 
   it('reports a command with a typo', () => {
     const proof = prove([step('a', HAS_POLICY, STRICT, ['kubectl gett pa -A', 'kubectl get pa --colour', 'kubectl get pa -A'])]);
-    expect(proof.problems).toEqual([
+    expect(english(proof.problems)).toEqual([
       { step: 'a', message: 'command fails with a usage error: kubectl gett pa -A → error: unknown command "gett" for "kubectl"' },
       { step: 'a', message: 'command fails with a usage error: kubectl get pa --colour → error: unknown flag: --colour' },
     ]);
@@ -70,7 +82,7 @@ describe('proveLesson on scenarios', () => {
 
   it('reports a start that prints an error', () => {
     const proof = prove([step('a', HAS_POLICY, STRICT)], 'start:\n  setup: kubectl get nope\n');
-    expect(proof.problems).toEqual([{ message: 'the start failed (exit 1): error: the server doesn\'t have a resource type "nope"' }]);
+    expect(english(proof.problems)).toEqual([{ message: 'the start failed (exit 1): error: the server doesn\'t have a resource type "nope"' }]);
     const manifests = prove([step('a', '{absent: {kind: PeerAuthentication}}', 'kubectl delete pa --all -A')], `start:\n  manifests: |\n${STRICT.split('\n').slice(1, -1).map((l) => `    ${l}`).join('\n')}\n`);
     expect(manifests).toMatchObject({ ok: true, proved: ['the start runs cleanly', 'no step is done at the start', 'the solution completes the step', 'step a: fails before its solution, passes after it'] });
   });
@@ -78,6 +90,6 @@ describe('proveLesson on scenarios', () => {
   it('reports a prediction about a pod that does not exist', () => {
     const predict = '    predict:\n      question: Q\n      probes:\n        - {id: lost, label: L, from: legacy/client, to: "http://frontend.frontend.svc.cluster.local/"}\n';
     const proof = prove([step('a', HAS_POLICY, STRICT, ['kubectl get pa -A'], predict)]);
-    expect(proof.problems).toEqual([{ step: 'a', message: 'prediction lost: no pod legacy/client to send it from' }]);
+    expect(english(proof.problems)).toEqual([{ step: 'a', message: 'prediction lost: no pod legacy/client to send it from' }]);
   });
 });

@@ -14,19 +14,24 @@ import { SimSession } from '../../shell/session.ts';
 import { forEachInput } from '../../shell/runScript.ts';
 import { findProbePod, outcomeOf, probe } from '../probe.ts';
 import { LessonRun, checkStep } from '../run.ts';
-import type { Lesson } from '../types.ts';
+import type { Lesson, LocalizedText } from '../types.ts';
 
 export interface ProofProblem {
   /** The step it is about; absent for the start. */
   step?: string;
+  /** In English (what `sim --prove` prints). */
   message: string;
+  /** The same in both languages, for the interface. */
+  text: LocalizedText;
 }
 
 export interface Proof {
   ok: boolean;
   problems: ProofProblem[];
-  /** One line per thing proved, for a report. */
+  /** One line per thing proved, for a report (English). */
   proved: string[];
+  /** The same lines in both languages. */
+  provedText: LocalizedText[];
 }
 
 export interface ProveOptions {
@@ -56,15 +61,18 @@ function runUpTo(lesson: Lesson, count: number): LessonRun {
 
 export function proveLesson(lesson: Lesson, options: ProveOptions = {}): Proof {
   const problems: ProofProblem[] = [];
-  const proved: string[] = [];
-  const problem = (message: string, step?: string) => problems.push({ message, ...(step !== undefined ? { step } : {}) });
+  const provedText: LocalizedText[] = [];
+  const problem = (text: LocalizedText, step?: string) => problems.push({ message: text.en, text, ...(step !== undefined ? { step } : {}) });
+  const proved = { push: (text: LocalizedText) => provedText.push(text) };
+  const firstLine = (t: LocalizedText): LocalizedText => ({ en: t.en.split('\n')[0] ?? '', ja: t.ja.split('\n')[0] ?? '' });
 
   if (lesson.setup) {
     const session = new SimSession(lesson.startOptions);
     const result = runScript(lesson.setup, { session });
     const stderr = result.output.filter((c) => c.stream === 'stderr').map((c) => c.text).join('').trim();
-    if (stderr !== '' || result.exitCode !== 0) problem(`the start failed (exit ${result.exitCode}): ${stderr.split('\n').slice(0, 5).join(' / ')}`);
-    else proved.push('the start runs cleanly');
+    const shown = stderr.split('\n').slice(0, 5).join(' / ');
+    if (stderr !== '' || result.exitCode !== 0) problem({ en: `the start failed (exit ${result.exitCode}): ${shown}`, ja: `開始時の準備が失敗しました（終了コード ${result.exitCode}）: ${shown}` });
+    else proved.push({ en: 'the start runs cleanly', ja: '開始時の準備はエラーなく動きます' });
   }
 
   const start = new LessonRun(lesson);
@@ -73,17 +81,20 @@ export function proveLesson(lesson: Lesson, options: ProveOptions = {}): Proof {
     const allowed = options.mayPassAtStart?.includes(s.id) && i > 0 && i < lesson.steps.length - 1;
     return !allowed && checkStep(s, ctx).pass;
   });
-  for (const s of passingAtStart) problem('passes already at the start: its check does not depend on what the learner does', s.id);
-  if (passingAtStart.length === 0) proved.push('no step is done at the start');
+  for (const s of passingAtStart) problem({ en: 'passes already at the start: its check does not depend on what the learner does', ja: '開始時点ですでに合格します。チェックが学習者の操作に左右されていません' }, s.id);
+  if (passingAtStart.length === 0) proved.push({ en: 'no step is done at the start', ja: '開始時点で合格しているステップはありません' });
 
   const all = new LessonRun(lesson);
   feed(all, lesson.steps.map((s) => s.solution).join('\n'));
   const expected = lesson.steps.map((s) => s.id);
-  if (all.completed.join(' ') === expected.join(' ')) proved.push(expected.length === 1 ? 'the solution completes the step' : `the solutions complete all ${expected.length} steps in order`);
-  else {
+  if (all.completed.join(' ') === expected.join(' ')) {
+    proved.push(expected.length === 1
+      ? { en: 'the solution completes the step', ja: '解答でステップを完了できます' }
+      : { en: `the solutions complete all ${expected.length} steps in order`, ja: `解答を順に実行すると ${expected.length} ステップすべてを完了できます` });
+  } else {
     const stuck = lesson.steps[all.completed.length];
-    const detail = stuck ? checkStep(stuck, all.context()).detail.en : '';
-    problem(`the solutions, run in order, stop here: ${detail.split('\n')[0] ?? ''}`, stuck?.id);
+    const detail = firstLine(stuck ? checkStep(stuck, all.context()).detail : { en: '', ja: '' });
+    problem({ en: `the solutions, run in order, stop here: ${detail.en}`, ja: `解答を順に実行すると、ここで止まります: ${detail.ja}` }, stuck?.id);
   }
 
   lesson.steps.forEach((step, index) => {
@@ -91,7 +102,7 @@ export function proveLesson(lesson: Lesson, options: ProveOptions = {}): Proof {
     if (run.completed.length !== index) return; // reported above
     if (checkStep(step, run.context()).pass) {
       // A first step that passes at the start is reported once, above.
-      if (index > 0 || !passingAtStart.includes(step)) problem('passes before its solution runs: the previous steps already did it', step.id);
+      if (index > 0 || !passingAtStart.includes(step)) problem({ en: 'passes before its solution runs: the previous steps already did it', ja: '解答を実行する前に合格します。前のステップですでに達成されています' }, step.id);
       return;
     }
     // The commands run one after another in a second run from the same point, as a learner trying them would.
@@ -99,18 +110,22 @@ export function proveLesson(lesson: Lesson, options: ProveOptions = {}): Proof {
     for (const command of step.commands) {
       const out = feed(trying, command);
       const bad = out.split('\n').find((l) => USAGE_ERROR.test(l));
-      if (bad !== undefined) problem(`command fails with a usage error: ${command.split('\n')[0]} → ${bad.trim()}`, step.id);
+      const head = command.split('\n')[0];
+      if (bad !== undefined) problem({ en: `command fails with a usage error: ${head} → ${bad.trim()}`, ja: `コマンドが使い方のエラーで失敗します: ${head} → ${bad.trim()}` }, step.id);
     }
     for (const p of step.predict?.probes ?? []) {
-      if (p.from.kind === 'pod' && !findProbePod(run.session.world, p.from.namespace, p.from.app)) problem(`prediction ${p.id}: no pod ${p.from.namespace}/${p.from.app} to send it from`, step.id);
-      else if (outcomeOf(probe(run.session.world, p.from, p.url)).kind === 'curl-error') problem(`prediction ${p.id}: ${p.url} cannot be reached at all (curl error)`, step.id);
+      if (p.from.kind === 'pod' && !findProbePod(run.session.world, p.from.namespace, p.from.app)) {
+        problem({ en: `prediction ${p.id}: no pod ${p.from.namespace}/${p.from.app} to send it from`, ja: `予想 ${p.id}: 送信元の Pod ${p.from.namespace}/${p.from.app} がありません` }, step.id);
+      } else if (outcomeOf(probe(run.session.world, p.from, p.url)).kind === 'curl-error') {
+        problem({ en: `prediction ${p.id}: ${p.url} cannot be reached at all (curl error)`, ja: `予想 ${p.id}: ${p.url} にはまったく届きません（curl のエラー）` }, step.id);
+      }
     }
     feed(run, step.solution);
     if (!run.completed.includes(step.id)) {
-      const detail = checkStep(step, run.context()).detail.en;
-      problem(`its solution does not complete it: ${detail.split('\n')[0] ?? ''}`, step.id);
-    } else proved.push(`step ${step.id}: fails before its solution, passes after it`);
+      const detail = firstLine(checkStep(step, run.context()).detail);
+      problem({ en: `its solution does not complete it: ${detail.en}`, ja: `解答を実行してもステップが完了しません: ${detail.ja}` }, step.id);
+    } else proved.push({ en: `step ${step.id}: fails before its solution, passes after it`, ja: `ステップ ${step.id}: 解答の前は不合格、解答の後は合格です` });
   });
 
-  return { ok: problems.length === 0, problems, proved };
+  return { ok: problems.length === 0, problems, proved: provedText.map((t) => t.en), provedText };
 }
