@@ -150,11 +150,13 @@ describe('snippets', () => {
     expect(loaded.lesson.steps[0]!.commands).toEqual([command]);
   });
 
-  it('uses a library of snippets the file\'s own override, and refuses nested snippets', () => {
+  it('uses a library of snippets next to the file\'s own, refuses a file\'s snippet that shadows one, and refuses nested snippets', () => {
     const text = withSnippets('snippets: {ns: cart}\n', '{{ns}} {{verb}}');
-    const loaded = loadScenario([{ name: 'demo.yaml', text }], { snippets: { ns: 'frontend', verb: 'get' } });
+    const loaded = loadScenario([{ name: 'demo.yaml', text }], { snippets: { verb: 'get' } });
     if (!loaded.ok) throw new Error(formatErrors(loaded.errors));
     expect(loaded.lesson.steps[0]!.commands).toEqual(['cart get']);
+    const shadowed = loadScenario([{ name: 'demo.yaml', text }], { snippets: { ns: 'frontend', verb: 'get' } });
+    expect(shadowed.ok ? '' : formatErrors(shadowed.errors)).toBe('demo.yaml:5: snippets.ns: Duplicate value: "ns" is a shared snippet already');
     expect(errorsOf([{ name: 'demo.yaml', text: withSnippets('snippets: {a: "{{b}}", b: x}\n', 'echo {{a}}') }])).toBe('demo.yaml:11: steps[0].commands[0]: Invalid value: snippet "a" uses another snippet; snippets do not nest');
   });
 

@@ -107,6 +107,9 @@ export function loadScenario(files: readonly ScenarioFile[], options: LoadOption
   for (const e of texts.errors) e.line = reader.lineOf(e.field.replace(/\.(en|ja)$/, ''));
 
   const snippets = { ...options.snippets, ...base.snippets };
+  for (const name of Object.keys(base.snippets)) {
+    if (options.snippets && Object.hasOwn(options.snippets, name)) reader.error(join('snippets', name), `Duplicate value: ${JSON.stringify(name)} is a shared snippet already`);
+  }
   const expanded = expandSnippets(doc.doc, snippets, reader);
   const checks = new FieldReader(reader.source, new Map());
   expanded.steps.forEach((s, i) => checkRefs(s.check, join(join('steps', i), 'check'), options.customChecks ?? {}, checks));
