@@ -61,7 +61,10 @@ export class FieldReader {
     if (value === undefined) return undefined;
     if (!isJsonObject(value)) return this.typeError(field, value, 'an object');
     for (const key of Object.keys(value)) {
-      if (!keys.includes(key)) this.error(join(field, key), 'unknown field');
+      if (!keys.includes(key)) {
+        const near = nearest(key, keys);
+        this.error(join(field, key), near ? `unknown field (did you mean "${near}"?)` : 'unknown field');
+      }
     }
     return value;
   }
@@ -127,4 +130,33 @@ export function describe(value: Json): string {
   if (Array.isArray(value)) return 'a list';
   if (isJsonObject(value)) return 'an object';
   return String(value);
+}
+
+/** The known key a typo most likely meant: one or two edits away (a missing `s`, a swapped letter), or none. */
+export function nearest(typed: string, known: readonly string[]): string | undefined {
+  if (typed.length > 64) return undefined;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const key of known) {
+    const d = editDistance(typed.toLowerCase(), key.toLowerCase());
+    if (d < bestDistance && d < key.length) {
+      best = key;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, with an adjacent swap counting as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }

@@ -205,3 +205,12 @@ describe('the YAML form is read field by field', () => {
     expect(errorsOf('---\nscenario: v1\n...\n# the end\n')).not.toContain('one YAML document');
   });
 });
+
+describe('an unknown field that is a typo of a known one', () => {
+  it('names the field it probably meant, and only a near one', () => {
+    expect(errorsOf(scenario({ step: ['hint: [x]'] }))).toContain('steps[0].hint: unknown field (did you mean "hints"?)');
+    expect(errorsOf(scenario({ check: ['requets: {}'] }))).toContain('steps[0].check.requets: unknown field (did you mean "request"?)');
+    expect(errorsOf(scenario({ root: ['tilte: x'] }))).toContain('tilte: unknown field (did you mean "title"?)');
+    expect(errorsOf(scenario({ root: ['color: red'] }))).toBe('f.yaml:5: color: unknown field');
+  });
+});
