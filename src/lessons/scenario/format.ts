@@ -73,7 +73,11 @@ export type CheckSpec = CheckText &
         over?: 'mtls' | 'plaintext' | 'tls';
         /** The addressed workload's inbound mode when the request reached it. */
         serverMode?: (typeof MODES)[number];
-        /** The level of the PeerAuthentication that decided the addressed workload's mode on this request. */
+        /**
+         * The level of the PeerAuthentication that set the addressed workload's mode on this request
+         * (the hop's reason `pa.<level>`); a mode inherited through a narrower policy that sets none
+         * (`pa.unset`) matches no level.
+         */
         level?: PolicyLevel;
         /**
          * `now` (the default): what the request would do in the world now, without making it.
