@@ -107,6 +107,8 @@ export type CheckSpec = CheckText &
     | { kind: 'credentials'; present: boolean }
     /** A TypeScript check an in-repo lesson registers by name (not available to scenario files from elsewhere). */
     | { kind: 'custom'; name: string }
+    /** A check the scenario names under `checks:` (resolved when the scenario is loaded). */
+    | { kind: 'use'; name: string }
   );
 
 /** One object, or without `name` any object of the kind (in `namespace`, or anywhere). */
@@ -175,6 +177,8 @@ export const LIMITS = {
   probesPerStep: 12,
   /** Check nodes in one step (leaves and groups). */
   checksPerStep: 64,
+  /** Check nodes in one step once its `use:` items are replaced by the named checks. */
+  expandedChecksPerStep: 256,
   /** How deep `all`/`any`/`not` may nest. */
   checkDepth: 6,
   /** One text or command. */

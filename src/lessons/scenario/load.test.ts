@@ -165,3 +165,28 @@ describe('snippets', () => {
     expect(errorsOf([{ name: 'demo.yaml', text: withSnippets(many, 'echo') }])).toBe('demo.yaml:5: snippets: Too many: 65: must have at most 64 items');
   });
 });
+
+describe('named checks', () => {
+  const named = (checks: string, stepCheck: string) =>
+    `scenario: v1\nid: demo\ntitle: Demo\nsummary: A demo.\nchecks:\n${checks}\nsteps:\n  - id: one\n    title: One\n    body: Do it.\n    commands: [kubectl get pa -A]\n    solution: kubectl get pa -A\n    check: ${stepCheck}\n`;
+
+  it('puts the named check in place of each use, with the use item\'s own message over its own', () => {
+    const loaded = loadScenario([{ name: 'demo.yaml', text: named('  creds: {credentials: true, message: Get credentials.}', '{all: [{use: creds}, {use: creds, message: Again.}]}') }]);
+    if (!loaded.ok) throw new Error(formatErrors(loaded.errors));
+    expect(loaded.doc.steps[0]!.check).toEqual({
+      kind: 'all',
+      checks: [
+        { kind: 'credentials', present: true, message: { en: 'Get credentials.' } },
+        { kind: 'credentials', present: true, message: { en: 'Again.' } },
+      ],
+    });
+  });
+
+  it('refuses an unknown name, a named check that uses another, and a step that grows past the bound', () => {
+    expect(errorsOf([{ name: 'demo.yaml', text: named('  creds: {credentials: true}', '{use: cred}') }])).toBe('demo.yaml:13: steps[0].check.use: Invalid value: "cred": the scenario has no such check under `checks:`');
+    expect(errorsOf([{ name: 'demo.yaml', text: named('  a: {credentials: true}\n  b: {use: a}', '{use: a}') }])).toBe('demo.yaml:7: checks.b: Invalid value: a named check cannot use another one');
+    const wide = `{all: [${Array.from({ length: 63 }, () => '{credentials: true}').join(', ')}]}`;
+    const many = `{all: [${Array.from({ length: 10 }, () => '{use: wide}').join(', ')}]}`;
+    expect(errorsOf([{ name: 'demo.yaml', text: named(`  wide: ${wide}`, many) }])).toBe('demo.yaml:13: steps[0].check: Too many: 641 checks once named checks are in place: a step may have at most 256');
+  });
+});

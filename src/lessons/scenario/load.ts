@@ -112,6 +112,16 @@ export function loadScenario(files: readonly ScenarioFile[], options: LoadOption
   }
   const expanded = expandSnippets(doc.doc, snippets, reader);
   const checks = new FieldReader(reader.source, new Map());
+  for (const [name, named] of Object.entries(base.checks)) {
+    if (usesAny(named)) checks.error(join('checks', name), 'Invalid value: a named check cannot use another one');
+  }
+  expanded.steps = expanded.steps.map((s, i) => ({ ...s, check: resolveUses(s.check, join(join('steps', i), 'check'), base.checks, checks) }));
+  // Named checks multiply: a step's checks, once they are in place, stay within a bound (each is evaluated after every command).
+  expanded.steps.forEach((s, i) => {
+    const nodes = countChecks(s.check);
+    if (nodes > LIMITS.expandedChecksPerStep) checks.error(join(join('steps', i), 'check'), `Too many: ${nodes} checks once named checks are in place: a step may have at most ${LIMITS.expandedChecksPerStep}`);
+  });
+  for (const [name, named] of Object.entries(base.checks)) checkRefs(named, join('checks', name), options.customChecks ?? {}, checks);
   expanded.steps.forEach((s, i) => checkRefs(s.check, join(join('steps', i), 'check'), options.customChecks ?? {}, checks));
   for (const e of checks.errors) e.line = reader.lineOf(e.field);
   const all = [...texts.errors, ...reader.errors, ...checks.errors];
@@ -201,6 +211,38 @@ function expandSnippets(doc: ScenarioDoc, snippets: Readonly<Record<string, stri
     solution: expand(s.solution, join(join('steps', i), 'solution')),
   }));
   return { ...doc, start, steps };
+}
+
+function countChecks(spec: CheckSpec): number {
+  if (spec.kind === 'all' || spec.kind === 'any') return 1 + spec.checks.reduce((n, c) => n + countChecks(c), 0);
+  return spec.kind === 'not' ? 1 + countChecks(spec.check) : 1;
+}
+
+function usesAny(spec: CheckSpec): boolean {
+  if (spec.kind === 'use') return true;
+  if (spec.kind === 'all' || spec.kind === 'any') return spec.checks.some(usesAny);
+  return spec.kind === 'not' && usesAny(spec.check);
+}
+
+/** Puts each `use: NAME` in place: the named check, with the `use` item's own message and passed texts over its own. */
+function resolveUses(spec: CheckSpec, field: string, named: Readonly<Record<string, CheckSpec>>, r: FieldReader): CheckSpec {
+  switch (spec.kind) {
+    case 'all':
+    case 'any':
+      return { ...spec, checks: spec.checks.map((c, i) => resolveUses(c, join(join(field, spec.kind), i), named, r)) };
+    case 'not':
+      return { ...spec, check: resolveUses(spec.check, join(field, 'not'), named, r) };
+    case 'use': {
+      const target = Object.hasOwn(named, spec.name) ? named[spec.name] : undefined;
+      if (!target) {
+        r.error(join(field, 'use'), `Invalid value: ${JSON.stringify(spec.name)}: the scenario has no such check under \`checks:\``);
+        return spec;
+      }
+      return { ...target, ...(spec.message ? { message: spec.message } : {}), ...(spec.passed ? { passed: spec.passed } : {}) };
+    }
+    default:
+      return spec;
+  }
 }
 
 function checkRefs(spec: CheckSpec, field: string, custom: CustomChecks, r: FieldReader): void {

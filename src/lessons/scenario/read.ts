@@ -35,6 +35,8 @@ export interface ScenarioPart {
   summary?: Texts;
   start: { credentials: boolean; manifests?: string; setup?: string };
   snippets: Record<string, string>;
+  /** Checks the steps use by name (`use: NAME`). */
+  checks: Record<string, CheckSpec>;
   steps: StepDoc[];
 }
 
@@ -67,7 +69,7 @@ const CODE = PATTERNS.code;
 const SNIPPET = PATTERNS.snippet;
 
 /** Every field each object of the format may have (the JSON Schema's `properties` list the same). */
-export const ROOT_KEYS = ['scenario', 'id', 'language', 'languages', 'title', 'summary', 'start', 'snippets', 'steps'] as const;
+export const ROOT_KEYS = ['scenario', 'id', 'language', 'languages', 'title', 'summary', 'start', 'snippets', 'checks', 'steps'] as const;
 export const TRANSLATION_KEYS = ['scenario', 'translates', 'language', 'title', 'summary', 'steps'] as const;
 export const START_KEYS = ['credentials', 'manifests', 'setup'] as const;
 export const STEP_KEYS = ['id', 'title', 'body', 'commands', 'hints', 'solution', 'check', 'predict', 'takeaway'] as const;
@@ -77,7 +79,7 @@ export const PROBE_KEYS = ['id', 'label', 'from', 'to'] as const;
 export const TRANSLATED_PROBE_KEYS = ['id', 'label'] as const;
 export const FROM_KEYS = ['pod', 'bypassSidecar'] as const;
 export const TO_KEYS = ['service', 'port', 'path'] as const;
-export const CHECK_KINDS = ['all', 'any', 'not', 'request', 'exists', 'absent', 'mode', 'analyze', 'sidecar', 'authz', 'credentials', 'custom'] as const;
+export const CHECK_KINDS = ['all', 'any', 'not', 'request', 'exists', 'absent', 'mode', 'analyze', 'sidecar', 'authz', 'credentials', 'custom', 'use'] as const;
 /** The fields every check may have besides its kind. */
 export const CHECK_TEXT_KEYS = ['message', 'passed'] as const;
 /** The fields of the checks whose value is an object. */
@@ -116,6 +118,7 @@ export function readPart(value: Json, r: FieldReader): ScenarioPart | Translatio
   const languages = readLanguages(root.languages, r);
   const start = readStart(root.start, r);
   const snippets = readSnippets(root.snippets, r);
+  const checks = readNamedChecks(root.checks, r, language);
   const stepValues = root.steps === undefined ? (r.required('steps'), []) : (r.array(root.steps, 'steps', LIMITS.steps) ?? []);
   if (root.steps !== undefined && Array.isArray(root.steps) && root.steps.length === 0) r.error('steps', 'Required value: a scenario has at least one step');
   const steps = stepValues.flatMap((s, i) => {
@@ -136,8 +139,32 @@ export function readPart(value: Json, r: FieldReader): ScenarioPart | Translatio
     ...(summary ? { summary } : {}),
     start,
     snippets,
+    checks,
     steps,
   };
+}
+
+/** Named checks a scenario may define. */
+export const MAX_NAMED_CHECKS = 32;
+
+/** `checks: {NAME: CHECK}`: checks several steps use as `use: NAME`. */
+function readNamedChecks(value: Json | undefined, r: FieldReader, language: Locale): Record<string, CheckSpec> {
+  const out: Record<string, CheckSpec> = Object.create(null) as Record<string, CheckSpec>;
+  if (value === undefined) return out;
+  const obj = r.object(value, 'checks', Object.keys(asObject(value)));
+  if (!obj) return out;
+  const names = Object.keys(obj);
+  if (names.length > MAX_NAMED_CHECKS) r.error('checks', `Too many: ${names.length}: must have at most ${MAX_NAMED_CHECKS} items`);
+  for (const name of names.slice(0, MAX_NAMED_CHECKS)) {
+    const field = join('checks', name);
+    if (!SNIPPET.test(name)) {
+      r.error(field, 'Invalid value: a check name is a letter followed by letters, digits, `-` or `_`');
+      continue;
+    }
+    const check = readCheck(obj[name] ?? null, field, r, language, 0, { nodes: 0 });
+    if (check) out[name] = check;
+  }
+  return out;
 }
 
 function asObject(value: Json): JsonObject {
@@ -413,6 +440,10 @@ function readCheck(value: Json, field: string, r: FieldReader, language: Locale,
     }
     case 'custom': {
       const name = r.matching(v ?? null, at, SNIPPET, 'must be the name of a check this build registers');
+      return name ? { kind, name, ...text } : undefined;
+    }
+    case 'use': {
+      const name = r.matching(v ?? null, at, SNIPPET, 'must be the name of a check under the scenario\'s `checks:`');
       return name ? { kind, name, ...text } : undefined;
     }
   }

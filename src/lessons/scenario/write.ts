@@ -96,6 +96,7 @@ export function checkValue(spec: CheckSpec, language: Locale, single: boolean): 
     case 'credentials':
       return item(spec.present);
     case 'custom':
+    case 'use':
       return item(spec.name);
     default: {
       // A kind of workload check this writer does not name: its fields, `namespace/app` as `workload`.
