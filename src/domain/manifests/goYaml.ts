@@ -1771,14 +1771,23 @@ export function yamlToJsonWithLines(text: string): { result: YamlToJsonResult; l
   return { result, lines };
 }
 
+/** How deep `yamlLines` lists paths (a scenario's deepest field is about 20 levels down). */
+const LINES_DEPTH = 64;
+/** How many items of one list `yamlLines` lists. */
+const LINES_ITEMS = 1000;
+
 /** Records the line of every node under `root`, by path, with an explicit stack (documents may nest deeply). */
 function collectLines(root: YamlNode, rootPath: string, lines: Map<string, number>): void {
-  const stack: { node: YamlNode; path: string }[] = [{ node: root, path: rootPath }];
+  const stack: { node: YamlNode; path: string; depth: number }[] = [{ node: root, path: rootPath, depth: 0 }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const { node, path, depth } = stack.pop()!;
     if (node.line !== undefined && !lines.has(path)) lines.set(path, node.line);
+    // Paths grow with depth: past LINES_DEPTH a field is reported at its nearest listed ancestor,
+    // so that a document nested 10,000 levels deep costs no more than a shallow one.
+    if (depth >= LINES_DEPTH) continue;
     if (node.kind === 'sequence') {
-      node.children.forEach((child, i) => stack.push({ node: child, path: `${path}[${i}]` }));
+      // Likewise only the first LINES_ITEMS items of a list: a field past them is reported at the list.
+      node.children.slice(0, LINES_ITEMS).forEach((child, i) => stack.push({ node: child, path: `${path}[${i}]`, depth: depth + 1 }));
     } else if (node.kind === 'mapping') {
       for (let i = 0; i + 1 < node.children.length; i += 2) {
         const key = node.children[i]!;
@@ -1787,7 +1796,7 @@ function collectLines(root: YamlNode, rootPath: string, lines: Map<string, numbe
         // A field is where its key is written (a block value starts on the next line); of a key
         // written twice, the last one, whose value is the one read.
         if (key.line !== undefined) lines.set(child, key.line);
-        stack.push({ node: node.children[i + 1]!, path: child });
+        stack.push({ node: node.children[i + 1]!, path: child, depth: depth + 1 });
       }
     }
   }

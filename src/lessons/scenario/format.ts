@@ -169,11 +169,11 @@ export interface ScenarioError {
 /** Size limits: a scenario is hostile input until it has been read. */
 export const LIMITS = {
   /**
-   * All of a scenario's files together, in UTF-16 code units (128 KiB of ASCII; the largest built-in
+   * All of a scenario's files together, in UTF-16 code units (48 KiB of ASCII; the largest built-in
    * lesson, both languages, is 33 K). Reading the most hostile file this size stays well under
    * 200 ms (hostile.test.ts prints the times).
    */
-  totalChars: 128 * 1024,
+  totalChars: 48 * 1024,
   files: 4,
   steps: 40,
   commandsPerStep: 20,
