@@ -5,6 +5,9 @@
  *   2. a 10,000-line paste (10,000 commands): time until the last one has run;
  *   3. a link carrying thirty 9,999-request loops: time until its replay has stopped at the link
  *      budget;
+ *   4. hostile scenario files (issue #13) at `?scenario=`, each as large as a scenario may be: a list
+ *      of 24,000 hints, 9,500 levels of nested `{`, and 2,600 Markdown sections: time until the
+ *      lesson panel lists the errors;
  * each with the longest main-thread task while it ran (PerformanceObserver `longtask`: tasks of
  * 50 ms and more), the number of long tasks, and the input delay of a key pressed every 100 ms
  * meanwhile. Every scenario also runs with the CPU throttled 4× (CDP Emulation.setCPUThrottlingRate).
@@ -27,6 +30,13 @@ function aliasBomb(levels: number): string {
   for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(',')}]`);
   return `kubectl apply -f - <<EOF\n${lines.join('\n')}\nEOF`;
 }
+const SCENARIO_HEAD = 'scenario: v1\nid: h\ntitle: T\nsummary: S\n';
+/** Hostile scenario files, each just under the loader's size limit (LIMITS.totalChars, 49,152). */
+const HOSTILE_SCENARIOS: Record<string, { file: string; text: string }> = {
+  'scenario: 24k hints': { file: 's.yaml', text: `${SCENARIO_HEAD}steps:\n  - id: a\n    title: t\n    body: b\n    commands: [x]\n    solution: x\n    check: {credentials: true}\n    hints: [${Array(24_000).fill('h').join(',')}]\n` },
+  'scenario: 9.5k {': { file: 's.yaml', text: `${SCENARIO_HEAD}steps: ${'{a: '.repeat(9_500)}1${'}'.repeat(9_500)}` },
+  'scenario: 2.6k sections': { file: 's.md', text: `---\nscenario: v1\nid: m\ntitle: T\n---\nS\n${'---\nstep: a\n---\nB\n'.repeat(2_600)}` },
+};
 const LOOP = 'for i in $(seq 9999); do kubectl exec testcurl -n default -- curl -s -o /dev/null http://frontend.frontend.svc.cluster.local:80/; done';
 
 /** Installs, in every document of the page, a record of long tasks and key delays (`watch` empties it). */
@@ -103,6 +113,19 @@ async function scenario(page: Page, base: string, name: string): Promise<Figure>
     await pressKeysWhile(page, async () => (await scrollback.textContent())?.includes('line-9999') ?? false);
     return { ms: Date.now() - start, ...(await collect(page)) };
   }
+  const hostile = HOSTILE_SCENARIOS[name];
+  if (hostile) {
+    await page.route(`${base}${hostile.file}`, (route) => route.fulfill({ contentType: hostile.file.endsWith('.md') ? 'text/markdown' : 'text/yaml', body: hostile.text }));
+    await page.goto(`${base}?lang=en&mode=sandbox`);
+    await ready();
+    await watch(page);
+    const start = Date.now();
+    // A fresh document: its long tasks are recorded from its start (observe's init script).
+    await page.goto(`${base}?lang=en&scenario=/${hostile.file}`);
+    const problems = page.locator('.scenario-errors');
+    await pressKeysWhile(page, async () => (await problems.count()) > 0);
+    return { ms: Date.now() - start, ...(await collect(page)) };
+  }
   const hash = await encodeShare({ v: 1, mode: 'sandbox', commands: Array.from({ length: 30 }, () => LOOP) });
   await page.goto(`${base}?lang=en&mode=sandbox`);
   await ready();
@@ -124,7 +147,7 @@ const app = await serve(process.env.APP_DIST ?? join(root, 'dist'));
 const empty = await serve(process.env.EMPTY_DIST ?? join(root, 'dist-bench-empty'));
 try {
   for (const throttle of [1, 4]) {
-    for (const name of ['alias bomb', '10,000-line paste', '30-loop link']) {
+    for (const name of ['alias bomb', '10,000-line paste', '30-loop link', ...Object.keys(HOSTILE_SCENARIOS)]) {
       const figures: Figure[] = [];
       const control: number[] = [];
       for (let i = 0; i < RUNS; i++) {
