@@ -205,3 +205,15 @@ describe('all, any, not, message and passed', () => {
     expect(verdict(check, '', false).detail).toEqual({ en: 'Done.', ja: 'Done.' });
   });
 });
+
+describe('expect: reached', () => {
+  it('passes when the application answered, whatever its status (the catalog\'s gRPC server answers curl with 415), and not when a proxy refused it', () => {
+    const toCatalog = `{request: {from: default/testcurl, to: "${CATALOG}", expect: reached}}`;
+    expect(verdict(toCatalog).pass).toBe(true);
+    const catalogClosed = apply('apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: allow-nothing\n  namespace: product-catalog\nspec: {}');
+    const refused = verdict(toCatalog, catalogClosed);
+    expect(refused.pass).toBe(false);
+    expect(refused.detail.en).toBe(`A request from default/testcurl to ${CATALOG} should reach the application; now it ends in a denial by AuthorizationPolicy (403) over plaintext.`);
+    expect(verdict(`{request: {from: default/testcurl, to: "${FRONTEND}", expect: reached}}`, STRICT_FRONTEND).pass).toBe(false);
+  });
+});

@@ -12,7 +12,7 @@ import type { Trace } from '../../domain/traffic/trace.ts';
 import type { World } from '../../domain/world.ts';
 import { hasSidecar } from '../../domain/cluster/pods.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
-import { enforcedPolicies, isFromPlainPod } from '../checks.ts';
+import { enforcedPolicies, isFromPlainPod, reachesApp } from '../checks.ts';
 import { findProbePod, probe, targetHop } from '../probe.ts';
 import type { CheckContext, CheckResult, ProbeSpec } from '../types.ts';
 import { analyzeWorld, messageNamespace } from '../../shell/istioctl/analyzeWorld.ts';
@@ -64,6 +64,7 @@ function describeExpect(expect: ExpectSpec, over: Over | undefined, level?: Poli
   const how = both(`${over_.en}${modeText.en}${levelText.en}`, `${over_.ja}${modeText.ja}${levelText.ja}`);
   const what: LocalizedText =
     expect === 'any' ? both('be sent', '送られる')
+    : expect === 'reached' ? both('reach the application', 'アプリケーションに届く')
     : expect === 'ok' ? both('succeed', '成功する')
     : expect === 'reset' ? both('be reset', 'リセットされる')
     : expect === 'refused' ? both('be refused', '接続を拒否される')
@@ -97,6 +98,8 @@ export function meetsExpectation(trace: Trace, expect: ExpectSpec, over: Over | 
   switch (expect) {
     case 'any':
       return true;
+    case 'reached':
+      return reachesApp(trace);
     case 'ok':
       return trace.curlExit === 0 && trace.httpCode > 0 && trace.httpCode < 400;
     case 'reset':

@@ -32,6 +32,11 @@ export type ExpectSpec =
   /** Any outcome: the learner only has to make the request. */
   | 'any'
   | 'ok'
+  /**
+   * The addressed application got the request and answered, whatever its status: no reset, no
+   * refusal by a proxy (a gRPC server answers curl's plain GET with 415, and that counts).
+   */
+  | 'reached'
   /** The connection was reset: curl prints `000` and exits 56. */
   | 'reset'
   /** Nothing listened: curl exits 7. */
@@ -41,7 +46,7 @@ export type ExpectSpec =
   /** This HTTP status (e.g. 503, 403, 200). */
   | number;
 
-export const EXPECT_WORDS = ['any', 'ok', 'reset', 'refused', 'denied'] as const;
+export const EXPECT_WORDS = ['any', 'ok', 'reached', 'reset', 'refused', 'denied'] as const;
 
 /** The server modes a `mode` check may ask for. */
 export const MODES = ['STRICT', 'PERMISSIVE', 'DISABLE'] as const;

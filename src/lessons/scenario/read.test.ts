@@ -135,7 +135,7 @@ describe('the YAML form is read field by field', () => {
     ['request without to', ['request: {from: browser, expect: ok}'], 'f.yaml:12: steps[0].check.request.to: Required value'],
     ['request without expect', ['request: {from: browser, to: "http://a.b/"}'], 'f.yaml:12: steps[0].check.request.expect: Required value'],
     ['request now without from', ['request: {to: "http://a.b/", expect: ok}'], 'f.yaml:12: steps[0].check.request.from: Required value'],
-    ['request bad expect', ['request: {from: browser, to: "http://a.b/", expect: maybe}'], 'f.yaml:12: steps[0].check.request.expect: Unsupported value: "maybe": supported values: "any", "ok", "reset", "refused", "denied", or an HTTP status such as 503'],
+    ['request bad expect', ['request: {from: browser, to: "http://a.b/", expect: maybe}'], 'f.yaml:12: steps[0].check.request.expect: Unsupported value: "maybe": supported values: "any", "ok", "reached", "reset", "refused", "denied", or an HTTP status such as 503'],
     ['request expect out of range', ['request: {from: browser, to: "http://a.b/", expect: 600}'], 'f.yaml:12: steps[0].check.request.expect: Invalid value: 600: must be between 100 and 599, inclusive'],
     ['request bad over', ['request: {from: browser, to: "http://a.b/", expect: ok, over: ssl}'], 'f.yaml:12: steps[0].check.request.over: Unsupported value: "ssl": supported values: "mtls", "plaintext", "tls"'],
     ['request bad level', ['request: {from: browser, to: "http://a.b/", expect: ok, level: cluster}'], 'f.yaml:12: steps[0].check.request.level: Unsupported value: "cluster": supported values: "default", "mesh", "namespace", "workload", "port"'],
