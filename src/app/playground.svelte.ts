@@ -13,7 +13,7 @@ import { resolveLessonId } from './options.ts';
 import { createDefaultState, createStore, recentHistory, exportProgress, importProgress, type LessonProgress, type NoticeCode, type ProgressStore, type SavedState, type StorageLike } from './persist/index.ts';
 import { translate } from '../i18n/locale.ts';
 import { buildShareUrl, decodeShare, parseHash, type ShareState } from './share/hashState.ts';
-import { decodeScenarioLink, hasScenarioLink, SCENARIO_PARAM } from './share/scenarioLink.ts';
+import { decodeScenarioLink, hasScenarioLink, LINK_SCENARIO_NAME, SCENARIO_PARAM } from './share/scenarioLink.ts';
 import { fetchScenario, inlineScenario, isScenarioEntry, SCENARIO_ENTRY_PREFIX, scenarioProgressKey, type ScenarioOrigin, type ScenarioProblem, type ScenarioRead } from './scenarioSource.ts';
 import { Simulator } from './simulator.svelte.ts';
 
@@ -292,7 +292,7 @@ export class Playground {
       read = await fetchScenario(url, origin);
     } else {
       const decoded = await decodeScenarioLink(this.env.hash);
-      read = decoded.ok ? { ok: true, scenario: { name: 'link', ...decoded.scenario } } : { ok: false, problem: { kind: 'link', reason: decoded.error } };
+      read = decoded.ok ? { ok: true, scenario: { name: LINK_SCENARIO_NAME, ...decoded.scenario } } : { ok: false, problem: { kind: 'link', reason: decoded.error } };
     }
     if (!read.ok) return this.failedScenario(read.problem);
     const { loadScenario } = await scenarioLoader();

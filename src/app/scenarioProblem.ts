@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/messages/index.ts';
 import type { ScenarioProblem } from './scenarioSource.ts';
+import { LINK_SCENARIO_NAME } from './share/scenarioLink.ts';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -29,7 +30,7 @@ export function describeProblem(problem: ScenarioProblem, t: T): { reason: strin
       return { reason: t('lesson.scenario.link', { reason: t(`notice.share.${problem.reason}` as MessageKey) }), errors: [] };
     case 'invalid':
       return {
-        reason: t('lesson.scenario.invalid', { name: problem.name }),
+        reason: problem.name === LINK_SCENARIO_NAME ? t('lesson.scenario.invalidLink') : t('lesson.scenario.invalid', { name: problem.name }),
         errors: problem.errors.map((e) => ({ ...(e.line !== undefined ? { line: t('lesson.scenario.line', { n: e.line }) } : {}), field: e.field, message: e.message })),
       };
   }

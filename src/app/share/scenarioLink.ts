@@ -10,6 +10,9 @@ import { SHARE_LIMITS, type ShareError } from './hashState.ts';
 
 export const SCENARIO_PARAM = 'scenario';
 
+/** The name a scenario from a link is reported under (no file name from an address can hold `#`). */
+export const LINK_SCENARIO_NAME = '#scenario';
+
 export interface LinkedScenario {
   text: string;
   format: 'yaml' | 'markdown';

@@ -200,6 +200,8 @@ describe('LessonPanel with a custom scenario', () => {
     [{ kind: 'other-origin', url: 'https://evil.example/s.md', origin: 'https://docs.example' }, 'The scenario address https://evil.example/s.md is not on this site (https://docs.example).'],
     [{ kind: 'fetch-failed', url: '/s.md', status: 404 }, 'The scenario could not be fetched from /s.md: the server answered HTTP 404.'],
     [{ kind: 'too-large', name: 'big.md', limit: 49152 }, 'big.md is too large: a scenario may have at most 49,152 characters'],
+    [{ kind: 'html', url: '/missing.md' }, 'The address /missing.md answered with a web page, not a scenario file'],
+    [{ kind: 'invalid', name: '#scenario', errors: [{ source: '#scenario', line: 3, field: 'id', message: 'Required value' }] }, 'Problems found in the scenario the link carries:'],
   ] as [ScenarioProblem, string][])('explains %o in its own words', async (problem, words) => {
     const { sim, view } = await open([{ id: 'scenario:', title: t('x'), problem }], 'scenario:');
     expect(view.container.querySelector('.scenario-problem')?.textContent).toContain(words);
