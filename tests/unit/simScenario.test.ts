@@ -97,7 +97,7 @@ describe('sim --scenario', () => {
       stderr: [
         'error: the scenario is invalid:',
         `bad.md:${lineOf('colour: red')}: steps[0].colour: unknown field`,
-        `bad.md:${lineOf('expect: resett')}: steps[1].check.all[1].request.expect: Unsupported value: "resett": supported values: "any", "ok", "reset", "refused", "denied", or an HTTP status such as 503`,
+        `bad.md:${lineOf('expect: resett')}: steps[1].check.all[1].request.expect: Unsupported value: "resett": supported values: "any", "ok", "reached", "reset", "refused", "denied", or an HTTP status such as 503`,
         '',
       ].join('\n'),
       exitCode: 1,
