@@ -47,7 +47,7 @@ describe('request checks', () => {
       pass: true,
       detail: {
         en: `A request from default/testcurl to ${FRONTEND} ends in a reset over plaintext.`,
-        ja: `default/testcurl から ${FRONTEND} へのリクエストは リセット（平文） で終わります。`,
+        ja: `default/testcurl から ${FRONTEND} へのリクエストはリセット（平文）で終わります。`,
       },
     });
     const ok = verdict(`{request: {from: default/testcurl, to: "${FRONTEND}", expect: ok}}`, STRICT_FRONTEND);
@@ -55,7 +55,7 @@ describe('request checks', () => {
       pass: false,
       detail: {
         en: `A request from default/testcurl to ${FRONTEND} should succeed; now it ends in a reset over plaintext.`,
-        ja: `default/testcurl から ${FRONTEND} へのリクエストは成功するはずですが、いまは リセット（平文） で終わります。`,
+        ja: `default/testcurl から ${FRONTEND} へのリクエストは成功するはずですが、いまはリセット（平文）で終わります。`,
       },
     });
     // Before the policy, the same request succeeds (seen: now needs no request from the learner).
@@ -68,7 +68,7 @@ describe('request checks', () => {
     expect(verdict(`{request: {from: loadgenerator/loadgenerator, to: "${FRONTEND}", expect: 503}}`, dr).pass).toBe(true);
     expect(verdict(`{request: {from: loadgenerator/loadgenerator, to: "${FRONTEND}", expect: "200"}}`, dr).detail.en).toBe(`A request from loadgenerator/loadgenerator to ${FRONTEND} should get HTTP 200; now it ends in HTTP 503 over plaintext.`);
     expect(verdict('{request: {from: cloudshell, to: "http://34.136.92.187/", expect: denied}}', ALLOW_NOTHING).detail.en).toBe('A request from Cloud Shell to http://34.136.92.187/ ends in a denial by AuthorizationPolicy (403) over mTLS.');
-    expect(verdict('{request: {from: browser, to: "http://35.202.118.74/", expect: ok}}', ALLOW_NOTHING)).toMatchObject({ pass: false, detail: { ja: 'ブラウザ から http://35.202.118.74/ へのリクエストは成功するはずですが、いまは AuthorizationPolicy による拒否（403）（平文） で終わります。' } });
+    expect(verdict('{request: {from: browser, to: "http://35.202.118.74/", expect: ok}}', ALLOW_NOTHING)).toMatchObject({ pass: false, detail: { ja: 'ブラウザから http://35.202.118.74/ へのリクエストは成功するはずですが、いまは AuthorizationPolicy による拒否（403）（平文）で終わります。' } });
     expect(verdict('{request: {from: browser, to: "http://35.202.118.74/", expect: any}}', ALLOW_NOTHING).pass).toBe(true);
   });
 
@@ -93,7 +93,7 @@ describe('request checks', () => {
     const run = new LessonRun(lesson);
     expect(checkStep(lesson.steps[0]!, run.context()).detail).toEqual({
       en: 'Send a request from anywhere to http://35.202.118.74/ and see it succeed.',
-      ja: 'どこか から http://35.202.118.74/ にリクエストを送り、成功することを確かめてください。',
+      ja: 'どこかから http://35.202.118.74/ にリクエストを送り、成功することを確かめてください。',
     });
     run.run('kubectl get pods');
     expect(run.completed).toEqual([]);
@@ -160,7 +160,7 @@ describe('state checks', () => {
   it('mode: one workload, a port, and the wildcards', () => {
     expect(verdict('{mode: {workload: frontend/frontend, is: STRICT, level: workload}}', STRICT_FRONTEND).detail).toEqual({
       en: 'frontend/frontend should be STRICT, set at the workload level; it is STRICT, set at the namespace level.',
-      ja: 'frontend/frontend は STRICT（ワークロード レベル） である必要がありますが、いまは STRICT（Namespace レベル） です。',
+      ja: 'frontend/frontend は STRICT（ワークロード レベル）である必要がありますが、いまは STRICT（Namespace レベル）です。',
     });
     expect(verdict('{mode: {workload: frontend/frontend, port: 8080, is: PERMISSIVE, level: default}}').detail.en).toBe('frontend/frontend port 8080 is PERMISSIVE, set by default.');
     expect(verdict('{mode: {workload: "frontend/*", port: 8080, is: STRICT}}', STRICT_FRONTEND).detail.en).toBe('Every meshed workload in frontend is STRICT.');

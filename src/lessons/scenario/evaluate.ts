@@ -27,7 +27,18 @@ export function localize(texts: Texts, languages: readonly ('en' | 'ja')[]): Loc
   return { en: texts.en ?? first, ja: texts.ja ?? first };
 }
 
-const both = (en: string, ja: string): LocalizedText => ({ en, ja });
+/**
+ * Japanese is written without spaces between Japanese words; the templates put one around every
+ * inserted part, so a space between two Japanese characters (kana, kanji, full-width brackets)
+ * goes. Spaces next to Latin text stay (`は HTTP 200`), as do those between two katakana words
+ * (`ワークロード レベル`), as the glossary writes them.
+ */
+const JA_GAP = /([\u3001-\u30ff\u4e00-\u9fff\uff08\uff09])[ ]+(?=([\u3001-\u30ff\u4e00-\u9fff\uff08\uff09]))/g;
+const KATAKANA = /[\u30a0-\u30ff]/;
+const both = (en: string, ja: string): LocalizedText => ({
+  en,
+  ja: ja.replace(JA_GAP, (gap, before: string, after: string) => (KATAKANA.test(before) && KATAKANA.test(after) ? gap : before)),
+});
 
 const LEVEL: Record<PolicyLevel, LocalizedText> = {
   default: both('by default', 'デフォルト'),
