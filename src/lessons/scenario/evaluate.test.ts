@@ -217,3 +217,23 @@ describe('expect: reached', () => {
     expect(verdict(`{request: {from: default/testcurl, to: "${FRONTEND}", expect: reached}}`, STRICT_FRONTEND).pass).toBe(false);
   });
 });
+
+describe('not over a request', () => {
+  it('says it the other way round, in both languages', () => {
+    const check = `{not: {request: {from: default/testcurl, to: "${FRONTEND}", expect: reset}}}`;
+    expect(verdict(check)).toEqual({
+      pass: true,
+      detail: {
+        en: `A request from default/testcurl to ${FRONTEND} ends in HTTP 200 over plaintext, as required (not to be reset).`,
+        ja: `default/testcurl から ${FRONTEND} へのリクエストは HTTP 200（平文）で終わり、求められたとおりリセットされることはありません。`,
+      },
+    });
+    expect(verdict(check, STRICT_FRONTEND)).toEqual({
+      pass: false,
+      detail: {
+        en: `A request from default/testcurl to ${FRONTEND} must not be reset; now it ends in a reset over plaintext.`,
+        ja: `default/testcurl から ${FRONTEND} へのリクエストはリセットされるべきではありませんが、いまはリセット（平文）で終わります。`,
+      },
+    });
+  });
+});

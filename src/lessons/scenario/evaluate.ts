@@ -191,6 +191,8 @@ export class CheckEvaluator {
         return { pass: false, text: both(`One of these is needed:\n${bullets(list.en)}`, `次のどれかが必要です。\n${bullets(list.ja)}`) };
       }
       case 'not': {
+        const negated = spec.check.kind === 'request' && !spec.check.message && !spec.check.passed ? this.notRequest(spec.check, ctx) : undefined;
+        if (negated) return negated;
         const inner = this.verdict(spec.check, ctx);
         return inner.pass
           ? { pass: false, text: both(`This must no longer hold: ${inner.text.en}`, `次の状態ではなくなる必要があります: ${inner.text.ja}`) }
@@ -275,6 +277,18 @@ export class CheckEvaluator {
         return { pass: result.pass, text: result.detail };
       }
     }
+  }
+
+  /** `not` over a request the check sends now, said the other way round: "… must not be denied; now it is". */
+  private notRequest(spec: Extract<CheckSpec, { kind: 'request' }>, ctx: CheckContext): Verdict | undefined {
+    if (spec.seen !== 'now' || !spec.from) return undefined;
+    const who = describeFrom(spec.from);
+    const want = describeExpect(spec.expect, spec.over, spec.level, spec.serverMode);
+    const trace = probe(ctx.world, fromSpecToProbe(spec.from), spec.url);
+    const got = describeOutcome(trace);
+    return meetsExpectation(trace, spec.expect, spec.over, spec.level, spec.serverMode)
+      ? { pass: false, text: both(`A request from ${who.en} to ${spec.url} must not ${want.en}; now it ends in ${got.en}.`, `${who.ja} から ${spec.url} へのリクエストは${want.ja}べきではありませんが、いまは ${got.ja} で終わります。`) }
+      : { pass: true, text: both(`A request from ${who.en} to ${spec.url} ends in ${got.en}, as required (not to ${want.en}).`, `${who.ja} から ${spec.url} へのリクエストは ${got.ja} で終わり、求められたとおり${want.ja}ことはありません。`) };
   }
 
   private request(spec: Extract<CheckSpec, { kind: 'request' }>, ctx: CheckContext): Verdict {
