@@ -141,3 +141,19 @@ export function runLesson(lesson: Lesson, script: string, options: RunLessonOpti
   });
   return { completed: run.completed, results: run.results, session: run.session, output, exitCode };
 }
+
+/** Types a script into the run line by line, as the terminal collects it; returns what it showed. */
+export function feed(run: LessonRun, script: string): string {
+  let out = '';
+  forEachInput(script, (input) => {
+    out += run.run(input).result.chunks.map((c) => c.text).join('');
+  });
+  return out;
+}
+
+/** A run that has done the first `count` steps with their own solutions (the proof and the tests start from here). */
+export function runUpTo(lesson: Lesson, count: number): LessonRun {
+  const run = new LessonRun(lesson);
+  for (const step of lesson.steps.slice(0, count)) feed(run, step.solution);
+  return run;
+}

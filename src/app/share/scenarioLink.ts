@@ -6,7 +6,7 @@
  */
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 import { deflateRaw, hasDeflateRaw, inflateRaw } from './deflateRaw.ts';
-import { SHARE_LIMITS, type ShareError } from './hashState.ts';
+import { parseHash, SHARE_LIMITS, type ShareError } from './hashState.ts';
 
 export const SCENARIO_PARAM = 'scenario';
 
@@ -18,14 +18,9 @@ export interface LinkedScenario {
   format: 'yaml' | 'markdown';
 }
 
-/** The hash parameter `scenario`, or undefined when the hash has none. */
+/** The hash parameter `scenario`, or undefined when the hash has none (read as the student link's `s`). */
 function hashParam(hash: string): string | undefined {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  for (const part of body.split('&')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq) === SCENARIO_PARAM) return part.slice(eq + 1);
-  }
-  return undefined;
+  return parseHash(hash).params.get(SCENARIO_PARAM) ?? undefined;
 }
 
 export function hasScenarioLink(hash: string): boolean {

@@ -11,9 +11,8 @@
  */
 import { runScript } from '../../shell/runScript.ts';
 import { SimSession } from '../../shell/session.ts';
-import { forEachInput } from '../../shell/runScript.ts';
 import { findProbePod, outcomeOf, probe } from '../probe.ts';
-import { LessonRun, checkStep } from '../run.ts';
+import { LessonRun, checkStep, feed, runUpTo } from '../run.ts';
 import type { Lesson, LocalizedText } from '../types.ts';
 
 export interface ProofProblem {
@@ -44,20 +43,6 @@ export interface ProveOptions {
 
 /** Usage errors a command should never print: a typo in a lesson's command. */
 const USAGE_ERROR = /command not found|unknown (command|flag|shorthand)|error: (unknown|invalid)|no such file/i;
-
-function feed(run: LessonRun, script: string): string {
-  let out = '';
-  forEachInput(script, (input) => {
-    out += run.run(input).result.chunks.map((c) => c.text).join('');
-  });
-  return out;
-}
-
-function runUpTo(lesson: Lesson, count: number): LessonRun {
-  const run = new LessonRun(lesson);
-  for (const step of lesson.steps.slice(0, count)) feed(run, step.solution);
-  return run;
-}
 
 export function proveLesson(lesson: Lesson, options: ProveOptions = {}): Proof {
   const problems: ProofProblem[] = [];

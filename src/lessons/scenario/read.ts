@@ -149,20 +149,28 @@ export const MAX_NAMED_CHECKS = 32;
 
 /** `checks: {NAME: CHECK}`: checks several steps use as `use: NAME`. */
 function readNamedChecks(value: Json | undefined, r: FieldReader, language: Locale): Record<string, CheckSpec> {
-  const out: Record<string, CheckSpec> = Object.create(null) as Record<string, CheckSpec>;
+  return readNamed(value, 'checks', 'check', MAX_NAMED_CHECKS, r, (v, field) => readCheck(v, field, r, language, 0, { nodes: 0 }));
+}
+
+/**
+ * A map of names to values (`snippets:`, `checks:`): at most `max` names, each a letter followed
+ * by letters, digits, `-` or `_`, each value read by `read`.
+ */
+function readNamed<T>(value: Json | undefined, key: string, what: string, max: number, r: FieldReader, read: (value: Json, field: string) => T | undefined): Record<string, T> {
+  const out: Record<string, T> = Object.create(null) as Record<string, T>;
   if (value === undefined) return out;
-  const obj = r.object(value, 'checks', Object.keys(asObject(value)));
+  const obj = r.object(value, key, Object.keys(asObject(value)));
   if (!obj) return out;
   const names = Object.keys(obj);
-  if (names.length > MAX_NAMED_CHECKS) r.error('checks', `Too many: ${names.length}: must have at most ${MAX_NAMED_CHECKS} items`);
-  for (const name of names.slice(0, MAX_NAMED_CHECKS)) {
-    const field = join('checks', name);
+  if (names.length > max) r.error(key, `Too many: ${names.length}: must have at most ${max} items`);
+  for (const name of names.slice(0, max)) {
+    const field = join(key, name);
     if (!SNIPPET.test(name)) {
-      r.error(field, 'Invalid value: a check name is a letter followed by letters, digits, `-` or `_`');
+      r.error(field, `Invalid value: a ${what} name is a letter followed by letters, digits, \`-\` or \`_\``);
       continue;
     }
-    const check = readCheck(obj[name] ?? null, field, r, language, 0, { nodes: 0 });
-    if (check) out[name] = check;
+    const item = read(obj[name] ?? null, field);
+    if (item !== undefined) out[name] = item;
   }
   return out;
 }
@@ -214,22 +222,7 @@ function readStart(value: Json | undefined, r: FieldReader): ScenarioPart['start
 }
 
 function readSnippets(value: Json | undefined, r: FieldReader): Record<string, string> {
-  const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  if (value === undefined) return out;
-  const obj = r.object(value, 'snippets', Object.keys(asObject(value)));
-  if (!obj) return out;
-  const names = Object.keys(obj);
-  if (names.length > MAX_SNIPPETS) r.error('snippets', `Too many: ${names.length}: must have at most ${MAX_SNIPPETS} items`);
-  for (const name of names.slice(0, MAX_SNIPPETS)) {
-    const field = join('snippets', name);
-    if (!SNIPPET.test(name)) {
-      r.error(field, 'Invalid value: a snippet name is a letter followed by letters, digits, `-` or `_`');
-      continue;
-    }
-    const text = r.string(obj[name], field, LIMITS.startChars);
-    if (text !== undefined) out[name] = text.replace(/\n$/, '');
-  }
-  return out;
+  return readNamed(value, 'snippets', 'snippet', MAX_SNIPPETS, r, (v, field) => r.string(v, field, LIMITS.startChars)?.replace(/\n$/, ''));
 }
 
 function readStep(value: Json, field: string, r: FieldReader, language: Locale): StepDoc | undefined {
