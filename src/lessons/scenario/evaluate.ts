@@ -13,7 +13,7 @@ import type { World } from '../../domain/world.ts';
 import { hasSidecar } from '../../domain/cluster/pods.ts';
 import { summarizeMesh } from '../../domain/resolution/summarizeMesh.ts';
 import { enforcedPolicies, isFromPlainPod, reachesApp } from '../checks.ts';
-import { findProbePod, probe, targetHop } from '../probe.ts';
+import { findProbePod, probe, resets, succeeds, targetHop } from '../probe.ts';
 import type { CheckContext, CheckResult, ProbeSpec } from '../types.ts';
 import { analyzeWorld, messageNamespace } from '../../shell/istioctl/analyzeWorld.ts';
 import type { CheckSpec, ExpectSpec, FromSpec, Texts } from './format.ts';
@@ -112,9 +112,9 @@ export function meetsExpectation(trace: Trace, expect: ExpectSpec, over: Over | 
     case 'reached':
       return reachesApp(trace);
     case 'ok':
-      return trace.curlExit === 0 && trace.httpCode > 0 && trace.httpCode < 400;
+      return succeeds(trace);
     case 'reset':
-      return trace.curlExit === 56;
+      return resets(trace);
     case 'refused':
       return trace.curlExit === 7;
     case 'denied':
