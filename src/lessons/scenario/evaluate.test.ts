@@ -237,3 +237,10 @@ describe('not over a request', () => {
     });
   });
 });
+
+describe('exists without a name', () => {
+  it('names the kind with the right article', () => {
+    expect(verdict('{exists: {kind: AuthorizationPolicy, namespace: ad}}').detail.en).toBe('An AuthorizationPolicy in ad does not exist yet.');
+    expect(verdict('{exists: {kind: PeerAuthentication}}').detail.en).toBe('A PeerAuthentication does not exist yet.');
+  });
+});

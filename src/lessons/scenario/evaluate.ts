@@ -205,7 +205,7 @@ export class CheckEvaluator {
         const { kind, namespace, name } = spec.object;
         const found = name !== undefined ? ctx.world.get(kind, namespace ?? '', name) !== undefined : ctx.world.list(kind, namespace).length > 0;
         const where = name === undefined
-          ? (namespace ? both(`A ${kind} in ${namespace}`, `${namespace} の ${kind}`) : both(`A ${kind}`, kind)).en
+          ? `${/^[AEIOU]/.test(kind) ? 'An' : 'A'} ${kind}${namespace ? ` in ${namespace}` : ''}`
           : namespace ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
         if (name === undefined) {
           const whereJa = namespace ? `${namespace} の ${kind}` : kind;
