@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadScenario } from '../lessons/scenario/load.ts';
-import { LessonRun, checkStep } from '../lessons/run.ts';
-import { forEachInput } from '../shell/runScript.ts';
+import { LessonRun, checkStep, feed } from '../lessons/run.ts';
 import { Course } from './course.svelte.ts';
 import { ScenarioBuilder, slug } from './scenarioBuilder.svelte.ts';
 import { Simulator } from './simulator.svelte.ts';
@@ -22,10 +21,6 @@ function setup() {
   course.attach(sim);
   const builder = new ScenarioBuilder(sim, course);
   return { sim, builder };
-}
-
-function feed(run: LessonRun, script: string): void {
-  forEachInput(script, (input) => void run.run(input));
 }
 
 describe('ScenarioBuilder', () => {
