@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vite';
 import { compileHints } from './scripts/compileHints.ts';
+import { lessonDocs } from './scripts/lessonDocs.ts';
 import { strictCsp } from './scripts/strictCsp.ts';
 
 export default defineConfig({
@@ -13,7 +14,8 @@ export default defineConfig({
   // the first paint until all of it is compiled. The engine's chunk is not preloaded: fetching and
   // compiling it while the page parses answers the first command about 10 % sooner, but holds the
   // first paint back by a quarter or more (bench/boot-compare.ts; see the README's benchmarks).
-  plugins: [svelte(), svelteTesting(), compileHints((chunk) => chunk.name === 'workspaceChunk'), strictCsp()],
+  // The built-in lessons' documents are read here, at build time (scripts/lessonDocs.ts).
+  plugins: [lessonDocs(), svelte(), svelteTesting(), compileHints((chunk) => chunk.name === 'workspaceChunk'), strictCsp()],
   // svelteTesting() empties resolve.conditions when none are set; keep Vite's defaults under Vitest.
   resolve: process.env.VITEST
     ? { conditions: ['module', 'browser', 'development|production'] }

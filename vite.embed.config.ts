@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { lessonDocs } from './scripts/lessonDocs.ts';
 
 /**
  * The `<mtls-playground>` custom element, as an ES module library: `dist/embed/mtls-playground.js`
@@ -13,7 +14,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   publicDir: false,
   base: './',
-  plugins: [svelte({ emitCss: false, compilerOptions: { css: 'injected' } })],
+  plugins: [lessonDocs(), svelte({ emitCss: false, compilerOptions: { css: 'injected' } })],
   build: {
     target: 'es2022',
     // Keep light-dark() as written: lowered, the colours would be fixed where the tokens are declared

@@ -1,6 +1,7 @@
 /**
- * Lets Node (tsx, the `sim` CLI) import a file's text as Vite does with `?raw`: the built-in
- * lessons are Markdown and YAML content files that their modules import as text.
+ * Lets Node (tsx, the `sim` CLI) import a built-in lesson's document as the app's build does: a
+ * lesson's `index.ts` imports `./lesson.md?lesson`, which scripts/lessonDocs.ts reads from the
+ * lesson's Markdown files (see rawImportsHooks.mjs).
  *
  *   tsx --import ./scripts/rawImports.mjs scripts/sim.ts
  */

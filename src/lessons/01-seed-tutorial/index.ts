@@ -1,8 +1,4 @@
-import en from './lesson.md?raw';
-import ja from './lesson.ja.md?raw';
-import { lessonFromContent } from '../content.ts';
+import doc from './lesson.md?lesson';
+import { lessonFromDoc } from '../fromDoc.ts';
 
-export default lessonFromContent([
-  { name: 'src/lessons/01-seed-tutorial/lesson.md', text: en },
-  { name: 'src/lessons/01-seed-tutorial/lesson.ja.md', text: ja },
-]);
+export default lessonFromDoc(doc);

@@ -1,12 +1,5 @@
-import en from './lesson.md?raw';
-import ja from './lesson.ja.md?raw';
-import { lessonFromContent } from '../content.ts';
+import doc from './lesson.md?lesson';
+import { lessonFromDoc } from '../fromDoc.ts';
 import { customChecks } from './checks.ts';
 
-export default lessonFromContent(
-  [
-    { name: 'src/lessons/07-permissive-trap/lesson.md', text: en },
-    { name: 'src/lessons/07-permissive-trap/lesson.ja.md', text: ja },
-  ],
-  customChecks,
-);
+export default lessonFromDoc(doc, customChecks);
