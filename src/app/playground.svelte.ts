@@ -85,6 +85,9 @@ const NOTICE_KEYS: Record<NoticeCode, MessageKey> = {
  * One app instance: its options, language, theme, the simulator and the course, where progress is
  * kept, and what it tells an embedding page. Several instances on one page share nothing.
  */
+/** When the shell's later parts load if nothing says the playground is shown (ms after it has started). */
+const LATER_PARTS_FALLBACK_MS = 3000;
+
 export class Playground {
   readonly i18n: I18n;
   readonly course = new Course();
@@ -238,9 +241,22 @@ export class Playground {
       this.becameShowable();
     }
     this.ready();
-    // The shell's later parts (text and inspection tools), fetched once the lesson is open (a
-    // command that calls one waits for it).
-    void loadParts();
+    // The shell's later parts (text and inspection tools) load once the page shows this playground
+    // whole, so that their code is not compiled while the workspace is being put on screen; a
+    // command that calls one before then loads it at once and waits for it (LazyPart).
+    let fallback: ReturnType<typeof setTimeout> | undefined;
+    void Promise.race([this.whole, new Promise<void>((resolve) => (fallback = setTimeout(resolve, LATER_PARTS_FALLBACK_MS)))]).then(() => {
+      clearTimeout(fallback);
+      void loadParts();
+    });
+  }
+
+  private isWhole: () => void = () => {};
+  private readonly whole = new Promise<void>((resolve) => (this.isWhole = resolve));
+
+  /** The page shows this playground whole now (the boot's swap to the workspace, an embed's mount). */
+  shown(): void {
+    this.isWhole();
   }
 
   private async open(): Promise<void> {

@@ -38,6 +38,7 @@ export function mountPlayground(
   // It never reads the host page's address, hash or storage.
   const playground = new Playground(options, { search: '', hash: '', languages, storage: undefined, scenario: { origin, ...(inline && format ? { inline: { text: inline.text, format } } : {}) } }, onEvent);
   const component = mount(Workspace, { target, props: { playground, ownsPage: false, label } });
+  playground.shown();
   return {
     update(next, nextLanguages) {
       const parsed = parseOptions(next);
