@@ -60,7 +60,7 @@ export class SimSession {
     });
     const cloudShellCurl = createCurl(
       (req) => {
-        const trace = simulateRequest(this.world, { client: { kind: 'external', name: 'cloudshell' }, url: req.url, method: req.method, headers: req.headers, userAgent: req.userAgent, origin: 'command' });
+        const trace = simulateRequest(this.world, { client: { kind: 'external', name: 'cloudshell' }, url: req.url, method: req.method, headers: req.headers, userAgent: req.userAgent, origin: 'command', ...(req.insecure ? { insecure: true } : {}) });
         recordAccessLogs(this.world, trace);
         return trace;
       },

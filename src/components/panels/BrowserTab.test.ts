@@ -94,6 +94,26 @@ describe('BrowserTab', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 
+  it("shows Chrome's TLS pages for https:// (nothing in the shop serves TLS itself), without the network tips", () => {
+    // A STRICT sidecar sends its certificate, which chains to the mesh's own root.
+    const strict = browse('https://35.202.118.74:80/', (w) => w.put(peerAuthentication('frontend', 'default', { mtls: { mode: 'STRICT' } })));
+    expect(strict).toMatchObject({ httpCode: 0, curlExit: 60, page: 'cert-invalid' });
+    const { unmount } = render(BrowserTab, { props: { addresses: ADDRESSES, url: strict.url, trace: strict, onNavigate: vi.fn(), onRefresh: vi.fn() } });
+    expect(screen.getByRole('heading', { name: 'Your connection is not private' })).toBeInTheDocument();
+    expect(screen.getByText('NET::ERR_CERT_AUTHORITY_INVALID')).toBeInTheDocument();
+    expect(screen.queryByText('Try:')).toBeNull();
+    unmount();
+    // PERMISSIVE has no filter chain for TLS without an Istio ALPN on an HTTP port: a reset.
+    expect(browse('https://35.202.118.74:80/').page).toBe('connection-reset');
+    // The gateway's plain HTTP server answers the ClientHello with a 400.
+    const gateway = browse('https://34.136.92.187:80/');
+    expect(gateway).toMatchObject({ curlExit: 35, page: 'ssl-protocol-error' });
+    render(BrowserTab, { props: { addresses: ADDRESSES, url: gateway.url, trace: gateway, onNavigate: vi.fn(), onRefresh: vi.fn() }, context: i18nContext(new I18n('ja')) });
+    expect(screen.getByRole('heading', { name: 'このサイトは安全に接続できません' })).toBeInTheDocument();
+    expect(screen.getByText('から無効な応答が送信されました。', { exact: false })).toHaveTextContent('34.136.92.187 から無効な応答が送信されました。');
+    expect(screen.getByText('ERR_SSL_PROTOCOL_ERROR')).toBeInTheDocument();
+  });
+
   it('shows refused and timed-out pages with the host', () => {
     const refused = browse('https://34.136.92.187/');
     const { unmount } = render(BrowserTab, { props: { addresses: ADDRESSES, url: refused.url, trace: refused, onNavigate: vi.fn(), onRefresh: vi.fn() } });

@@ -19,25 +19,37 @@ export function hostOf(url: string): string {
 }
 
 /**
- * What Chrome shows when no HTTP response arrived: the summary (a message key: Chrome's prose
- * follows the browser's language) and the error code (the same in every language).
+ * What Chrome shows when no HTTP response arrived: the heading and the summary (message keys:
+ * Chrome's prose follows the browser's language), the error code (the same in every language), and
+ * whether it suggests checking the connection (network errors do; TLS errors do not).
  */
 export interface NetError {
+  title: MessageKey;
   summary: MessageKey;
   /** Whether the host is part of the summary (shown in bold), as in "<host> refused to connect." */
   hostFirst: boolean;
   code: string;
+  tips: boolean;
 }
 
-/** Chrome's net-error page for a trace's page view (chromium net error page strings). */
+/** Chrome's net-error page for a trace's page view (chromium net error page and SSL interstitial strings). */
 export function netError(page: Trace['page']): NetError | undefined {
+  const unreachable = (summary: MessageKey, hostFirst: boolean, code: string): NetError => ({ title: 'browser.cantReach', summary, hostFirst, code, tips: true });
   switch (page) {
     case 'connection-reset':
-      return { summary: 'browser.net.reset', hostFirst: false, code: 'ERR_CONNECTION_RESET' };
+      return unreachable('browser.net.reset', false, 'ERR_CONNECTION_RESET');
     case 'connection-refused':
-      return { summary: 'browser.net.refused', hostFirst: true, code: 'ERR_CONNECTION_REFUSED' };
+      return unreachable('browser.net.refused', true, 'ERR_CONNECTION_REFUSED');
     case 'timed-out':
-      return { summary: 'browser.net.timedOut', hostFirst: true, code: 'ERR_CONNECTION_TIMED_OUT' };
+      return unreachable('browser.net.timedOut', true, 'ERR_CONNECTION_TIMED_OUT');
+    case 'connection-closed':
+      return unreachable('browser.net.closed', true, 'ERR_CONNECTION_CLOSED');
+    case 'ssl-protocol-error':
+      return { title: 'browser.notSecure', summary: 'browser.net.sslProtocol', hostFirst: true, code: 'ERR_SSL_PROTOCOL_ERROR', tips: false };
+    case 'ssl-client-auth':
+      return { title: 'browser.notSecure', summary: 'browser.net.clientCert', hostFirst: true, code: 'ERR_BAD_SSL_CLIENT_AUTH_CERT', tips: false };
+    case 'cert-invalid':
+      return { title: 'browser.notPrivate', summary: 'browser.net.certAuthority', hostFirst: false, code: 'NET::ERR_CERT_AUTHORITY_INVALID', tips: false };
     default:
       return undefined;
   }

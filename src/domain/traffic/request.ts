@@ -16,6 +16,8 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   userAgent?: string;
   origin?: 'command' | 'browser' | 'background';
+  /** curl -k: an https server's certificate is not verified. */
+  insecure?: boolean;
 }
 
 export interface ParsedUrl {

@@ -10,6 +10,7 @@ import { type HopClient, type HopHttp, type HopResult, evaluateHop, podLabel, so
 import { NOT_FOUND_BODY, errorPageHtml, storefrontHtml } from './pages.ts';
 import { type RequestSpec, parseUrl } from './request.ts';
 import { resolveDestination } from './resolveDestination.ts';
+import { type TlsProbe, probeTls } from '../pki/probeTls.ts';
 import { englishText, reason } from '../reasons/reason.ts';
 import { withRbacDebugLines } from '../envoy/rbacDebugLog.ts';
 import type { AccessLogEntry, Hop, PageView, Trace } from './trace.ts';
@@ -446,6 +447,42 @@ function connectionFailure(spec: RequestSpec, ctx: Ctx, curlExit: number, curlEr
   };
 }
 
+/** What curl 8.11.1 offers in the ClientHello (built with nghttp2). */
+const CURL_ALPN = ['h2', 'http/1.1'];
+/** The TLS library curlimages/curl 8.11.1 is built with, as curl names it in its errors (ossl_version). */
+const CURL_OPENSSL = 'OpenSSL/3.3.2';
+
+/**
+ * How curl's https request ends when the TLS handshake meets `probe` (probeTls: the simulator's
+ * decision about what answers the ClientHello). The texts are curl 8.11.1's (lib/vtls/openssl.c
+ * ossl_connect_step2 and ossl_recv, with OpenSSL 3's `error:CODE:SSL routines::REASON` strings):
+ * a reset while connecting has no OpenSSL error and names the peer (`SSL_connect: … in connection
+ * to HOST:PORT `, trailing space included); a plain-HTTP answer is `wrong version number`; a
+ * connection closed without an answer is `unexpected eof while reading`; a sidecar's certificate,
+ * whose chain ends in the mesh's self-signed root, fails verification (60) unless `-k`, and then
+ * the sidecar's `certificate_required` alert ends the first read (56).
+ */
+function tlsFailure(spec: RequestSpec, ctx: Ctx, host: string, port: number, probe: TlsProbe): Trace {
+  switch (probe.kind) {
+    case 'unresolved':
+      return connectionFailure(spec, ctx, 6, `Could not resolve host: ${host}`, 'plain');
+    case 'refused':
+      return connectionFailure(spec, ctx, 7, `Failed to connect to ${host} port ${port} after 3 ms: Could not connect to server`, 'connection-refused');
+    case 'timeout':
+      return connectionFailure(spec, ctx, 28, `Failed to connect to ${host} port ${port} after 135007 ms: Could not connect to server`, 'timed-out');
+    case 'reset':
+      return connectionFailure(spec, ctx, 35, `OpenSSL SSL_connect: Connection reset by peer in connection to ${host}:${port} `, 'connection-reset');
+    case 'closed':
+      return connectionFailure(spec, ctx, 35, `TLS connect error: ${CURL_OPENSSL}: error:0A000126:SSL routines::unexpected eof while reading`, 'connection-closed');
+    case 'plaintext':
+      return connectionFailure(spec, ctx, 35, `TLS connect error: ${CURL_OPENSSL}: error:0A00010B:SSL routines::wrong version number`, 'ssl-protocol-error');
+    case 'mtls':
+      return spec.insecure
+        ? connectionFailure(spec, ctx, 56, `OpenSSL SSL_read: ${CURL_OPENSSL}: error:0A00045C:SSL routines::tlsv13 alert certificate required, errno 0`, 'ssl-client-auth')
+        : connectionFailure(spec, ctx, 60, 'SSL certificate problem: self-signed certificate in certificate chain', 'cert-invalid');
+  }
+}
+
 /**
  * Simulates one request end to end and returns its trace: every hop with both sides' decisions,
  * the handshake, and what the client finally saw. It reads the world and never changes it; use
@@ -487,9 +524,9 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
   }
 
   if (url.scheme === 'https') {
-    // No application or Gateway server here serves TLS on its own.
-    if (dest.kind === 'unresolved') return connectionFailure(spec, ctx, 6, `Could not resolve host: ${dest.host}`, 'plain');
-    return connectionFailure(spec, ctx, 7, `Failed to connect to ${url.host} port ${url.port} after 3 ms: Could not connect to server`, 'connection-refused');
+    // No application or Gateway server here serves TLS of its own: the connection gets as far as
+    // the TLS handshake, and what answers the ClientHello decides how it fails.
+    return tlsFailure(spec, ctx, url.host, url.port, probeTls(world, spec.client, url.host, url.port, CURL_ALPN));
   }
 
   let response: Response;

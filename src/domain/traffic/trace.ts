@@ -134,7 +134,12 @@ export interface HopAuthz {
 }
 
 /** What a browser tab shows for a page request. */
-export type PageView = 'storefront' | 'error-page' | 'connection-reset' | 'connection-refused' | 'timed-out' | 'plain';
+/**
+ * What the browser tab shows: the shop, its error page, plain text, or one of Chrome's network and
+ * TLS error pages (ERR_CONNECTION_RESET, _REFUSED, _TIMED_OUT, _CLOSED, ERR_SSL_PROTOCOL_ERROR,
+ * ERR_BAD_SSL_CLIENT_AUTH_CERT, NET::ERR_CERT_AUTHORITY_INVALID).
+ */
+export type PageView = 'storefront' | 'error-page' | 'connection-reset' | 'connection-refused' | 'timed-out' | 'connection-closed' | 'ssl-protocol-error' | 'ssl-client-auth' | 'cert-invalid' | 'plain';
 
 export interface Trace {
   /** Who sent it: `external/browser`, `external/cloudshell`, or `<ns>/<pod>[/<container>]`. */

@@ -13,6 +13,8 @@ export interface CurlRequest {
   headers: Record<string, string>;
   /** Empty when `-A ''` removed the header. */
   userAgent: string;
+  /** `-k`: an https server's certificate is not verified. */
+  insecure?: boolean;
 }
 
 export interface CreateCurlOptions {
@@ -171,7 +173,8 @@ function failurePhase(exit: number, error: string): Phase {
   if (exit === 0) return 'ok';
   if (exit === 5 || exit === 6) return 'resolve';
   if (exit === 7 || exit === 28) return 'connect';
-  if (exit === 35) return 'handshake';
+  // 35: the handshake failed; 60: it stopped at the server's certificate (before any request).
+  if (exit === 35 || exit === 60) return 'handshake';
   if (exit === 1) return /HTTP\/0\.9/.test(error) ? 'response' : 'before';
   if (exit === 2 || exit === 3) return 'before';
   return 'response';
@@ -342,7 +345,7 @@ class CurlRun {
       target = parseTarget(url);
       const t = target ?? { scheme: 'http', host: '', port: 80, explicitPort: false, path: '/', query: '' };
       const request = buildRequest(o, t, method, body, this.userAgent);
-      trace = this.send({ url, method, headers: request.headers, userAgent: request.userAgent });
+      trace = this.send({ url, method, headers: request.headers, userAgent: request.userAgent, ...(o.insecure ? { insecure: true } : {}) });
       this.ctx.trace(trace);
 
       exit = trace.curlExit;

@@ -34,6 +34,7 @@ function podCurl(ctx: VerbContext, proc: ContainerProcess): CommandHandler {
         method: req.method,
         headers: req.headers,
         userAgent: req.userAgent,
+        ...(req.insecure ? { insecure: true } : {}),
         origin: 'command',
       });
       ctx.services.recordTrace(trace);

@@ -5,13 +5,8 @@ import { tokenSignerKey } from '../../domain/pki/keys.ts';
 import { base64Decode, base64UrlEncode } from '../../domain/pki/pem.ts';
 import { rootCertificate } from '../../domain/pki/rootCertificate.ts';
 import { SimSession } from '../session.ts';
+import { runLine as run } from '../testing.ts';
 
-/** Runs one line in a session: stdout, stderr and the exit status, as the terminal shows them. */
-function run(session: SimSession, line: string): { out: string; err: string; code: number } {
-  const result = session.run(line);
-  const text = (stream: 'stdout' | 'stderr') => result.chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
-  return { out: text('stdout'), err: text('stderr'), code: result.exitCode };
-}
 
 const PROXY = 'kubectl exec deploy/frontend -n frontend -c istio-proxy --';
 const CATALOG = 'productcatalogservice.product-catalog:3550';

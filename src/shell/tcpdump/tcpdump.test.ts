@@ -3,11 +3,8 @@ import { createDefaultWorld } from '../../domain/cluster/defaultWorld.ts';
 import type { KubeObject } from '../../domain/objects.ts';
 import { pod, service, worldWith } from '../../domain/testing/fixtures.ts';
 import { SimSession } from '../session.ts';
+import { runLine as run } from '../testing.ts';
 
-function run(session: SimSession, line: string): { out: string; err: string; code: number } {
-  const r = session.run(line);
-  return { out: r.chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''), err: r.chunks.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''), code: r.exitCode };
-}
 
 function boutique(): { session: SimSession; frontend: string } {
   const session = new SimSession({ world: createDefaultWorld() });
