@@ -35,6 +35,18 @@ describe('WhyPanel', () => {
     expect(onOpenObject).toHaveBeenCalledWith({ kind: 'PeerAuthentication', namespace: 'frontend', name: 'namespace-policy', field: 'spec.mtls.mode' });
   });
 
+  it('explains an https:// request the TLS handshake ended, as a failure, with the policy behind it to open', async () => {
+    const world = strictWorld();
+    const onOpenObject = vi.fn();
+    const trace = simulateRequest(world, { client: { kind: 'pod', namespace: 'default', pod: 'testcurl', container: 'curl', captured: false }, url: 'https://frontend.frontend.svc.cluster.local:80/' });
+    const { container } = render(WhyPanel, { props: { world, trace, onOpenObject } });
+    const summary = container.querySelector('p.summary') as HTMLElement;
+    expect(summary.dataset.failed).toBe('true');
+    expect(summary).toHaveTextContent(/The TLS handshake failed: frontend\/frontend-[a-z0-9-]+'s sidecar terminates TLS on port 8080 \(PeerAuthentication frontend\/namespace-policy \(namespace level\) sets STRICT\)/);
+    await fireEvent.click(screen.getByRole('button', { name: /PeerAuthentication frontend\/namespace-policy · spec\.mtls\.mode/ }));
+    expect(onOpenObject).toHaveBeenCalledWith({ kind: 'PeerAuthentication', namespace: 'frontend', name: 'namespace-policy', field: 'spec.mtls.mode' });
+  });
+
   it('lists the minimal fix first with a copy button that copies its commands', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });

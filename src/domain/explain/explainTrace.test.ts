@@ -6,7 +6,7 @@ import type { RequestClient } from '../traffic/request.ts';
 import { simulateRequest } from '../traffic/simulateRequest.ts';
 import type { World } from '../world.ts';
 import { explainTrace } from './explainTrace.ts';
-import { MESSAGES } from './messages.ts';
+import { MESSAGES, renderLine } from './messages.ts';
 
 const FRONTEND = 'http://frontend.frontend.svc.cluster.local:80/';
 const LB = 'http://35.202.118.74/';
@@ -120,6 +120,24 @@ describe('explainTrace', () => {
     const { explanation } = explain(() => {}, browser, 'http://203.0.113.9/');
     expect(explanation.hops).toEqual([]);
     expect(explanation.summaryLine.code).toBe('summary.no-hop');
+  });
+
+  it('explains an https:// request by who ended its TLS handshake, in both languages, with the policy behind the mode', () => {
+    const frontendPolicy = (w: World) => w.put(peerAuthentication('frontend', 'default', { mtls: { mode: 'STRICT' } }));
+    const { explanation } = explain(frontendPolicy, testcurl, 'https://frontend.frontend.svc.cluster.local:80/');
+    expect(explanation.hops).toEqual([]);
+    expect(explanation.summaryLine.code).toBe('summary.tls');
+    const en = renderLine(explanation.summaryLine, 'en');
+    expect(en).toMatch(/^The TLS handshake failed: frontend\/frontend-[a-z0-9-]+'s sidecar terminates TLS on port 8080 \(PeerAuthentication frontend\/default .*STRICT.*\): it presents its workload certificate, which chains to the mesh's own root, and requires a client certificate\. The client reported: SSL certificate problem: self-signed certificate in certificate chain\.$/);
+    const ja = renderLine(explanation.summaryLine, 'ja');
+    expect(ja).toMatch(/^frontend\/frontend-[a-z0-9-]+ のサイドカーがポート 8080 で TLS を終端する（PeerAuthentication frontend\/default.*STRICT.*）: .*クライアント証明書を要求するため、TLS ハンドシェイクが失敗しました。クライアントの報告: SSL certificate problem: self-signed certificate in certificate chain。$/);
+    // PERMISSIVE: no filter chain for TLS without Istio's ALPN (curl's trailing space is not part of the sentence).
+    const open = explain(() => {}, testcurl, 'https://frontend.frontend.svc.cluster.local:80/').explanation;
+    expect(renderLine(open.summaryLine, 'en')).toMatch(/sidecar takes plaintext or Istio mTLS on HTTP port 8080 \(.*PERMISSIVE.*\): .* resets the connection\. The client reported: OpenSSL SSL_connect: Connection reset by peer in connection to frontend\.frontend\.svc\.cluster\.local:80\.$/);
+    // The gateway's plain HTTP server, from the browser.
+    expect(renderLine(explain(() => {}, browser, 'https://34.136.92.187:80/').explanation.summaryLine, 'en')).toMatch(/^The TLS handshake failed: istio-system\/istio-ingressgateway-[a-z0-9-]+ serves plain HTTP on port 8080 \(a Gateway server\): it answers the ClientHello with 400 Bad Request\. The client reported: TLS connect error: .*wrong version number\.$/);
+    // Nothing listens on 443: no handshake to explain.
+    expect(explain(() => {}, testcurl, 'https://frontend.frontend.svc.cluster.local/').explanation.summaryLine.code).toBe('summary.no-hop');
   });
 
   it('gives every line a code that the English catalog knows', () => {

@@ -120,6 +120,8 @@ function summarize(world: World, trace: Trace, failedHop: number): Line {
   if (trace.hops.length === 0) {
     const kind = trace.curlError !== undefined ? 'curl' : trace.httpCode > 0 ? 'http' : 'none';
     const error = trace.curlError ?? (trace.httpCode > 0 ? `HTTP ${trace.httpCode}${trace.body ? ` (${trace.body.trim()})` : ''}` : 'no connection was made');
+    // An https:// request: the TLS handshake got as far as a sidecar or an application, which ended it.
+    if (trace.tlsReason) return line('summary.tls', { error: error.trimEnd() }, { reason: trace.tlsReason });
     return line('summary.no-hop', { error, kind });
   }
   if (trace.httpCode >= 400 || trace.httpCode === 0) return line('summary.app-error', { code: trace.httpCode });
@@ -147,5 +149,7 @@ export function explainTrace(world: World, trace: Trace): Explanation {
   const findings = lintMesh(world);
   const lint = [...findings.filter((f) => touches(f, touched)), ...findings.filter((f) => !touches(f, touched))];
   const summaryLine = summarize(world, trace, failedHop);
-  return { summary: summaryLine.text, summaryLine, failedHop, hops, fixes, lint };
+  // A request that ended in the TLS handshake has no hop to carry the policies behind it: the summary does.
+  const summaryLinks = hops.length === 0 && trace.tlsReason ? uniqueCauses(trace.tlsReason.causes) : [];
+  return { summary: summaryLine.text, summaryLine, ...(summaryLinks.length ? { summaryLinks } : {}), failedHop, hops, fixes, lint };
 }

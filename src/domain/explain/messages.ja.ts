@@ -162,6 +162,7 @@ export const MESSAGES_JA: Readonly<Record<string, Template>> = {
   'summary.failed': (p) =>
     `ホップ ${s(p, 'hop')} （${s(p, 'from')} → ${s(p, 'to')}）で失敗しました。${word(ACTOR, p.clientActor)} が ${server(p.mode)} に ${word(SENDS, p.sends)} を送ったため、${word(FAILED, p.outcome)}。クライアントが受け取ったのは ${p.seen === 'http' ? ` HTTP ${s(p, 'code')} ` : word(SEEN, p.seen)} です。`,
   'summary.no-hop': (p) => `リクエストはどのワークロードにも届きませんでした: ${p.kind === 'none' ? '接続は行われませんでした' : s(p, 'error')}。`,
+  'summary.tls': (p) => `${s(p, 'reason')}ため、TLS ハンドシェイクが失敗しました。クライアントの報告: ${s(p, 'error')}。`,
   'summary.empty': () => 'まだリクエストがありません。',
   'narration': (p) => {
     const who = p.origin === 'browser' ? 'ブラウザ' : p.origin === 'background' ? 'loadgenerator' : s(p, 'from');

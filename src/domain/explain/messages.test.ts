@@ -144,6 +144,15 @@ function defaultTraces(): { world: World; trace: Trace }[] {
   run((w) => w.put(nsPa('currency', STRICT)), (w) => { bareFrontend(w); return browser; }, 'http://34.136.92.187/');
   run(() => {}, browser, 'http://203.0.113.9/');
   run(() => {}, browser, 'https://34.136.92.187/');
+  // https:// requests the TLS handshake ends (probeTls): who answered it, and why.
+  const frontendTls = 'https://frontend.frontend.svc.cluster.local:80/';
+  run(strict, testcurl, frontendTls);
+  run(() => {}, testcurl, frontendTls);
+  run((w) => w.put(nsPa('frontend', DISABLE)), testcurl, frontendTls);
+  run(() => {}, (w) => podClient(w, 'frontend', 'debugger-abcde', true), 'https://productcatalogservice.product-catalog.svc.cluster.local:3550/');
+  run(() => {}, testcurl, (w) => `https://${podIP(w.list('Pod', 'istio-system').find((p) => p.metadata.name.startsWith('istiod')) as KubeObject) ?? ''}:8080/`);
+  run(() => {}, testcurl, 'https://istiod.istio-system.svc.cluster.local:15010/');
+  run(() => {}, browser, 'https://34.136.92.187:80/');
   run((w) => w.remove(w.get('Gateway', 'frontend', 'frontend-gateway') as KubeObject), browser, 'http://34.136.92.187/');
   // AuthorizationPolicy: allow-nothing (no ALLOW rule matches a plaintext caller), a DENY rule on a
   // gRPC backend, and an ALLOW that matches the gateway's principal.
@@ -190,6 +199,7 @@ function corpus() {
   for (const { world, trace } of defaultTraces()) {
     hops.push(...trace.hops);
     explainLines(world, trace);
+    if (trace.tlsReason) phrases.push(trace.tlsReason);
   }
   for (const hop of hops) {
     phrases.push(hop.clientReason, hop.serverReason, hop.outcomeReason);

@@ -152,6 +152,7 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
   'summary.failed': (p) =>
     `Hop ${s(p, 'hop')} failed (${s(p, 'from')} → ${s(p, 'to')}): the ${word(ACTOR, p.clientActor)} sent ${word(SENDS, p.sends)} to a ${word(MODE, p.mode)} server, so ${word(FAILED, p.outcome)}. The client saw ${p.seen === 'http' ? `HTTP ${s(p, 'code')}` : word(SEEN, p.seen)}.`,
   'summary.no-hop': (p) => `The request never reached a workload: ${s(p, 'error')}.`,
+  'summary.tls': (p) => `The TLS handshake failed: ${s(p, 'reason')}. The client reported: ${s(p, 'error')}.`,
   'narration': (p) => {
     const who = p.origin === 'browser' ? 'Browser' : p.origin === 'background' ? 'loadgenerator' : s(p, 'from');
     const result = p.curlExit !== 0 ? `failed: ${'curlError' in p ? s(p, 'curlError') : `curl exit ${s(p, 'curlExit')}`}` : `HTTP ${s(p, 'code')}`;

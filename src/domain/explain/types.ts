@@ -108,6 +108,8 @@ export interface Explanation {
   summary: string;
   /** The summary with its code and parameters. */
   summaryLine: Line;
+  /** The objects behind the summary when no hop carries them (an https:// request the TLS handshake ended). */
+  summaryLinks?: Cause[];
   /** Index of the first failing hop, or -1. */
   failedHop: number;
   hops: HopExplanation[];

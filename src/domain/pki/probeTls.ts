@@ -6,16 +6,19 @@ import { resolveClientTls } from '../resolution/resolveClientTls.ts';
 import { resolveServerMode } from '../resolution/resolveServerMode.ts';
 import type { RequestClient } from '../traffic/request.ts';
 import { resolveDestination } from '../traffic/resolveDestination.ts';
-import type { ServerMode } from '../traffic/trace.ts';
+import type { Reason, ServerMode } from '../traffic/trace.ts';
+import { reason } from '../reasons/reason.ts';
 import type { World } from '../world.ts';
 import type { WorkloadCertificate } from './types.ts';
 import { workloadCertificate } from './workloadCertificate.ts';
 
 /**
  * What a TLS client without a client certificate (`openssl s_client`) meets at host:port. Every
- * kind is what the client's socket sees; `why` says which part of the mesh made it so.
+ * kind is what the client's socket sees; `why` says which part of the mesh made it so, and
+ * `reason`, where a sidecar or the application answered the handshake, says it in the engine's
+ * phrases (in every language, with the policies behind a sidecar's mode as causes).
  */
-export type TlsProbe =
+export type TlsProbe = (
   /** DNS found no such name. */
   | { kind: 'unresolved'; why: string }
   /** Nothing accepts the connection (ECONNREFUSED). */
@@ -33,7 +36,8 @@ export type TlsProbe =
    * name as the acceptable CA, requires a client certificate, and alerts `certificate_required`
    * when none comes. `alpn` is the protocol it selected, if any.
    */
-  | { kind: 'mtls'; why: string; mode: ServerMode; certificate: WorkloadCertificate; alpn?: string };
+  | { kind: 'mtls'; why: string; mode: ServerMode; certificate: WorkloadCertificate; alpn?: string }
+) & { reason?: Reason };
 
 /** Every ALPN value an Istio mTLS filter chain matches on (istio pilot/pkg/networking/core/listener.go allIstioMtlsALPNs). */
 const ISTIO_ALPNS = ['istio', 'istio-peer-exchange', 'istio-http/1.0', 'istio-http/1.1', 'istio-h2'];
@@ -83,8 +87,8 @@ function applicationAnswer(world: World, pod: KubeObject, port: number): TlsProb
   if (!container) return { kind: 'refused', why: `nothing in ${podName(pod)} listens on port ${port}` };
   const grpc = servicePortsFor(world, pod, port).some((p) => /^grpc/.test((p.appProtocol ?? p.name ?? '').toLowerCase()));
   return grpc
-    ? { kind: 'reset', why: `the gRPC server in ${podName(pod)} reads the ClientHello as a bad HTTP/2 preface and drops the connection` }
-    : { kind: 'plaintext', why: `the application in ${podName(pod)} speaks plain HTTP and answers 400 Bad Request` };
+    ? { kind: 'reset', why: `the gRPC server in ${podName(pod)} reads the ClientHello as a bad HTTP/2 preface and drops the connection`, reason: reason('tls.probe.app-grpc', { pod: podName(pod), port }) }
+    : { kind: 'plaintext', why: `the application in ${podName(pod)} speaks plain HTTP and answers 400 Bad Request`, reason: reason('tls.probe.app-http', { pod: podName(pod), port }) };
 }
 
 const podName = (pod: KubeObject) => `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
@@ -106,7 +110,10 @@ function inbound(world: World, pod: KubeObject, port: number, servicePort: Servi
     return applicationAnswer(world, pod, port);
   }
   if (SIDECAR_HTTP_PORTS.includes(port)) return { kind: 'plaintext', why: `port ${port} is the sidecar's own plain HTTP endpoint` };
-  const mode = resolveServerMode(world, pod, port).mode;
+  const serverDecision = resolveServerMode(world, pod, port);
+  const mode = serverDecision.mode;
+  const decided = (code: 'tls.probe.certificate' | 'tls.probe.no-chain' | 'tls.probe.disabled'): Reason =>
+    reason(code, { pod: podName(pod), port, decision: serverDecision.reason }, serverDecision.reason.causes);
   const protocol = listenerProtocol(servicePort ?? servicePortFor(world, pod, port));
   const istioAlpn = alpn.some((a) => ISTIO_ALPNS.includes(a));
   const declared = podContainers(pod).some((c) => c.name !== SIDECAR_CONTAINER && c.ports.includes(port));
@@ -114,14 +121,14 @@ function inbound(world: World, pod: KubeObject, port: number, servicePort: Servi
     const httpChain = protocol === 'HTTP' || (protocol === 'Auto' && alpn.some((a) => a.startsWith('istio-h')));
     const offered = httpChain ? HTTP_CHAIN_ALPN : TCP_CHAIN_ALPN;
     const selected = offered.find((a) => alpn.includes(a));
-    return { kind: 'mtls', why, mode, certificate: workloadCertificate(world, pod), ...(selected ? { alpn: selected } : {}) };
+    return { kind: 'mtls', why, mode, certificate: workloadCertificate(world, pod), ...(selected ? { alpn: selected } : {}), reason: decided('tls.probe.certificate') };
   };
   if (mode === 'STRICT') return terminate(`${podName(pod)}'s sidecar is STRICT on port ${port}: it answers TLS with its workload certificate and requires a client certificate`);
   if (mode === 'PERMISSIVE' && istioAlpn) return terminate(`${podName(pod)}'s sidecar is PERMISSIVE on port ${port}: the Istio ALPN picks its mTLS filter chain, which requires a client certificate`);
   if (protocol === 'HTTP') {
     return mode === 'PERMISSIVE'
-      ? { kind: 'reset', why: `${podName(pod)}'s sidecar is PERMISSIVE on HTTP port ${port}: TLS without an Istio ALPN matches no filter chain, so Envoy closes the connection` }
-      : { kind: 'plaintext', why: `${podName(pod)}'s sidecar has mTLS DISABLE on HTTP port ${port}: its HTTP connection manager answers the TLS bytes with 400 Bad Request` };
+      ? { kind: 'reset', why: `${podName(pod)}'s sidecar is PERMISSIVE on HTTP port ${port}: TLS without an Istio ALPN matches no filter chain, so Envoy closes the connection`, reason: decided('tls.probe.no-chain') }
+      : { kind: 'plaintext', why: `${podName(pod)}'s sidecar has mTLS DISABLE on HTTP port ${port}: its HTTP connection manager answers the TLS bytes with 400 Bad Request`, reason: decided('tls.probe.disabled') };
   }
   if (!declared) return { kind: 'closed', why: `${podName(pod)}'s sidecar passes the connection to port ${port}, where nothing listens, and closes it` };
   return applicationAnswer(world, pod, port);
@@ -137,7 +144,7 @@ function gatewayAnswer(world: World, pod: KubeObject, port: number, servicePort:
   const server = servers.find((s) => getPath(s, 'port', 'number') === listening);
   if (!server) return { kind: 'refused', why: `no Gateway server opens port ${port} on ${podName(pod)}` };
   if (getPath(server, 'tls') !== undefined) return { kind: 'closed', why: `TLS on Gateway servers is not simulated: ${podName(pod)} closes the connection` };
-  return { kind: 'plaintext', why: `${podName(pod)} serves plain HTTP on port ${port} (Gateway server) and answers 400 Bad Request` };
+  return { kind: 'plaintext', why: `${podName(pod)} serves plain HTTP on port ${port} (Gateway server) and answers 400 Bad Request`, reason: reason('tls.probe.gateway-http', { pod: podName(pod), port }) };
 }
 
 /**
@@ -184,7 +191,7 @@ export function probeTls(world: World, client: RequestClient, host: string, port
 /** The client's own sidecar captured the connection to a Service port. */
 function throughClientSidecar(world: World, self: KubeObject, service: KubeObject, port: ServicePort, endpoint: KubeObject, target: number, alpn: readonly string[]): TlsProbe {
   if (listenerProtocol(port) === 'HTTP') {
-    return { kind: 'plaintext', why: `${podName(self)}'s own sidecar captures the connection: its outbound HTTP listener for port ${port.port} rejects the TLS bytes with 400 Bad Request` };
+    return { kind: 'plaintext', why: `${podName(self)}'s own sidecar captures the connection: its outbound HTTP listener for port ${port.port} rejects the TLS bytes with 400 Bad Request`, reason: reason('tls.probe.own-sidecar', { pod: podName(self), port: port.port }) };
   }
   const decision = resolveClientTls(world, { namespace: self.metadata.namespace ?? '', kind: 'sidecar' }, service, port.port, endpoint, target);
   const serverMode = hasSidecar(endpoint) && !isGatewayPod(endpoint) ? resolveServerMode(world, endpoint, target).mode : 'NO_SIDECAR';

@@ -103,6 +103,18 @@ export const PHRASES_EN = {
   'step.reset.no-alpn': () => 'TLS without Istio ALPN matches no filter chain on this HTTP port',
   'step.reset.no-terminator': () => 'Nobody on the server side terminates this TLS',
   'step.http-request': (p) => `HTTP request to ${s(p, 'host')}`,
+
+  'tls.probe.certificate': (p) =>
+    `${s(p, 'pod')}'s sidecar terminates TLS on port ${s(p, 'port')} (${s(p, 'decision')}): it presents its workload certificate, which chains to the mesh's own root, and requires a client certificate`,
+  'tls.probe.no-chain': (p) =>
+    `${s(p, 'pod')}'s sidecar takes plaintext or Istio mTLS on HTTP port ${s(p, 'port')} (${s(p, 'decision')}): TLS without Istio's ALPN matches none of its filter chains, so it resets the connection`,
+  'tls.probe.disabled': (p) =>
+    `${s(p, 'pod')}'s sidecar expects plaintext on HTTP port ${s(p, 'port')} (${s(p, 'decision')}): its HTTP connection manager answers the TLS bytes with 400 Bad Request`,
+  'tls.probe.own-sidecar': (p) =>
+    `${s(p, 'pod')}'s own sidecar captures the connection: its outbound HTTP listener for port ${s(p, 'port')} answers the TLS bytes with 400 Bad Request`,
+  'tls.probe.app-http': (p) => `the application in ${s(p, 'pod')} speaks plain HTTP on port ${s(p, 'port')}: it answers the ClientHello with 400 Bad Request`,
+  'tls.probe.gateway-http': (p) => `${s(p, 'pod')} serves plain HTTP on port ${s(p, 'port')} (a Gateway server): it answers the ClientHello with 400 Bad Request`,
+  'tls.probe.app-grpc': (p) => `the gRPC server in ${s(p, 'pod')} reads the ClientHello as a bad HTTP/2 preface and drops the connection`,
 } satisfies Record<string, Template>;
 
 /** Every code the engine can give a sentence: each has an English and a Japanese template. */

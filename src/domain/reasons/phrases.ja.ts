@@ -111,4 +111,16 @@ export const PHRASES_JA: Readonly<Record<PhraseCode, Template>> = {
   'step.reset.no-alpn': () => 'Istio の ALPN のない TLS は、この HTTP ポートのどのフィルターチェーンにも一致しない',
   'step.reset.no-terminator': () => 'サーバー側にこの TLS を終端する者がいない',
   'step.http-request': (p) => `${s(p, 'host')} への HTTP リクエスト`,
+
+  'tls.probe.certificate': (p) =>
+    `${s(p, 'pod')} のサイドカーがポート ${s(p, 'port')} で TLS を終端する（${s(p, 'decision')}）: メッシュ独自のルートにつながるワークロード証明書を提示し、クライアント証明書を要求する`,
+  'tls.probe.no-chain': (p) =>
+    `${s(p, 'pod')} のサイドカーは HTTP ポート ${s(p, 'port')} で平文か Istio の mTLS を受け付ける（${s(p, 'decision')}）: Istio の ALPN のない TLS はどのフィルターチェーンにも一致しないため、接続をリセットする`,
+  'tls.probe.disabled': (p) =>
+    `${s(p, 'pod')} のサイドカーは HTTP ポート ${s(p, 'port')} で平文を待つ（${s(p, 'decision')}）: HTTP コネクションマネージャが TLS のバイト列に 400 Bad Request で応える`,
+  'tls.probe.own-sidecar': (p) =>
+    `${s(p, 'pod')} 自身のサイドカーが接続を捕捉する: ポート ${s(p, 'port')} のアウトバウンド HTTP リスナーが TLS のバイト列に 400 Bad Request で応える`,
+  'tls.probe.app-http': (p) => `${s(p, 'pod')} のアプリケーションはポート ${s(p, 'port')} で平文の HTTP を話す: ClientHello に 400 Bad Request で応える`,
+  'tls.probe.gateway-http': (p) => `${s(p, 'pod')} はポート ${s(p, 'port')} で平文の HTTP を提供する（Gateway のサーバー）: ClientHello に 400 Bad Request で応える`,
+  'tls.probe.app-grpc': (p) => `${s(p, 'pod')} の gRPC サーバーは ClientHello を不正な HTTP/2 プリフェースとして読み、接続を切る`,
 };

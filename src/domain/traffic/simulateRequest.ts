@@ -13,7 +13,7 @@ import { resolveDestination } from './resolveDestination.ts';
 import { type TlsProbe, probeTls } from '../pki/probeTls.ts';
 import { englishText, reason } from '../reasons/reason.ts';
 import { withRbacDebugLines } from '../envoy/rbacDebugLog.ts';
-import type { AccessLogEntry, Hop, PageView, Trace } from './trace.ts';
+import type { AccessLogEntry, Hop, PageView, Reason, Trace } from './trace.ts';
 
 /** What an application (or a proxy answering for it) sent back. */
 interface Response {
@@ -440,9 +440,10 @@ function spent(ctx: Ctx): Pick<Trace, 'spread'> {
   return ctx.spreadUsed ? { spread: { from: ctx.world.rng.state, to: ctx.spread.state } } : {};
 }
 
-function connectionFailure(spec: RequestSpec, ctx: Ctx, curlExit: number, curlError: string, page: PageView): Trace {
+function connectionFailure(spec: RequestSpec, ctx: Ctx, curlExit: number, curlError: string, page: PageView, tlsReason?: Reason): Trace {
   return {
     from: clientLabel(spec), url: spec.url, method: ctx.method, httpCode: 0, curlExit, curlError,
+    ...(tlsReason ? { tlsReason } : {}),
     hops: ctx.hops, body: '', responseHeaders: [], page, origin: spec.origin ?? 'command', accessLogs: ctx.logs, ...spent(ctx),
   };
 }
@@ -471,15 +472,15 @@ function tlsFailure(spec: RequestSpec, ctx: Ctx, host: string, port: number, pro
     case 'timeout':
       return connectionFailure(spec, ctx, 28, `Failed to connect to ${host} port ${port} after 135007 ms: Could not connect to server`, 'timed-out');
     case 'reset':
-      return connectionFailure(spec, ctx, 35, `OpenSSL SSL_connect: Connection reset by peer in connection to ${host}:${port} `, 'connection-reset');
+      return connectionFailure(spec, ctx, 35, `OpenSSL SSL_connect: Connection reset by peer in connection to ${host}:${port} `, 'connection-reset', probe.reason);
     case 'closed':
-      return connectionFailure(spec, ctx, 35, `TLS connect error: ${CURL_OPENSSL}: error:0A000126:SSL routines::unexpected eof while reading`, 'connection-closed');
+      return connectionFailure(spec, ctx, 35, `TLS connect error: ${CURL_OPENSSL}: error:0A000126:SSL routines::unexpected eof while reading`, 'connection-closed', probe.reason);
     case 'plaintext':
-      return connectionFailure(spec, ctx, 35, `TLS connect error: ${CURL_OPENSSL}: error:0A00010B:SSL routines::wrong version number`, 'ssl-protocol-error');
+      return connectionFailure(spec, ctx, 35, `TLS connect error: ${CURL_OPENSSL}: error:0A00010B:SSL routines::wrong version number`, 'ssl-protocol-error', probe.reason);
     case 'mtls':
       return spec.insecure
-        ? connectionFailure(spec, ctx, 56, `OpenSSL SSL_read: ${CURL_OPENSSL}: error:0A00045C:SSL routines::tlsv13 alert certificate required, errno 0`, 'ssl-client-auth')
-        : connectionFailure(spec, ctx, 60, 'SSL certificate problem: self-signed certificate in certificate chain', 'cert-invalid');
+        ? connectionFailure(spec, ctx, 56, `OpenSSL SSL_read: ${CURL_OPENSSL}: error:0A00045C:SSL routines::tlsv13 alert certificate required, errno 0`, 'ssl-client-auth', probe.reason)
+        : connectionFailure(spec, ctx, 60, 'SSL certificate problem: self-signed certificate in certificate chain', 'cert-invalid', probe.reason);
   }
 }
 

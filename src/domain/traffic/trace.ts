@@ -152,6 +152,8 @@ export interface Trace {
   curlExit: number;
   /** curl's error text for a non-zero exit, e.g. `Recv failure: Connection reset by peer`. */
   curlError?: string;
+  /** An https:// request whose TLS handshake a sidecar or an application ended: who, and why (probeTls). */
+  tlsReason?: Reason;
   hops: Hop[];
   /** The response body the client received. */
   body: string;
