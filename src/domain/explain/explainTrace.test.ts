@@ -127,6 +127,8 @@ describe('explainTrace', () => {
     const { explanation } = explain(frontendPolicy, testcurl, 'https://frontend.frontend.svc.cluster.local:80/');
     expect(explanation.hops).toEqual([]);
     expect(explanation.summaryLine.code).toBe('summary.tls');
+    expect(explanation.failed).toBe(true);
+    expect(explain(() => {}, testcurl, FRONTEND).explanation.failed).toBe(false);
     const en = renderLine(explanation.summaryLine, 'en');
     expect(en).toMatch(/^The TLS handshake failed: frontend\/frontend-[a-z0-9-]+'s sidecar terminates TLS on port 8080 \(PeerAuthentication frontend\/default .*STRICT.*\): it presents its workload certificate, which chains to the mesh's own root, and requires a client certificate\. The client reported: SSL certificate problem: self-signed certificate in certificate chain\.$/);
     const ja = renderLine(explanation.summaryLine, 'ja');

@@ -151,5 +151,7 @@ export function explainTrace(world: World, trace: Trace): Explanation {
   const summaryLine = summarize(world, trace, failedHop);
   // A request that ended in the TLS handshake has no hop to carry the policies behind it: the summary does.
   const summaryLinks = hops.length === 0 && trace.tlsReason ? uniqueCauses(trace.tlsReason.causes) : [];
-  return { summary: summaryLine.text, summaryLine, ...(summaryLinks.length ? { summaryLinks } : {}), failedHop, hops, fixes, lint };
+  // Failed: a hop failed, or no HTTP answer came at all (a connection or TLS handshake that failed), or an error status.
+  const failed = failedHop >= 0 || trace.httpCode === 0 || trace.httpCode >= 400;
+  return { summary: summaryLine.text, summaryLine, ...(summaryLinks.length ? { summaryLinks } : {}), failed, failedHop, hops, fixes, lint };
 }

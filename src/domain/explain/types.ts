@@ -110,6 +110,8 @@ export interface Explanation {
   summaryLine: Line;
   /** The objects behind the summary when no hop carries them (an https:// request the TLS handshake ended). */
   summaryLinks?: Cause[];
+  /** Whether the request failed: a hop failed, no HTTP answer came, or the answer is an error status. */
+  failed: boolean;
   /** Index of the first failing hop, or -1. */
   failedHop: number;
   hops: HopExplanation[];

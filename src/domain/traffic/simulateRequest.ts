@@ -154,7 +154,7 @@ function callThroughService(ctx: Ctx, client: HopClient, svc: KubeObject, port: 
   const endpoint = pickEndpoint(ctx, serviceEndpoints(ctx.world, svc));
   if (!endpoint) {
     if (client.type === 'proxy') return { code: 503, body: 'no healthy upstream', headers: [['content-length', '19'], ['content-type', 'text/plain'], ['date', ''], ['server', 'envoy']] };
-    return { code: 0, body: '', headers: [], connectionError: { curlExit: 7, message: `Failed to connect to ${authority.split(':')[0]} port ${port.port} after 2 ms: Could not connect to server`, page: 'connection-refused' } };
+    return { code: 0, body: '', headers: [], connectionError: { curlExit: 7, message: couldNotConnect(authority.split(':')[0] ?? authority, port.port, 2), page: 'connection-refused' } };
   }
   const target = resolveTargetPort(port, endpoint) ?? port.port;
   const protocol = port.name?.startsWith('grpc') || port.appProtocol === 'grpc' ? 'grpc' : 'http';
@@ -184,7 +184,7 @@ function logGatewayDenial(ctx: Ctx, hop: Hop, client: HopClient, gatewayPod: Kub
 function callPod(ctx: Ctx, client: HopClient, pod: KubeObject, port: number, authority: string, loopback: boolean): Response {
   const open = podContainers(pod).some((c) => c.ports.includes(port));
   if (!open) {
-    return { code: 0, body: '', headers: [], connectionError: { curlExit: 7, message: `Failed to connect to ${authority.split(':')[0]} port ${port} after 1 ms: Could not connect to server`, page: 'connection-refused' } };
+    return { code: 0, body: '', headers: [], connectionError: { curlExit: 7, message: couldNotConnect(authority.split(':')[0] ?? authority, port, 1), page: 'connection-refused' } };
   }
   const passthrough = client.type === 'proxy' ? reason('client.passthrough', { pod: podLabel(pod) }) : undefined;
   const result = loopback
@@ -235,7 +235,7 @@ function gatewayRefused(ctx: Ctx, hop: Hop, client: HopClient, authority: string
     const body = 'upstream connect error or disconnect/reset before headers. retried and the latest reset reason: remote connection failure, transport failure reason: delayed connect error: Connection refused';
     return { code: 503, body, headers: [['content-length', String(body.length)], ['content-type', 'text/plain'], ['date', ''], ['server', 'envoy']] };
   }
-  return { code: 0, body: '', headers: [], connectionError: { curlExit: 7, message: `Failed to connect to ${authority.split(':')[0]} port ${servicePort} after 1 ms: Could not connect to server`, page: 'connection-refused' } };
+  return { code: 0, body: '', headers: [], connectionError: { curlExit: 7, message: couldNotConnect(authority.split(':')[0] ?? authority, servicePort, 1), page: 'connection-refused' } };
 }
 
 /** The ingress gateway: Gateway server on the port → VirtualService → destination Service. */
@@ -448,6 +448,11 @@ function connectionFailure(spec: RequestSpec, ctx: Ctx, curlExit: number, curlEr
   };
 }
 
+/** curl's text when connect() fails (lib/connect.c): refused after a few ms, or timed out after Linux's SYN retries. */
+function couldNotConnect(host: string, port: number, afterMs: number): string {
+  return `Failed to connect to ${host} port ${port} after ${afterMs} ms: Could not connect to server`;
+}
+
 /** What curl 8.11.1 offers in the ClientHello (built with nghttp2). */
 const CURL_ALPN = ['h2', 'http/1.1'];
 /** The TLS library curlimages/curl 8.11.1 is built with, as curl names it in its errors (ossl_version). */
@@ -468,9 +473,9 @@ function tlsFailure(spec: RequestSpec, ctx: Ctx, host: string, port: number, pro
     case 'unresolved':
       return connectionFailure(spec, ctx, 6, `Could not resolve host: ${host}`, 'plain');
     case 'refused':
-      return connectionFailure(spec, ctx, 7, `Failed to connect to ${host} port ${port} after 3 ms: Could not connect to server`, 'connection-refused');
+      return connectionFailure(spec, ctx, 7, couldNotConnect(host, port, 3), 'connection-refused');
     case 'timeout':
-      return connectionFailure(spec, ctx, 28, `Failed to connect to ${host} port ${port} after 135007 ms: Could not connect to server`, 'timed-out');
+      return connectionFailure(spec, ctx, 28, couldNotConnect(host, port, 135007), 'timed-out');
     case 'reset':
       return connectionFailure(spec, ctx, 35, `OpenSSL SSL_connect: Connection reset by peer in connection to ${host}:${port} `, 'connection-reset', probe.reason);
     case 'closed':
@@ -535,9 +540,9 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
     case 'unresolved':
       return connectionFailure(spec, ctx, 6, `Could not resolve host: ${dest.host}`, 'plain');
     case 'unreachable':
-      return connectionFailure(spec, ctx, 28, `Failed to connect to ${dest.ip} port ${url.port} after 135007 ms: Could not connect to server`, 'timed-out');
+      return connectionFailure(spec, ctx, 28, couldNotConnect(dest.ip, url.port, 135007), 'timed-out');
     case 'load-balancer': {
-      if (!dest.port) return connectionFailure(spec, ctx, 28, `Failed to connect to ${dest.ip} port ${url.port} after 135007 ms: Could not connect to server`, 'timed-out');
+      if (!dest.port) return connectionFailure(spec, ctx, 28, couldNotConnect(dest.ip, url.port, 135007), 'timed-out');
       const via = `${dest.service.metadata.namespace}/${dest.service.metadata.name}`;
       // In-cluster clients reach an LB IP through kube-proxy; a sidecar knows no service for it.
       const lbClient: HopClient = client.type === 'proxy'
@@ -552,7 +557,7 @@ export function simulateRequest(world: World, spec: RequestSpec): Trace {
           const body = 'upstream connect error or disconnect/reset before headers. retried and the latest reset reason: remote connection failure, transport failure reason: delayed connect error: Connection refused';
           response = { code: 503, body, headers: [['content-length', String(body.length)], ['content-type', 'text/plain'], ['date', ''], ['server', 'envoy']] };
         } else {
-          return connectionFailure(spec, ctx, 7, `Failed to connect to ${url.host} port ${url.port} after 2 ms: Could not connect to server`, 'connection-refused');
+          return connectionFailure(spec, ctx, 7, couldNotConnect(url.host, url.port, 2), 'connection-refused');
         }
         break;
       }
