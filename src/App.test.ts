@@ -32,7 +32,17 @@ const control = vi.hoisted(() => {
     const opened = new Promise<void>((resolve) => (open = resolve));
     return { opened, open };
   };
-  return { gate, ready: gate(), fail: '', starts: 0 };
+  return { gate, ready: gate(), fail: '', starts: 0, early: false };
+});
+
+// The early terminal (a first visit) only where a test asks for it: the real one, on lesson 1.
+vi.mock('./earlyChunk.ts', async () => {
+  const { EarlyTerminal } = await import('./app/earlyAnswers.ts');
+  const { lessonCatalog } = await import('./lessons/index.ts');
+  return {
+    EarlyTerminal,
+    createEarlyTerminal: async () => (control.early ? new EarlyTerminal(await lessonCatalog[0]!.load()) : undefined),
+  };
 });
 
 vi.mock('./engineChunk.ts', async () => {
@@ -99,6 +109,7 @@ describe('App (the boot terminal)', () => {
     control.ready = control.gate();
     control.fail = '';
     control.starts = 0;
+    control.early = false;
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -119,6 +130,26 @@ describe('App (the boot terminal)', () => {
     await vi.waitFor(() => expect(view.container.querySelector('.boot')).toBeNull(), { timeout: 2000, interval: 2 });
     expect(view.container.querySelector('[data-testid="terminal"]')?.textContent).toContain('$ echo queued\nqueued\n');
     expect(view.container.querySelector('.workspace-root textarea')).toHaveValue('echo half');
+  });
+
+  it('on a first visit, answers at once on the first lesson, and the playground takes over once it has run the same lines', async () => {
+    control.early = true;
+    const user = userEvent.setup();
+    const app = renderApp();
+    await user.type(app.boot, 'echo one{Enter}');
+    app.frame();
+    // The playground's lesson is not open yet: the early terminal has answered.
+    await vi.waitFor(() => expect(bootLines().textContent).toBe('learner@cloudshell:~ (mtls-playground)$ echo oneone'));
+    await user.type(app.boot, 'kubectl get pods -n frontend{Enter}');
+    await vi.waitFor(() => expect(bootLines()).toHaveTextContent('The connection to the server localhost:8080 was refused'));
+    // The course's own commands wait for the playground.
+    await user.type(app.boot, 'hint{Enter}');
+    expect(bootLines()).toHaveTextContent(/\$ hint$/);
+    expect(app.view.container.querySelector('.workspace-root')).toBeNull();
+    control.ready.open();
+    await app.shown();
+    expect(app.terminalText()).toContain('$ echo one\none\n');
+    expect(app.terminalText()).toContain('$ hint\n');
   });
 
   it('answers in the boot terminal as soon as the engine has loaded, before the workspace', async () => {

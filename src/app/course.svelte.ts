@@ -4,6 +4,7 @@ import type { Locale } from '../domain/locale.ts';
 import type { Lesson, LessonStep, CheckResult } from '../lessons/types.ts';
 import { checkStep, startSession } from '../lessons/run.ts';
 import { SimSession, type SessionSnapshot } from '../shell/session.ts';
+import type { CourseCommand } from './courseCommands.ts';
 import { CommandHistory, MAX_UNDO, firstLine, sessionFingerprint, type TimelinePoint } from './commandHistory.svelte.ts';
 import { SLICE_MS, yieldToMain } from './slices.ts';
 import { translate } from '../i18n/locale.ts';
@@ -98,7 +99,7 @@ export class Course {
   private stopRequested = false;
 
   /** The course's shell commands: `undo`, `reset`, `hint`. Give them to the Simulator. */
-  readonly shellCommands: Record<string, CommandHandler> = {
+  readonly shellCommands: Record<CourseCommand, CommandHandler> = {
     undo: (ctx) => this.undoCommand(ctx),
     reset: (ctx) => this.resetCommand(ctx),
     hint: (ctx) => this.hintCommand(ctx),

@@ -42,11 +42,14 @@ export interface ProgressStore {
  */
 export const unreadableKey = (key: string): string => `${key}.unreadable`;
 
+/** The key the page keeps its progress under. */
+export const STORE_KEY = 'mtls-playground';
+
 /**
  * Progress in `storage` (normally `localStorage`; `undefined` when the page may not use it, see
  * `getBrowserStorage`), under one key.
  */
-export function createStore(storage: StorageLike | undefined, key = 'mtls-playground'): ProgressStore {
+export function createStore(storage: StorageLike | undefined, key = STORE_KEY): ProgressStore {
   function keepUnreadable(raw: string): void {
     try {
       storage?.setItem(unreadableKey(key), raw);

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { lessonCatalog } from '../lessons/index.ts';
+import { EarlyTerminal, opensFirstLessonFresh } from './earlyAnswers.ts';
+import { parseOptions } from './options.ts';
+import { createMemoryStorage, createStore, createDefaultState, STORE_KEY } from './persist/index.ts';
+import { Playground } from './playground.svelte.ts';
+import type { TerminalEntry } from './terminal.svelte.ts';
+
+describe('opensFirstLessonFresh', () => {
+  it('is true for a first visit, whatever the language, theme or presenter mode', () => {
+    expect(opensFirstLessonFresh('', '', createMemoryStorage())).toBe(true);
+    expect(opensFirstLessonFresh('?lang=ja&theme=dark&presenter=1', '#', createMemoryStorage())).toBe(true);
+    expect(opensFirstLessonFresh('', '', undefined)).toBe(true);
+    const throwing = { getItem: () => { throw new Error('SecurityError'); }, setItem: () => {}, removeItem: () => {} };
+    expect(opensFirstLessonFresh('', '', throwing)).toBe(true);
+  });
+
+  it('is false whenever the start is chosen by something else: an option, a link, saved progress', () => {
+    for (const query of ['?lesson=1', '?lesson=2', '?step=3', '?mode=sandbox', '?embed=1', '?scenario=./s.md', '?readonly=1', '?bogus=1']) {
+      expect(opensFirstLessonFresh(query, '', createMemoryStorage()), query).toBe(false);
+    }
+    expect(opensFirstLessonFresh('', '#share=abc', createMemoryStorage())).toBe(false);
+    const storage = createMemoryStorage();
+    createStore(storage).save(createDefaultState());
+    expect(storage.getItem(STORE_KEY)).not.toBeNull();
+    expect(opensFirstLessonFresh('', '', storage)).toBe(false);
+  });
+});
+
+/** What a terminal shows, as text: each entry's prompt, input and output. */
+const screen = (entries: readonly TerminalEntry[]) => entries.map((e) => `${e.prompt}${e.input}\n${e.output.map((c) => c.text).join('')}`).join('');
+
+describe('EarlyTerminal', () => {
+  const lines = [
+    'kubectl get pods -n frontend',
+    'gcloud container clusters get-credentials boutique --zone=us-central1-c',
+    'kubectl get pods -n frontend',
+    'kubectl get peerauthentication -A',
+    'istioctl proxy-status | head -3',
+    'cat <<EOF > mtls-namespace.yaml',
+    'apiVersion: "security.istio.io/v1beta1"',
+    'kind: "PeerAuthentication"',
+    'metadata:',
+    '  name: "namespace-policy"',
+    'spec:',
+    '  mtls:',
+    '    mode: STRICT',
+    'EOF',
+    'kubectl apply -n frontend -f mtls-namespace.yaml',
+    'kubectl exec -n default testcurl -- curl -sS -o /dev/null -w "%{http_code}\\n" http://frontend.frontend.svc.cluster.local:80/',
+    'kubectl get namespcaes',
+  ];
+
+  it("answers the first lesson's first commands exactly as the playground does when it runs them", async () => {
+    const lesson = await lessonCatalog[0]!.load();
+    const early = new EarlyTerminal(lesson);
+    for (const line of lines) expect(early.submit(line), line).toBe(true);
+    await early.terminal.idle();
+    const pg = new Playground(parseOptions('?lang=en'), { search: '?lang=en', hash: '', languages: ['en'], storage: createMemoryStorage() });
+    for (const line of lines) pg.sim.terminal.submit(line);
+    await pg.start();
+    await pg.sim.terminal.idle();
+    expect(pg.course.lesson?.id).toBe(lesson.id);
+    const shown = screen(early.terminal.entries);
+    expect(shown).toContain('kubeconfig entry generated for boutique.');
+    expect(shown).toContain('peerauthentication.security.istio.io/namespace-policy created');
+    expect(shown).toContain('error: the server doesn\'t have a resource type "namespcaes"');
+    // Word for word, but for the sub-second digits of kubectl's log lines: the page's clock runs in
+    // real time, and the playground runs the lines a moment after the early terminal did.
+    const subSecond = (text: string) => text.replace(/(E1128 \d\d:\d\d:\d\d)\.\d{6}/g, '$1.uuuuuu');
+    expect(subSecond(shown)).toBe(subSecond(screen(pg.sim.terminal.entries)));
+    // The playground recorded them as typed, in the lesson's record.
+    expect(pg.course.commands).toContain('kubectl apply -n frontend -f mtls-namespace.yaml');
+    pg.dispose();
+  });
+
+  it("leaves the course's commands, and everything after them, to the playground", async () => {
+    const early = new EarlyTerminal(await lessonCatalog[0]!.load());
+    expect(early.submit('kubectl get ns | wc -l')).toBe(true);
+    expect(early.submit('echo ok; hint')).toBe(false);
+    expect(early.answering).toBe(false);
+    expect(early.submit('kubectl get ns')).toBe(false);
+    await early.terminal.idle();
+    expect(early.terminal.entries.map((e) => e.input)).toEqual(['kubectl get ns | wc -l']);
+  });
+});

@@ -1,0 +1,68 @@
+import { DEFAULT_EPOCH_MS, RealtimeClock } from '../domain/clock.ts';
+import type { Lesson } from '../lessons/types.ts';
+import { startSession } from '../lessons/run.ts';
+import { SimSession } from '../shell/session.ts';
+import { COURSE_COMMANDS } from './courseCommands.ts';
+import { STORE_KEY, type StorageLike } from './persist/store.ts';
+import { TerminalState } from './terminal.svelte.ts';
+
+/** The page's options that leave the start alone: they change how it looks, not where it begins. */
+const LOOKS_ONLY = new Set(['lang', 'theme', 'presenter']);
+
+/**
+ * Whether this load of the full page opens the first lesson at its start, with nothing to replay:
+ * no option that picks another start (`lesson`, `step`, `mode`, `scenario`, `embed`…), nothing in
+ * the address's hash (a shared link, a scenario), no progress saved in `storage`. Then the
+ * playground's start is known before its code has arrived (Playground.open, first-visit branch).
+ * Anything unusual answers false: the page then waits for the playground, as it always could.
+ */
+export function opensFirstLessonFresh(search: string, hash: string, storage: StorageLike | undefined): boolean {
+  if (hash.replace(/^#/, '') !== '') return false;
+  for (const name of new URLSearchParams(search.replace(/^\?/, '')).keys()) if (!LOOKS_ONLY.has(name)) return false;
+  try {
+    return storage?.getItem(STORE_KEY) == null;
+  } catch {
+    // Storage that throws is storage the playground cannot read either: it starts afresh too.
+    return true;
+  }
+}
+
+/** A line that calls one of the course's own commands, which only the playground can answer. */
+const COURSE_MENTION = new RegExp(`(?:^|[\\s;&|()\`'"$])(?:${COURSE_COMMANDS.join('|')})(?=$|[\\s;&|()\`'"])`);
+
+/**
+ * The terminal that answers the boot terminal's first lines while the playground's code is still
+ * on its way, on a session opened at the lesson's start exactly as the course opens it. It answers
+ * with the same engine (the shell, kubectl, the traffic simulation) on the same world; the
+ * playground then runs the same lines itself, as typed, and takes over once it has caught up, so
+ * the lesson's record, its checks and the diagram all come from the playground. It stops taking
+ * lines at the first one it could answer differently from the playground: one that calls the
+ * course's commands (`hint`, `undo`, `reset`) or a part of the shell that loads later.
+ */
+export class EarlyTerminal {
+  readonly terminal: TerminalState;
+  private open = true;
+
+  constructor(lesson: Lesson) {
+    // As the course opens it: the lesson's start world, on the page's clock (Simulator's).
+    const session = new SimSession({ world: startSession(lesson).world });
+    session.world.clock = new RealtimeClock(DEFAULT_EPOCH_MS);
+    this.terminal = new TerminalState(session);
+  }
+
+  /** Whether it still answers (it stops for good at the first line it must leave to the playground). */
+  get answering(): boolean {
+    return this.open;
+  }
+
+  /** Runs `line` and returns true, or returns false (from then on always) when the playground must answer it. */
+  submit(line: string): boolean {
+    if (!this.open) return false;
+    if (COURSE_MENTION.test(line) || this.terminal.session.toolsFor(line) !== undefined) {
+      this.open = false;
+      return false;
+    }
+    this.terminal.submit(line);
+    return true;
+  }
+}
