@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlaygroundEvent } from './app/playground.svelte.ts';
 import App from './App.svelte';
+import { lessonCatalog } from './lessons/index.ts';
+import type { Lesson } from './lessons/types.ts';
 
 /** index.html's boot terminal and static/boot.js, which runs it until the app takes over. */
 const indexHtml = readFileSync(join(process.cwd(), 'index.html'), 'utf8');
@@ -32,16 +34,15 @@ const control = vi.hoisted(() => {
     const opened = new Promise<void>((resolve) => (open = resolve));
     return { opened, open };
   };
-  return { gate, ready: gate(), fail: '', starts: 0, early: false };
+  return { gate, ready: gate(), fail: '', starts: 0, early: false, lesson: undefined as Lesson | undefined };
 });
 
 // The early terminal (a first visit) only where a test asks for it: the real one, on lesson 1.
 vi.mock('./earlyChunk.ts', async () => {
   const { EarlyTerminal } = await import('./app/earlyAnswers.ts');
-  const { lessonCatalog } = await import('./lessons/index.ts');
   return {
     EarlyTerminal,
-    createEarlyTerminal: async () => (control.early ? new EarlyTerminal(await lessonCatalog[0]!.load()) : undefined),
+    createEarlyTerminal: () => (control.early ? new EarlyTerminal(control.lesson!) : undefined),
   };
 });
 
@@ -103,6 +104,7 @@ describe('App (the boot terminal)', () => {
   beforeAll(async () => {
     await import('./engineChunk.ts');
     await import('./workspaceChunk.ts');
+    control.lesson = await lessonCatalog[0]!.load();
   }, 60_000);
   beforeEach(() => {
     vi.stubGlobal('requestAnimationFrame', (run: () => void) => frames.push(run));
