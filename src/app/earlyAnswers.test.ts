@@ -69,6 +69,9 @@ describe('EarlyTerminal', () => {
     // real time, and the playground runs the lines a moment after the early terminal did.
     const subSecond = (text: string) => text.replace(/(E1128 \d\d:\d\d:\d\d)\.\d{6}/g, '$1.uuuuuu');
     expect(subSecond(shown)).toBe(subSecond(screen(pg.sim.terminal.entries)));
+    // Once it takes over, the playground keeps what was printed: the screen does not change.
+    pg.sim.terminal.keepPrinted(early.terminal.entries);
+    expect(screen(pg.sim.terminal.entries)).toBe(shown);
     // The playground recorded them as typed, in the lesson's record.
     expect(pg.course.commands).toContain('kubectl apply -n frontend -f mtls-namespace.yaml');
     pg.dispose();

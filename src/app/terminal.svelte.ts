@@ -7,6 +7,9 @@ import type { OutputChunk, RunResult, ShellJob } from '../shell/types.ts';
 import { afterNextFrame, SLICE_MS, yieldToMain } from './slices.ts';
 
 /** One block of the scrollback: what was typed and what came back. */
+/** An output's text with each chunk's stream, to compare two outputs. */
+const outputText = (output: readonly OutputChunk[]): string => output.map((c) => `${c.stream}:${c.text}`).join('\0');
+
 export interface TerminalEntry {
   id: number;
   prompt: string;
@@ -316,6 +319,30 @@ export class TerminalState {
       running.shown = true;
     }
     return true;
+  }
+
+  /**
+   * Keeps what another terminal printed for the same lines: from the first entry on, while this
+   * terminal's entries show the same prompt and input as `printed`'s, they take `printed`'s output.
+   * The page's early terminal answered the first lines before this one ran them again; text a
+   * terminal has printed never changes afterwards, even where a second run differs in a real-time
+   * timestamp's digits. An output that differs in anything but digits is this terminal's to show:
+   * it is not the same answer. Only finished entries may be given.
+   */
+  keepPrinted(printed: readonly TerminalEntry[]): void {
+    const next = [...this.entries];
+    let changed = false;
+    for (let i = 0; i < next.length && i < printed.length; i++) {
+      const entry = next[i] as TerminalEntry;
+      const before = printed[i] as TerminalEntry;
+      if (before.prompt !== entry.prompt || before.input !== entry.input) break;
+      const was = outputText(before.output);
+      const is = outputText(entry.output);
+      if (was === is || was.replace(/\d/g, '0') !== is.replace(/\d/g, '0')) continue;
+      next[i] = { ...entry, output: before.output.map((chunk) => ({ ...chunk })) };
+      changed = true;
+    }
+    if (changed) this.entries = next;
   }
 
   /** One scrollback update per slice: the new entries, and a fresh copy of the running one. */

@@ -15,6 +15,28 @@ function sliced(hooks = {}) {
 }
 
 describe('TerminalState', () => {
+  it('keeps what another terminal printed for the same lines where only digits differ, up to the first line that differs', async () => {
+    const first = new TerminalState(new SimSession({ pace: false }));
+    const second = new TerminalState(new SimSession({ pace: false }));
+    for (const line of ['echo one', 'echo at 09:00:00.037512', 'echo same', 'echo two']) first.submit(line);
+    for (const line of ['echo one', 'echo at 09:00:00.037512', 'echo same', 'echo three', 'echo at 09:00:00.037512']) second.submit(line);
+    await Promise.all([first.idle(), second.idle()]);
+    // The first terminal printed other digits for the timestamp, as a run a moment earlier would;
+    // and a different answer altogether for `echo same`.
+    const printed = first.entries.map((e, i) => (i === 1 ? { ...e, output: [{ stream: 'stdout' as const, text: 'at 09:00:00.002512\n' }] } : i === 2 ? { ...e, output: [{ stream: 'stdout' as const, text: 'other\n' }] } : e));
+    const before = second.entries;
+    second.keepPrinted(printed);
+    expect(second.entries[0]).toBe(before[0]);
+    expect(second.entries[1]?.output).toEqual([{ stream: 'stdout', text: 'at 09:00:00.002512\n' }]);
+    expect(second.entries[1]?.id).toBe(before[1]?.id);
+    // Not the same answer: its own stays. From the first line that differs on, nothing is taken.
+    expect(second.entries[2]).toBe(before[2]);
+    expect(second.entries.slice(3)).toEqual(before.slice(3));
+    const same = second.entries;
+    second.keepPrinted(same);
+    expect(second.entries).toBe(same);
+  });
+
   it('runs a long command in slices, showing its output as it comes, with the same result as one run', async () => {
     const traces: Trace[] = [];
     const ended: number[] = [];
