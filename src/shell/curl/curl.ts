@@ -5,6 +5,15 @@ import { type CurlOptions, type OutputTarget, parseCurlArgs } from './parseCurlA
 import { PROGRESS_HEADER, progressFinalLine } from './progressMeter.ts';
 import { type WriteOutTransfer, type WriteOutValue, expandWriteOut } from './writeOut.ts';
 
+/** curl's exit code when the server's certificate cannot be verified. */
+const CURLE_PEER_FAILED_VERIFICATION = 60;
+/** What the curl tool adds after that error (CURL_CA_CERT_ERRORMSG, curl-8_11_1 src/tool_operate.c). */
+const CA_CERT_ERROR_MESSAGE =
+  'More details here: https://curl.se/docs/sslcerts.html\n\n' +
+  'curl failed to verify the legitimacy of the server and therefore could not\n' +
+  'establish a secure connection to it. To learn more about this situation and\n' +
+  'how to fix it, please visit the webpage mentioned above.\n';
+
 /** What curl asks the engine to send; the caller decides who sends it (Cloud Shell, a pod…). */
 export interface CurlRequest {
   url: string;
@@ -520,7 +529,10 @@ class CurlRun {
       }));
     }
     if (closing) this.verbose(closing);
-    if (exit !== 0 && (!o.silent || o.showError)) this.ctx.stderr(`curl: (${exit}) ${error}\n`);
+    if (exit !== 0 && (!o.silent || o.showError)) {
+      this.ctx.stderr(`curl: (${exit}) ${error}\n`);
+      if (exit === CURLE_PEER_FAILED_VERIFICATION) this.ctx.stderr(CA_CERT_ERROR_MESSAGE);
+    }
 
     if (o.writeOut !== undefined) {
       this.writeOut(o.writeOut, {

@@ -44,7 +44,17 @@ describe('curl https:// from a pod without a sidecar', () => {
   it('to a STRICT sidecar: its certificate chain ends in the mesh’s self-signed root (60); with -k the missing client certificate ends the first read (56)', () => {
     const session = new SimSession();
     run(session, strict('frontend'));
-    expect(run(session, `${TESTCURL} https://${FRONTEND}:80/`).err).toBe('curl: (60) SSL certificate problem: self-signed certificate in certificate chain\ncommand terminated with exit code 60\n');
+    // After a failed verification the curl tool explains itself (CURL_CA_CERT_ERRORMSG, curl-8_11_1 src/tool_operate.c).
+    expect(run(session, `${TESTCURL} https://${FRONTEND}:80/`).err).toBe(
+      'curl: (60) SSL certificate problem: self-signed certificate in certificate chain\n' +
+        'More details here: https://curl.se/docs/sslcerts.html\n\n' +
+        'curl failed to verify the legitimacy of the server and therefore could not\n' +
+        'establish a secure connection to it. To learn more about this situation and\n' +
+        'how to fix it, please visit the webpage mentioned above.\n' +
+        'command terminated with exit code 60\n',
+    );
+    // -s without -S: nothing at all.
+    expect(run(session, `kubectl exec testcurl -n default -- curl -s https://${FRONTEND}:80/`).err).toBe('command terminated with exit code 60\n');
     expect(run(session, `${TESTCURL} -k https://${FRONTEND}:80/`).err).toBe('curl: (56) OpenSSL SSL_read: OpenSSL/3.3.2: error:0A00045C:SSL routines::tlsv13 alert certificate required, errno 0\ncommand terminated with exit code 56\n');
     // openssl s_client meets the same sidecar: the same chain, the same alert.
     const sClient = run(session, `kubectl exec deploy/frontend -n frontend -c istio-proxy -- openssl s_client -brief -connect ${FRONTEND}:80 </dev/null`);
