@@ -3,6 +3,7 @@ import type { CommandContext, CommandHandler, VirtualFs } from '../types.ts';
 import type { AndOr, Command, ForCommand, IfCommand, List, Pipeline, Redirect, Script, SimpleCommand, WhileCommand, Word } from './ast.ts';
 import type { Builtin, BuiltinHost } from './builtins/builtin.ts';
 import { builtinTable } from './builtins/builtinTable.ts';
+import { commandOptions } from './builtins/command.ts';
 import { Expander } from './expand.ts';
 import { limits } from './limits.ts';
 import { parseScript } from './parse.ts';
@@ -489,6 +490,12 @@ export class Executor implements BuiltinHost, Budget {
 
   private invoke(argv: string[], env: Map<string, string>, fds: FdTable): number {
     const name = argv[0]!;
+    // `command NAME ARGS…` runs NAME as a simple command of its own (with no alias expansion, as
+    // bash's execute_simple_command treats `command` as a prefix); its other forms are the builtin's.
+    if (name === 'command') {
+      const options = commandOptions(argv);
+      if (options.kind === 'run') return this.invoke(options.argv, env, fds);
+    }
     const special = builtinTable.shell.get(name);
     if (special) return this.call(name, (ctx) => special(ctx, this), argv, env, fds);
     if (name.includes('/')) return this.runPath(name, fds);

@@ -4,6 +4,7 @@ import { lazyUtilities } from './lazyUtilities.ts';
 import { cat } from './cat.ts';
 import { cd } from './cd.ts';
 import { clear } from './clear.ts';
+import { command } from './command.ts';
 import { echo } from './echo.ts';
 import { env } from './env.ts';
 import { exitShell } from './exitShell.ts';
@@ -41,6 +42,7 @@ export const builtinTable: { shell: ReadonlyMap<string, Builtin>; utilities: Rea
     ['alias', alias],
     ['break', loopControl],
     ['cd', cd],
+    ['command', command],
     ['continue', loopControl],
     ['echo', echo],
     ['exit', exitShell],

@@ -187,6 +187,31 @@ describe('builtins', () => {
       expect(run('which kubectl nope')).toMatchObject({ stdout: '/usr/local/bin/kubectl\n', exitCode: 1 });
     });
 
+    // bash 5.3 builtins/command.def and type.def (describe_command): -v prints a reusable form and
+    // nothing for a missing name, -V a sentence and `not found`; the status is 0 if any was found.
+    it('command -v and -V tell what a name runs, as bash describes it', () => {
+      const { run } = createTestShell();
+      run("alias k=kubectl q=\"echo it's\"");
+      expect(run('command -v kubectl k cd cat nope')).toMatchObject({ stdout: "/usr/local/bin/kubectl\nalias k='kubectl'\ncd\n/usr/bin/cat\n", stderr: '', exitCode: 0 });
+      expect(run('command -v q').stdout).toBe("alias q='echo it'\\''s'\n");
+      expect(run('command -v nope')).toMatchObject({ stdout: '', stderr: '', exitCode: 1 });
+      expect(run('command -V k nope')).toMatchObject({ stdout: "k is aliased to `kubectl'\n", stderr: 'bash: command: nope: not found\n', exitCode: 0 });
+      expect(run('command -pv -- cd').stdout).toBe('cd\n');
+      expect(run('command -x')).toMatchObject({ stderr: 'bash: command: -x: invalid option\ncommand: usage: command [-pVv] command [arg ...]\n', exitCode: 2 });
+      expect(run('command')).toMatchObject({ stdout: '', exitCode: 0 });
+      expect(run('if command -v kubectl >/dev/null; then echo yes; fi').stdout).toBe('yes\n');
+    });
+
+    it('command NAME runs NAME without expanding an alias of that name', () => {
+      const { run, calls } = createTestShell();
+      run('alias kubectl="kubectl -n frontend" k=kubectl');
+      expect(run('command kubectl get pods').stdout).toBe('["kubectl","get","pods"]\n');
+      expect(run('kubectl get pods').stdout).toBe('["kubectl","-n","frontend","get","pods"]\n');
+      expect(run('command k get pods')).toMatchObject({ stderr: 'bash: k: command not found\n', exitCode: 127 });
+      expect(run('command -p -- echo hi | command cat').stdout).toBe('hi\n');
+      expect(calls).toHaveLength(2);
+    });
+
     it('counts with seq', () => {
       const { run } = createTestShell();
       expect(run('seq 3; seq -s, 2 2 6').stdout).toBe('1\n2\n3\n2,4,6\n');

@@ -9,6 +9,7 @@ export const summaries: Record<string, string> = {
   cat: 'print files (or standard input) one after another',
   cd: 'change the working directory (cd alone goes home, cd - goes back)',
   clear: 'clear the terminal screen',
+  command: 'run a command, skipping aliases; command -v NAME prints what NAME runs',
   continue: 'start the next turn of the enclosing loop',
   cut: 'print selected fields (-f 1,3 -d :) or characters (-c 1-5) of each line',
   echo: 'print its arguments (-n: no newline, -e: interpret backslash escapes)',

@@ -1,7 +1,7 @@
 import type { Builtin } from './builtin.ts';
 
 /** Where the simulated programs live; builtins live in the shell. */
-const PROGRAM_DIRS = { command: '/usr/local/bin', utility: '/usr/bin' } as const;
+export const PROGRAM_DIRS = { command: '/usr/local/bin', utility: '/usr/bin' } as const;
 
 /** `which name …`: the path of each program (registered commands and utilities). */
 export const which: Builtin = (ctx, host) => {
