@@ -77,6 +77,11 @@ describe('EarlyTerminal', () => {
     pg.dispose();
   });
 
+  it.each(['kubectl edit svc frontend -n frontend', 'kubectl port-forward -n frontend svc/frontend 8080:80', 'undo', 'reset'])('leaves `%s` to the playground', async (line) => {
+    const early = new EarlyTerminal(await lessonCatalog[0]!.load());
+    expect(early.submit(line)).toBe(false);
+  });
+
   it("leaves the course's commands, and everything after them, to the playground", async () => {
     const early = new EarlyTerminal(await lessonCatalog[0]!.load());
     expect(early.submit('kubectl get ns | wc -l')).toBe(true);

@@ -1,6 +1,7 @@
 import { DEFAULT_EPOCH_MS, RealtimeClock } from '../domain/clock.ts';
 import type { Lesson } from '../lessons/types.ts';
 import { startSession } from '../lessons/run.ts';
+import { HOSTED_VERBS } from '../shell/kubectl/host.ts';
 import { SimSession } from '../shell/session.ts';
 import { COURSE_COMMANDS } from './courseCommands.ts';
 import { STORE_KEY, type StorageLike } from './persist/store.ts';
@@ -27,8 +28,12 @@ export function opensFirstLessonFresh(search: string, hash: string, storage: Sto
   }
 }
 
-/** A line that calls one of the course's own commands, which only the playground can answer. */
-const COURSE_MENTION = new RegExp(`(?:^|[\\s;&|()\`'"$])(?:${COURSE_COMMANDS.join('|')})(?=$|[\\s;&|()\`'"])`);
+/**
+ * A line that calls one of the course's own commands, or a kubectl verb that needs the page around
+ * the shell (an editor panel, a browser tab): only the playground can answer those. A word that
+ * merely looks like one (`echo hint`) costs nothing but an early answer.
+ */
+const PLAYGROUND_MENTION = new RegExp(`(?:^|[\\s;&|()\`'"$])(?:${[...COURSE_COMMANDS, ...HOSTED_VERBS].join('|')})(?=$|[\\s;&|()\`'"])`);
 
 /**
  * The terminal that answers the boot terminal's first lines while the playground's code is still
@@ -37,7 +42,8 @@ const COURSE_MENTION = new RegExp(`(?:^|[\\s;&|()\`'"$])(?:${COURSE_COMMANDS.joi
  * playground then runs the same lines itself, as typed, and takes over once it has caught up, so
  * the lesson's record, its checks and the diagram all come from the playground. It stops taking
  * lines at the first one it could answer differently from the playground: one that calls the
- * course's commands (`hint`, `undo`, `reset`) or a part of the shell that loads later.
+ * course's commands (`hint`, `undo`, `reset`), `kubectl edit` or `port-forward` (the playground
+ * opens its editor panel or browser tab for them), or a part of the shell that loads later.
  */
 export class EarlyTerminal {
   readonly terminal: TerminalState;
@@ -58,7 +64,7 @@ export class EarlyTerminal {
   /** Runs `line` and returns true, or returns false (from then on always) when the playground must answer it. */
   submit(line: string): boolean {
     if (!this.open) return false;
-    if (COURSE_MENTION.test(line) || this.terminal.session.toolsFor(line) !== undefined) {
+    if (PLAYGROUND_MENTION.test(line) || this.terminal.session.toolsFor(line) !== undefined) {
       this.open = false;
       return false;
     }

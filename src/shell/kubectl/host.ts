@@ -37,6 +37,9 @@ export interface EditSession {
   close(): EditOutcome;
 }
 
+/** The kubectl verbs that behave differently with a host than without one (`edit`, `port-forward`). */
+export const HOSTED_VERBS = ['edit', 'port-forward'] as const;
+
 /**
  * What the app around the shell offers kubectl (the browser page; the headless `sim` has none):
  * an editor panel for `kubectl edit` and a browser tab for `kubectl port-forward`. Each returns
