@@ -34,7 +34,7 @@ const control = vi.hoisted(() => {
     const opened = new Promise<void>((resolve) => (open = resolve));
     return { opened, open };
   };
-  return { gate, ready: gate(), fail: '', starts: 0, early: false, lesson: undefined as Lesson | undefined };
+  return { gate, ready: gate(), fail: '', starts: 0, early: false, earlyFails: false, lesson: undefined as Lesson | undefined };
 });
 
 // The early terminal (a first visit) only where a test asks for it: the real one, on lesson 1.
@@ -42,7 +42,10 @@ vi.mock('./earlyChunk.ts', async () => {
   const { EarlyTerminal } = await import('./app/earlyAnswers.ts');
   return {
     EarlyTerminal,
-    createEarlyTerminal: () => (control.early ? new EarlyTerminal(control.lesson!) : undefined),
+    createEarlyTerminal: () => {
+      if (control.earlyFails) throw new Error('the early chunk failed');
+      return control.early ? new EarlyTerminal(control.lesson!) : undefined;
+    },
   };
 });
 
@@ -112,6 +115,7 @@ describe('App (the boot terminal)', () => {
     control.fail = '';
     control.starts = 0;
     control.early = false;
+    control.earlyFails = false;
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -152,6 +156,18 @@ describe('App (the boot terminal)', () => {
     await app.shown();
     expect(app.terminalText()).toContain('$ echo one\none\n');
     expect(app.terminalText()).toContain('$ hint\n');
+  });
+
+  it('answers from the playground when the early terminal cannot load', async () => {
+    control.earlyFails = true;
+    const app = renderApp();
+    app.type('echo fine\n');
+    app.frame();
+    await vi.waitFor(() => expect(control.starts).toBe(1));
+    control.ready.open();
+    await app.shown();
+    expect(app.terminalText()).toContain('$ echo fine\nfine\n');
+    expect(document.getElementById('boot-status')).toBeNull();
   });
 
   it('answers in the boot terminal as soon as the engine has loaded, before the workspace', async () => {
