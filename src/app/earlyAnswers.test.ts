@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lessonCatalog } from '../lessons/index.ts';
 import { EarlyTerminal, opensFirstLessonFresh } from './earlyAnswers.ts';
 import { parseOptions } from './options.ts';
@@ -80,6 +80,16 @@ describe('EarlyTerminal', () => {
   it.each(['kubectl edit svc frontend -n frontend', 'kubectl port-forward -n frontend svc/frontend 8080:80', 'undo', 'reset'])('leaves `%s` to the playground', async (line) => {
     const early = new EarlyTerminal(await lessonCatalog[0]!.load());
     expect(early.submit(line)).toBe(false);
+  });
+
+  it('leaves a line that calls a part of the shell still loading (jq, in the browser) to the playground', async () => {
+    const early = new EarlyTerminal(await lessonCatalog[0]!.load());
+    // Node installs every part up front; in the page the text tools arrive after the engine.
+    const toolsFor = vi.spyOn(early.terminal.session, 'toolsFor').mockImplementation((text) => (text.includes('jq') ? Promise.resolve() : undefined));
+    expect(early.submit('kubectl get ns -o json | jq .kind')).toBe(false);
+    expect(toolsFor).toHaveBeenCalledWith('kubectl get ns -o json | jq .kind');
+    expect(early.submit('echo later')).toBe(false);
+    expect(early.terminal.entries).toEqual([]);
   });
 
   it("leaves the course's commands, and everything after them, to the playground", async () => {
