@@ -113,6 +113,13 @@ spec:
       expect(messageOf(replicaSet)).toBe(`${prefix('ReplicaSet', 'v1')}unknown field "__proto__"`);
     });
 
+    it('knows the AuthorizationPolicy fields of Istio 1.26.4, not those a later release added (trustDomains)', () => {
+      const [policy] = docsOf('apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: td, namespace: frontend}\nspec:\n  rules:\n  - from:\n    - source: {principals: [a], trustDomains: [cluster.local], notTrustDomains: [x]}');
+      expect(messageOf(policy as JsonObject)).toBe(
+        'Error from server (BadRequest): error when creating "STDIN": AuthorizationPolicy in version "v1" cannot be handled as a AuthorizationPolicy: strict decoding error: unknown field "spec.rules[0].from[0].source.notTrustDomains", unknown field "spec.rules[0].from[0].source.trustDomains"',
+      );
+    });
+
     it('reports unknown fields of built-in kinds with array indices', () => {
       expect(messageOf(pod({ containers: [{ name: 'curl', image: 'curlimages/curl', imagee: 'x' }] }))).toBe(
         'Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee"',

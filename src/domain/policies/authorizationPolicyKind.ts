@@ -13,7 +13,8 @@ import { evaluateAuthorization, policiesFor } from './authorizationPolicy.ts';
 import { AGE_COLUMN, type PolicyFinding, type PolicyKindModule } from './policyKind.ts';
 import { validateAuthorizationPolicy } from './validateAuthorizationPolicy.ts';
 
-const SOURCE_FIELDS = ['principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces', 'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts', 'trustDomains', 'notTrustDomains'];
+/** Source's fields in Istio 1.26.4's v1 schema (`trustDomains` came to the CRD after 1.28: unknown here). */
+const SOURCE_FIELDS = ['principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces', 'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts'];
 const OPERATION_FIELDS = ['hosts', 'notHosts', 'ports', 'notPorts', 'methods', 'notMethods', 'paths', 'notPaths'];
 const TARGET_REF = obj('', { group: str(), kind: str(), name: str(), namespace: str() }, ['kind', 'name']);
 

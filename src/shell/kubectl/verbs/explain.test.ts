@@ -36,6 +36,18 @@ describe('kubectl explain: Istio kinds from their CRD schema', () => {
     });
   });
 
+  it('explains authorizationpolicy.spec with the CRD\'s descriptions, and <no description> where the CRD has none', () => {
+    const { stdout } = explain('authorizationpolicy.spec');
+    expect(stdout).toContain('DESCRIPTION:\n    Configuration for access control on workloads. See more details at:\n    https://istio.io/docs/reference/config/security/authorization-policy.html\n');
+    expect(stdout).toContain('  action\t<string>\n  enum: ALLOW, DENY, AUDIT, CUSTOM\n    Optional.\n    \n    Valid Options: ALLOW, DENY, AUDIT, CUSTOM\n');
+    expect(stdout).toContain('  provider\t<Object>\n    Specifies detailed configuration of the CUSTOM action.\n');
+    // 1.26.4's CRD gives targetRef no description.
+    expect(stdout).toContain('  targetRef\t<Object>\n    <no description>\n');
+    expect(explain('ap.spec.rules.from.source').stdout).toContain('  principals\t<[]string>\n    Optional.\n');
+    // Fields of later Istio versions do not exist here.
+    expect(explain('ap.spec.rules.from.source.trustDomains')).toMatchObject({ stderr: 'error: field "trustDomains" does not exist\n', code: 1 });
+  });
+
   it('lists every enum value of a leaf field, in the CRD\'s order', () => {
     expect(explain('pa.spec.mtls.mode').stdout).toBe(
       `${PA_HEADER}FIELD: mode <string>\nENUM:\n    UNSET\n    DISABLE\n    PERMISSIVE\n    STRICT\n\n` +
