@@ -28,7 +28,7 @@ const SERVICE_ENTRY_SPEC = o({
   hosts: ss, addresses: ss,
   ports: a(o({ number: n, protocol: s(), name: s(), targetPort: n }, ['number', 'name'])),
   location: e(['MESH_EXTERNAL', 'MESH_INTERNAL']),
-  resolution: e(['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS']),
+  resolution: e(['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN']),
   endpoints: a(o({ address: s(), ports: m(n), labels: m(s()), network: s(), locality: s(), weight: n, serviceAccount: s() })),
   workloadSelector: SELECTOR, exportTo: ss, subjectAltNames: ss,
 }, ['hosts']);

@@ -192,6 +192,13 @@ spec:
       );
     });
 
+    it("checks a ServiceEntry's resolution against Istio 1.26.4's values (DYNAMIC_DNS came later)", () => {
+      const [entry] = docsOf('apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: ext, namespace: default}\nspec: {hosts: [example.com], ports: [{number: 443, name: tls, protocol: TLS}], resolution: DYNAMIC_DNS}');
+      expect(messageOf(entry as JsonObject)).toBe(
+        `The ServiceEntry "ext" is invalid: \n* spec.resolution: Unsupported value: "DYNAMIC_DNS": supported values: "NONE", "STATIC", "DNS", "DNS_ROUND_ROBIN"\n${CEL_SKIPPED}`,
+      );
+    });
+
     it('reports a wrong type on a custom resource', () => {
       expect(messageOf(pa({ mtls: 'STRICT' }))).toBe(
         `The PeerAuthentication "namespace-policy" is invalid: \n* spec.mtls: Invalid value: "string": spec.mtls in body must be of type object: "string"\n${CEL_SKIPPED}`,

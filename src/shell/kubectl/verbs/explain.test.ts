@@ -48,6 +48,11 @@ describe('kubectl explain: Istio kinds from their CRD schema', () => {
     expect(explain('ap.spec.rules.from.source.trustDomains')).toMatchObject({ stderr: 'error: field "trustDomains" does not exist\n', code: 1 });
   });
 
+  it('explains ServiceEntry and Sidecar fields with their CRD descriptions', () => {
+    expect(explain('serviceentry.spec.resolution').stdout).toContain('ENUM:\n    NONE\n    STATIC\n    DNS\n    DNS_ROUND_ROBIN\n\nDESCRIPTION:\n    Service resolution mode for the hosts.\n');
+    expect(explain('sidecar.spec.outboundTrafficPolicy').stdout).toContain('DESCRIPTION:\n    Set the default behavior of the sidecar for handling outbound traffic from\n    the application.\n');
+  });
+
   it('lists every enum value of a leaf field, in the CRD\'s order', () => {
     expect(explain('pa.spec.mtls.mode').stdout).toBe(
       `${PA_HEADER}FIELD: mode <string>\nENUM:\n    UNSET\n    DISABLE\n    PERMISSIVE\n    STRICT\n\n` +
