@@ -1,4 +1,5 @@
 import type { CommandContext, CommandHandler } from '../types.ts';
+import { ROOT_HELP } from './rootHelp.ts';
 import { suggestCommands } from '../suggest.ts';
 import { ownValue } from '../../domain/objects.ts';
 import { NOT_SIMULATED_COMMANDS, NOT_SIMULATED_SUBCOMMANDS, notSimulatedMessage } from './notSimulated.ts';
@@ -29,23 +30,12 @@ function connectionRefused(io: CommandContext, world: SimServices['world']): num
   return 1;
 }
 
-function verbKey(verb: Verb): string {
-  return (verb.path ?? [verb.name]).join(' ');
-}
-
 
 export function verbHelp(verb: Verb): string {
   const flags = [...verb.flags, ...GLOBAL_FLAGS.filter((g) => g.long === 'namespace')]
     .map((f) => `    ${f.short ? `-${f.short}, ` : '    '}--${f.long}${f.type === 'bool' ? '' : '=\'\''}:\n\t${f.description ?? ''}`)
     .join('\n\n');
   return `${verb.short}\n\nUsage:\n  ${verb.usage}\n\nOptions:\n${flags}\n`;
-}
-
-function topHelp(): string {
-  // A column as wide as the longest command plus one space (`config current-context` is 22 wide).
-  const width = Math.max(15, ...VERBS.map((v) => verbKey(v).length + 1));
-  const rows = VERBS.map((v) => `  ${verbKey(v).padEnd(width)}${v.short}`).join('\n');
-  return `kubectl controls the Kubernetes cluster manager.\n\nCommands available in this simulator:\n${rows}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n`;
 }
 
 /** The kubectl command: finds the verb, parses its flags, and runs it against the world. */
@@ -66,7 +56,7 @@ export function createKubectl(services: () => SimServices): CommandHandler {
     }
     if (words.length === 0) {
       if (argv.some((a) => a === '--help' || a === '-h') || argv.length === 0) {
-        io.stdout(topHelp());
+        io.stdout(ROOT_HELP);
         return 0;
       }
     }
