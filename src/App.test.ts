@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlaygroundEvent } from './app/playground.svelte.ts';
 import App from './App.svelte';
+import { translate } from './i18n/locale.ts';
 import { lessonCatalog } from './lessons/index.ts';
 import type { Lesson } from './lessons/types.ts';
 
@@ -101,6 +102,15 @@ function renderApp() {
   };
 }
 
+describe('static/boot.js', () => {
+  it("says what the catalog says, in both languages, before the catalog has loaded", () => {
+    // index.html holds the English loading text; boot.js the Japanese one and both answering ones.
+    expect(indexHtml).toContain(`>${translate('en', 'app.loading')}<`);
+    expect(bootScript).toContain(`'${translate('ja', 'app.loading')}'`);
+    for (const locale of ['en', 'ja'] as const) expect(bootScript, locale).toContain(`'${translate(locale, 'terminal.bootAnswering')}'`);
+  });
+});
+
 describe('App (the boot terminal)', () => {
   // The (mocked) chunks load the real engine once, up front: on a busy machine that takes longer
   // than any wait below.
@@ -142,10 +152,13 @@ describe('App (the boot terminal)', () => {
     control.early = true;
     const user = userEvent.setup();
     const app = renderApp();
+    // boot.js's status line (its text is checked against the catalog above).
+    const answering = vi.spyOn((globalThis as unknown as { mtlsBoot: { answering: () => void } }).mtlsBoot, 'answering');
     await user.type(app.boot, 'echo one{Enter}');
     app.frame();
-    // The playground's lesson is not open yet: the early terminal has answered.
+    // The playground's lesson is not open yet: the early terminal has answered, and the status says so.
     await vi.waitFor(() => expect(bootLines().textContent).toBe('learner@cloudshell:~ (mtls-playground)$ echo oneone'));
+    expect(answering).toHaveBeenCalledOnce();
     await user.type(app.boot, 'kubectl get pods -n frontend{Enter}');
     await vi.waitFor(() => expect(bootLines()).toHaveTextContent('The connection to the server localhost:8080 was refused'));
     // The course's own commands wait for the playground.

@@ -27,10 +27,16 @@
     return value !== null && value !== 'false' && value !== '0' && value !== 'no';
   };
   const lang = (params.get('lang') || (navigator.languages && navigator.languages[0]) || navigator.language || 'en').toLowerCase();
-  if (lang.startsWith('ja') && status) {
+  const ja = lang.startsWith('ja');
+  if (ja && status) {
     document.documentElement.lang = 'ja';
     status.textContent = 'シミュレーターを読み込んでいます…';
   }
+  // Called once the first lines are answered before the app has loaded (a first visit's early
+  // terminal): the status says so, in the catalog's words ('terminal.bootAnswering', App.test.ts).
+  boot.answering = () => {
+    if (status) status.textContent = ja ? 'ターミナルは使えます。図とパネルを読み込んでいます…' : 'The terminal answers; the diagram and the panels are still loading…';
+  };
   // Embedded in another page: never take the focus from it, and read-only means read-only.
   if (flag('readonly')) input.readOnly = true;
   if (!flag('embed')) input.focus({ preventScroll: true });
