@@ -1,8 +1,8 @@
 import type { CommandContext, CommandHandler } from '../types.ts';
-import { ROOT_HELP } from './rootHelp.ts';
+import { KUBECTL_COMMANDS, ROOT_HELP } from './rootHelp.ts';
 import { suggestCommands } from '../suggest.ts';
 import { ownValue } from '../../domain/objects.ts';
-import { NOT_SIMULATED_COMMANDS, NOT_SIMULATED_SUBCOMMANDS, notSimulatedMessage } from './notSimulated.ts';
+import { NOT_SIMULATED_SUBCOMMANDS, notSimulatedMessage } from './notSimulated.ts';
 import { parseArgs } from './parseArgs.ts';
 import type { FlagSpec, FlagValue, SimServices, Verb, VerbContext } from './types.ts';
 import { VERBS } from './verbs/index.ts';
@@ -66,12 +66,13 @@ export function createKubectl(services: () => SimServices): CommandHandler {
     }) ?? VERBS.find((v) => (v.path ?? [v.name])[0] === words[0]);
     if (!verb) {
       const typed = words[0] ?? '';
-      if (NOT_SIMULATED_COMMANDS.includes(typed)) {
+      // A real command with no verb here.
+      if (KUBECTL_COMMANDS.includes(typed)) {
         io.stderr(notSimulatedMessage(typed));
         return 1;
       }
       // cobra sorts a command's children by name (EnableCommandSorting) before suggesting.
-      const near = suggestCommands(typed, [...new Set([...VERBS.map((v) => (v.path ?? [v.name])[0] ?? ''), ...NOT_SIMULATED_COMMANDS])].sort());
+      const near = suggestCommands(typed, [...KUBECTL_COMMANDS].sort());
       io.stderr(`error: unknown command "${typed}" for "kubectl"${near.length ? `\n\nDid you mean this?\n${near.map((n) => `\t${n}`).join('\n')}` : ''}\n`);
       if (!near.length) io.stderr(`Run 'kubectl --help' for usage.\n`);
       return 1;

@@ -1,16 +1,5 @@
 import { ownValue } from '../../domain/objects.ts';
 
-/**
- * Commands real kubectl 1.33 has (KCTL:pkg/cmd/cmd.go NewKubectlCommand's groups and the
- * subcommands of rollout, config and auth) that this simulator does not implement. They get a
- * plain note instead of `unknown command`, which would tell a learner the command does not exist.
- */
-export const NOT_SIMULATED_COMMANDS: readonly string[] = [
-  'expose', 'set', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint',
-  'attach', 'cp', 'proxy', 'diff', 'replace', 'kustomize', 'completion', 'alpha', 'api-versions',
-  'plugin', 'options',
-];
-
 /** Subcommands of commands the simulator has in part, by parent. */
 export const NOT_SIMULATED_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
   rollout: ['history', 'pause', 'resume', 'undo'],
@@ -18,7 +7,11 @@ export const NOT_SIMULATED_SUBCOMMANDS: Readonly<Record<string, readonly string[
   auth: ['reconcile', 'whoami'],
 };
 
-/** The note for a real command the simulator lacks (exit status 1), in the simulator's own voice. */
+/**
+ * The note for a real command the simulator lacks (exit status 1), in the simulator's own voice: a
+ * plain `unknown command` would tell a learner the command does not exist. Real kubectl's commands
+ * are rootHelp.ts's KUBECTL_COMMANDS.
+ */
 export function notSimulatedMessage(command: string): string {
   return `mtls-playground: "kubectl ${command}" exists in real kubectl but is not simulated here\n`;
 }

@@ -75,8 +75,15 @@ const GROUPS: readonly (readonly [string, readonly (readonly [string, string])[]
 /** Every command name the root help lists. */
 export const ROOT_COMMANDS: readonly string[] = GROUPS.flatMap(([, commands]) => commands.map(([name]) => name));
 
-/** cobra's NamePadding: the longest name added to the root (`alpha` and `options` included), at least 11. */
-const PADDING = Math.max(11, ...ROOT_COMMANDS.map((name) => name.length), 'options'.length, 'alpha'.length);
+/**
+ * Every top-level command real kubectl 1.33 has: those the help lists, and the two it leaves out
+ * (`options`, and `alpha`, which has no subcommands in this release). The ones the simulator has no
+ * verb for say so when run (notSimulated.ts), instead of `unknown command`.
+ */
+export const KUBECTL_COMMANDS: readonly string[] = [...ROOT_COMMANDS, 'alpha', 'options'];
+
+/** cobra's NamePadding: the longest name added to the root, at least 11. */
+const PADDING = Math.max(11, ...KUBECTL_COMMANDS.map((name) => name.length));
 
 export const ROOT_HELP =
   'kubectl controls the Kubernetes cluster manager.\n\n' +

@@ -97,6 +97,7 @@ export const unalias: Builtin = (ctx, host) => {
   return status;
 };
 
-function singleQuote(text: string): string {
+/** `text` in single quotes, as bash quotes an alias's value when it prints it. */
+export function singleQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,5 +1,5 @@
-import type { Builtin, BuiltinHost } from './builtin.ts';
-import { PROGRAM_DIRS } from './which.ts';
+import type { Builtin } from './builtin.ts';
+import { describeName } from './which.ts';
 
 /** How `command` was asked to run (bash builtins/command.def, `internal_getopt (list, "pvV")`). */
 export type CommandOptions =
@@ -29,18 +29,6 @@ export function commandOptions(argv: readonly string[]): CommandOptions {
   return describe ? { kind: 'describe', verbose: describe === 'V', names: rest } : { kind: 'run', argv: rest };
 }
 
-/** One name as `command -v` (reusable) or `command -V` (a sentence) describes it; undefined when not found. */
-function describe(name: string, verbose: boolean, host: BuiltinHost): string | undefined {
-  const kind = host.commandKind(name);
-  if (kind === 'alias') {
-    const value = host.aliases.get(name) ?? '';
-    return verbose ? `${name} is aliased to \`${value}'` : `alias ${name}='${value.replaceAll("'", "'\\''")}'`;
-  }
-  if (kind === 'builtin') return verbose ? `${name} is a shell builtin` : name;
-  if (kind === 'command' || kind === 'utility') return verbose ? `${name} is ${PROGRAM_DIRS[kind]}/${name}` : `${PROGRAM_DIRS[kind]}/${name}`;
-  return undefined;
-}
-
 /**
  * `command -v NAME…` and `command -V NAME…`: what each name runs, as `type` says it; the status is
  * 0 when any was found. (`command NAME ARGS…`, which runs NAME skipping aliases, is the
@@ -55,7 +43,7 @@ export const command: Builtin = (ctx, host) => {
   if (options.kind !== 'describe') return 0;
   let found = false;
   for (const name of options.names) {
-    const line = describe(name, options.verbose, host);
+    const line = describeName(name, host, options.verbose ? 'sentence' : 'reusable');
     if (line !== undefined) {
       ctx.stdout(`${line}\n`);
       found = true;

@@ -22,6 +22,7 @@ import { MemoryFs } from '../../bash/memoryFs.ts';
 import { complete } from '../../complete.ts';
 import { createKubectl } from '../kubectl.ts';
 import { ROOT_COMMANDS } from '../rootHelp.ts';
+import { VERBS } from './index.ts';
 
 function kubectl(world: World, ...argv: string[]): { stdout: string; stderr: string; code: number } {
   const { stdout, stderr, exitCode } = runHandler(createKubectl(servicesFor(world)), ['kubectl', ...argv]);
@@ -351,5 +352,7 @@ describe('kubectl --help', () => {
 
   it('lists only commands that run here or say they are not simulated', () => {
     for (const name of ROOT_COMMANDS) expect(kubectl(createDefaultWorld(), name).stderr, name).not.toContain(`unknown command "${name}"`);
+    // …and every simulated verb is a real command the help lists.
+    for (const verb of VERBS) expect(ROOT_COMMANDS, verb.name).toContain((verb.path ?? [verb.name])[0]);
   });
 });
