@@ -5,7 +5,8 @@
  * lesson is imported here, not through the catalog, so that the browser fetches its chunk together
  * with this one (earlyChunk.test.ts checks that it is the catalog's first).
  */
-import { EarlyTerminal, opensFirstLessonFresh } from './app/earlyAnswers.ts';
+import { EarlyTerminal } from './app/earlyAnswers.ts';
+import { opensFirstLessonFresh } from './app/firstVisit.ts';
 import { getBrowserStorage } from './app/persist/browserStorage.ts';
 import firstLesson from './lessons/01-seed-tutorial/index.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { lessonCatalog } from '../lessons/index.ts';
-import { EarlyTerminal, opensFirstLessonFresh } from './earlyAnswers.ts';
+import { EarlyTerminal } from './earlyAnswers.ts';
+import { opensFirstLessonFresh } from './firstVisit.ts';
 import { parseOptions } from './options.ts';
 import { createMemoryStorage, createStore, createDefaultState, STORE_KEY } from './persist/index.ts';
 import { Playground } from './playground.svelte.ts';

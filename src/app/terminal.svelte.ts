@@ -2,20 +2,16 @@ import { RealtimeClock, DEFAULT_EPOCH_MS } from '../domain/clock.ts';
 import type { Trace } from '../domain/traffic/trace.ts';
 import { InputBuffer } from '../shell/bash/inputBuffer.ts';
 import { complete } from '../shell/complete.ts';
+import { cloudShellPrompt } from '../shell/gcloud/cloudShell.ts';
 import { SimSession } from '../shell/session.ts';
 import type { OutputChunk, RunResult, ShellJob } from '../shell/types.ts';
+import { afterClear, appendChunk, type TerminalEntry } from './scrollback.ts';
 import { afterNextFrame, SLICE_MS, yieldToMain } from './slices.ts';
 
-/** One block of the scrollback: what was typed and what came back. */
+export type { TerminalEntry };
+
 /** An output's text with each chunk's stream, to compare two outputs. */
 const outputText = (output: readonly OutputChunk[]): string => output.map((c) => `${c.stream}:${c.text}`).join('\0');
-
-export interface TerminalEntry {
-  id: number;
-  prompt: string;
-  input: string;
-  output: OutputChunk[];
-}
 
 /** What the app does around each complete command (config events, traces, the course's checks). */
 export interface CommandHooks {
@@ -27,7 +23,6 @@ export interface CommandHooks {
   end?(text: string, result: RunResult): void;
 }
 
-const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
 const MAX_ENTRIES = 500;
 
 /** A program that keeps the terminal after its command returned (the edit panel, a port-forward). */
@@ -111,7 +106,7 @@ export class TerminalState {
   }
 
   get prompt(): string {
-    return this.continuing ? '> ' : `learner@cloudshell:~ (${this.session.world.cluster.project})$ `;
+    return this.continuing ? '> ' : cloudShellPrompt(this.session.world.cluster.project);
   }
 
   /** Submits one line (or a pasted block); lines run in order, each command once it is complete. */
@@ -301,18 +296,18 @@ export class TerminalState {
     if (!chunks.length) return traces.length > 0;
     let output = running.entry.output;
     for (const chunk of chunks) {
-      if (chunk.text.includes(CLEAR)) {
-        // `clear` (or Ctrl+L's sequence) empties the screen, this command's own line included.
+      const kept = afterClear(chunk.text);
+      if (kept !== undefined) {
+        // `clear` (or Ctrl+L's sequence) empties the screen, this command's own line included;
+        // what the command prints after it stays.
         clear();
         running.entry = { prompt: '', input: '', output: [], id: this.nextId++ };
         running.shown = false;
         output = running.entry.output;
+        if (kept !== '') appendChunk(output, { stream: chunk.stream, text: kept });
         continue;
       }
-      const last = output[output.length - 1];
-      // Adjacent chunks of one stream become one, so a long loop's output is a few nodes, not thousands.
-      if (last && last.stream === chunk.stream) output[output.length - 1] = { stream: chunk.stream, text: last.text + chunk.text };
-      else output.push(chunk);
+      appendChunk(output, chunk);
     }
     if (!running.shown && output.length) {
       batch.push(running.entry);

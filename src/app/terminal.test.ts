@@ -166,4 +166,13 @@ describe('TerminalState', () => {
     await terminal.idle();
     expect(text(terminal.entries)).toBe('\nafter\n');
   });
+
+  it('keeps what a command prints after clear, when both come in one piece of output', async () => {
+    // The shell joins `two`, clear's sequence and `three` into one chunk: only `three` stays, as on a real screen.
+    const terminal = new TerminalState();
+    terminal.submit('echo one');
+    terminal.submit('echo two; clear; echo three');
+    await terminal.idle();
+    expect(text(terminal.entries)).toBe('\nthree\n');
+  });
 });

@@ -3,15 +3,9 @@ import { type KubeObject, keyOf } from './objects.ts';
 import { type LogLine, PodLogs } from './podLogs.ts';
 import { SeededRandom } from './random.ts';
 import { isMeshConfigKind } from './meshConfigKinds.ts';
+import { type ClusterInfo, DEFAULT_CLUSTER } from './clusterInfo.ts';
 
-export type { LogLine };
-
-/** The GKE cluster the learner's Cloud Shell talks to. */
-export interface ClusterInfo {
-  name: string;
-  project: string;
-  zone: string;
-}
+export type { ClusterInfo, LogLine };
 
 /** Source of every world's change stamps (see `World.version`). */
 let changeSequence = 0;
@@ -49,7 +43,7 @@ export class World {
   readonly rootNamespace = 'istio-system';
   /** meshConfig.trustDomain */
   readonly trustDomain = 'cluster.local';
-  cluster: ClusterInfo = { name: 'boutique', project: 'mtls-playground', zone: 'us-central1-c' };
+  cluster: ClusterInfo = { ...DEFAULT_CLUSTER };
   private counter = 0;
   private mutations = 0;
 

@@ -7,6 +7,7 @@ import type { World } from '../domain/world.ts';
 import { MemoryFs, type MemoryFsSnapshot } from './bash/memoryFs.ts';
 import { finishAbandoned, type ForegroundJob, runToEnd, Shell } from './bash/shell.ts';
 import { createCurl } from './curl/curl.ts';
+import { CLOUD_SHELL_ENV } from './gcloud/cloudShell.ts';
 import { createGcloud } from './gcloud/gcloud.ts';
 import { createIstioctl } from './istioctl/istioctl.ts';
 import { createKubectl } from './kubectl/kubectl.ts';
@@ -76,7 +77,7 @@ export class SimSession {
         ...options.commands,
       },
       fs: this.fs,
-      env: { HOME: '/home/learner', USER: 'learner', SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin', PS1: '\\u@cloudshell:\\w$ ' },
+      env: { ...CLOUD_SHELL_ENV },
       sleep: (ms) => this.sleep(ms),
     });
   }

@@ -1,4 +1,5 @@
 import { LIMITS } from './fields.ts';
+import { STORE_KEY } from './storeKey.ts';
 import { parseSavedState } from './parseSavedState.ts';
 import { createDefaultState, validateSavedState, type SavedState } from './savedState.ts';
 
@@ -42,8 +43,7 @@ export interface ProgressStore {
  */
 export const unreadableKey = (key: string): string => `${key}.unreadable`;
 
-/** The key the page keeps its progress under. */
-export const STORE_KEY = 'mtls-playground';
+export { STORE_KEY };
 
 /**
  * Progress in `storage` (normally `localStorage`; `undefined` when the page may not use it, see

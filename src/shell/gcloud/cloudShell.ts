@@ -10,6 +10,20 @@ export const CLOUD_SHELL = {
   numNodes: 3,
 } as const;
 
+/** The variables Cloud Shell's bash has on top of the shell's own (SimSession's shell, and the boot shell's). */
+export const CLOUD_SHELL_ENV: Readonly<Record<string, string>> = {
+  HOME: '/home/learner',
+  USER: 'learner',
+  SHELL: '/bin/bash',
+  PATH: '/usr/local/bin:/usr/bin:/bin',
+  PS1: '\\u@cloudshell:\\w$ ',
+};
+
+/** Cloud Shell's prompt, which names the configured project (a command that continues on a next line shows `> `). */
+export function cloudShellPrompt(project: string): string {
+  return `learner@cloudshell:~ (${project})$ `;
+}
+
 /** `ResponseError: code=N, message=…` (googlecloudsdk api_lib/container/util HTTP_ERROR_FORMAT). */
 export function responseError(code: number, message: string): string {
   return `ResponseError: code=${code}, message=${message}`;

@@ -1,11 +1,11 @@
 import { parseArgs } from '../kubectl/parseArgs.ts';
-import type { FlagSpec, FlagValue, SimServices } from '../kubectl/types.ts';
+import type { FlagSpec, FlagValue } from '../kubectl/types.ts';
 import type { CommandContext, CommandHandler } from '../types.ts';
 import { clustersDeleteCommand } from './clustersDelete.ts';
 import { clustersListCommand } from './clustersList.ts';
 import { configGetValueCommand, configListCommand } from './config.ts';
 import { getCredentialsCommand } from './getCredentials.ts';
-import { type GcloudCommand, type GcloudContext, type GcloudGroup, isGroup } from './types.ts';
+import { type GcloudCommand, type GcloudContext, type GcloudGroup, type GcloudServices, isGroup } from './types.ts';
 import { SEARCH_HINT, editDistance, usageBlock } from './usage.ts';
 import { printVersion, versionCommand } from './version.ts';
 
@@ -118,7 +118,7 @@ function help(io: CommandContext, words: string[]): number {
 }
 
 /** The `gcloud` command: walks the command tree, parses argparse-style flags, runs the command. */
-export function createGcloud(services: () => SimServices): CommandHandler {
+export function createGcloud(services: () => GcloudServices): CommandHandler {
   return (io) => {
     const argv = io.argv.slice(1);
     const takesValue = new Set([...GCLOUD_WIDE_FLAGS, ...allFlags(GCLOUD_ROOT)].filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])]));
@@ -183,7 +183,6 @@ export function createGcloud(services: () => SimServices): CommandHandler {
     const svc = services();
     const project = parsed.args.flags.get('project');
     const ctx: GcloudContext = {
-      services: svc,
       world: svc.world,
       io,
       args: parsed.args,

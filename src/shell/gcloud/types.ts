@@ -1,11 +1,25 @@
-import type { World } from '../../domain/world.ts';
-import type { FlagSpec, FlagValue, ParsedArgs, SimServices } from '../kubectl/types.ts';
+import type { ClusterInfo } from '../../domain/clusterInfo.ts';
+import type { FlagSpec, FlagValue, ParsedArgs } from '../kubectl/types.ts';
 import type { CommandContext } from '../types.ts';
+
+/**
+ * What gcloud reads and changes: the project's one cluster and whether Cloud Shell has its
+ * credentials. Nothing else of the world: so Cloud Shell answers gcloud before the cluster's
+ * engine has loaded (app/bootShell.ts), with the same code.
+ */
+export interface GcloudWorld {
+  readonly cluster: ClusterInfo;
+  credentials: boolean;
+}
+
+/** What the shell gives gcloud (the engine's SimServices is one). */
+export interface GcloudServices {
+  world: GcloudWorld;
+}
 
 /** Everything one gcloud command sees. */
 export interface GcloudContext {
-  services: SimServices;
-  world: World;
+  world: GcloudWorld;
   io: CommandContext;
   args: ParsedArgs;
   /** `--project`, else the Cloud Shell configuration's core/project. */

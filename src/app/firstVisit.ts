@@ -1,0 +1,23 @@
+import type { StorageLike } from './persist/store.ts';
+import { STORE_KEY } from './persist/storeKey.ts';
+
+/** The page's options that leave the start alone: they change how it looks, not where it begins. */
+const LOOKS_ONLY = new Set(['lang', 'theme', 'presenter']);
+
+/**
+ * Whether this load of the full page opens the first lesson at its start, with nothing to replay:
+ * no option that picks another start (`lesson`, `step`, `mode`, `scenario`, `embed`…), nothing in
+ * the address's hash (a shared link, a scenario), no progress saved in `storage`. Then the
+ * playground's start is known before its code has arrived (Playground.open, first-visit branch).
+ * Anything unusual answers false: the page then waits for the playground, as it always could.
+ */
+export function opensFirstLessonFresh(search: string, hash: string, storage: StorageLike | undefined): boolean {
+  if (hash.replace(/^#/, '') !== '') return false;
+  for (const name of new URLSearchParams(search.replace(/^\?/, '')).keys()) if (!LOOKS_ONLY.has(name)) return false;
+  try {
+    return storage?.getItem(STORE_KEY) == null;
+  } catch {
+    // Storage that throws is storage the playground cannot read either: it starts afresh too.
+    return true;
+  }
+}
