@@ -6,19 +6,19 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlaygroundEvent } from './app/playground.svelte.ts';
 import App from './App.svelte';
+import { BOOT_STATUS, startBoot } from './boot.ts';
 import { translate } from './i18n/locale.ts';
 import { lessonCatalog } from './lessons/index.ts';
 import type { Lesson } from './lessons/types.ts';
 
-/** index.html's boot terminal and static/boot.js, which runs it until the app takes over. */
+/** index.html's boot terminal and the page's first script (boot.ts, built into ./boot.js), which runs it until the app takes over. */
 const indexHtml = readFileSync(join(process.cwd(), 'index.html'), 'utf8');
 const bootMarkup = indexHtml.slice(indexHtml.indexOf('<div id="app">'), indexHtml.indexOf('<script src="./boot.js">'));
-const bootScript = readFileSync(join(process.cwd(), 'static/boot.js'), 'utf8');
 
 /** The page as the browser has it before the app's modules run: the static boot terminal, working. */
 function loadPage() {
   document.body.innerHTML = bootMarkup;
-  new Function(bootScript)();
+  startBoot();
   return document.getElementById('app') as HTMLElement;
 }
 
@@ -102,12 +102,13 @@ function renderApp() {
   };
 }
 
-describe('static/boot.js', () => {
+describe("the page's first script (boot.ts)", () => {
   it("says what the catalog says, in both languages, before the catalog has loaded", () => {
-    // index.html holds the English loading text; boot.js the Japanese one and both answering ones.
     expect(indexHtml).toContain(`>${translate('en', 'app.loading')}<`);
-    expect(bootScript).toContain(`'${translate('ja', 'app.loading')}'`);
-    for (const locale of ['en', 'ja'] as const) expect(bootScript, locale).toContain(`'${translate(locale, 'terminal.bootAnswering')}'`);
+    for (const locale of ['en', 'ja'] as const) {
+      expect(BOOT_STATUS[locale].loading, locale).toBe(translate(locale, 'app.loading'));
+      expect(BOOT_STATUS[locale].answering, locale).toBe(translate(locale, 'terminal.bootAnswering'));
+    }
   });
 });
 
@@ -148,19 +149,24 @@ describe('App (the boot terminal)', () => {
     expect(view.container.querySelector('.workspace-root textarea')).toHaveValue('echo half');
   });
 
-  it('on a first visit, answers at once on the first lesson, and the playground takes over once it has run the same lines', async () => {
+  it('on a first visit, Cloud Shell answers at once, then the early terminal on the first lesson, and the playground takes over once it has run the same lines', async () => {
     control.early = true;
     const user = userEvent.setup();
     const app = renderApp();
-    // boot.js's status line (its text is checked against the catalog above).
-    const answering = vi.spyOn((globalThis as unknown as { mtlsBoot: { answering: () => void } }).mtlsBoot, 'answering');
+    const status = screen.getByRole('status');
+    // Before the app's first frame, the page's first script answers what needs no cluster.
     await user.type(app.boot, 'echo one{Enter}');
-    app.frame();
-    // The playground's lesson is not open yet: the early terminal has answered, and the status says so.
-    await vi.waitFor(() => expect(bootLines().textContent).toBe('learner@cloudshell:~ (mtls-playground)$ echo oneone'));
-    expect(answering).toHaveBeenCalledOnce();
+    expect(bootLines().textContent).toBe('learner@cloudshell:~ (mtls-playground)$ echo oneone');
+    expect(status).toHaveTextContent(BOOT_STATUS.en.answering);
+    // kubectl needs the cluster: the line waits, as typed.
     await user.type(app.boot, 'kubectl get pods -n frontend{Enter}');
+    expect(bootLines().textContent).toBe('learner@cloudshell:~ (mtls-playground)$ echo oneonelearner@cloudshell:~ (mtls-playground)$ kubectl get pods -n frontend');
+    expect(status).toHaveTextContent(BOOT_STATUS.en.loading);
+    // The app's early terminal runs both lines on the first lesson's start and answers the second.
+    app.frame();
     await vi.waitFor(() => expect(bootLines()).toHaveTextContent('The connection to the server localhost:8080 was refused'));
+    expect(bootLines().textContent).toMatch(/^learner@cloudshell:~ \(mtls-playground\)\$ echo oneonelearner@cloudshell:~ \(mtls-playground\)\$ kubectl get pods -n frontendE\d{4} /);
+    expect(status).toHaveTextContent('The terminal answers');
     // The course's own commands wait for the playground.
     await user.type(app.boot, 'hint{Enter}');
     expect(bootLines()).toHaveTextContent(/\$ hint$/);

@@ -73,6 +73,33 @@ test('the boot terminal answers before the diagram has loaded, and the workspace
   await expect(page.locator('.scrollback')).toContainText('kubectl get ns istio-system');
 });
 
+test('on a first visit, Cloud Shell answers its own commands before any of the app has loaded', async ({ page }) => {
+  // Every chunk of the app is held back: only the page's first script (boot.js) runs.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // The page's load event waits for the app's module: this test does not.
+  await page.goto('/?lang=en', { waitUntil: 'commit' });
+  const boot = page.locator('#boot-lines');
+  const status = page.getByRole('status');
+  await typeLine(page, 'gcloud container clusters get-credentials boutique --zone=us-central1-c');
+  await expect(boot.locator('.err')).toHaveText('Fetching cluster endpoint and auth data.\nkubeconfig entry generated for boutique.');
+  await expect(status).toHaveText('The terminal answers; the diagram and the panels are still loading…');
+  // kubectl needs the cluster's engine: the line waits, as typed, until the app has loaded.
+  await typeLine(page, 'kubectl get ns istio-system');
+  await expect(boot).toContainText('(mtls-playground)$ kubectl get ns istio-system');
+  await expect(status).toHaveText('Loading the simulator…');
+  await page.waitForTimeout(300);
+  await expect(boot).not.toContainText('Active');
+  release();
+  await expect(boot.or(page.locator('.scrollback'))).toContainText(/istio-system\s+Active/);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('.scrollback')).toContainText('kubeconfig entry generated for boutique.');
+});
+
 test('the text tools arrive after the engine: a jq pipeline typed at once waits for them, then answers', async ({ page }) => {
   await page.goto('/?mode=sandbox&lang=en');
   await typeLine(page, "kubectl get ns -o json | jq -r '.items[].metadata.name' | sort -r | head -2");

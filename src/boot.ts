@@ -1,0 +1,114 @@
+/**
+ * The page's first script: the boot terminal's keyboard, and on a first visit Cloud Shell's own
+ * answers. index.html loads it as `./boot.js`, a classic script built from this file
+ * (scripts/bootScript.ts), so it runs while the page is still parsing, long before the app's
+ * modules. The terminal itself is plain HTML in index.html: it shows and takes typing with the
+ * first paint.
+ *
+ * Enter queues the line (`window.mtlsBoot`); the app (src/App.svelte) runs the queue, in order,
+ * once its engine has loaded, and from then on (`live`) answers each line and draws the
+ * scrollback itself. Until then, on a first visit, the boot shell (app/bootShell.ts) answers the
+ * lines that only need Cloud Shell (gcloud, the shell's builtins), so the tutorial's first command
+ * is answered at once; any other line waits, shown as typed.
+ */
+import { BootShell, FIRST_LESSON_START } from './app/bootShell.ts';
+import { opensFirstLessonFresh } from './app/firstVisit.ts';
+import { getBrowserStorage } from './app/persist/browserStorage.ts';
+import { BootMirror } from './components/terminal/bootMirror.ts';
+import { DEFAULT_CLUSTER } from './domain/clusterInfo.ts';
+import { cloudShellPrompt } from './shell/gcloud/cloudShell.ts';
+
+/** The status line's words, before the catalog has loaded (App.test.ts keeps them equal to it: `app.loading`, `terminal.bootAnswering`). */
+export const BOOT_STATUS = {
+  en: { loading: 'Loading the simulator…', answering: 'The terminal answers; the diagram and the panels are still loading…' },
+  ja: { loading: 'シミュレーターを読み込んでいます…', answering: 'ターミナルは使えます。図とパネルを読み込んでいます…' },
+} as const;
+
+/** The waiting lines shown at most (the last ones, as the terminal shows a long paste). */
+const SHOWN_WAITING = 200;
+
+/** What the page's first script shares with the app (`window.mtlsBoot`). */
+export interface BootTerminal {
+  /** Every line entered so far, in order. */
+  queued: string[];
+  /** Calls `listener(line)` for each line entered from now on; returns a function that stops it. */
+  onLine(listener: (line: string) => void): () => void;
+  /** Set by the app once its engine answers: it draws the scrollback from then on. */
+  live?: boolean;
+  /** Set once the workspace has taken over: the boot terminal then stops taking lines. */
+  adopted?: boolean;
+  /** Says in the status line that the terminal answers. */
+  answering(): void;
+}
+
+/** Starts the boot terminal in `document` (once, as the page loads). */
+export function startBoot(): void {
+  const listeners = new Set<(line: string) => void>();
+  const boot: BootTerminal = {
+    queued: [],
+    onLine(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    answering: () => setStatus('answering'),
+  };
+  (window as { mtlsBoot?: BootTerminal }).mtlsBoot = boot;
+  const input = document.getElementById('terminal-input');
+  const lines = document.getElementById('boot-lines');
+  const status = document.getElementById('boot-status');
+  if (!(input instanceof HTMLTextAreaElement) || !lines) return;
+
+  const params = new URLSearchParams(location.search);
+  const flag = (name: string) => {
+    const value = params.get(name);
+    return value !== null && value !== 'false' && value !== '0' && value !== 'no';
+  };
+  const lang = (params.get('lang') || navigator.languages?.[0] || navigator.language || 'en').toLowerCase();
+  const words = lang.startsWith('ja') ? BOOT_STATUS.ja : BOOT_STATUS.en;
+  function setStatus(state: keyof typeof words) {
+    if (status) status.textContent = words[state];
+  }
+  if (lang.startsWith('ja')) {
+    document.documentElement.lang = 'ja';
+    setStatus('loading');
+  }
+  // Embedded in another page: never take the focus from it, and read-only means read-only.
+  if (flag('readonly')) input.readOnly = true;
+  if (!flag('embed')) input.focus({ preventScroll: true });
+
+  // Cloud Shell answers only where the playground will open the first lesson at its start: its
+  // answers are the ones the playground's terminal prints when it runs the same lines.
+  const answers = opensFirstLessonFresh(location.search, location.hash, getBrowserStorage());
+  // Built now, while the page parses, so that the first Enter only runs the command.
+  const shell = answers ? new BootShell(FIRST_LESSON_START) : undefined;
+  let mirror: BootMirror | undefined;
+  /** Lines shown as typed, waiting for the engine (when Cloud Shell does not answer). */
+  const waiting: string[] = [];
+  const scroller = lines.parentElement;
+
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || input.readOnly || boot.adopted) return;
+    event.preventDefault();
+    const line = input.value;
+    input.value = '';
+    boot.queued.push(line);
+    for (const listener of listeners) listener(line);
+    // Once the engine answers (`live`), the app draws the scrollback itself.
+    if (boot.live) return;
+    mirror ??= new BootMirror(lines);
+    if (shell) {
+      const start = performance.now();
+      const answered = shell.submit(line);
+      // For bench/: how long Cloud Shell took to answer.
+      performance.measure('boot: answer', { start, end: performance.now() });
+      mirror.render(shell.entries, shell.waiting.slice(-SHOWN_WAITING), shell.prompt);
+      setStatus(answered ? 'answering' : 'loading');
+    } else {
+      waiting.push(line);
+      mirror.render([], waiting, cloudShellPrompt(DEFAULT_CLUSTER.project));
+    }
+    // Kept at the end, in the frame (where layout runs anyway), never inside this task.
+    if (scroller) requestAnimationFrame(() => (scroller.scrollTop = scroller.scrollHeight));
+  });
+
+}
