@@ -2,6 +2,7 @@ import type { CommandContext, CommandHandler } from '../types.ts';
 import { KUBECTL_COMMANDS, ROOT_HELP } from './rootHelp.ts';
 import { suggestCommands } from '../suggest.ts';
 import { ownValue } from '../../domain/objects.ts';
+import { GROUP_COMMANDS, groupHelp, unknownSubcommand } from './groupHelp.ts';
 import { NOT_SIMULATED_SUBCOMMANDS, notSimulatedMessage } from './notSimulated.ts';
 import { parseArgs } from './parseArgs.ts';
 import type { FlagSpec, FlagValue, SimServices, Verb, VerbContext } from './types.ts';
@@ -52,7 +53,6 @@ export function createKubectl(services: () => SimServices): CommandHandler {
         continue;
       }
       words.push(a);
-      if (words.length === 2) break;
     }
     if (words.length === 0) {
       if (argv.some((a) => a === '--help' || a === '-h') || argv.length === 0) {
@@ -75,6 +75,21 @@ export function createKubectl(services: () => SimServices): CommandHandler {
       const near = suggestCommands(typed, [...KUBECTL_COMMANDS].sort());
       io.stderr(`error: unknown command "${typed}" for "kubectl"${near.length ? `\n\nDid you mean this?\n${near.map((n) => `\t${n}`).join('\n')}` : ''}\n`);
       if (!near.length) io.stderr(`Run 'kubectl --help' for usage.\n`);
+      return 1;
+    }
+    // A group (rollout, config, auth) with no subcommand prints its help; one it does not have is a usage error.
+    const group = groupHelp(words[0] ?? '');
+    if (group && !ownValue(GROUP_COMMANDS, words[0] ?? '')?.includes(words[1] ?? '')) {
+      if (words.length > 1) {
+        io.stderr(unknownSubcommand(words[0] ?? '', words.slice(1)));
+        return 1;
+      }
+      if (argv.some((a) => a === '--help' || a === '-h')) {
+        io.stdout(group.text);
+        return 0;
+      }
+      if (group.stream === 'stdout') io.stdout(group.text);
+      else io.stderr(group.text);
       return 1;
     }
     const path = verb.path ?? [verb.name];

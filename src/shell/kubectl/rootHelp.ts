@@ -85,11 +85,23 @@ export const KUBECTL_COMMANDS: readonly string[] = [...ROOT_COMMANDS, 'alpha', '
 /** cobra's NamePadding: the longest name added to the root, at least 11. */
 const PADDING = Math.max(11, ...KUBECTL_COMMANDS.map((name) => name.length));
 
+/**
+ * cmdGroupsString's lines for one group of commands: two spaces, the name padded to cobra's
+ * NamePadding (the longest name among its siblings, at least 11; the root's also counts the
+ * commands the help leaves out), three spaces, the Short.
+ */
+export function commandTable(commands: readonly (readonly [string, string])[], padding = Math.max(11, ...commands.map(([name]) => name.length))): string[] {
+  return commands.map(([name, short]) => `  ${name.padEnd(padding)}   ${short}`);
+}
+
+/** The last line of a command's help (MainUsageTemplate's SectionTipsGlobalOptions). */
+export const OPTIONS_TIP = 'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
+
 export const ROOT_HELP =
   'kubectl controls the Kubernetes cluster manager.\n\n' +
   // templates.LongDesc renders the indented address as part of its paragraph, after a space.
   ' Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n' +
-  GROUPS.map(([message, commands]) => [message, ...commands.map(([name, short]) => `  ${name.padEnd(PADDING)}   ${short}`)].join('\n')).join('\n\n') +
+  GROUPS.map(([message, commands]) => [message, ...commandTable(commands, PADDING)].join('\n')).join('\n\n') +
   '\n\nUsage:\n  kubectl [flags] [options]\n\n' +
   'Use "kubectl <command> --help" for more information about a given command.\n' +
-  'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
+  OPTIONS_TIP;

@@ -21,6 +21,8 @@ import { runHandler, servicesFor } from '../../testing/runHandler.ts';
 import { MemoryFs } from '../../bash/memoryFs.ts';
 import { complete } from '../../complete.ts';
 import { createKubectl } from '../kubectl.ts';
+import { GROUP_COMMANDS } from '../groupHelp.ts';
+import { NOT_SIMULATED_SUBCOMMANDS } from '../notSimulated.ts';
 import { ROOT_COMMANDS } from '../rootHelp.ts';
 import { VERBS } from './index.ts';
 
@@ -348,6 +350,94 @@ describe('kubectl --help', () => {
 
   it("prints kubectl's own root help, for --help, -h and kubectl alone", () => {
     for (const args of [['--help'], ['-h'], []]) expect(kubectl(createDefaultWorld(), ...args)).toEqual({ stdout: ROOT, stderr: '', code: 0 });
+  });
+
+  // kubectl 1.33's `kubectl rollout` as printed on a terminal (captured output of `kubectl rollout -h`,
+  // matching pkg/cmd/rollout/rollout.go and pkg/util/templates; the second line holds eight spaces).
+  const ROLLOUT = [
+    'Manage the rollout of one or many resources.',
+    '        ',
+    ' Valid resource types include:',
+    '',
+    '  *  deployments',
+    '  *  daemonsets',
+    '  *  statefulsets',
+    '',
+    'Examples:',
+    '  # Rollback to the previous deployment',
+    '  kubectl rollout undo deployment/abc',
+    '  ',
+    '  # Check the rollout status of a daemonset',
+    '  kubectl rollout status daemonset/foo',
+    '  ',
+    '  # Restart a deployment',
+    '  kubectl rollout restart deployment/abc',
+    '  ',
+    "  # Restart deployments with the 'app=nginx' label",
+    '  kubectl rollout restart deployment --selector=app=nginx',
+    '',
+    'Available Commands:',
+    '  history       View rollout history',
+    '  pause         Mark the provided resource as paused',
+    '  restart       Restart a resource',
+    '  resume        Resume a paused resource',
+    '  status        Show the status of the rollout',
+    '  undo          Undo a previous rollout',
+    '',
+    'Usage:',
+    '  kubectl rollout SUBCOMMAND [options]',
+    '',
+    'Use "kubectl rollout <command> --help" for more information about a given command.',
+    'Use "kubectl options" for a list of global command-line options (applies to all commands).',
+    '',
+  ].join('\n');
+
+  it('prints a group\'s help for the group alone: rollout to stdout, config and auth to stderr, with status 1 (DefaultSubCommandRun)', () => {
+    expect(kubectl(createDefaultWorld(), 'rollout')).toEqual({ stdout: ROLLOUT, stderr: '', code: 1 });
+    expect(kubectl(createDefaultWorld(), 'rollout', '--help')).toEqual({ stdout: ROLLOUT, stderr: '', code: 0 });
+    const config = kubectl(createDefaultWorld(), 'config');
+    expect(config.code).toBe(1);
+    expect(config.stdout).toBe('');
+    expect(config.stderr).toContain(
+      ' The loading order follows these rules:\n\n  1.  If the --kubeconfig flag is set, then only that file is loaded. The flag may only be set once and no merging takes\nplace.\n',
+    );
+    expect(config.stderr).toContain('Available Commands:\n  current-context   Display the current-context\n  delete-cluster    Delete the specified cluster from the kubeconfig\n');
+    expect(config.stderr).toContain('  view              Display merged kubeconfig settings or a specified kubeconfig file\n\nUsage:\n  kubectl config SUBCOMMAND [options]\n\nUse "kubectl config <command> --help"');
+    expect(kubectl(createDefaultWorld(), 'auth')).toEqual({
+      stdout: '',
+      stderr: [
+        'Inspect authorization.',
+        '',
+        'Available Commands:',
+        '  can-i         Check whether an action is allowed',
+        '  reconcile     Reconciles rules for RBAC role, role binding, cluster role, and cluster role binding objects',
+        '  whoami        Experimental: Check self subject attributes',
+        '',
+        'Usage:',
+        '  kubectl auth [flags] [options]',
+        '',
+        'Use "kubectl auth <command> --help" for more information about a given command.',
+        'Use "kubectl options" for a list of global command-line options (applies to all commands).',
+        '',
+      ].join('\n'),
+      code: 1,
+    });
+  });
+
+  it("answers a subcommand a group does not have with kubectl's usage error (RequireNoArguments)", () => {
+    expect(kubectl(createDefaultWorld(), 'rollout', 'restrat', 'deployment/frontend')).toEqual({
+      stdout: '',
+      stderr: 'error: unknown command "restrat deployment/frontend"\nSee \'kubectl rollout -h\' for help and examples\n',
+      code: 1,
+    });
+    expect(kubectl(createDefaultWorld(), 'config', 'get-context').stderr).toBe('error: unknown command "get-context"\nSee \'kubectl config -h\' for help and examples\n');
+  });
+
+  it("lists each group's real subcommands: the ones simulated here and the ones that say they are not", () => {
+    for (const [group, commands] of Object.entries(GROUP_COMMANDS)) {
+      const simulated = VERBS.filter((v) => v.path?.[0] === group).map((v) => v.path?.[1]);
+      expect([...simulated, ...(NOT_SIMULATED_SUBCOMMANDS[group] ?? [])].sort(), group).toEqual([...commands].sort());
+    }
   });
 
   it('lists only commands that run here or say they are not simulated', () => {
