@@ -12,6 +12,7 @@ const bootMarkup = indexHtml.slice(indexHtml.indexOf('<div id="app">'), indexHtm
 /** index.html's boot terminal at `url`, with the page's first script started. */
 function loadPage(url: string) {
   history.replaceState(null, '', url);
+  document.documentElement.lang = 'en';
   document.body.innerHTML = bootMarkup;
   vi.stubGlobal('requestAnimationFrame', () => 0);
   startBoot();
@@ -59,6 +60,20 @@ describe('the page’s first script', () => {
     page.enter('echo two');
     expect(page.lines()).toBe(`${PROMPT}${CREDENTIALS}${PROMPT}echo two`);
     expect(page.status()).toBe(BOOT_STATUS.en.loading);
+  });
+
+  it('speaks the language the app will start in: the address, then the saved choice, then the browser', () => {
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR', 'ja-JP', 'en']);
+    expect(loadPage('/').status()).toBe(BOOT_STATUS.ja.loading);
+    expect(document.documentElement.lang).toBe('ja');
+    // `lang=fr` is no language here: the browser's next one counts, as the app's detectLocale does.
+    expect(loadPage('/?lang=fr').status()).toBe(BOOT_STATUS.ja.loading);
+    expect(loadPage('/?lang=en').status()).toBe(BOOT_STATUS.en.loading);
+    localStorage.setItem(STORE_KEY, JSON.stringify({ version: 1, locale: 'en' }));
+    expect(loadPage('/').status()).toBe(BOOT_STATUS.en.loading);
+    localStorage.setItem(STORE_KEY, '{not json');
+    expect(loadPage('/').status()).toBe(BOOT_STATUS.ja.loading);
+    languages.mockRestore();
   });
 
   it('takes no line when read-only, and leaves the focus alone when embedded', () => {

@@ -12,17 +12,18 @@
  * is answered at once; any other line waits, shown as typed.
  */
 import { BootShell, FIRST_LESSON_START } from './app/bootShell.ts';
-import { opensFirstLessonFresh } from './app/firstVisit.ts';
+import { opensFirstLessonFresh, startLocale } from './app/firstVisit.ts';
 import { getBrowserStorage } from './app/persist/browserStorage.ts';
 import { BootMirror } from './components/terminal/bootMirror.ts';
+import type { Locale } from './domain/locale.ts';
 import { DEFAULT_CLUSTER } from './domain/clusterInfo.ts';
 import { cloudShellPrompt } from './shell/gcloud/cloudShell.ts';
 
 /** The status line's words, before the catalog has loaded (App.test.ts keeps them equal to it: `app.loading`, `terminal.bootAnswering`). */
-export const BOOT_STATUS = {
+export const BOOT_STATUS: Readonly<Record<Locale, { loading: string; answering: string }>> = {
   en: { loading: 'Loading the simulator…', answering: 'The terminal answers; the diagram and the panels are still loading…' },
   ja: { loading: 'シミュレーターを読み込んでいます…', answering: 'ターミナルは使えます。図とパネルを読み込んでいます…' },
-} as const;
+};
 
 /** The waiting lines shown at most (the last ones, as the terminal shows a long paste). */
 const SHOWN_WAITING = 200;
@@ -63,13 +64,15 @@ export function startBoot(): void {
     const value = params.get(name);
     return value !== null && value !== 'false' && value !== '0' && value !== 'no';
   };
-  const lang = (params.get('lang') || navigator.languages?.[0] || navigator.language || 'en').toLowerCase();
-  const words = lang.startsWith('ja') ? BOOT_STATUS.ja : BOOT_STATUS.en;
+  const storage = getBrowserStorage();
+  const locale = startLocale(location.search, navigator.languages ?? [navigator.language], storage);
+  const words = BOOT_STATUS[locale];
   function setStatus(state: keyof typeof words) {
     if (status) status.textContent = words[state];
   }
-  if (lang.startsWith('ja')) {
-    document.documentElement.lang = 'ja';
+  // index.html is English.
+  if (locale !== 'en') {
+    document.documentElement.lang = locale;
     setStatus('loading');
   }
   // Embedded in another page: never take the focus from it, and read-only means read-only.
@@ -78,7 +81,7 @@ export function startBoot(): void {
 
   // Cloud Shell answers only where the playground will open the first lesson at its start: its
   // answers are the ones the playground's terminal prints when it runs the same lines.
-  const answers = opensFirstLessonFresh(location.search, location.hash, getBrowserStorage());
+  const answers = opensFirstLessonFresh(location.search, location.hash, storage);
   // Built now, while the page parses, so that the first Enter only runs the command.
   const shell = answers ? new BootShell(FIRST_LESSON_START) : undefined;
   let mirror: BootMirror | undefined;

@@ -1,3 +1,4 @@
+import { detectLocale, isLocale, type Locale } from '../domain/locale.ts';
 import type { StorageLike } from './persist/store.ts';
 import { STORE_KEY } from './persist/storeKey.ts';
 
@@ -20,4 +21,22 @@ export function opensFirstLessonFresh(search: string, hash: string, storage: Sto
     // Storage that throws is storage the playground cannot read either: it starts afresh too.
     return true;
   }
+}
+
+/**
+ * The language the page will start in, before the app has loaded (the boot terminal's status
+ * line): as Playground.open picks it, the URL's `lang`, then the language saved with the
+ * learner's progress, then the browser's preferred languages.
+ */
+export function startLocale(search: string, languages: readonly string[], storage: StorageLike | undefined): Locale {
+  const fromUrl = new URLSearchParams(search.replace(/^\?/, '')).get('lang')?.toLowerCase();
+  if (isLocale(fromUrl)) return fromUrl;
+  try {
+    const saved = storage?.getItem(STORE_KEY);
+    const locale: unknown = saved ? (JSON.parse(saved) as { locale?: unknown } | null)?.locale : undefined;
+    if (isLocale(locale)) return locale;
+  } catch {
+    // Unreadable storage or progress: the app cannot read it either, and starts from the browser's languages.
+  }
+  return detectLocale('', languages);
 }

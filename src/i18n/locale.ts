@@ -1,22 +1,8 @@
-import { isLocale, type Locale } from '../domain/locale.ts';
+import type { Locale } from '../domain/locale.ts';
 import { en, ja, type MessageKey } from './messages/index.ts';
 
-export { isLocale, LOCALES, type Locale } from '../domain/locale.ts';
+export { detectLocale, isLocale, LOCALES, type Locale } from '../domain/locale.ts';
 export const tables: Record<Locale, Record<MessageKey, string>> = { en, ja };
-
-/**
- * The language to start in: the URL's `lang` parameter first (`?lang=ja`, or `lang=` in the
- * hash's parameters), then the browser's preferred languages, then English.
- */
-export function detectLocale(search: string, languages: readonly string[] = []): Locale {
-  const fromUrl = new URLSearchParams(search.replace(/^[?#]/, '')).get('lang')?.toLowerCase();
-  if (isLocale(fromUrl)) return fromUrl;
-  for (const lang of languages) {
-    const base = lang.toLowerCase().split('-')[0];
-    if (isLocale(base)) return base;
-  }
-  return 'en';
-}
 
 /** `{name}` placeholders filled from params; unknown placeholders are left as they are. */
 export function format(template: string, params?: Record<string, string | number>): string {
