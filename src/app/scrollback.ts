@@ -8,6 +8,14 @@ export interface TerminalEntry {
   output: OutputChunk[];
 }
 
+/** The scrollback keeps this many entries, the latest (a long paste's output is not kept whole). */
+export const MAX_ENTRIES = 500;
+
+/** The latest MAX_ENTRIES of `entries`. */
+export function lastEntries<T>(entries: T[]): T[] {
+  return entries.length > MAX_ENTRIES ? entries.slice(entries.length - MAX_ENTRIES) : entries;
+}
+
 /** What `clear` (and Ctrl+L) print: the terminal then empties its screen, the command's own line included. */
 export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 

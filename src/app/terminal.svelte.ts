@@ -5,7 +5,7 @@ import { complete } from '../shell/complete.ts';
 import { cloudShellPrompt } from '../shell/gcloud/cloudShell.ts';
 import { SimSession } from '../shell/session.ts';
 import type { OutputChunk, RunResult, ShellJob } from '../shell/types.ts';
-import { afterClear, appendChunk, type TerminalEntry } from './scrollback.ts';
+import { afterClear, appendChunk, lastEntries, type TerminalEntry } from './scrollback.ts';
 import { afterNextFrame, SLICE_MS, yieldToMain } from './slices.ts';
 
 export type { TerminalEntry };
@@ -23,7 +23,6 @@ export interface CommandHooks {
   end?(text: string, result: RunResult): void;
 }
 
-const MAX_ENTRIES = 500;
 
 /** A program that keeps the terminal after its command returned (the edit panel, a port-forward). */
 export interface ForegroundProgram {
@@ -343,7 +342,7 @@ export class TerminalState {
   /** One scrollback update per slice: the new entries, and a fresh copy of the running one. */
   private show(batch: TerminalEntry[], cleared: boolean, touched: TerminalEntry | undefined): void {
     const next = [...(cleared ? [] : this.entries), ...batch].map((e) => (touched && e.id === touched.id ? { ...touched, output: [...touched.output] } : e));
-    this.entries = next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
+    this.entries = lastEntries(next);
   }
 
   private schedule(afterFrame = false): void {
@@ -366,8 +365,7 @@ export class TerminalState {
   }
 
   private append(entry: TerminalEntry): void {
-    const next = [...this.entries, entry];
-    this.entries = next.length > MAX_ENTRIES ? next.slice(next.length - MAX_ENTRIES) : next;
+    this.entries = lastEntries([...this.entries, entry]);
   }
 
   /**
