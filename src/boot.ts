@@ -57,13 +57,6 @@ export function startBoot(): void {
   const input = document.getElementById('terminal-input');
   const lines = document.getElementById('boot-lines');
   const status = document.getElementById('boot-status');
-  if (!(input instanceof HTMLTextAreaElement) || !lines) return;
-
-  const params = new URLSearchParams(location.search);
-  const flag = (name: string) => {
-    const value = params.get(name);
-    return value !== null && value !== 'false' && value !== '0' && value !== 'no';
-  };
   const storage = getBrowserStorage();
   const locale = startLocale(location.search, navigator.languages ?? [navigator.language], storage);
   const words = BOOT_STATUS[locale];
@@ -75,6 +68,13 @@ export function startBoot(): void {
     document.documentElement.lang = locale;
     setStatus('loading');
   }
+  if (!(input instanceof HTMLTextAreaElement) || !lines) return;
+
+  const params = new URLSearchParams(location.search);
+  const flag = (name: string) => {
+    const value = params.get(name);
+    return value !== null && value !== 'false' && value !== '0' && value !== 'no';
+  };
   // Embedded in another page: never take the focus from it, and read-only means read-only.
   if (flag('readonly')) input.readOnly = true;
   if (!flag('embed')) input.focus({ preventScroll: true });
