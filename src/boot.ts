@@ -13,6 +13,7 @@
  */
 import { BootShell, FIRST_LESSON_START } from './app/bootShell.ts';
 import { opensFirstLessonFresh, startLocale } from './app/firstVisit.ts';
+import { parseOptions } from './app/options.ts';
 import { getBrowserStorage } from './app/persist/browserStorage.ts';
 import { BootMirror } from './components/terminal/bootMirror.ts';
 import type { Locale } from './domain/locale.ts';
@@ -57,8 +58,10 @@ export function startBoot(): void {
   const input = document.getElementById('terminal-input');
   const lines = document.getElementById('boot-lines');
   const status = document.getElementById('boot-status');
+  // The app's own reading of the address (the same options, the same checks).
+  const options = parseOptions(location.search);
   const storage = getBrowserStorage();
-  const locale = startLocale(location.search, navigator.languages ?? [navigator.language], storage);
+  const locale = startLocale(options.locale, navigator.languages ?? [navigator.language], storage);
   const words = BOOT_STATUS[locale];
   function setStatus(state: keyof typeof words) {
     if (status) status.textContent = words[state];
@@ -70,14 +73,9 @@ export function startBoot(): void {
   }
   if (!(input instanceof HTMLTextAreaElement) || !lines) return;
 
-  const params = new URLSearchParams(location.search);
-  const flag = (name: string) => {
-    const value = params.get(name);
-    return value !== null && value !== 'false' && value !== '0' && value !== 'no';
-  };
   // Embedded in another page: never take the focus from it, and read-only means read-only.
-  if (flag('readonly')) input.readOnly = true;
-  if (!flag('embed')) input.focus({ preventScroll: true });
+  if (options.readonly) input.readOnly = true;
+  if (!options.embed) input.focus({ preventScroll: true });
 
   // Cloud Shell answers only where the playground will open the first lesson at its start: its
   // answers are the ones the playground's terminal prints when it runs the same lines.

@@ -1,45 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { lessonCatalog } from '../lessons/index.ts';
 import { EarlyTerminal } from './earlyAnswers.ts';
-import { opensFirstLessonFresh } from './firstVisit.ts';
 import { parseOptions } from './options.ts';
-import { createMemoryStorage, createStore, createDefaultState, STORE_KEY } from './persist/index.ts';
+import { createMemoryStorage } from './persist/index.ts';
 import { Playground } from './playground.svelte.ts';
 import type { TerminalEntry } from './terminal.svelte.ts';
-
-describe('opensFirstLessonFresh', () => {
-  it('is true for a first visit, whatever the language, theme or presenter mode', () => {
-    expect(opensFirstLessonFresh('', '', createMemoryStorage())).toBe(true);
-    expect(opensFirstLessonFresh('?lang=ja&theme=dark&presenter=1', '#', createMemoryStorage())).toBe(true);
-    expect(opensFirstLessonFresh('', '', undefined)).toBe(true);
-    const throwing = { getItem: () => { throw new Error('SecurityError'); }, setItem: () => {}, removeItem: () => {} };
-    expect(opensFirstLessonFresh('', '', throwing)).toBe(true);
-  });
-
-  it("agrees with the playground: where it is true, the playground opens the first lesson at its start", async () => {
-    for (const query of ['', '?lang=ja', '?theme=dark', '?presenter=1']) {
-      const storage = createMemoryStorage();
-      expect(opensFirstLessonFresh(query, '', storage), query).toBe(true);
-      const pg = new Playground(parseOptions(query), { search: query, hash: '', languages: ['en'], storage });
-      await pg.start();
-      expect(pg.course.lesson?.id, query).toBe(lessonCatalog[0]!.id);
-      expect(pg.course.stepIndex, query).toBe(0);
-      expect(pg.course.commands, query).toEqual([]);
-      pg.dispose();
-    }
-  });
-
-  it('is false whenever the start is chosen by something else: an option, a link, saved progress', () => {
-    for (const query of ['?lesson=1', '?lesson=2', '?step=3', '?mode=sandbox', '?embed=1', '?scenario=./s.md', '?readonly=1', '?bogus=1']) {
-      expect(opensFirstLessonFresh(query, '', createMemoryStorage()), query).toBe(false);
-    }
-    expect(opensFirstLessonFresh('', '#share=abc', createMemoryStorage())).toBe(false);
-    const storage = createMemoryStorage();
-    createStore(storage).save(createDefaultState());
-    expect(storage.getItem(STORE_KEY)).not.toBeNull();
-    expect(opensFirstLessonFresh('', '', storage)).toBe(false);
-  });
-});
 
 /** What a terminal shows, as text: each entry's prompt, input and output. */
 const screen = (entries: readonly TerminalEntry[]) => entries.map((e) => `${e.prompt}${e.input}\n${e.output.map((c) => c.text).join('')}`).join('');

@@ -25,18 +25,21 @@ export function opensFirstLessonFresh(search: string, hash: string, storage: Sto
 
 /**
  * The language the page will start in, before the app has loaded (the boot terminal's status
- * line): as Playground.open picks it, the URL's `lang`, then the language saved with the
- * learner's progress, then the browser's preferred languages.
+ * line), as Playground.open picks it: the address's `lang` (`urlLocale`, parseOptions'), then the
+ * language saved with the learner's progress, then the browser's preferred languages.
  */
-export function startLocale(search: string, languages: readonly string[], storage: StorageLike | undefined): Locale {
-  const fromUrl = new URLSearchParams(search.replace(/^\?/, '')).get('lang')?.toLowerCase();
-  if (isLocale(fromUrl)) return fromUrl;
+export function startLocale(urlLocale: Locale | undefined, languages: readonly string[], storage: StorageLike | undefined): Locale {
+  return urlLocale ?? savedLocale(storage) ?? detectLocale('', languages);
+}
+
+/** The language saved with the learner's progress, read without the rest of it (the page's first script stays small). */
+function savedLocale(storage: StorageLike | undefined): Locale | undefined {
   try {
     const saved = storage?.getItem(STORE_KEY);
     const locale: unknown = saved ? (JSON.parse(saved) as { locale?: unknown } | null)?.locale : undefined;
-    if (isLocale(locale)) return locale;
+    return isLocale(locale) ? locale : undefined;
   } catch {
     // Unreadable storage or progress: the app cannot read it either, and starts from the browser's languages.
+    return undefined;
   }
-  return detectLocale('', languages);
 }

@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from '../i18n/locale.ts';
+import { isLocale, type Locale } from '../domain/locale.ts';
 
 /** The panels an embedding page can choose from. */
 export const PANELS = ['lesson', 'terminal', 'browser', 'mesh', 'events', 'details'] as const;

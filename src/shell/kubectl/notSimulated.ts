@@ -1,16 +1,9 @@
 import { ownValue } from '../../domain/objects.ts';
 
-/** Subcommands of commands the simulator has in part, by parent. */
-export const NOT_SIMULATED_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
-  rollout: ['history', 'pause', 'resume', 'undo'],
-  config: ['set-cluster', 'set-credentials', 'set-context', 'set', 'unset', 'get-clusters', 'get-users', 'delete-cluster', 'delete-context', 'delete-user', 'rename-context'],
-  auth: ['reconcile', 'whoami'],
-};
-
 /**
  * The note for a real command the simulator lacks (exit status 1), in the simulator's own voice: a
  * plain `unknown command` would tell a learner the command does not exist. Real kubectl's commands
- * are rootHelp.ts's KUBECTL_COMMANDS.
+ * are rootHelp.ts's KUBECTL_COMMANDS, and the subcommands of its groups groupHelp.ts's GROUP_COMMANDS.
  */
 export function notSimulatedMessage(command: string): string {
   return `mtls-playground: "kubectl ${command}" exists in real kubectl but is not simulated here\n`;
