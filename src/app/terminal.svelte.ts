@@ -190,7 +190,7 @@ export class TerminalState {
         const chunk = { stream, text };
         foreground.written.push(chunk);
         running.entry.output.push(chunk);
-        if (running.shown) this.show([], false, running.entry);
+        if (running.shown) this.show([], false, [running.entry]);
       },
       end: () => {
         if (this.foreground !== foreground) return;
@@ -216,8 +216,8 @@ export class TerminalState {
     const batch: TerminalEntry[] = [];
     let cleared = false;
     let changed = false;
-    /** The running command's entry, when it printed in this slice (it may have finished since). */
-    let touched: TerminalEntry | undefined;
+    /** The entries of the commands that printed in this slice (they may have finished since). */
+    const touched: TerminalEntry[] = [];
     const clear = () => {
       batch.length = 0;
       cleared = true;
@@ -230,7 +230,7 @@ export class TerminalState {
           const result = running.job.resume(shouldYield);
           if (this.collect(running, batch, clear)) {
             changed = true;
-            touched = running.entry;
+            if (!touched.includes(running.entry)) touched.push(running.entry);
           }
           if (!result) break;
           this.running = undefined;
@@ -339,9 +339,15 @@ export class TerminalState {
     if (changed) this.entries = next;
   }
 
-  /** One scrollback update per slice: the new entries, and a fresh copy of the running one. */
-  private show(batch: TerminalEntry[], cleared: boolean, touched: TerminalEntry | undefined): void {
-    const next = [...(cleared ? [] : this.entries), ...batch].map((e) => (touched && e.id === touched.id ? { ...touched, output: [...touched.output] } : e));
+  /**
+   * One scrollback update per slice: the new entries, and a fresh copy of each entry that printed
+   * (a command that ended in this slice as well as the one running now).
+   */
+  private show(batch: TerminalEntry[], cleared: boolean, printed: readonly TerminalEntry[]): void {
+    const next = [...(cleared ? [] : this.entries), ...batch].map((e) => {
+      const live = printed.find((p) => p.id === e.id);
+      return live ? { ...live, output: [...live.output] } : e;
+    });
     this.entries = lastEntries(next);
   }
 
@@ -385,7 +391,7 @@ export class TerminalState {
     const foreground = this.foreground;
     if (foreground && !this.running) {
       foreground.running.entry.output.push({ stream: 'stdout', text: '^C\n' });
-      if (foreground.running.shown) this.show([], false, foreground.running.entry);
+      if (foreground.running.shown) this.show([], false, [foreground.running.entry]);
       foreground.program.interrupt();
       this.busy = this.hasWork();
       return;
@@ -394,13 +400,13 @@ export class TerminalState {
     if (running) {
       running.job.interrupt();
       running.entry.output.push({ stream: 'stdout', text: '^C\n' });
-      if (running.shown) this.show([], false, running.entry);
+      if (running.shown) this.show([], false, [running.entry]);
       this.pump();
       return;
     }
     if (echoed) {
       // A line shown but not started yet is stopped as its command would have been.
-      this.show([], false, { ...echoed, output: [{ stream: 'stdout', text: '^C\n' }] });
+      this.show([], false, [{ ...echoed, output: [{ stream: 'stdout', text: '^C\n' }] }]);
       this.busy = this.hasWork();
       return;
     }

@@ -158,6 +158,19 @@ describe('TerminalState', () => {
     expect(terminal.session.shell.history.at(-1)).toBe('echo 2999');
   });
 
+  it("shows all of a command's output when it ends in a slice that goes on to the next command", async () => {
+    // The loop starts in one slice and yields; the next slice finishes it and runs `echo next`.
+    // Both printed in that slice, and both entries must show all they printed (a loaded machine
+    // cut the lesson's eleven-namespace loop to its first four lines this way).
+    const terminal = sliced();
+    terminal.submit('for i in 1 2 3 4 5; do echo x$i; done\necho next');
+    const first = text(terminal.entries);
+    expect(first).not.toContain('x5');
+    terminal.sliceMs = Infinity;
+    await terminal.idle();
+    expect(text(terminal.entries)).toBe('learner@cloudshell:~ (mtls-playground)$ for i in 1 2 3 4 5; do echo x$i; done\nx1\nx2\nx3\nx4\nx5\nlearner@cloudshell:~ (mtls-playground)$ echo next\nnext\n');
+  });
+
   it('clear empties the screen even in the middle of a sliced run', async () => {
     const terminal = sliced();
     terminal.submit('echo before');
