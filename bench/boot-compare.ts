@@ -21,9 +21,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
 const pages = [
-  // A build named empty… is another empty page (ready when its input is).
-  ...(await Promise.all(builds.map(async (b) => ({ name: b.name, ready: b.name.startsWith('empty') ? '#terminal-input' : '[role="toolbar"]', ...(await serve(b.dir)) })))),
-  { name: 'empty', ready: '#terminal-input', ...(await serve(process.env.EMPTY_DIST ?? join(root, 'dist-bench-empty'))) },
+  // A build named empty… is another empty page (whole when its input shows: the probe's READY).
+  ...(await Promise.all(builds.map(async (b) => ({ name: b.name, ...(await serve(b.dir)) })))),
+  { name: 'empty', ...(await serve(process.env.EMPTY_DIST ?? join(root, 'dist-bench-empty'))) },
 ];
 const tti = new Map<string, number[]>(pages.map((p) => [p.name, []]));
 const loads = new Map<string, Responsiveness[]>(pages.map((p) => [p.name, []]));
@@ -34,7 +34,7 @@ try {
       const page = await context.newPage();
       tti.get(p.name)?.push(await timeToInput(page, p.url));
       await context.close();
-      const load = await responsiveness(browser, p.url, p.ready);
+      const load = await responsiveness(browser, p.url);
       loads.get(p.name)?.push(load);
       if (process.env.VERBOSE === '1') printLoad(`${p.name} ${i + 1}`, load);
     }

@@ -128,6 +128,39 @@ try {
       if (!last || e.ts >= last.ts + (last.dur ?? 0)) tasks.push(e);
     }
     const ms = (us: number) => (us / 1000).toFixed(1);
+    // The main thread's busy time from navigation until the selector matched, by kind (what
+    // bench/ui.ts reads as CDP TaskDuration), and the largest scripts' compile and evaluation.
+    const readyTs = nav + readAt * 1000;
+    const untilReady = tasks.filter((t) => t.ts >= nav && t.ts < readyTs);
+    const inTasks = (test: (e: TraceEvent) => boolean) => {
+      let covered = 0;
+      let until = 0;
+      for (const e of onMain.filter((x) => x.ts >= nav && x.ts < readyTs && test(x)).sort((a, b) => a.ts - b.ts)) {
+        const eEnd = e.ts + (e.dur ?? 0);
+        if (e.ts >= until) covered += e.dur ?? 0;
+        else if (eEnd > until) covered += eEnd - until;
+        until = Math.max(until, eEnd);
+      }
+      return covered;
+    };
+    const busy = untilReady.reduce((sum, t) => sum + (t.dur ?? 0), 0);
+    const KINDS: [string, (e: TraceEvent) => boolean][] = [
+      ['script (evaluate, calls, microtasks)', (e) => ['v8.evaluateModule', 'EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'v8.callFunction', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'EventDispatch'].includes(e.name)],
+      ['compile (on the main thread)', (e) => ['v8.compile', 'V8.CompileCode', 'v8.compileModule', 'V8.CompileLazy'].includes(e.name)],
+      ['gc', (e) => ['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GCFinalizeMC'].includes(e.name)],
+      ['style', (e) => e.name === 'UpdateLayoutTree' || e.name === 'RecalculateStyles'],
+      ['layout', (e) => e.name === 'Layout'],
+      ['paint, layerize, commit', (e) => ['Paint', 'PrePaint', 'Layerize', 'Commit'].includes(e.name)],
+      ['parse HTML and CSS', (e) => e.name === 'ParseHTML' || e.name === 'ParseAuthorStyleSheet'],
+    ];
+    process.stdout.write(`\nrun ${run + 1}: main thread until ready: ${ms(busy)} ms in ${untilReady.length} tasks\n`);
+    for (const [kind, test] of KINDS) process.stdout.write(`  ${ms(inTasks(test)).padStart(7)} ms  ${kind}\n`);
+    const perScript = new Map<string, number>();
+    for (const e of onMain.filter((x) => x.ts >= nav && x.ts < readyTs && (x.name === 'v8.evaluateModule' || x.name === 'EvaluateScript' || x.name === 'v8.compileModule' || x.name === 'v8.compile'))) {
+      const key = `${e.name} ${e.args?.data?.url?.replace(/^.*\//, '') ?? ''}`;
+      perScript.set(key, (perScript.get(key) ?? 0) + (e.dur ?? 0));
+    }
+    for (const [key, us] of [...perScript].sort((a, b) => b[1] - a[1]).slice(0, 12)) process.stdout.write(`  ${ms(us).padStart(7)} ms  ${key}\n`);
     process.stdout.write(`\nrun ${run + 1}: tasks > ${process.env.MIN_TASK_MS ?? 50} ms on the main thread (time from navigation start)\n`);
     const long = tasks.filter((t) => (t.dur ?? 0) > Number(process.env.MIN_TASK_MS ?? 50) * 1000 && t.ts >= nav);
     const paints = onMain.filter((e) => e.name === 'Paint' || e.name === 'PrePaint').map((e) => e.ts);
@@ -195,6 +228,8 @@ try {
     if (focus) {
       interface TreeNode { name: string; total: number; children: Map<string, TreeNode> }
       const tree: TreeNode = { name: focus, total: 0, children: new Map() };
+      // KEEP=<regex on url + function name>: the frames the tree shows (default the workspace's chunk).
+      const keep = new RegExp(process.env.KEEP ?? 'workspaceChunk|Workspace|\\(garbage|\\(program');
       const label = (node: ProfileNode) => `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '.js')}:${node.callFrame.lineNumber + 1}`;
       profile.samples.forEach((id, i) => {
         const dt = profile.timeDeltas[i] ?? 0;
@@ -209,7 +244,7 @@ try {
         let into = tree;
         for (const n of path.slice(at + 1)) {
           // Only frames from the app's chunks (and native leaves), so the Svelte runtime's plumbing folds away.
-          if (!/workspaceChunk|Workspace|\(garbage|\(program/.test(n.callFrame.url + n.callFrame.functionName) && n !== path[path.length - 1]) continue;
+          if (!keep.test(n.callFrame.url + n.callFrame.functionName) && n !== path[path.length - 1]) continue;
           const key = label(n);
           let child = into.children.get(key);
           if (!child) into.children.set(key, (child = { name: key, total: 0, children: new Map() }));

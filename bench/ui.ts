@@ -65,8 +65,8 @@ try {
   const appLoads: Responsiveness[] = [];
   const emptyLoads: Responsiveness[] = [];
   for (let i = 0; i < RUNS; i++) {
-    appLoads.push(await responsiveness(browser, app.url, '[role="toolbar"]'));
-    emptyLoads.push(await responsiveness(browser, empty.url, '#terminal-input'));
+    appLoads.push(await responsiveness(browser, app.url));
+    emptyLoads.push(await responsiveness(browser, empty.url));
     if (verbose) {
       printLoad(`app load ${i + 1}`, appLoads[i] as Responsiveness);
       printLoad(`empty load ${i + 1}`, emptyLoads[i] as Responsiveness);
