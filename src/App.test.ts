@@ -35,7 +35,7 @@ const control = vi.hoisted(() => {
     const opened = new Promise<void>((resolve) => (open = resolve));
     return { opened, open };
   };
-  return { gate, ready: gate(), fail: '', starts: 0, early: false, earlyFails: false, lesson: undefined as Lesson | undefined };
+  return { gate, ready: gate(), fail: '', starts: 0, early: false, earlyFails: false, earlyBuilt: 0, lesson: undefined as Lesson | undefined };
 });
 
 // The early terminal (a first visit) only where a test asks for it: the real one, on lesson 1.
@@ -45,6 +45,7 @@ vi.mock('./earlyChunk.ts', async () => {
     EarlyTerminal,
     createEarlyTerminal: () => {
       if (control.earlyFails) throw new Error('the early chunk failed');
+      if (control.early) control.earlyBuilt++;
       return control.early ? new EarlyTerminal(control.lesson!) : undefined;
     },
   };
@@ -127,6 +128,7 @@ describe('App (the boot terminal)', () => {
     control.starts = 0;
     control.early = false;
     control.earlyFails = false;
+    control.earlyBuilt = 0;
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -175,6 +177,58 @@ describe('App (the boot terminal)', () => {
     await app.shown();
     expect(app.terminalText()).toContain('$ echo one\none\n');
     expect(app.terminalText()).toContain('$ hint\n');
+  });
+
+  it('on a first visit where Cloud Shell answers every line, the playground takes over without an early terminal', async () => {
+    control.early = true;
+    const app = renderApp();
+    app.type('echo one\ngcloud config get-value project 2>/dev/null\n');
+    expect(bootLines()).toHaveTextContent('$ gcloud config get-value project 2>/dev/nullmtls-playground');
+    app.frame();
+    await vi.waitFor(() => expect(control.starts).toBe(1));
+    // Nothing needed the engine before the playground answered: no second world was built.
+    expect(control.earlyBuilt).toBe(0);
+    control.ready.open();
+    await app.shown();
+    expect(app.terminalText()).toContain('$ echo one\none\n');
+    expect(app.terminalText()).toContain('$ gcloud config get-value project 2>/dev/null\nmtls-playground\n');
+    // The playground answers from now on; a line that needs the engine builds no early terminal.
+    expect(control.earlyBuilt).toBe(0);
+  });
+
+  it('builds the early terminal when a line needs the engine after its chunk has loaded, before the playground', async () => {
+    control.early = true;
+    // Each step of loading waits for the test (App.svelte gives the main thread back with
+    // scheduler.yield where there is one); the newest waiting step goes first.
+    const yields: (() => void)[] = [];
+    vi.stubGlobal('scheduler', { yield: () => new Promise<void>((resolve) => yields.push(resolve)) });
+    const app = renderApp();
+    app.type('echo one\n');
+    app.frame();
+    // The early chunk has loaded; Cloud Shell has answered everything so far.
+    await vi.waitFor(() => expect(yields).toHaveLength(1));
+    yields.pop()?.();
+    await vi.waitFor(() => expect(yields).toHaveLength(1));
+    expect(control.earlyBuilt).toBe(0);
+    // kubectl needs the engine: the early terminal is built and answers, before the playground.
+    app.type('kubectl get pods -n frontend\n');
+    await vi.waitFor(() => expect(yields).toHaveLength(2));
+    yields.pop()?.();
+    await vi.waitFor(() => expect(control.earlyBuilt).toBe(1));
+    await vi.waitFor(() => expect(yields).toHaveLength(2));
+    yields.pop()?.();
+    await vi.waitFor(() => expect(bootLines()).toHaveTextContent('The connection to the server localhost:8080 was refused'));
+    expect(control.starts).toBe(0);
+    // The rest of the loading goes on at once.
+    vi.stubGlobal('scheduler', { yield: () => Promise.resolve() });
+    yields.splice(0).forEach((resolve) => resolve());
+    await vi.waitFor(() => expect(control.starts).toBe(1));
+    control.ready.open();
+    await app.shown();
+    expect(app.terminalText()).toContain('$ echo one\none\n');
+    // (This test's playground is not on the first lesson's start: it has the cluster's credentials.)
+    expect(app.terminalText()).toContain('$ kubectl get pods -n frontend\n');
+    expect(control.earlyBuilt).toBe(1);
   });
 
   it('answers from the playground when the early terminal cannot load', async () => {

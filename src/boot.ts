@@ -41,6 +41,11 @@ export interface BootTerminal {
   adopted?: boolean;
   /** Says in the status line that the terminal answers. */
   answering(): void;
+  /**
+   * Whether a line entered so far needs the engine: Cloud Shell has left one to it, or does not
+   * answer on this page at all. Read by the app's listeners, which run once Cloud Shell has.
+   */
+  needsEngine: boolean;
 }
 
 /** Starts the boot terminal in `document` (once, as the page loads). */
@@ -53,6 +58,7 @@ export function startBoot(): void {
       return () => listeners.delete(listener);
     },
     answering: () => setStatus('answering'),
+    needsEngine: true,
   };
   (window as { mtlsBoot?: BootTerminal }).mtlsBoot = boot;
   const input = document.getElementById('terminal-input');
@@ -82,20 +88,14 @@ export function startBoot(): void {
   const answers = opensFirstLessonFresh(location.search, location.hash, storage);
   // Built now, while the page parses, so that the first Enter only runs the command.
   const shell = answers ? new BootShell(FIRST_LESSON_START) : undefined;
+  boot.needsEngine = !shell;
   let mirror: BootMirror | undefined;
   /** Lines shown as typed, waiting for the engine (when Cloud Shell does not answer). */
   const waiting: string[] = [];
   const scroller = lines.parentElement;
 
-  input.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || input.readOnly || boot.adopted) return;
-    event.preventDefault();
-    const line = input.value;
-    input.value = '';
-    boot.queued.push(line);
-    for (const listener of listeners) listener(line);
-    // Once the engine answers (`live`), the app draws the scrollback itself.
-    if (boot.live) return;
+  /** Cloud Shell answers the line, or it shows as typed, waiting for the engine. */
+  const show = (line: string) => {
     mirror ??= new BootMirror(lines);
     if (shell) {
       const start = performance.now();
@@ -104,12 +104,27 @@ export function startBoot(): void {
       performance.measure('boot: answer', { start, end: performance.now() });
       mirror.render(shell.entries, shell.waiting.slice(-SHOWN_WAITING), shell.prompt);
       setStatus(answered ? 'answering' : 'loading');
+      if (!answered) boot.needsEngine = true;
     } else {
       waiting.push(line);
       mirror.render([], waiting, cloudShellPrompt(DEFAULT_CLUSTER.project));
     }
     // Kept at the end, in the frame (where layout runs anyway), never inside this task.
     if (scroller) requestAnimationFrame(() => (scroller.scrollTop = scroller.scrollHeight));
-  });
+  };
 
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || input.readOnly || boot.adopted) return;
+    event.preventDefault();
+    const line = input.value;
+    input.value = '';
+    boot.queued.push(line);
+    try {
+      // Once the engine answers (`live`), the app draws the scrollback itself.
+      if (!boot.live) show(line);
+    } finally {
+      // After Cloud Shell, so that the app's listeners read `needsEngine` with this line counted.
+      for (const listener of listeners) listener(line);
+    }
+  });
 }
