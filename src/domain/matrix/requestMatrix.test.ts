@@ -209,20 +209,6 @@ describe('computeMatrix', () => {
     // A clone has its own cache entry, even with equal version numbers.
     expect(computeMatrix(world.clone())).not.toBe(second);
   });
-
-  it('computes the default world quickly', () => {
-    const world = worldAfter('');
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const fresh = world.clone();
-      const start = performance.now();
-      computeMatrix(fresh);
-      runs.push(performance.now() - start);
-    }
-    runs.sort((a, b) => a - b);
-    // The median of five cold runs; the budget is 20 ms, with headroom for slow CI machines.
-    expect(runs[2]).toBeLessThan(100);
-  });
 });
 
 describe('computeMatrix and AuthorizationPolicy', () => {

@@ -87,52 +87,44 @@ describe('parse and Shell.run on arbitrary input', () => {
 describe('a 1 MB paste', () => {
   const MB = 1024 * 1024;
 
-  it('parses and runs a long heredoc quickly', () => {
+  it('parses and runs a long heredoc', () => {
     const line = 'key: value-0123456789-abcdefghij $HOME "quoted" \'single\'\n';
     const body = line.repeat(Math.ceil(MB / line.length));
     const text = `cat <<EOF > big.yaml\n${body}EOF`;
-    const started = performance.now();
     expect(parse(text).status).toBe('complete');
     const { shell } = countingShell();
     const result = shell.run(text);
     expect(result.exitCode).toBe(0);
     expect(shell.fs.readFile('big.yaml')?.length).toBe(body.replaceAll('$HOME', '/home/learner').length);
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 
-  it('parses and runs one long line quickly', () => {
+  it('parses and runs one long line', () => {
     const words = 'abc '.repeat(MB / 4);
-    const started = performance.now();
     const { shell, calls } = countingShell();
     expect(shell.run(`x ${words}`).exitCode).toBe(1);
     expect(calls()).toBe(1);
     expect(shell.run(`echo ${'a'.repeat(MB)} > one-word.txt`).exitCode).toBe(0);
     expect(shell.fs.readFile('one-word.txt')?.length).toBe(MB + 1);
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('copes with a megabyte of shell metacharacters', () => {
     const random = seededRandom(42);
     let text = '';
     while (text.length < MB) text += TOKENS[Math.floor(random() * TOKENS.length)];
-    const started = performance.now();
     const parsed = parse(text);
     expect(['complete', 'incomplete', 'error']).toContain(parsed.status);
     const { shell } = countingShell();
     const result = shell.run(text);
     expect(Number.isInteger(result.exitCode)).toBe(true);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('survives pathological repetitions', () => {
-    const started = performance.now();
     for (const unit of ['$(', '(', '{ ', '"', "'", '`', '${', '\\', '|', ';', 'cat <<A ', '$((', '<<A\n', 'for x in; do ']) {
       const text = unit.repeat(Math.floor(MB / unit.length / 4));
       expect(['complete', 'incomplete', 'error']).toContain(parse(text).status);
       const { shell } = countingShell();
       expect(Number.isInteger(shell.run(text).exitCode)).toBe(true);
     }
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 
