@@ -1,4 +1,4 @@
-import { type Clock, DEFAULT_EPOCH_MS, ManualClock } from '../clock.ts';
+import { type Clock, DEFAULT_EPOCH_MS, ManualClock, toSeconds } from '../clock.ts';
 import type { Json, JsonObject, KubeObject } from '../objects.ts';
 import { SeededRandom } from '../random.ts';
 import { World } from '../world.ts';
@@ -121,14 +121,46 @@ function envList(env: Record<string, string>): Json[] {
 }
 
 /**
+ * The worlds built so far, by what they were built from (the clock's second, the seed, the
+ * credentials). A page builds the same world several times as it starts (the playground's session,
+ * the lesson's start, the course's replay), and building one runs a good deal of code while it is
+ * still cold; a copy of a built one (World.clone, copy on write) is the same world at no cost.
+ */
+const built = new Map<string, World>();
+const BUILT_KEPT = 4;
+
+/**
  * The world the tutorial runs in: GKE with Cloud Service Mesh, the default ingress gateway in
  * istio-system, Online Boutique with one namespace per service and injection on, the Gateway and
  * VirtualService to frontend, `frontend-external`, and the sidecar-less `testcurl` pod.
  */
 export function createDefaultWorld(options: DefaultWorldOptions = {}): World {
   const clock = options.clock ?? new ManualClock(DEFAULT_EPOCH_MS);
-  const world = new World(clock, new SeededRandom(options.seed ?? 20261128));
-  world.credentials = options.credentials ?? true;
+  const seed = options.seed ?? 20261128;
+  const credentials = options.credentials ?? true;
+  const key = `${toSeconds(clock.now())}|${seed}|${credentials}`;
+  let template = built.get(key);
+  if (!template) {
+    template = buildDefaultWorld(clock, seed, credentials);
+    // Every world made from it shares its objects: none may change in place (a change puts a new object).
+    for (const obj of template.objects.values()) deepFreeze(obj);
+    if (built.size >= BUILT_KEPT) built.delete(built.keys().next().value as string);
+    built.set(key, template);
+  }
+  const world = template.clone();
+  world.clock = clock;
+  return world;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+}
+
+function buildDefaultWorld(clock: Clock, seed: number, credentials: boolean): World {
+  const world = new World(clock, new SeededRandom(seed));
+  world.credentials = credentials;
   const now = world.nowSeconds();
   const clusterBorn = now - 3 * 3600 - 14 * 60;
   const meshBorn = now - 31 * 60 - 20;
