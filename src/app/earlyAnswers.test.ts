@@ -55,6 +55,13 @@ describe('EarlyTerminal', () => {
     expect(early.terminal.entries).toEqual([]);
   });
 
+  it.each(['alias h=hint', 'alias h="echo; hint"', 'c=reset'])('leaves `%s` (a course command kept for later) and what follows to the playground', async (line) => {
+    const early = new EarlyTerminal(await lessonCatalog[0]!.load());
+    expect(early.submit('alias k=kubectl')).toBe(true);
+    expect(early.submit(line)).toBe(false);
+    expect(early.submit('h')).toBe(false);
+  });
+
   it("leaves the course's commands, and everything after them, to the playground", async () => {
     const early = new EarlyTerminal(await lessonCatalog[0]!.load());
     expect(early.submit('kubectl get ns | wc -l')).toBe(true);

@@ -8,10 +8,11 @@ import { TerminalState } from './terminal.svelte.ts';
 
 /**
  * A line that calls one of the course's own commands, or a kubectl verb that needs the page around
- * the shell (an editor panel, a browser tab): only the playground can answer those. A word that
- * merely looks like one (`echo hint`) costs nothing but an early answer.
+ * the shell (an editor panel, a browser tab): only the playground can answer those. That includes
+ * one named in an alias or a variable for later (`alias h=hint`). A word that merely looks like one
+ * (`echo hint`) costs nothing but an early answer.
  */
-const PLAYGROUND_MENTION = new RegExp(`(?:^|[\\s;&|()\`'"$])(?:${[...COURSE_COMMANDS, ...HOSTED_VERBS].join('|')})(?=$|[\\s;&|()\`'"])`);
+const PLAYGROUND_MENTION = new RegExp(`(?:^|[\\s;&|()\`'"$=])(?:${[...COURSE_COMMANDS, ...HOSTED_VERBS].join('|')})(?=$|[\\s;&|()\`'"])`);
 
 /**
  * The terminal that answers the boot terminal's first lines while the playground's code is still
