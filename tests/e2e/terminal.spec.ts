@@ -100,6 +100,32 @@ test('on a first visit, Cloud Shell answers its own commands before any of the a
   await expect(page.locator('.scrollback')).toContainText('kubeconfig entry generated for boutique.');
 });
 
+test('on a first visit, the early terminal is built only once a line needs the engine, and answers it before the playground', async ({ page }) => {
+  // The playground's chunk is held back; the early terminal's arrives.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/engineChunk-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/?lang=en', { waitUntil: 'commit' });
+  const boot = page.locator('#boot-lines');
+  const measures = (name: string) => page.evaluate((n) => performance.getEntriesByName(`workspace: ${n}`).length, name);
+  await typeLine(page, 'gcloud container clusters get-credentials boutique --zone=us-central1-c');
+  await expect(boot).toContainText('kubeconfig entry generated for boutique.');
+  await expect.poll(() => measures('early import')).toBe(1);
+  // Cloud Shell has answered everything so far: no early terminal, no second world.
+  await page.waitForTimeout(200);
+  expect(await measures('early terminal')).toBe(0);
+  await typeLine(page, 'kubectl get ns istio-system');
+  await expect(boot).toContainText(/istio-system\s+Active/);
+  expect(await measures('early terminal')).toBe(1);
+  expect(await measures('playground')).toBe(0);
+  release();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('.scrollback')).toContainText(/kubeconfig entry generated for boutique\.[\s\S]*istio-system\s+Active/);
+});
+
 test('the text tools arrive after the engine: a jq pipeline typed at once waits for them, then answers', async ({ page }) => {
   await page.goto('/?mode=sandbox&lang=en');
   await typeLine(page, "kubectl get ns -o json | jq -r '.items[].metadata.name' | sort -r | head -2");
