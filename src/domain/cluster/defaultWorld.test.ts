@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EPOCH_MS, ManualClock } from '../clock.ts';
-import { createDefaultWorld } from './defaultWorld.ts';
+import { addNamespace, createDefaultWorld } from './defaultWorld.ts';
 
 const frontendPods = (world: ReturnType<typeof createDefaultWorld>) => world.list('Pod', 'frontend').map((p) => p.metadata.name);
 
@@ -11,7 +11,7 @@ describe('createDefaultWorld', () => {
     expect(frontendPods(second)).toEqual(frontendPods(first));
     const pod = first.list('Pod', 'frontend')[0]!;
     expect(first.remove(pod)).toBe(true);
-    first.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'only-in-first', creationTimestamp: 0 } });
+    addNamespace(first, 'only-in-first');
     expect(frontendPods(first)).toEqual([]);
     expect(frontendPods(second)).toEqual([pod.metadata.name]);
     expect(second.get('Namespace', '', 'only-in-first')).toBeUndefined();
