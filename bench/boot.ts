@@ -109,6 +109,11 @@ export interface Responsiveness {
   ready: number;
   /** Main-thread busy time until the page was whole, ms. */
   cpu: number;
+  /**
+   * Main-thread busy time until the engine answers (the app's `workspace: answer` step: the
+   * playground takes the terminal's lines), ms; the empty page's is its `cpu`.
+   */
+  cpuAnswering: number;
   probe: Probe;
 }
 
@@ -140,9 +145,13 @@ export async function responsiveness(browser: Browser, url: string): Promise<Res
   // where Playwright's waitForSelector would look again only every 500 ms after the first few
   // tries (counting up to half a second of what the page does once whole) and lay the page out
   // each time it looks.
-  await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0, undefined, { polling: 'raf', timeout: 20_000 });
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const cpu = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const busy = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const whole = () => (window as unknown as { __probe: Probe }).__probe.ready > 0;
+  // First, read the same way, until the engine answers (the playground has the terminal's lines).
+  await page.waitForFunction(() => performance.getEntriesByName('workspace: answer').length > 0 || (window as unknown as { __probe: Probe }).__probe.ready > 0, undefined, { polling: 'raf', timeout: 20_000 });
+  const cpuAnswering = await busy();
+  await page.waitForFunction(whole, undefined, { polling: 'raf', timeout: 20_000 });
+  const cpu = await busy();
   await pressing;
   await Promise.all(sent);
   await page.waitForTimeout(300);
@@ -162,6 +171,7 @@ export async function responsiveness(browser: Browser, url: string): Promise<Res
     input: probe.input,
     ready: probe.ready,
     cpu,
+    cpuAnswering,
     probe,
   };
 }
@@ -196,6 +206,7 @@ export function summarize(loads: Responsiveness[]) {
     input: median(loads.map((l) => l.input)),
     ready: median(loads.map((l) => l.ready)),
     cpu: median(loads.map((l) => l.cpu)),
+    cpuAnswering: median(loads.map((l) => l.cpuAnswering)),
     kept: loads.every((l) => l.kept === l.typed),
   };
 }

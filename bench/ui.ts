@@ -88,6 +88,8 @@ try {
   process.stdout.write(`  key input delay, 0.1-2 s  median ${ra.delayMedian.toFixed(1)} ms, p95 ${r0(ra.delayP95)} ms, max ${r0(ra.delayMax)} ms (empty page ${re.delayMedian.toFixed(1)}, ${r0(re.delayP95)}, ${r0(re.delayMax)} ms); slowest key event ${r0(ra.maxEvent)} ms median (empty ${r0(re.maxEvent)} ms)\n`);
   const cpuRatios = appLoads.map((l, i) => l.cpu / Math.max(1, emptyLoads[i]?.cpu ?? 1));
   process.stdout.write(`  main-thread CPU until whole ${r0(ra.cpu)} ms vs empty page ${r0(re.cpu)} ms: paired ratio ${median(cpuRatios).toFixed(2)}× (p95 ${percentile(cpuRatios, 95).toFixed(2)}×) (budget ≤ 2×)\n`);
+  const answeringRatios = appLoads.map((l, i) => l.cpuAnswering / Math.max(1, emptyLoads[i]?.cpu ?? 1));
+  process.stdout.write(`  main-thread CPU until the engine answers ${r0(ra.cpuAnswering)} ms vs the empty page's until whole: paired ratio ${median(answeringRatios).toFixed(2)}× (p95 ${percentile(answeringRatios, 95).toFixed(2)}×)\n`);
   process.stdout.write(`  while typing              whole simulator ready ${r0(ra.ready)} ms (empty page ${r0(re.ready)} ms); every key typed into the terminal kept: ${ra.kept ? 'yes' : 'NO'}\n`);
   // 1c. The headline: the first command's output on screen, from navigation, next to the frame the
   // empty page's input shows in (paired run by run), at 1× and with the CPU throttled 4×.
