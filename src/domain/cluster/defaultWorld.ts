@@ -11,6 +11,7 @@ import { reconcileDeployment } from './reconcileDeployment.ts';
 import { addIstioCrds } from './istioCrds.ts';
 import { addKubeSystemPods } from './kubeSystem.ts';
 
+/** What the default world is built from. Each field is part of createDefaultWorld's key for the worlds it keeps. */
 export interface DefaultWorldOptions {
   clock?: Clock;
   seed?: number;
@@ -138,6 +139,7 @@ export function createDefaultWorld(options: DefaultWorldOptions = {}): World {
   const clock = options.clock ?? new ManualClock(DEFAULT_EPOCH_MS);
   const seed = options.seed ?? 20261128;
   const credentials = options.credentials ?? true;
+  // Everything the build reads (DefaultWorldOptions; of the clock, only its second).
   const key = `${toSeconds(clock.now())}|${seed}|${credentials}`;
   let template = built.get(key);
   if (!template) {
