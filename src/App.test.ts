@@ -188,11 +188,13 @@ describe('App (the boot terminal)', () => {
     await vi.waitFor(() => expect(control.starts).toBe(1));
     // Nothing needed the engine before the playground answered: no second world was built.
     expect(control.earlyBuilt).toBe(0);
+    // The playground answers from now on; a line that needs the engine builds no early terminal.
+    app.type('kubectl get ns\n');
     control.ready.open();
     await app.shown();
     expect(app.terminalText()).toContain('$ echo one\none\n');
     expect(app.terminalText()).toContain('$ gcloud config get-value project 2>/dev/null\nmtls-playground\n');
-    // The playground answers from now on; a line that needs the engine builds no early terminal.
+    expect(app.terminalText()).toContain('$ kubectl get ns\n');
     expect(control.earlyBuilt).toBe(0);
   });
 

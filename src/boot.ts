@@ -45,12 +45,14 @@ export interface BootTerminal {
    * Whether a line entered so far needs the engine: Cloud Shell has left one to it, or does not
    * answer on this page at all. Read by the app's listeners, which run once Cloud Shell has.
    */
-  needsEngine: boolean;
+  readonly needsEngine: boolean;
 }
 
 /** Starts the boot terminal in `document` (once, as the page loads). */
 export function startBoot(): void {
   const listeners = new Set<(line: string) => void>();
+  /** Cloud Shell, where it answers (a first visit; built once the terminal's markup is found). */
+  const cloud: { shell?: BootShell } = {};
   const boot: BootTerminal = {
     queued: [],
     onLine(listener) {
@@ -58,7 +60,9 @@ export function startBoot(): void {
       return () => listeners.delete(listener);
     },
     answering: () => setStatus('answering'),
-    needsEngine: true,
+    get needsEngine() {
+      return !cloud.shell?.answering;
+    },
   };
   (window as { mtlsBoot?: BootTerminal }).mtlsBoot = boot;
   const input = document.getElementById('terminal-input');
@@ -88,7 +92,7 @@ export function startBoot(): void {
   const answers = opensFirstLessonFresh(location.search, location.hash, storage);
   // Built now, while the page parses, so that the first Enter only runs the command.
   const shell = answers ? new BootShell(FIRST_LESSON_START) : undefined;
-  boot.needsEngine = !shell;
+  cloud.shell = shell;
   let mirror: BootMirror | undefined;
   /** Lines shown as typed, waiting for the engine (when Cloud Shell does not answer). */
   const waiting: string[] = [];
@@ -104,7 +108,6 @@ export function startBoot(): void {
       performance.measure('boot: answer', { start, end: performance.now() });
       mirror.render(shell.entries, shell.waiting.slice(-SHOWN_WAITING), shell.prompt);
       setStatus(answered ? 'answering' : 'loading');
-      if (!answered) boot.needsEngine = true;
     } else {
       waiting.push(line);
       mirror.render([], waiting, cloudShellPrompt(DEFAULT_CLUSTER.project));

@@ -23,7 +23,6 @@ export interface CommandHooks {
   end?(text: string, result: RunResult): void;
 }
 
-
 /** A program that keeps the terminal after its command returned (the edit panel, a port-forward). */
 export interface ForegroundProgram {
   /** What the status line says while it runs, e.g. `kubectl port-forward`. */
